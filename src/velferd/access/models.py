@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from velferd.core.models import TimestampedModel
+
+from .roles import PartnerService, Role
+
+
+class User(AbstractUser):
+    """A person who logs in: an employee, a partner, an employer's or supplier's staff, a citizen."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class RoleAssignment(TimestampedModel):
+    """A user holds a role, bound to the organisation unit that role works for."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    office = models.ForeignKey(
+        "organisation.Office", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    iw_centre = models.ForeignKey(
+        "organisation.IWCentre", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+    department = models.ForeignKey(
+        "organisation.Department", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    municipality = models.ForeignKey(
+        "organisation.Municipality", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    partner_service = models.CharField(
+        max_length=32, choices=PartnerService.choices, blank=True, default=""
+    )
+    organisation_number = models.CharField(max_length=9, blank=True, default="")
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["role", "office"])]
+
+    def __str__(self) -> str:
+        unit = self.unit_label()
+        return f"{self.get_role_display()} – {unit}" if unit else str(self.get_role_display())
+
+    def unit_label(self) -> str:
+        for unit in (self.office, self.iw_centre, self.department, self.municipality):
+            if unit is not None:
+                label = str(unit)
+                if self.partner_service:
+                    label = f"{self.get_partner_service_display()}, {label}"
+                return label
+        return self.organisation_number
+
+
+class ApiToken(TimestampedModel):
+    """A personal access token for a machine client, scoped to one of its owner's roles.
+
+    Only a SHA-256 digest of the secret is stored; the secret is shown once, at creation.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    role_assignment = models.ForeignKey(RoleAssignment, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, unique=True)
+    digest = models.CharField(max_length=64)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_usable(self) -> bool:
+        now = timezone.now()
+        return (
+            self.revoked_at is None
+            and (self.expires_at is None or self.expires_at > now)
+            and self.role_assignment.is_active
+            and self.user.is_active
+        )

@@ -1,0 +1,139 @@
+"""Writes to users, role assignments and API tokens, each audited."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from velferd.audit import services as audit
+from velferd.core.errors import DomainError, not_found
+from velferd.core.identifiers import validate_organisation_number
+
+from . import policies
+from .actor import Actor
+from .models import ApiToken, RoleAssignment, User
+from .roles import ALL_UNIT_FIELDS, UNIT_FIELDS_BY_ROLE, Role
+from .selectors import TOKEN_PREFIX, digest_of
+
+
+@transaction.atomic
+def user_create(
+    *, actor: Actor, username: str, full_name: str, password: str | None, email: str = ""
+) -> User:
+    policies.require(actor, "manage_users")
+    username = username.strip()
+    if not username:
+        raise DomainError(code="username_required", field="username",
+                          message_nb="Brukernavn mangler.", message_en="The username is missing.")
+    if User.objects.filter(username__iexact=username).exists():
+        raise DomainError(code="username_taken", field="username", status=409,
+                          message_nb=f"Brukernavnet «{username}» er i bruk.",
+                          message_en=f"The username “{username}” is taken.")
+    user = User(username=username, full_name=full_name, email=email)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    audit.record(actor=actor, action="user.created", target=user,
+                 after=audit.snapshot(user, "username", "full_name", "email"))
+    return user
+
+
+def _check_unit(role: str, units: dict[str, object]) -> None:
+    needed = UNIT_FIELDS_BY_ROLE[role]
+    missing = [name for name in needed if not units.get(name)]
+    extra = [name for name in ALL_UNIT_FIELDS if name not in needed and units.get(name)]
+    if missing:
+        raise DomainError(
+            code="unit_required", field=missing[0],
+            message_nb=f"Rollen må knyttes til en enhet ({', '.join(missing)}).",
+            message_en=f"The role must be bound to its unit ({', '.join(missing)}).",
+        )
+    if extra:
+        raise DomainError(
+            code="unit_not_applicable", field=extra[0],
+            message_nb=f"Rollen kan ikke knyttes til {', '.join(extra)}.",
+            message_en=f"The role cannot be bound to {', '.join(extra)}.",
+        )
+
+
+@transaction.atomic
+def role_assign(*, actor: Actor, user: User, role: str, **units: object) -> RoleAssignment:
+    """Give a user a role bound to its unit (office, IW centre, department, …)."""
+    policies.require(actor, "manage_users")
+    if role not in Role.values:
+        raise DomainError(code="unknown_role", field="role",
+                          message_nb=f"Ukjent rolle: {role}.", message_en=f"Unknown role: {role}.")
+    _check_unit(role, units)
+    if units.get("organisation_number"):
+        units["organisation_number"] = validate_organisation_number(
+            str(units["organisation_number"])
+        )
+    assignment = RoleAssignment.objects.create(user=user, role=role, **units)
+    audit.record(actor=actor, action="role.assigned", target=assignment,
+                 after={"user": str(user.pk), "role": role, "unit": assignment.unit_label()})
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, actor: Actor, assignment: RoleAssignment) -> RoleAssignment:
+    policies.require(actor, "manage_users")
+    assignment.is_active = False
+    assignment.save(update_fields=["is_active", "updated_at"])
+    audit.record(actor=actor, action="role.revoked", target=assignment,
+                 before={"is_active": True}, after={"is_active": False})
+    return assignment
+
+
+@transaction.atomic
+def api_token_create(
+    *, actor: Actor, name: str, role_assignment_id: int, valid_days: int | None = 90
+) -> tuple[ApiToken, str]:
+    """Issue a token for one of the actor's own roles. Returns the token and its secret,
+    which is shown this once and never stored."""
+    policies.require(actor, "create_api_token")
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise DomainError(code="invalid_token_name", field="name",
+                          message_nb="Gi nøkkelen et navn på 1–100 tegn.",
+                          message_en="Give the token a name of 1–100 characters.")
+    assignment = next((a for a in actor.assignments if a.pk == role_assignment_id), None)
+    if assignment is None:
+        raise DomainError(code="not_your_role", field="role_assignment",
+                          message_nb="Du kan bare lage nøkler for dine egne roller.",
+                          message_en="You can only create tokens for your own roles.",
+                          status=403)
+    if valid_days is not None and not 1 <= valid_days <= 365:
+        raise DomainError(code="invalid_validity", field="valid_days",
+                          message_nb="Gyldighet må være mellom 1 og 365 dager.",
+                          message_en="Validity must be between 1 and 365 days.")
+    prefix = secrets.token_hex(4)
+    whole = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    expires = timezone.now() + datetime.timedelta(days=valid_days) if valid_days else None
+    assert actor.user is not None
+    token = ApiToken.objects.create(
+        user=actor.user, role_assignment=assignment, name=name, prefix=prefix,
+        digest=digest_of(whole), expires_at=expires,
+    )
+    audit.record(actor=actor, action="api_token.created", target=token,
+                 after={"name": name, "role": assignment.role, "prefix": prefix,
+                        "expires_at": expires})
+    return token, whole
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: Actor, token: ApiToken | None) -> ApiToken:
+    if token is None:
+        raise not_found("nøkkelen", "the token")
+    if not policies.can_revoke_api_token(actor, token):
+        raise not_found("nøkkelen", "the token")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at", "updated_at"])
+        audit.record(actor=actor, action="api_token.revoked", target=token,
+                     after={"revoked_at": token.revoked_at})
+    return token

@@ -1,0 +1,84 @@
+"""The JSON API at /api/v1/: one ninja router per domain, one error shape for all."""
+
+from __future__ import annotations
+
+import logging
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from velferd.access.api import router as access_router
+from velferd.audit.api import router as audit_router
+from velferd.core.errors import DomainError
+from velferd.organisation.api import router as organisation_router
+
+logger = logging.getLogger(__name__)
+
+api = NinjaAPI(
+    title="velferd API",
+    version="1",
+    description=(
+        "The JSON API of velferd. Errors answer {code, message, field}: 400 malformed, "
+        "401 not logged in, 403 not allowed, 404 unknown or hidden, 409 stale or conflicting, "
+        "422 well-formed but invalid. Authenticate with a session (and CSRF token) or with "
+        "`Authorization: Bearer <personal access token>`."
+    ),
+    urls_namespace="api",
+)
+api.add_router("/organisation/", organisation_router)
+api.add_router("/access/", access_router)
+api.add_router("/audit/", audit_router)
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str,
+           field: str | None = None) -> HttpResponse:
+    return api.create_response(request, {"code": code, "message": message, "field": field},
+                               status=status)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return _error(request, exc.status, exc.code, exc.message, exc.field)
+
+
+def _field_of(location: list[object]) -> str | None:
+    names = [str(part) for part in location if part not in ("body", "query", "path", "payload")]
+    return ".".join(names) or None
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    first = exc.errors[0] if exc.errors else {}
+    if first.get("type") == "json_invalid":
+        return _error(request, 400, "malformed_request",
+                      "The request body is not valid JSON.")
+    field = _field_of(list(first.get("loc", [])))
+    message = str(first.get("msg", "Invalid input."))
+    if field:
+        message = f"{field}: {message}"
+    return _error(request, 422, "invalid_input", message, field)
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "not_authenticated",
+                  "Log in or give a valid access token.")
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", "Not found.")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    code = "rate_limited" if exc.status_code == 429 else "http_error"
+    return _error(request, exc.status_code, code, str(exc))
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.exception("Unexpected error in %s %s", request.method, request.path)
+    return _error(request, 500, "internal_error",
+                  "Something went wrong on our side. Nothing was saved.")

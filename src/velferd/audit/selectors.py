@@ -1,0 +1,71 @@
+"""Reading the audit trail, and proving it intact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+
+from .chain import GENESIS_HASH, event_hash
+from .models import AuditChainHead, AuditEvent
+
+
+def audit_events_visible_to(
+    *, actor: Actor, action: str = "", target_type: str = ""
+) -> QuerySet[AuditEvent]:
+    """Newest first, optionally of one action or target type."""
+    if not policies.can_view_audit_trail(actor):
+        return AuditEvent.objects.none()
+    events = AuditEvent.objects.order_by("-seq")
+    if action:
+        events = events.filter(action=action)
+    if target_type:
+        events = events.filter(target_type=target_type)
+    return events
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    intact: bool
+    checked: int
+    first_bad_seq: int | None = None
+    reason: str = ""
+
+
+def _events_in_order(batch_size: int = 2000) -> Iterator[AuditEvent]:
+    return AuditEvent.objects.order_by("seq").iterator(chunk_size=batch_size)
+
+
+def verify_chain() -> ChainReport:
+    """Walk the chain from the start; report the first event that does not hold."""
+    expected_prev, expected_seq, checked = GENESIS_HASH, 1, 0
+    for event in _events_in_order():
+        if event.seq != expected_seq:
+            return ChainReport(False, checked, expected_seq, f"event #{expected_seq} is missing")
+        if event.prev_hash != expected_prev:
+            return ChainReport(False, checked, event.seq, "does not link to the event before it")
+        recomputed = event_hash(
+            seq=event.seq,
+            occurred_at=event.occurred_at,
+            actor_id=str(event.actor_id) if event.actor_id else None,
+            actor_label=event.actor_label,
+            action=event.action,
+            target_type=event.target_type,
+            target_id=event.target_id,
+            target_label=event.target_label,
+            before=event.before,
+            after=event.after,
+            request_id=event.request_id,
+            prev_hash=event.prev_hash,
+        )
+        if recomputed != event.hash:
+            return ChainReport(False, checked, event.seq, "its content was changed")
+        expected_prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    head = AuditChainHead.objects.filter(id=1).first()
+    if head is not None and (head.last_seq, head.last_hash) != (expected_seq - 1, expected_prev):
+        return ChainReport(False, checked, expected_seq, "events after it were removed")
+    return ChainReport(True, checked)

@@ -1,0 +1,23 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from velferd.access import policies
+from velferd.access.selectors import actor_for_request
+from velferd.core.decorators import refusals_as_pages
+from velferd.core.pagination import paginate
+
+from . import selectors
+
+
+@refusals_as_pages
+def events(request: HttpRequest) -> HttpResponse:
+    """The audit trail, newest first, with the state of the hash chain."""
+    actor = actor_for_request(request)
+    policies.require(actor, "view_audit_trail")
+    try:
+        page_number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page_number = 1
+    page = paginate(selectors.audit_events_visible_to(actor=actor), page=page_number, page_size=50)
+    report = selectors.verify_chain() if request.GET.get("verify") else None
+    return render(request, "audit/events.html", {"page": page, "report": report})

@@ -1,0 +1,71 @@
+"""Domain errors: one exception type for every refusal the system makes on purpose.
+
+A DomainError carries a stable code, a message in Norwegian and in English, the field it
+concerns (if any) and the HTTP status the API answers with. Pages show the message in the
+user's language beside the field; the API answers {"code", "message", "field"}.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+
+BAD_REQUEST = 400
+FORBIDDEN = 403
+NOT_FOUND = 404
+CONFLICT = 409
+UNPROCESSABLE = 422
+
+
+@dataclass
+class DomainError(Exception):
+    code: str
+    message_nb: str
+    message_en: str
+    field: str | None = None
+    status: int = UNPROCESSABLE
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message_en)
+
+    @property
+    def message(self) -> str:
+        language = translation.get_language() or "nb"
+        return self.message_en if language.startswith("en") else self.message_nb
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "message": self.message, "field": self.field}
+
+
+def forbidden() -> DomainError:
+    return DomainError(
+        code="forbidden",
+        message_nb="Du har ikke tilgang til dette.",
+        message_en="You do not have access to this.",
+        status=FORBIDDEN,
+    )
+
+
+def not_found(what_nb: str, what_en: str, field: str | None = None) -> DomainError:
+    return DomainError(
+        code="not_found",
+        message_nb=f"Fant ikke {what_nb}.",
+        message_en=f"{what_en[0].upper()}{what_en[1:]} was not found.",
+        field=field,
+        status=NOT_FOUND,
+    )
+
+
+def stale_version(current: int) -> DomainError:
+    return DomainError(
+        code="stale_version",
+        message_nb=(
+            f"Noen andre har endret dette i mellomtiden (nå versjon {current}). "
+            "Last inn på nytt og prøv igjen."
+        ),
+        message_en=(
+            f"Someone else changed this in the meantime (now version {current}). "
+            "Reload and try again."
+        ),
+        field="version",
+        status=CONFLICT,
+    )

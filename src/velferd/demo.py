@@ -1,0 +1,84 @@
+"""The demo data set: every municipality's NAV office with its partnership agreement, and
+one login for every role."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from velferd.access import services as access_services
+from velferd.access.actor import Actor
+from velferd.access.models import User
+from velferd.access.roles import PartnerService, Role
+from velferd.organisation import selectors as organisation_selectors
+from velferd.organisation import services as organisation_services
+
+DEMO_PASSWORD = "velferd-demo-2026"
+DEMO_OFFICE = "0317"  # NAV Grünerløkka
+AGREEMENTS_SIGNED_ON = datetime.date(2024, 1, 1)
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    full_name: str
+    role: str
+    units: dict[str, str]
+
+
+DEMO_LOGINS = [
+    DemoLogin("veileder", "Vera Veileder", Role.CASEWORKER_STATE, {"office": DEMO_OFFICE}),
+    DemoLogin("sosialkonsulent", "Sindre Sosialkonsulent", Role.CASEWORKER_MUNICIPAL,
+              {"office": DEMO_OFFICE}),
+    DemoLogin("beslutter", "Berit Beslutter", Role.APPROVER, {"office": DEMO_OFFICE}),
+    DemoLogin("kontorleder", "Kari Kontorleder", Role.OFFICE_MANAGER, {"office": DEMO_OFFICE}),
+    DemoLogin("ia-radgiver", "Ivar IA-rådgiver", Role.IW_ADVISOR, {"iw_centre": "46"}),
+    DemoLogin("fastlege", "Frida Fastlege", Role.PARTNER,
+              {"municipality": "0301", "partner_service": PartnerService.GP}),
+    DemoLogin("leverandor", "Lars Leverandør", Role.SUPPLIER, {"organisation_number": "912345688"}),
+    DemoLogin("arbeidsgiver", "Anne Arbeidsgiver", Role.EMPLOYER,
+              {"organisation_number": "987654309"}),
+    DemoLogin("innbygger", "Ola Nordmann", Role.CITIZEN, {}),
+    DemoLogin("analytiker", "Anders Analytiker", Role.ANALYST, {}),
+    DemoLogin("departement", "Dina Departement", Role.MINISTRY_STAFF,
+              {"department": "press-and-communications"}),
+    DemoLogin("admin", "Ada Administrator", Role.ADMINISTRATOR, {}),
+]
+
+
+def _units(login: DemoLogin) -> dict[str, object]:
+    units: dict[str, object] = {}
+    for name, key in login.units.items():
+        if name == "office":
+            units[name] = organisation_selectors.office(key)
+        elif name == "iw_centre":
+            units[name] = organisation_selectors.iw_centre(key)
+        elif name == "municipality":
+            units[name] = organisation_selectors.municipality(key)
+        elif name == "department":
+            units[name] = organisation_selectors.department(key)
+        else:
+            units[name] = key
+    return units
+
+
+@transaction.atomic
+def load_demo(*, actor: Actor) -> tuple[int, int]:
+    """Open the demo offices and create the demo logins that are missing; returns how many
+    of each were created. Loading twice changes nothing."""
+    offices = organisation_services.load_offices(
+        actor=actor, rows=organisation_services.read_offices_csv(), signed_on=AGREEMENTS_SIGNED_ON
+    )
+    users = 0
+    for login in DEMO_LOGINS:
+        if User.objects.filter(username=login.username).exists():
+            continue
+        user = access_services.user_create(
+            actor=actor, username=login.username, full_name=login.full_name,
+            password=DEMO_PASSWORD,
+        )
+        access_services.role_assign(actor=actor, user=user, role=login.role, **_units(login))
+        users += 1
+    return offices, users
