@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from velferd.core.api import AUTH, ERRORS, actor_of
 
@@ -55,7 +55,7 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Any:
         actor=actor_of(request), name=payload.name,
         role_assignment_id=payload.role_assignment, valid_days=payload.valid_days,
     )
-    return 201, {**_token(token), "token": secret}
+    return Status(201, {**_token(token), "token": secret})
 
 
 @router.delete("/tokens/{token_id}", response={200: TokenOut, **ERRORS})

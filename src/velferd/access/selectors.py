@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import uuid
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -83,8 +84,13 @@ def tokens_of(*, actor: Actor) -> QuerySet[ApiToken]:
     )
 
 
-def token(*, actor: Actor, token_id: str) -> ApiToken | None:
-    return ApiToken.objects.select_related("role_assignment").filter(pk=token_id).first()
+def token(*, token_id: str) -> ApiToken | None:
+    """The token with this id, or None (also for an id that is not a UUID)."""
+    try:
+        key = uuid.UUID(str(token_id))
+    except ValueError:
+        return None
+    return ApiToken.objects.select_related("role_assignment").filter(pk=key).first()
 
 
 def users() -> QuerySet[User]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
 from velferd.core.pagination import paginate
@@ -158,7 +158,7 @@ def create_office(request: HttpRequest, payload: OfficeIn) -> Any:
         services=payload.services,
         signed_on=payload.signed_on,
     )
-    return 201, _office(selectors.office(office.unit_number))
+    return Status(201, _office(selectors.office(office.unit_number)))
 
 
 @router.get("/offices/{unit_number}", response={200: OfficeOut, **ERRORS}, auth=None)

@@ -136,6 +136,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 NODE_MODULES = Path(os.environ.get("VELFERD_NODE_MODULES", PROJECT_DIR / "node_modules"))
 STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
     ("vendor/navikt", NODE_MODULES / "@navikt" / "ds-css" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]

@@ -1,0 +1,58 @@
+"""Browser tests: Playwright drives Debian's Chromium against a live server.
+
+pytest-django runs these after the other database tests and empties the database after each
+one, so every test loads the reference and demo data it needs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from velferd.access.actor import system_actor
+from velferd.demo import load_demo
+from velferd.organisation.services import load_reference
+
+CHROMIUM = os.environ.get("VELFERD_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+SCREENSHOTS = os.environ.get("VELFERD_SCREENSHOTS", "")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# themselves happen before and after it, never inside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def demo_site(live_server, transactional_db) -> str:  # type: ignore[no-untyped-def]
+    load_reference(actor=system_actor("browser tests"))
+    load_demo(actor=system_actor("browser tests"))
+    return str(live_server.url)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    """Keep a picture of the page when VELFERD_SCREENSHOTS names a folder."""
+    if SCREENSHOTS:
+        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)

@@ -1,0 +1,172 @@
+"""Every API route × every role: allowed, refused (401/403) or not found (404).
+
+The routes come from the API itself, so a new route without a row here fails the suite.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from velferd.access.models import User
+from velferd.access.selectors import actor_for_user
+from velferd.access.services import api_token_create
+from velferd.api import api
+
+LOGINS = [
+    "veileder", "sosialkonsulent", "beslutter", "kontorleder", "ia-radgiver", "fastlege",
+    "leverandor", "arbeidsgiver", "innbygger", "analytiker", "departement", "admin",
+]
+ANONYMOUS = "anonymous"
+ROLES = [ANONYMOUS, *LOGINS]
+MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+def logged_in(status: int, **exceptions: int) -> dict[str, int]:
+    return {ANONYMOUS: 401, **dict.fromkeys(LOGINS, status), **exceptions}
+
+
+def admin_only(status: int) -> dict[str, int]:
+    return logged_in(403, admin=status)
+
+
+@dataclass
+class Route:
+    method: str
+    path: str
+    expected: dict[str, int]
+    body: Callable[[str], Any] | None = None
+    unknown_path: str | None = None
+    params: dict[str, Callable[[str], str]] = field(default_factory=dict)
+
+
+def _own_role_assignment(username: str) -> int:
+    user = User.objects.filter(username=username).first()
+    first = user.role_assignments.first() if user else None
+    return first.pk if first else 0
+
+
+def _admin_token_id(username: str) -> str:
+    admin = actor_for_user(User.objects.get(username="admin"))
+    token, _ = api_token_create(actor=admin, name="matrix",
+                                role_assignment_id=admin.assignments[0].pk)
+    return str(token.pk)
+
+
+ORG = "/api/v1/organisation"
+ROUTES = [
+    Route("get", f"{ORG}/departments", everyone(200)),
+    Route("get", f"{ORG}/departments/{{slug}}", everyone(200),
+          params={"slug": lambda _: "welfare-policy"}, unknown_path=f"{ORG}/departments/nope"),
+    Route("get", f"{ORG}/agencies", everyone(200)),
+    Route("get", f"{ORG}/counties", everyone(200)),
+    Route("get", f"{ORG}/service-types", everyone(200)),
+    Route("get", f"{ORG}/municipalities", everyone(200)),
+    Route("get", f"{ORG}/municipalities/{{number}}", everyone(200),
+          params={"number": lambda _: "5601"}, unknown_path=f"{ORG}/municipalities/9999"),
+    Route("get", f"{ORG}/municipalities/{{number}}/office", everyone(200),
+          params={"number": lambda _: "5601"}, unknown_path=f"{ORG}/municipalities/9999/office"),
+    Route("get", f"{ORG}/municipalities/{{number}}/offices", everyone(200),
+          params={"number": lambda _: "0301"}, unknown_path=f"{ORG}/municipalities/9999/offices"),
+    Route("get", f"{ORG}/offices", everyone(200)),
+    Route("post", f"{ORG}/offices", admin_only(201), body=lambda _: {
+        "unit_number": "0399", "name": "NAV Marka", "county": "03",
+        "areas": [{"municipality": "0301", "district": "Marka"}],
+        "services": MINIMUM, "signed_on": "2026-01-01"}),
+    Route("get", f"{ORG}/offices/{{unit_number}}", everyone(200),
+          params={"unit_number": lambda _: "0317"}, unknown_path=f"{ORG}/offices/9999"),
+    Route("patch", f"{ORG}/offices/{{unit_number}}", admin_only(200),
+          params={"unit_number": lambda _: "0317"}, unknown_path=f"{ORG}/offices/9999",
+          body=lambda _: {"name": "NAV Grünerløkka", "version": 1}),
+    Route("get", f"{ORG}/offices/{{unit_number}}/agreement", everyone(200),
+          params={"unit_number": lambda _: "0317"}, unknown_path=f"{ORG}/offices/9999/agreement"),
+    Route("put", f"{ORG}/offices/{{unit_number}}/agreement", admin_only(200),
+          params={"unit_number": lambda _: "0317"}, unknown_path=f"{ORG}/offices/9999/agreement",
+          body=lambda _: {"services": MINIMUM, "signed_on": "2026-01-01", "version": 1}),
+    Route("get", f"{ORG}/iw-centres", everyone(200)),
+    Route("get", f"{ORG}/iw-centres/{{county}}", everyone(200),
+          params={"county": lambda _: "46"}, unknown_path=f"{ORG}/iw-centres/99"),
+    Route("get", "/api/v1/access/me", logged_in(200)),
+    Route("get", "/api/v1/access/tokens", logged_in(200)),
+    Route("post", "/api/v1/access/tokens", logged_in(201, innbygger=403),
+          body=lambda user: {"name": "matrix", "role_assignment": _own_role_assignment(user)}),
+    Route("delete", "/api/v1/access/tokens/{token_id}", logged_in(404, admin=200),
+          params={"token_id": _admin_token_id},
+          unknown_path="/api/v1/access/tokens/00000000-0000-0000-0000-000000000000"),
+    Route("get", "/api/v1/audit/events", admin_only(200)),
+    Route("get", "/api/v1/audit/verify", admin_only(200)),
+]
+
+
+def _client(username: str) -> Client:
+    client = Client()
+    if username != ANONYMOUS:
+        client.force_login(User.objects.get(username=username))
+    return client
+
+
+def _call(client: Client, method: str, path: str, body: Any) -> Any:
+    kwargs: dict[str, Any] = {}
+    if body is not None:
+        kwargs = {"data": json.dumps(body), "content_type": "application/json"}
+    return getattr(client, method)(path, **kwargs)
+
+
+def _path(route: Route, username: str) -> str:
+    path = route.path
+    for name, value in route.params.items():
+        path = path.replace(f"{{{name}}}", value(username))
+    return path
+
+
+def test_every_api_route_has_a_row_in_the_matrix() -> None:
+    schema_routes = {
+        (method, path)
+        for path, operations in api.get_openapi_schema()["paths"].items()
+        for method in operations
+    }
+    matrix_routes = {(r.method, r.path) for r in ROUTES}
+    assert schema_routes == matrix_routes
+    assert all(set(r.expected) == set(ROLES) for r in ROUTES)
+
+
+CASES = [(route, role) for route in ROUTES for role in ROLES]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("route", "role"), CASES, ids=[f"{r.method.upper()} {r.path} as {role}" for r, role in CASES]
+)
+def test_route_answers_each_role_as_the_policy_says(route: Route, role: str) -> None:
+    username = role if role != ANONYMOUS else "admin"
+    body = route.body(username) if route.body else None
+    response = _call(_client(role), route.method, _path(route, username), body)
+    assert response.status_code == route.expected[role], response.content[:300]
+    if response.status_code >= 400:
+        assert set(response.json()) == {"code", "message", "field"}
+
+
+NOT_FOUND_CASES = [(route, role) for route in ROUTES if route.unknown_path for role in ROLES
+                   if route.expected[role] < 400]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("route", "role"), NOT_FOUND_CASES,
+    ids=[f"{r.method.upper()} {r.unknown_path} as {role}" for r, role in NOT_FOUND_CASES],
+)
+def test_unknown_record_is_404_for_those_allowed_the_route(route: Route, role: str) -> None:
+    username = role if role != ANONYMOUS else "admin"
+    body = route.body(username) if route.body else None
+    response = _call(_client(role), route.method, route.unknown_path or "", body)
+    assert response.status_code == 404, response.content[:300]
+    assert response.json()["code"] == "not_found"
