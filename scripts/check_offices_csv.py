@@ -34,13 +34,32 @@ SERVICES = {
 
 OSLO = "0301"
 OSLO_DISTRICTS = {
-    "Alna", "Bjerke", "Frogner", "Gamle Oslo", "Grorud", "Grünerløkka", "Nordre Aker",
-    "Nordstrand", "Sagene", "St. Hanshaugen", "Stovner", "Søndre Nordstrand", "Ullern",
-    "Vestre Aker", "Østensjø",
+    "Alna",
+    "Bjerke",
+    "Frogner",
+    "Gamle Oslo",
+    "Grorud",
+    "Grünerløkka",
+    "Nordre Aker",
+    "Nordstrand",
+    "Sagene",
+    "St. Hanshaugen",
+    "Stovner",
+    "Søndre Nordstrand",
+    "Ullern",
+    "Vestre Aker",
+    "Østensjø",
 }
 BERGEN = "4601"
 BERGEN_DISTRICTS = {
-    "Arna", "Bergenhus", "Fana", "Fyllingsdalen", "Laksevåg", "Ytrebygda", "Årstad", "Åsane",
+    "Arna",
+    "Bergenhus",
+    "Fana",
+    "Fyllingsdalen",
+    "Laksevåg",
+    "Ytrebygda",
+    "Årstad",
+    "Åsane",
 }
 REQUIRED_SPLITS = {OSLO: OSLO_DISTRICTS, BERGEN: BERGEN_DISTRICTS}
 
@@ -61,7 +80,9 @@ class Checker:
         self.errors.append(f"line {line}: {msg}" if line is not None else msg)
 
 
-def read_csv(path: Path, checker: Checker, expected_header: list[str]) -> list[tuple[int, dict[str, str]]]:
+def read_csv(
+    path: Path, checker: Checker, expected_header: list[str]
+) -> list[tuple[int, dict[str, str]]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -91,12 +112,14 @@ def read_csv(path: Path, checker: Checker, expected_header: list[str]) -> list[t
             checker.error(f"{path.name}: blank line", line)
             continue
         if len(row) != len(expected_header):
-            checker.error(f"{path.name}: {len(row)} fields, expected {len(expected_header)}: {row!r}", line)
+            checker.error(
+                f"{path.name}: {len(row)} fields, expected {len(expected_header)}: {row!r}", line
+            )
             continue
-        for col, value in zip(expected_header, row):
+        for col, value in zip(expected_header, row, strict=False):
             if value != value.strip():
                 checker.error(f"{path.name}: {col} {value!r} has leading/trailing whitespace", line)
-        rows.append((line, dict(zip(expected_header, row))))
+        rows.append((line, dict(zip(expected_header, row, strict=False))))
     return rows
 
 
@@ -105,7 +128,9 @@ def split_list(value: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--offices", type=Path, default=DATA_DIR / "offices.csv")
     parser.add_argument("--municipalities", type=Path, default=DATA_DIR / "municipalities.csv")
     args = parser.parse_args(argv)
@@ -133,8 +158,12 @@ def main(argv: list[str] | None = None) -> int:
 
     unit_lines: dict[str, int] = {}
     name_lines: dict[str, int] = {}
-    whole_cover: dict[str, list[int]] = defaultdict(list)  # municipality -> lines of whole-municipality rows
-    district_cover: dict[str, dict[str, int]] = defaultdict(dict)  # municipality -> district -> line
+    whole_cover: dict[str, list[int]] = defaultdict(
+        list
+    )  # municipality -> lines of whole-municipality rows
+    district_cover: dict[str, dict[str, int]] = defaultdict(
+        dict
+    )  # municipality -> district -> line
     district_rows: dict[str, list[dict[str, str]]] = defaultdict(list)
     offices_per_county: Counter[str] = Counter()
     service_counts: Counter[str] = Counter()
@@ -196,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         # optional_services
         for s in services:
             if s not in SERVICES:
-                ck.error(f"unknown optional service {s!r} (allowed: {', '.join(sorted(SERVICES))})", line)
+                ck.error(
+                    f"unknown optional service {s!r} (allowed: {', '.join(sorted(SERVICES))})", line
+                )
         sdupes = [s for s, c in Counter(services).items() if c > 1]
         if sdupes:
             ck.error(f"optional_services lists {', '.join(sdupes)} more than once", line)
@@ -209,11 +240,17 @@ def main(argv: list[str] | None = None) -> int:
             # district office: exactly one municipality, unit number must not be a municipality number
             n_district += 1
             if len(munis) != 1:
-                ck.error(f"district office {name!r} ({district}) must cover exactly one municipality, has {len(munis)}", line)
+                ck.error(
+                    f"district office {name!r} ({district}) must cover exactly one municipality, has {len(munis)}",
+                    line,
+                )
                 continue
             m = munis[0]
             if district in district_cover[m]:
-                ck.error(f"district {district!r} of {m} duplicates line {district_cover[m][district]}", line)
+                ck.error(
+                    f"district {district!r} of {m} duplicates line {district_cover[m][district]}",
+                    line,
+                )
             else:
                 district_cover[m][district] = line
             district_rows[m].append(row)
@@ -230,16 +267,25 @@ def main(argv: list[str] | None = None) -> int:
             whole_cover[m].append(line)
             expected = f"NAV {municipalities[m]['name']}"
             if unit != m:
-                ck.error(f"single-municipality office {name!r}: unit_number {unit} should equal municipality number {m}", line)
+                ck.error(
+                    f"single-municipality office {name!r}: unit_number {unit} should equal municipality number {m}",
+                    line,
+                )
             if name != expected:
-                ck.error(f"single-municipality office for {m}: name {name!r} should be {expected!r}", line)
+                ck.error(
+                    f"single-municipality office for {m}: name {name!r} should be {expected!r}",
+                    line,
+                )
         else:
             for m in munis:
                 whole_cover[m].append(line)
             inter_municipal.append(row)
             lo, hi = INTER_MUNICIPAL_SIZE
             if not lo <= len(munis) <= hi:
-                ck.error(f"inter-municipal office {name!r} groups {len(munis)} municipalities, must be {lo}-{hi}", line)
+                ck.error(
+                    f"inter-municipal office {name!r} groups {len(munis)} municipalities, must be {lo}-{hi}",
+                    line,
+                )
             if unit != munis[0]:
                 ck.error(
                     f"inter-municipal office {name!r}: unit_number {unit} should equal its first (host) "
@@ -248,7 +294,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
             member_names = {f"NAV {municipalities[m]['name']}" for m in munis}
             if name in member_names:
-                ck.error(f"inter-municipal office {name!r} should have a regional name, not a member municipality's name", line)
+                ck.error(
+                    f"inter-municipal office {name!r} should have a regional name, not a member municipality's name",
+                    line,
+                )
 
     # ---- coverage ------------------------------------------------------
     covered: set[str] = set()
@@ -263,16 +312,22 @@ def main(argv: list[str] | None = None) -> int:
                 f"{', '.join(map(str, sorted(districts.values())))}"
             )
         elif len(whole) > 1:
-            ck.error(f"{label} is covered by {len(whole)} whole-municipality rows (lines {', '.join(map(str, whole))})")
+            ck.error(
+                f"{label} is covered by {len(whole)} whole-municipality rows (lines {', '.join(map(str, whole))})"
+            )
         elif len(districts) == 1:
-            ck.error(f"{label} has only one district office ({next(iter(districts))!r}); a split municipality needs at least two")
+            ck.error(
+                f"{label} has only one district office ({next(iter(districts))!r}); a split municipality needs at least two"
+            )
         elif not whole and not districts:
             ck.error(f"{label} is not covered by any office")
         if whole or districts:
             covered.add(number)
 
     if len(municipalities) != EXPECTED_MUNICIPALITIES:
-        ck.error(f"municipalities.csv has {len(municipalities)} municipalities, expected {EXPECTED_MUNICIPALITIES}")
+        ck.error(
+            f"municipalities.csv has {len(municipalities)} municipalities, expected {EXPECTED_MUNICIPALITIES}"
+        )
 
     # ---- required district splits (Oslo, Bergen) ---------------------------
     for number, expected in REQUIRED_SPLITS.items():
@@ -292,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
         if number == OSLO:
             for row in district_rows.get(number, []):
                 if not row["unit_number"].startswith("03"):
-                    ck.error(f"Oslo district office {row['name']!r} has unit_number {row['unit_number']}, expected 03xx")
+                    ck.error(
+                        f"Oslo district office {row['name']!r} has unit_number {row['unit_number']}, expected 03xx"
+                    )
 
     # ---- totals and plausibility -------------------------------------------
     n_offices = len(rows)
@@ -300,10 +357,14 @@ def main(argv: list[str] | None = None) -> int:
     if not lo <= n_offices <= hi:
         ck.error(f"{n_offices} offices in total, expected {lo}-{hi}")
     if len(inter_municipal) < MIN_INTER_MUNICIPAL:
-        ck.error(f"only {len(inter_municipal)} inter-municipal offices, expected at least {MIN_INTER_MUNICIPAL}")
+        ck.error(
+            f"only {len(inter_municipal)} inter-municipal offices, expected at least {MIN_INTER_MUNICIPAL}"
+        )
     for county, cname in county_names.items():
         if offices_per_county[county] < 2:
-            ck.error(f"county {county} ({cname}) has {offices_per_county[county]} office(s); expected several")
+            ck.error(
+                f"county {county} ({cname}) has {offices_per_county[county]} office(s); expected several"
+            )
     if n_offices:
         for s in sorted(SERVICES):
             if service_counts[s] == 0:
@@ -311,7 +372,9 @@ def main(argv: list[str] | None = None) -> int:
             elif service_counts[s] == n_offices:
                 ck.error(f"optional service {s} is offered by every office; vary it")
         if service_counts["debt_counselling"] < 0.6 * n_offices:
-            ck.error(f"debt_counselling is offered by only {service_counts['debt_counselling']} of {n_offices} offices; expected it to be very common")
+            ck.error(
+                f"debt_counselling is offered by only {service_counts['debt_counselling']} of {n_offices} offices; expected it to be very common"
+            )
 
     if ck.errors:
         return report_failure(ck)
@@ -325,7 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     print("  offices per county:")
     for county in sorted(county_names):
         n_munis = sum(1 for m in municipalities.values() if m["county_number"] == county)
-        print(f"    {county} {county_names[county]:<36} {offices_per_county[county]:>3} offices / {n_munis:>3} municipalities")
+        print(
+            f"    {county} {county_names[county]:<36} {offices_per_county[county]:>3} offices / {n_munis:>3} municipalities"
+        )
     print("  optional services:")
     for s in sorted(SERVICES):
         print(f"    {s:<24} {service_counts[s]:>3}")

@@ -19,8 +19,18 @@ from velferd.access.services import api_token_create
 from velferd.api import api
 
 LOGINS = [
-    "veileder", "sosialkonsulent", "beslutter", "kontorleder", "ia-radgiver", "fastlege",
-    "leverandor", "arbeidsgiver", "innbygger", "analytiker", "departement", "admin",
+    "veileder",
+    "sosialkonsulent",
+    "beslutter",
+    "kontorleder",
+    "ia-radgiver",
+    "fastlege",
+    "leverandor",
+    "arbeidsgiver",
+    "innbygger",
+    "analytiker",
+    "departement",
+    "admin",
 ]
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *LOGINS]
@@ -57,51 +67,114 @@ def _own_role_assignment(username: str) -> int:
 
 def _admin_token_id(username: str) -> str:
     admin = actor_for_user(User.objects.get(username="admin"))
-    token, _ = api_token_create(actor=admin, name="matrix",
-                                role_assignment_id=admin.assignments[0].pk)
+    token, _ = api_token_create(
+        actor=admin, name="matrix", role_assignment_id=admin.assignments[0].pk
+    )
     return str(token.pk)
 
 
 ORG = "/api/v1/organisation"
 ROUTES = [
     Route("get", f"{ORG}/departments", everyone(200)),
-    Route("get", f"{ORG}/departments/{{slug}}", everyone(200),
-          params={"slug": lambda _: "welfare-policy"}, unknown_path=f"{ORG}/departments/nope"),
+    Route(
+        "get",
+        f"{ORG}/departments/{{slug}}",
+        everyone(200),
+        params={"slug": lambda _: "welfare-policy"},
+        unknown_path=f"{ORG}/departments/nope",
+    ),
     Route("get", f"{ORG}/agencies", everyone(200)),
     Route("get", f"{ORG}/counties", everyone(200)),
     Route("get", f"{ORG}/service-types", everyone(200)),
     Route("get", f"{ORG}/municipalities", everyone(200)),
-    Route("get", f"{ORG}/municipalities/{{number}}", everyone(200),
-          params={"number": lambda _: "5601"}, unknown_path=f"{ORG}/municipalities/9999"),
-    Route("get", f"{ORG}/municipalities/{{number}}/office", everyone(200),
-          params={"number": lambda _: "5601"}, unknown_path=f"{ORG}/municipalities/9999/office"),
-    Route("get", f"{ORG}/municipalities/{{number}}/offices", everyone(200),
-          params={"number": lambda _: "0301"}, unknown_path=f"{ORG}/municipalities/9999/offices"),
+    Route(
+        "get",
+        f"{ORG}/municipalities/{{number}}",
+        everyone(200),
+        params={"number": lambda _: "5601"},
+        unknown_path=f"{ORG}/municipalities/9999",
+    ),
+    Route(
+        "get",
+        f"{ORG}/municipalities/{{number}}/office",
+        everyone(200),
+        params={"number": lambda _: "5601"},
+        unknown_path=f"{ORG}/municipalities/9999/office",
+    ),
+    Route(
+        "get",
+        f"{ORG}/municipalities/{{number}}/offices",
+        everyone(200),
+        params={"number": lambda _: "0301"},
+        unknown_path=f"{ORG}/municipalities/9999/offices",
+    ),
     Route("get", f"{ORG}/offices", everyone(200)),
-    Route("post", f"{ORG}/offices", admin_only(201), body=lambda _: {
-        "unit_number": "0399", "name": "NAV Marka", "county": "03",
-        "areas": [{"municipality": "0301", "district": "Marka"}],
-        "services": MINIMUM, "signed_on": "2026-01-01"}),
-    Route("get", f"{ORG}/offices/{{unit_number}}", everyone(200),
-          params={"unit_number": lambda _: "0317"}, unknown_path=f"{ORG}/offices/9999"),
-    Route("patch", f"{ORG}/offices/{{unit_number}}", admin_only(200),
-          params={"unit_number": lambda _: "0317"}, unknown_path=f"{ORG}/offices/9999",
-          body=lambda _: {"name": "NAV Grünerløkka", "version": 1}),
-    Route("get", f"{ORG}/offices/{{unit_number}}/agreement", everyone(200),
-          params={"unit_number": lambda _: "0317"}, unknown_path=f"{ORG}/offices/9999/agreement"),
-    Route("put", f"{ORG}/offices/{{unit_number}}/agreement", admin_only(200),
-          params={"unit_number": lambda _: "0317"}, unknown_path=f"{ORG}/offices/9999/agreement",
-          body=lambda _: {"services": MINIMUM, "signed_on": "2026-01-01", "version": 1}),
+    Route(
+        "post",
+        f"{ORG}/offices",
+        admin_only(201),
+        body=lambda _: {
+            "unit_number": "0399",
+            "name": "NAV Marka",
+            "county": "03",
+            "areas": [{"municipality": "0301", "district": "Marka"}],
+            "services": MINIMUM,
+            "signed_on": "2026-01-01",
+        },
+    ),
+    Route(
+        "get",
+        f"{ORG}/offices/{{unit_number}}",
+        everyone(200),
+        params={"unit_number": lambda _: "0317"},
+        unknown_path=f"{ORG}/offices/9999",
+    ),
+    Route(
+        "patch",
+        f"{ORG}/offices/{{unit_number}}",
+        admin_only(200),
+        params={"unit_number": lambda _: "0317"},
+        unknown_path=f"{ORG}/offices/9999",
+        body=lambda _: {"name": "NAV Grünerløkka", "version": 1},
+    ),
+    Route(
+        "get",
+        f"{ORG}/offices/{{unit_number}}/agreement",
+        everyone(200),
+        params={"unit_number": lambda _: "0317"},
+        unknown_path=f"{ORG}/offices/9999/agreement",
+    ),
+    Route(
+        "put",
+        f"{ORG}/offices/{{unit_number}}/agreement",
+        admin_only(200),
+        params={"unit_number": lambda _: "0317"},
+        unknown_path=f"{ORG}/offices/9999/agreement",
+        body=lambda _: {"services": MINIMUM, "signed_on": "2026-01-01", "version": 1},
+    ),
     Route("get", f"{ORG}/iw-centres", everyone(200)),
-    Route("get", f"{ORG}/iw-centres/{{county}}", everyone(200),
-          params={"county": lambda _: "46"}, unknown_path=f"{ORG}/iw-centres/99"),
+    Route(
+        "get",
+        f"{ORG}/iw-centres/{{county}}",
+        everyone(200),
+        params={"county": lambda _: "46"},
+        unknown_path=f"{ORG}/iw-centres/99",
+    ),
     Route("get", "/api/v1/access/me", logged_in(200)),
     Route("get", "/api/v1/access/tokens", logged_in(200)),
-    Route("post", "/api/v1/access/tokens", logged_in(201, innbygger=403),
-          body=lambda user: {"name": "matrix", "role_assignment": _own_role_assignment(user)}),
-    Route("delete", "/api/v1/access/tokens/{token_id}", logged_in(404, admin=200),
-          params={"token_id": _admin_token_id},
-          unknown_path="/api/v1/access/tokens/00000000-0000-0000-0000-000000000000"),
+    Route(
+        "post",
+        "/api/v1/access/tokens",
+        logged_in(201, innbygger=403),
+        body=lambda user: {"name": "matrix", "role_assignment": _own_role_assignment(user)},
+    ),
+    Route(
+        "delete",
+        "/api/v1/access/tokens/{token_id}",
+        logged_in(404, admin=200),
+        params={"token_id": _admin_token_id},
+        unknown_path="/api/v1/access/tokens/00000000-0000-0000-0000-000000000000",
+    ),
     Route("get", "/api/v1/audit/events", admin_only(200)),
     Route("get", "/api/v1/audit/verify", admin_only(200)),
 ]
@@ -155,13 +228,19 @@ def test_route_answers_each_role_as_the_policy_says(route: Route, role: str) -> 
         assert set(response.json()) == {"code", "message", "field"}
 
 
-NOT_FOUND_CASES = [(route, role) for route in ROUTES if route.unknown_path for role in ROLES
-                   if route.expected[role] < 400]
+NOT_FOUND_CASES = [
+    (route, role)
+    for route in ROUTES
+    if route.unknown_path
+    for role in ROLES
+    if route.expected[role] < 400
+]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("route", "role"), NOT_FOUND_CASES,
+    ("route", "role"),
+    NOT_FOUND_CASES,
     ids=[f"{r.method.upper()} {r.unknown_path} as {role}" for r, role in NOT_FOUND_CASES],
 )
 def test_unknown_record_is_404_for_those_allowed_the_route(route: Route, role: str) -> None:

@@ -31,10 +31,12 @@ api.add_router("/access/", access_router)
 api.add_router("/audit/", audit_router)
 
 
-def _error(request: HttpRequest, status: int, code: str, message: str,
-           field: str | None = None) -> HttpResponse:
-    return api.create_response(request, {"code": code, "message": message, "field": field},
-                               status=status)
+def _error(
+    request: HttpRequest, status: int, code: str, message: str, field: str | None = None
+) -> HttpResponse:
+    return api.create_response(
+        request, {"code": code, "message": message, "field": field}, status=status
+    )
 
 
 @api.exception_handler(DomainError)
@@ -51,8 +53,7 @@ def _field_of(location: list[object]) -> str | None:
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     first = exc.errors[0] if exc.errors else {}
     if first.get("type") == "json_invalid":
-        return _error(request, 400, "malformed_request",
-                      "The request body is not valid JSON.")
+        return _error(request, 400, "malformed_request", "The request body is not valid JSON.")
     field = _field_of(list(first.get("loc", [])))
     message = str(first.get("msg", "Invalid input."))
     if field:
@@ -62,8 +63,7 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
 
 @api.exception_handler(AuthenticationError)
 def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(request, 401, "not_authenticated",
-                  "Log in or give a valid access token.")
+    return _error(request, 401, "not_authenticated", "Log in or give a valid access token.")
 
 
 @api.exception_handler(Http404)
@@ -80,5 +80,6 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(Exception)
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("Unexpected error in %s %s", request.method, request.path)
-    return _error(request, 500, "internal_error",
-                  "Something went wrong on our side. Nothing was saved.")
+    return _error(
+        request, 500, "internal_error", "Something went wrong on our side. Nothing was saved."
+    )

@@ -1,9 +1,9 @@
 """The `velferd` console script: Django's management commands, with dashes allowed.
 
-    velferd migrate
-    velferd load-reference
-    velferd audit verify
-    velferd runserver
+velferd migrate
+velferd load-reference
+velferd audit verify
+velferd runserver
 """
 
 import os

@@ -30,20 +30,33 @@ class DemoLogin:
 
 DEMO_LOGINS = [
     DemoLogin("veileder", "Vera Veileder", Role.CASEWORKER_STATE, {"office": DEMO_OFFICE}),
-    DemoLogin("sosialkonsulent", "Sindre Sosialkonsulent", Role.CASEWORKER_MUNICIPAL,
-              {"office": DEMO_OFFICE}),
+    DemoLogin(
+        "sosialkonsulent",
+        "Sindre Sosialkonsulent",
+        Role.CASEWORKER_MUNICIPAL,
+        {"office": DEMO_OFFICE},
+    ),
     DemoLogin("beslutter", "Berit Beslutter", Role.APPROVER, {"office": DEMO_OFFICE}),
     DemoLogin("kontorleder", "Kari Kontorleder", Role.OFFICE_MANAGER, {"office": DEMO_OFFICE}),
     DemoLogin("ia-radgiver", "Ivar IA-rådgiver", Role.IW_ADVISOR, {"iw_centre": "46"}),
-    DemoLogin("fastlege", "Frida Fastlege", Role.PARTNER,
-              {"municipality": "0301", "partner_service": PartnerService.GP}),
+    DemoLogin(
+        "fastlege",
+        "Frida Fastlege",
+        Role.PARTNER,
+        {"municipality": "0301", "partner_service": PartnerService.GP},
+    ),
     DemoLogin("leverandor", "Lars Leverandør", Role.SUPPLIER, {"organisation_number": "912345688"}),
-    DemoLogin("arbeidsgiver", "Anne Arbeidsgiver", Role.EMPLOYER,
-              {"organisation_number": "987654309"}),
+    DemoLogin(
+        "arbeidsgiver", "Anne Arbeidsgiver", Role.EMPLOYER, {"organisation_number": "987654309"}
+    ),
     DemoLogin("innbygger", "Ola Nordmann", Role.CITIZEN, {}),
     DemoLogin("analytiker", "Anders Analytiker", Role.ANALYST, {}),
-    DemoLogin("departement", "Dina Departement", Role.MINISTRY_STAFF,
-              {"department": "press-and-communications"}),
+    DemoLogin(
+        "departement",
+        "Dina Departement",
+        Role.MINISTRY_STAFF,
+        {"department": "press-and-communications"},
+    ),
     DemoLogin("admin", "Ada Administrator", Role.ADMINISTRATOR, {}),
 ]
 
@@ -76,7 +89,9 @@ def load_demo(*, actor: Actor) -> tuple[int, int]:
         if User.objects.filter(username=login.username).exists():
             continue
         user = access_services.user_create(
-            actor=actor, username=login.username, full_name=login.full_name,
+            actor=actor,
+            username=login.username,
+            full_name=login.full_name,
             password=DEMO_PASSWORD,
         )
         access_services.role_assign(actor=actor, user=user, role=login.role, **_units(login))

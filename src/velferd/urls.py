@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 
 from velferd.access import views as access_views
@@ -22,6 +23,9 @@ urlpatterns = [
     path("offices/<str:unit_number>/agreement/", organisation_views.agreement, name="agreement"),
     path("iw-centres/", organisation_views.iw_centres, name="iw_centres"),
 ]
+
+if settings.VELFERD_OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
 handler403 = "velferd.core.views.forbidden"
 handler404 = "velferd.core.views.not_found"

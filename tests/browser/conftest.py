@@ -20,8 +20,14 @@ from velferd.organisation.services import load_reference
 CHROMIUM = os.environ.get("VELFERD_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 SCREENSHOTS = os.environ.get("VELFERD_SCREENSHOTS", "")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make

@@ -18,9 +18,13 @@ router = Router(tags=["access"], auth=AUTH)
 
 def _token(token: ApiToken) -> dict[str, Any]:
     return {
-        "id": str(token.pk), "name": token.name, "prefix": token.prefix,
-        "role": token.role_assignment.role, "created_at": token.created_at,
-        "expires_at": token.expires_at, "last_used_at": token.last_used_at,
+        "id": str(token.pk),
+        "name": token.name,
+        "prefix": token.prefix,
+        "role": token.role_assignment.role,
+        "created_at": token.created_at,
+        "expires_at": token.expires_at,
+        "last_used_at": token.last_used_at,
         "revoked_at": token.revoked_at,
     }
 
@@ -34,8 +38,15 @@ def me(request: HttpRequest) -> Any:
     return {
         "username": actor.user.username,
         "full_name": actor.user.full_name,
-        "roles": [{"id": a.pk, "role": a.role, "role_name": str(a.get_role_display()),
-                   "unit": a.unit_label()} for a in actor.assignments],
+        "roles": [
+            {
+                "id": a.pk,
+                "role": a.role,
+                "role_name": str(a.get_role_display()),
+                "unit": a.unit_label(),
+            }
+            for a in actor.assignments
+        ],
         "via_token": actor.token is not None,
     }
 
@@ -52,8 +63,10 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Any:
     """Issue a token for one of the caller's roles. Needs a session: a token cannot mint
     tokens."""
     token, secret = services.api_token_create(
-        actor=actor_of(request), name=payload.name,
-        role_assignment_id=payload.role_assignment, valid_days=payload.valid_days,
+        actor=actor_of(request),
+        name=payload.name,
+        role_assignment_id=payload.role_assignment,
+        valid_days=payload.valid_days,
     )
     return Status(201, {**_token(token), "token": secret})
 

@@ -13,7 +13,7 @@ from .roles import PartnerService, Role
 
 
 class User(AbstractUser):
-    """A person who logs in: an employee, a partner, an employer's or supplier's staff, a citizen."""
+    """Someone who logs in: an employee, a partner, employer or supplier staff, a citizen."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
@@ -31,15 +31,24 @@ class RoleAssignment(TimestampedModel):
         "organisation.Office", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     iw_centre = models.ForeignKey(
-        "organisation.IWCentre", null=True, blank=True, on_delete=models.PROTECT,
+        "organisation.IWCentre",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="role_assignments",
     )
     department = models.ForeignKey(
-        "organisation.Department", null=True, blank=True, on_delete=models.PROTECT,
+        "organisation.Department",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     municipality = models.ForeignKey(
-        "organisation.Municipality", null=True, blank=True, on_delete=models.PROTECT,
+        "organisation.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     partner_service = models.CharField(

@@ -64,4 +64,3 @@ def require(actor: Actor, question: str, *args: Any) -> None:
     if policy(actor, *args):
         return
     raise not_authenticated() if not actor.is_authenticated else forbidden()
-

@@ -38,7 +38,7 @@ def split_token(raw: str) -> tuple[str, str] | None:
     """A token reads vlf_<prefix>_<secret>; returns (prefix, whole token) or None."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
-    prefix, _, secret = raw[len(TOKEN_PREFIX):].partition("_")
+    prefix, _, secret = raw[len(TOKEN_PREFIX) :].partition("_")
     if not prefix or not secret:
         return None
     return prefix, raw
@@ -50,9 +50,7 @@ def actor_for_token(raw: str) -> Actor | None:
     if parts is None:
         return None
     prefix, whole = parts
-    token = (
-        ApiToken.objects.select_related("user", "role_assignment").filter(prefix=prefix).first()
-    )
+    token = ApiToken.objects.select_related("user", "role_assignment").filter(prefix=prefix).first()
     if token is None or not hmac.compare_digest(token.digest, digest_of(whole)):
         return None
     if not token.is_usable:
@@ -79,8 +77,10 @@ def actor_for_request(request: HttpRequest) -> Actor:
 def tokens_of(*, actor: Actor) -> QuerySet[ApiToken]:
     if actor.user is None:
         return ApiToken.objects.none()
-    return ApiToken.objects.filter(user=actor.user).select_related("role_assignment").order_by(
-        "-created_at"
+    return (
+        ApiToken.objects.filter(user=actor.user)
+        .select_related("role_assignment")
+        .order_by("-created_at")
     )
 
 
@@ -101,6 +101,7 @@ def names_in_role(role: str, **unit: object) -> list[str]:
     """The names of the active users who hold a role in a unit (a directory listing)."""
     return sorted(
         str(a.user)
-        for a in RoleAssignment.objects.filter(role=role, is_active=True, user__is_active=True,
-                                               **unit).select_related("user")
+        for a in RoleAssignment.objects.filter(
+            role=role, is_active=True, user__is_active=True, **unit
+        ).select_related("user")
     )

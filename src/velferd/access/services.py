@@ -26,20 +26,32 @@ def user_create(
     policies.require(actor, "manage_users")
     username = username.strip()
     if not username:
-        raise DomainError(code="username_required", field="username",
-                          message_nb="Brukernavn mangler.", message_en="The username is missing.")
+        raise DomainError(
+            code="username_required",
+            field="username",
+            message_nb="Brukernavn mangler.",
+            message_en="The username is missing.",
+        )
     if User.objects.filter(username__iexact=username).exists():
-        raise DomainError(code="username_taken", field="username", status=409,
-                          message_nb=f"Brukernavnet «{username}» er i bruk.",
-                          message_en=f"The username “{username}” is taken.")
+        raise DomainError(
+            code="username_taken",
+            field="username",
+            status=409,
+            message_nb=f"Brukernavnet «{username}» er i bruk.",
+            message_en=f"The username “{username}” is taken.",
+        )
     user = User(username=username, full_name=full_name, email=email)
     if password:
         user.set_password(password)
     else:
         user.set_unusable_password()
     user.save()
-    audit.record(actor=actor, action="user.created", target=user,
-                 after=audit.snapshot(user, "username", "full_name", "email"))
+    audit.record(
+        actor=actor,
+        action="user.created",
+        target=user,
+        after=audit.snapshot(user, "username", "full_name", "email"),
+    )
     return user
 
 
@@ -49,13 +61,15 @@ def _check_unit(role: str, units: dict[str, object]) -> None:
     extra = [name for name in ALL_UNIT_FIELDS if name not in needed and units.get(name)]
     if missing:
         raise DomainError(
-            code="unit_required", field=missing[0],
+            code="unit_required",
+            field=missing[0],
             message_nb=f"Rollen må knyttes til en enhet ({', '.join(missing)}).",
             message_en=f"The role must be bound to its unit ({', '.join(missing)}).",
         )
     if extra:
         raise DomainError(
-            code="unit_not_applicable", field=extra[0],
+            code="unit_not_applicable",
+            field=extra[0],
             message_nb=f"Rollen kan ikke knyttes til {', '.join(extra)}.",
             message_en=f"The role cannot be bound to {', '.join(extra)}.",
         )
@@ -66,16 +80,24 @@ def role_assign(*, actor: Actor, user: User, role: str, **units: object) -> Role
     """Give a user a role bound to its unit (office, IW centre, department, …)."""
     policies.require(actor, "manage_users")
     if role not in Role.values:
-        raise DomainError(code="unknown_role", field="role",
-                          message_nb=f"Ukjent rolle: {role}.", message_en=f"Unknown role: {role}.")
+        raise DomainError(
+            code="unknown_role",
+            field="role",
+            message_nb=f"Ukjent rolle: {role}.",
+            message_en=f"Unknown role: {role}.",
+        )
     _check_unit(role, units)
     if units.get("organisation_number"):
         units["organisation_number"] = validate_organisation_number(
             str(units["organisation_number"])
         )
     assignment = RoleAssignment.objects.create(user=user, role=role, **units)
-    audit.record(actor=actor, action="role.assigned", target=assignment,
-                 after={"user": str(user.pk), "role": role, "unit": assignment.unit_label()})
+    audit.record(
+        actor=actor,
+        action="role.assigned",
+        target=assignment,
+        after={"user": str(user.pk), "role": role, "unit": assignment.unit_label()},
+    )
     return assignment
 
 
@@ -84,8 +106,13 @@ def role_revoke(*, actor: Actor, assignment: RoleAssignment) -> RoleAssignment:
     policies.require(actor, "manage_users")
     assignment.is_active = False
     assignment.save(update_fields=["is_active", "updated_at"])
-    audit.record(actor=actor, action="role.revoked", target=assignment,
-                 before={"is_active": True}, after={"is_active": False})
+    audit.record(
+        actor=actor,
+        action="role.revoked",
+        target=assignment,
+        before={"is_active": True},
+        after={"is_active": False},
+    )
     return assignment
 
 
@@ -98,30 +125,46 @@ def api_token_create(
     policies.require(actor, "create_api_token")
     name = name.strip()
     if not name or len(name) > 100:
-        raise DomainError(code="invalid_token_name", field="name",
-                          message_nb="Gi nøkkelen et navn på 1–100 tegn.",
-                          message_en="Give the token a name of 1–100 characters.")
+        raise DomainError(
+            code="invalid_token_name",
+            field="name",
+            message_nb="Gi nøkkelen et navn på 1–100 tegn.",
+            message_en="Give the token a name of 1–100 characters.",
+        )
     assignment = next((a for a in actor.assignments if a.pk == role_assignment_id), None)
     if assignment is None:
-        raise DomainError(code="not_your_role", field="role_assignment",
-                          message_nb="Du kan bare lage nøkler for dine egne roller.",
-                          message_en="You can only create tokens for your own roles.",
-                          status=403)
+        raise DomainError(
+            code="not_your_role",
+            field="role_assignment",
+            message_nb="Du kan bare lage nøkler for dine egne roller.",
+            message_en="You can only create tokens for your own roles.",
+            status=403,
+        )
     if valid_days is not None and not 1 <= valid_days <= 365:
-        raise DomainError(code="invalid_validity", field="valid_days",
-                          message_nb="Gyldighet må være mellom 1 og 365 dager.",
-                          message_en="Validity must be between 1 and 365 days.")
+        raise DomainError(
+            code="invalid_validity",
+            field="valid_days",
+            message_nb="Gyldighet må være mellom 1 og 365 dager.",
+            message_en="Validity must be between 1 and 365 days.",
+        )
     prefix = secrets.token_hex(4)
     whole = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
     expires = timezone.now() + datetime.timedelta(days=valid_days) if valid_days else None
     assert actor.user is not None
     token = ApiToken.objects.create(
-        user=actor.user, role_assignment=assignment, name=name, prefix=prefix,
-        digest=digest_of(whole), expires_at=expires,
+        user=actor.user,
+        role_assignment=assignment,
+        name=name,
+        prefix=prefix,
+        digest=digest_of(whole),
+        expires_at=expires,
     )
-    audit.record(actor=actor, action="api_token.created", target=token,
-                 after={"name": name, "role": assignment.role, "prefix": prefix,
-                        "expires_at": expires})
+    audit.record(
+        actor=actor,
+        action="api_token.created",
+        target=token,
+        after={"name": name, "role": assignment.role, "prefix": prefix, "expires_at": expires},
+    )
     return token, whole
 
 
@@ -134,6 +177,10 @@ def api_token_revoke(*, actor: Actor, token: ApiToken | None) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at", "updated_at"])
-        audit.record(actor=actor, action="api_token.revoked", target=token,
-                     after={"revoked_at": token.revoked_at})
+        audit.record(
+            actor=actor,
+            action="api_token.revoked",
+            target=token,
+            after={"revoked_at": token.revoked_at},
+        )
     return token

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView as DjangoLoginView
@@ -19,6 +22,9 @@ from . import policies, selectors, services
 class LoginView(DjangoLoginView):
     template_name = "access/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "oidc_enabled": settings.VELFERD_OIDC_ENABLED}
 
 
 @require_POST
@@ -41,16 +47,24 @@ def _valid_days(value: str) -> int | None:
     try:
         return int(value)
     except ValueError:
-        raise DomainError(code="invalid_validity", field="valid_days",
-                          message_nb="Velg en gyldighet.", message_en="Choose a validity.") from None
+        raise DomainError(
+            code="invalid_validity",
+            field="valid_days",
+            message_nb="Velg en gyldighet.",
+            message_en="Choose a validity.",
+        ) from None
 
 
 def _role_assignment_id(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise DomainError(code="role_required", field="role_assignment",
-                          message_nb="Velg en rolle.", message_en="Choose a role.") from None
+        raise DomainError(
+            code="role_required",
+            field="role_assignment",
+            message_nb="Velg en rolle.",
+            message_en="Choose a role.",
+        ) from None
 
 
 @refusals_as_pages

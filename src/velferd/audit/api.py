@@ -24,8 +24,7 @@ def list_events(
     """Audit events, newest first, optionally of one action or target type."""
     actor = actor_of(request)
     policies.require(actor, "view_audit_trail")
-    events = selectors.audit_events_visible_to(actor=actor, action=action,
-                                               target_type=target_type)
+    events = selectors.audit_events_visible_to(actor=actor, action=action, target_type=target_type)
     page = paginate(events, page=paging.page, page_size=paging.page_size)
     return {"items": page.items, "count": page.count}
 

@@ -54,10 +54,9 @@ def validate_national_id(number: str, *, field: str = "national_id") -> str:
             "Synthetic identity numbers (month + 80) are not allowed here.",
             "synthetic_national_id_not_allowed",
         )
-    if (
-        digits[-2] != fodselsnummer.calc_check_digit1(digits)
-        or digits[-1] != fodselsnummer.calc_check_digit2(digits)
-    ):
+    if digits[-2] != fodselsnummer.calc_check_digit1(digits) or digits[
+        -1
+    ] != fodselsnummer.calc_check_digit2(digits):
         raise _invalid(
             field,
             "Fødselsnummeret har feil kontrollsiffer.",

@@ -33,7 +33,9 @@ class Page(Generic[T]):
         return self.page > 1
 
 
-def paginate(queryset: "QuerySet[Any]", *, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> Page[Any]:
+def paginate(
+    queryset: "QuerySet[Any]", *, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
+) -> Page[Any]:
     if page < 1:
         raise DomainError(
             code="invalid_page",

@@ -37,8 +37,7 @@ def _county(c: Any) -> dict[str, str]:
 
 
 def _service(s: Any) -> dict[str, Any]:
-    return {"code": s.code, "name_nb": s.name_nb, "name_en": s.name_en,
-            "is_minimum": s.is_minimum}
+    return {"code": s.code, "name_nb": s.name_nb, "name_en": s.name_en, "is_minimum": s.is_minimum}
 
 
 def _office(office: Office) -> dict[str, Any]:
@@ -49,8 +48,11 @@ def _office(office: Office) -> dict[str, Any]:
         "name": office.name_nb,
         "county": _county(office.county),
         "areas": [
-            {"municipality_number": a.municipality.number,
-             "municipality_name": a.municipality.name, "district": a.district}
+            {
+                "municipality_number": a.municipality.number,
+                "municipality_name": a.municipality.name,
+                "district": a.district,
+            }
             for a in office.areas.all()
         ],
         "services": [_service(s) for s in services_],
@@ -62,8 +64,11 @@ def _office(office: Office) -> dict[str, Any]:
 def _agreement(agreement: PartnershipAgreement) -> dict[str, Any]:
     office = agreement.office
     return {
-        "office": {"unit_number": office.unit_number, "name": office.name_nb,
-                   "county": _county(office.county)},
+        "office": {
+            "unit_number": office.unit_number,
+            "name": office.name_nb,
+            "county": _county(office.county),
+        },
         "signed_on": agreement.signed_on,
         "services": [_service(s) for s in agreement.services.all()],
         "notes": agreement.notes,
@@ -83,8 +88,7 @@ def list_departments(request: HttpRequest) -> Any:
 @router.get("/departments/{slug}", response={200: DepartmentOut, **ERRORS}, auth=None)
 def get_department(request: HttpRequest, slug: str) -> Any:
     d = selectors.department(slug)
-    return {**{f: getattr(d, f) for f in DepartmentOut.model_fields if f != "name"},
-            "name": d.name}
+    return {**{f: getattr(d, f) for f in DepartmentOut.model_fields if f != "name"}, "name": d.name}
 
 
 @router.get("/agencies", response={200: list[AgencyOut], **ERRORS}, auth=None)
@@ -107,8 +111,11 @@ def list_municipalities(
     request: HttpRequest, paging: Query[PageParams], county: str | None = None, q: str = ""
 ) -> Any:
     """Municipalities, optionally of one county (`?county=46`) or matching a name or number."""
-    page = paginate(selectors.municipalities(county_number=county, query=q),
-                    page=paging.page, page_size=paging.page_size)
+    page = paginate(
+        selectors.municipalities(county_number=county, query=q),
+        page=paging.page,
+        page_size=paging.page_size,
+    )
     return {"items": page.items, "count": page.count}
 
 
@@ -119,20 +126,21 @@ def get_municipality(request: HttpRequest, number: str) -> Any:
 
 def _serving(area: OfficeArea) -> dict[str, Any]:
     office = selectors.office(area.office.unit_number)
-    return {"municipality": area.municipality, "district": area.district,
-            "office": _office(office)}
+    return {"municipality": area.municipality, "district": area.district, "office": _office(office)}
 
 
-@router.get("/municipalities/{number}/office", response={200: ServingOfficeOut, **ERRORS},
-            auth=None)
+@router.get(
+    "/municipalities/{number}/office", response={200: ServingOfficeOut, **ERRORS}, auth=None
+)
 def get_serving_office(request: HttpRequest, number: str, district: str | None = None) -> Any:
     """The office that serves a municipality. A municipality divided into districts (Oslo,
     Bergen) needs `?district=`; without it the answer is 422 listing the districts."""
     return _serving(selectors.office_serving(number, district))
 
 
-@router.get("/municipalities/{number}/offices", response={200: list[ServingOfficeOut], **ERRORS},
-            auth=None)
+@router.get(
+    "/municipalities/{number}/offices", response={200: list[ServingOfficeOut], **ERRORS}, auth=None
+)
 def list_serving_offices(request: HttpRequest, number: str) -> Any:
     """Every office serving a municipality, one per district."""
     return [_serving(a) for a in selectors.areas_of(selectors.municipality(number))]
@@ -142,8 +150,11 @@ def list_serving_offices(request: HttpRequest, number: str) -> Any:
 def list_offices(
     request: HttpRequest, paging: Query[PageParams], county: str | None = None, q: str = ""
 ) -> Any:
-    page = paginate(selectors.offices(county_number=county, query=q),
-                    page=paging.page, page_size=paging.page_size)
+    page = paginate(
+        selectors.offices(county_number=county, query=q),
+        page=paging.page,
+        page_size=paging.page_size,
+    )
     return {"items": [_office(o) for o in page.items], "count": page.count}
 
 
@@ -169,27 +180,32 @@ def get_office(request: HttpRequest, unit_number: str) -> Any:
 @router.patch("/offices/{unit_number}", response={200: OfficeOut, **ERRORS}, auth=AUTH)
 def update_office(request: HttpRequest, unit_number: str, payload: OfficePatch) -> Any:
     office = services.office_update(
-        actor=actor_of(request), office=selectors.office(unit_number),
-        version=payload.version, name=payload.name, is_active=payload.is_active,
+        actor=actor_of(request),
+        office=selectors.office(unit_number),
+        version=payload.version,
+        name=payload.name,
+        is_active=payload.is_active,
     )
     return _office(selectors.office(office.unit_number))
 
 
-@router.get("/offices/{unit_number}/agreement", response={200: AgreementOut, **ERRORS},
-            auth=None)
+@router.get("/offices/{unit_number}/agreement", response={200: AgreementOut, **ERRORS}, auth=None)
 def get_agreement(request: HttpRequest, unit_number: str) -> Any:
     return _agreement(selectors.agreement_of(selectors.office(unit_number)))
 
 
-@router.put("/offices/{unit_number}/agreement", response={200: AgreementOut, **ERRORS},
-            auth=AUTH)
+@router.put("/offices/{unit_number}/agreement", response={200: AgreementOut, **ERRORS}, auth=AUTH)
 def save_agreement(request: HttpRequest, unit_number: str, payload: AgreementIn) -> Any:
     """Replace the services of an office's partnership agreement. Leaving out a minimum
     service is 422 naming it; a stale `version` is 409."""
     office = selectors.office(unit_number)
     services.agreement_save(
-        actor=actor_of(request), office=office, services=payload.services,
-        signed_on=payload.signed_on, notes=payload.notes, version=payload.version,
+        actor=actor_of(request),
+        office=office,
+        services=payload.services,
+        signed_on=payload.signed_on,
+        notes=payload.notes,
+        version=payload.version,
     )
     return _agreement(selectors.agreement_of(office))
 
@@ -205,5 +221,9 @@ def get_iw_centre(request: HttpRequest, county: str) -> Any:
 
 
 def _iw_centre(centre: Any) -> dict[str, Any]:
-    return {"name": centre.name_nb, "name_en": centre.name_en, "county": _county(centre.county),
-            "advisors": selectors.iw_advisor_names(centre)}
+    return {
+        "name": centre.name_nb,
+        "name_en": centre.name_en,
+        "county": _county(centre.county),
+        "advisors": selectors.iw_advisor_names(centre),
+    }

@@ -3,13 +3,15 @@ description of its departments), the agencies the partnership works with, the se
 catalogue of a local NAV office and the county IW centres. Municipalities and counties
 come from SSB's classification in data/municipalities.csv."""
 
-MINISTRY = {
+from typing import Any
+
+MINISTRY: dict[str, str] = {
     "slug": "aid",
     "name_nb": "Arbeids- og inkluderingsdepartementet",
     "name_en": "Ministry of Labour and Social Inclusion",
 }
 
-DEPARTMENTS = [
+DEPARTMENTS: list[dict[str, Any]] = [
     {
         "slug": "labour-market",
         "kind": "department",
@@ -146,7 +148,7 @@ DEPARTMENTS = [
 
 NAV_AGENCY_SLUG = "nav"
 
-AGENCIES = [
+AGENCIES: list[dict[str, Any]] = [
     {
         "slug": NAV_AGENCY_SLUG,
         "abbreviation": "NAV",
@@ -174,7 +176,9 @@ AGENCIES = [
         "abbreviation": "UDI",
         "name_nb": "Utlendingsdirektoratet",
         "name_en": "Directorate of Immigration",
-        "role_nb": "Behandler søknader om opphold og samarbeider om bosetting og arbeidsinnvandring.",
+        "role_nb": (
+            "Behandler søknader om opphold og samarbeider om bosetting og arbeidsinnvandring."
+        ),
         "role_en": "Decides on residence and works with others on settlement and labour migration.",
     },
     {
@@ -190,7 +194,9 @@ AGENCIES = [
         "abbreviation": "Hdir",
         "name_nb": "Helsedirektoratet",
         "name_en": "Directorate of Health",
-        "role_nb": "Samarbeidspartner i helsesektoren om bistand til personer med nedsatt arbeidsevne.",
+        "role_nb": (
+            "Samarbeidspartner i helsesektoren om bistand til personer med nedsatt arbeidsevne."
+        ),
         "role_en": "A partner in the health sector in helping people with reduced work capacity.",
     },
     {
@@ -211,7 +217,7 @@ AGENCIES = [
     },
 ]
 
-SERVICE_TYPES = [
+SERVICE_TYPES: list[dict[str, Any]] = [
     {
         "code": "state_tasks",
         "is_minimum": True,

@@ -120,9 +120,7 @@ def office_serving(number: str, district: str | None = None) -> OfficeArea:
     """The office that serves a municipality, or the given district of a divided one."""
     areas = areas_of(municipality(number))
     if not areas:
-        raise not_found(
-            f"noe kontor for kommune {number}", f"an office for municipality {number}"
-        )
+        raise not_found(f"noe kontor for kommune {number}", f"an office for municipality {number}")
     whole = [a for a in areas if not a.district]
     if whole and not district:
         return whole[0]
@@ -137,15 +135,15 @@ def office_serving(number: str, district: str | None = None) -> OfficeArea:
     raise DomainError(
         code="district_required" if not district else "unknown_district",
         message_nb=f"{areas[0].municipality.name} har flere NAV-kontorer. Velg bydel: {names}.",
-        message_en=f"{areas[0].municipality.name} has several NAV offices. Choose a district: {names}.",
+        message_en=(
+            f"{areas[0].municipality.name} has several NAV offices. Choose a district: {names}."
+        ),
         field="district",
     )
 
 
 def agreement_of(office_: Office) -> PartnershipAgreement:
-    found = (
-        PartnershipAgreement.objects.filter(office=office_).prefetch_related("services").first()
-    )
+    found = PartnershipAgreement.objects.filter(office=office_).prefetch_related("services").first()
     if found is None:
         raise not_found("samarbeidsavtalen", "the partnership agreement")
     return found

@@ -58,8 +58,12 @@ def _upsert(
     instance = model._default_manager.filter(**lookup).first()
     if instance is None:
         instance = model._default_manager.create(**lookup, **values)
-        audit.record(actor=actor, action=f"{kind}.created", target=instance,
-                     after=audit.snapshot(instance, *lookup, *values))
+        audit.record(
+            actor=actor,
+            action=f"{kind}.created",
+            target=instance,
+            after=audit.snapshot(instance, *lookup, *values),
+        )
         report.count(kind, "created")
         return instance
     changed = {k: v for k, v in values.items() if getattr(instance, k) != v}
@@ -70,8 +74,13 @@ def _upsert(
     for name, value in changed.items():
         setattr(instance, name, value)
     instance.save(update_fields=list(changed))
-    audit.record(actor=actor, action=f"{kind}.updated", target=instance, before=before,
-                 after=audit.snapshot(instance, *changed))
+    audit.record(
+        actor=actor,
+        action=f"{kind}.updated",
+        target=instance,
+        before=before,
+        after=audit.snapshot(instance, *changed),
+    )
     report.count(kind, "updated")
     return instance
 
@@ -86,31 +95,56 @@ def load_reference(*, actor: Actor) -> LoadReport:
     """Load the Ministry, its units, the agencies, the service catalogue, counties,
     municipalities and IW centres. Loading twice changes nothing."""
     report = LoadReport()
-    ministry = _upsert(report, actor, Ministry, {"slug": reference.MINISTRY["slug"]},
-                       {k: v for k, v in reference.MINISTRY.items() if k != "slug"})
+    ministry = _upsert(
+        report,
+        actor,
+        Ministry,
+        {"slug": reference.MINISTRY["slug"]},
+        {k: v for k, v in reference.MINISTRY.items() if k != "slug"},
+    )
     for order, unit in enumerate(reference.DEPARTMENTS, start=1):
         values = {k: v for k, v in unit.items() if k != "slug"}
         values.setdefault("part_of_secretary_general_staff", False)
-        _upsert(report, actor, Department, {"slug": unit["slug"]},
-                {**values, "ministry": ministry, "sort_order": order})
+        _upsert(
+            report,
+            actor,
+            Department,
+            {"slug": unit["slug"]},
+            {**values, "ministry": ministry, "sort_order": order},
+        )
     for order, agency in enumerate(reference.AGENCIES, start=1):
-        _upsert(report, actor, Agency, {"slug": agency["slug"]},
-                {**{k: v for k, v in agency.items() if k != "slug"}, "sort_order": order})
+        _upsert(
+            report,
+            actor,
+            Agency,
+            {"slug": agency["slug"]},
+            {**{k: v for k, v in agency.items() if k != "slug"}, "sort_order": order},
+        )
     for order, service in enumerate(reference.SERVICE_TYPES, start=1):
         values = {k: v for k, v in service.items() if k != "code"}
         values.setdefault("is_minimum", False)
         values.setdefault("provided_by_state", False)
-        _upsert(report, actor, ServiceType, {"code": service["code"]},
-                {**values, "sort_order": order})
+        _upsert(
+            report, actor, ServiceType, {"code": service["code"]}, {**values, "sort_order": order}
+        )
     counties: dict[str, County] = {}
     for row in read_municipalities_csv():
         number = row["county_number"]
         if number not in counties:
-            counties[number] = _upsert(report, actor, County, {"number": number},
-                                       {"name": row["county_name"]})
-        _upsert(report, actor, Municipality, {"number": row["municipality_number"]},
-                {"name": row["name"], "county": counties[number],
-                 "search_name": row["name"].casefold()})
+            counties[number] = _upsert(
+                report, actor, County, {"number": number}, {"name": row["county_name"]}
+            )
+        _upsert(
+            report,
+            actor,
+            Municipality,
+            {"number": row["municipality_number"]},
+            {
+                "name": row["name"],
+                "county": counties[number],
+                "search_name": row["name"].casefold(),
+            },
+        )
     for county in counties.values():
         _upsert(report, actor, IWCentre, {"county": county}, reference.iw_centre_names(county.name))
     return report
@@ -129,8 +163,12 @@ def _services_by_code(codes: Iterable[str]) -> list[ServiceType]:
     unknown = [code for code in wanted if code not in found]
     if unknown:
         listed = ", ".join(unknown)
-        raise _invalid("unknown_service", "services",
-                       f"Ukjent tjeneste: {listed}.", f"Unknown service: {listed}.")
+        raise _invalid(
+            "unknown_service",
+            "services",
+            f"Ukjent tjeneste: {listed}.",
+            f"Unknown service: {listed}.",
+        )
     return [found[code] for code in wanted]
 
 
@@ -142,9 +180,11 @@ def _require_minimum_services(services: Sequence[ServiceType]) -> None:
             "agreement_minimum_missing",
             "services",
             "Avtalen mangler tjenester som hvert NAV-kontor minst skal tilby: "
-            + ", ".join(s.name_nb for s in missing) + ".",
+            + ", ".join(s.name_nb for s in missing)
+            + ".",
             "The agreement lacks services every NAV office must offer at the least: "
-            + ", ".join(s.name_en for s in missing) + ".",
+            + ", ".join(s.name_en for s in missing)
+            + ".",
         )
 
 
@@ -152,9 +192,12 @@ def _municipality(number: str) -> Municipality:
     validate_municipality_number(number, field="areas")
     municipality = Municipality.objects.filter(number=number).first()
     if municipality is None:
-        raise _invalid("unknown_municipality", "areas",
-                       f"Kommunenummer {number} finnes ikke.",
-                       f"There is no municipality number {number}.")
+        raise _invalid(
+            "unknown_municipality",
+            "areas",
+            f"Kommunenummer {number} finnes ikke.",
+            f"There is no municipality number {number}.",
+        )
     return municipality
 
 
@@ -179,15 +222,24 @@ def _check_area_is_free(municipality: Municipality, district: str) -> None:
 
 def _validate_office_fields(unit_number: str, name: str) -> None:
     if not (len(unit_number) == 4 and unit_number.isdigit()):
-        raise _invalid("malformed_unit_number", "unit_number",
-                       "Enhetsnummeret må ha fire sifre.", "The unit number must have four digits.")
+        raise _invalid(
+            "malformed_unit_number",
+            "unit_number",
+            "Enhetsnummeret må ha fire sifre.",
+            "The unit number must have four digits.",
+        )
     if not name.strip():
-        raise _invalid("name_required", "name", "Kontoret må ha et navn.",
-                       "The office must have a name.")
+        raise _invalid(
+            "name_required", "name", "Kontoret må ha et navn.", "The office must have a name."
+        )
     if Office.objects.filter(unit_number=unit_number).exists():
-        raise _invalid("unit_number_taken", "unit_number",
-                       f"Enhetsnummer {unit_number} er allerede i bruk.",
-                       f"Unit number {unit_number} is already in use.", status=CONFLICT)
+        raise _invalid(
+            "unit_number_taken",
+            "unit_number",
+            f"Enhetsnummer {unit_number} er allerede i bruk.",
+            f"Unit number {unit_number} is already in use.",
+            status=CONFLICT,
+        )
 
 
 @transaction.atomic
@@ -207,33 +259,52 @@ def office_create(
     validate_county_number(county_number)
     county = County.objects.filter(number=county_number).first()
     if county is None:
-        raise _invalid("unknown_county", "county", f"Fylkesnummer {county_number} finnes ikke.",
-                       f"There is no county number {county_number}.")
+        raise _invalid(
+            "unknown_county",
+            "county",
+            f"Fylkesnummer {county_number} finnes ikke.",
+            f"There is no county number {county_number}.",
+        )
     if not areas:
-        raise _invalid("areas_required", "areas", "Kontoret må betjene minst én kommune.",
-                       "The office must serve at least one municipality.")
+        raise _invalid(
+            "areas_required",
+            "areas",
+            "Kontoret må betjene minst én kommune.",
+            "The office must serve at least one municipality.",
+        )
     service_types = _services_by_code(services)
     _require_minimum_services(service_types)
     office = Office.objects.create(
-        unit_number=unit_number, name_nb=name.strip(), county=county,
+        unit_number=unit_number,
+        name_nb=name.strip(),
+        county=county,
         agency=Agency.objects.get(slug=reference.NAV_AGENCY_SLUG),
     )
     for number, district in areas:
         municipality = _municipality(number)
         if municipality.county_id != county.number:
-            raise _invalid("municipality_outside_county", "areas",
-                           f"{municipality.name} ligger ikke i {county.name}.",
-                           f"{municipality.name} is not in {county.name}.")
+            raise _invalid(
+                "municipality_outside_county",
+                "areas",
+                f"{municipality.name} ligger ikke i {county.name}.",
+                f"{municipality.name} is not in {county.name}.",
+            )
         _check_area_is_free(municipality, district.strip())
-        OfficeArea.objects.create(office=office, municipality=municipality,
-                                  district=district.strip())
+        OfficeArea.objects.create(
+            office=office, municipality=municipality, district=district.strip()
+        )
     agreement = PartnershipAgreement.objects.create(office=office, signed_on=signed_on)
     agreement.services.set(service_types)
-    audit.record(actor=actor, action="office.created", target=office, after={
-        **audit.snapshot(office, "unit_number", "name_nb", "county"),
-        "areas": [list(a) for a in areas],
-        "services": sorted(s.code for s in service_types),
-    })
+    audit.record(
+        actor=actor,
+        action="office.created",
+        target=office,
+        after={
+            **audit.snapshot(office, "unit_number", "name_nb", "county"),
+            "areas": [list(a) for a in areas],
+            "services": sorted(s.code for s in service_types),
+        },
+    )
     return office
 
 
@@ -243,7 +314,11 @@ def _locked_office(office: Office) -> Office:
 
 @transaction.atomic
 def office_update(
-    *, actor: Actor, office: Office, version: int, name: str | None = None,
+    *,
+    actor: Actor,
+    office: Office,
+    version: int,
+    name: str | None = None,
     is_active: bool | None = None,
 ) -> Office:
     policies.require(actor, "change_registry")
@@ -252,15 +327,21 @@ def office_update(
     before = audit.snapshot(office, "name_nb", "is_active")
     if name is not None:
         if not name.strip():
-            raise _invalid("name_required", "name", "Kontoret må ha et navn.",
-                           "The office must have a name.")
+            raise _invalid(
+                "name_required", "name", "Kontoret må ha et navn.", "The office must have a name."
+            )
         office.name_nb = name.strip()
     if is_active is not None:
         office.is_active = is_active
     office.bump_version()
     office.save()
-    audit.record(actor=actor, action="office.updated", target=office, before=before,
-                 after=audit.snapshot(office, "name_nb", "is_active"))
+    audit.record(
+        actor=actor,
+        action="office.updated",
+        target=office,
+        before=before,
+        after=audit.snapshot(office, "name_nb", "is_active"),
+    )
     return office
 
 
@@ -283,17 +364,25 @@ def agreement_save(
     agreement.check_version(version)
     service_types = _services_by_code(services)
     _require_minimum_services(service_types)
-    before = {**audit.snapshot(agreement, "signed_on", "notes"),
-              "services": sorted(agreement.services.values_list("code", flat=True))}
+    before = {
+        **audit.snapshot(agreement, "signed_on", "notes"),
+        "services": sorted(agreement.services.values_list("code", flat=True)),
+    }
     agreement.signed_on = signed_on
     agreement.notes = notes
     agreement.bump_version()
     agreement.save()
     agreement.services.set(service_types)
-    audit.record(actor=actor, action="agreement.saved", target=agreement, before=before, after={
-        **audit.snapshot(agreement, "signed_on", "notes"),
-        "services": sorted(s.code for s in service_types),
-    })
+    audit.record(
+        actor=actor,
+        action="agreement.saved",
+        target=agreement,
+        before=before,
+        after={
+            **audit.snapshot(agreement, "signed_on", "notes"),
+            "services": sorted(s.code for s in service_types),
+        },
+    )
     return agreement
 
 

@@ -19,11 +19,15 @@ from . import selectors, services
 
 
 def ministry(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisation/ministry.html", {
-        "ministry": selectors.ministry(),
-        "departments": selectors.departments(),
-        "agencies": selectors.agencies(),
-    })
+    return render(
+        request,
+        "organisation/ministry.html",
+        {
+            "ministry": selectors.ministry(),
+            "departments": selectors.departments(),
+            "agencies": selectors.agencies(),
+        },
+    )
 
 
 def directory(request: HttpRequest) -> HttpResponse:
@@ -31,17 +35,23 @@ def directory(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     context = {"query": query, "hits": selectors.directory_search(query)}
     from_htmx = request.headers.get("HX-Request") == "true"
-    template = "organisation/_directory_results.html" if from_htmx else "organisation/directory.html"
+    template = (
+        "organisation/_directory_results.html" if from_htmx else "organisation/directory.html"
+    )
     return render(request, template, context)
 
 
 @refusals_as_pages
 def office(request: HttpRequest, unit_number: str) -> HttpResponse:
     office_ = selectors.office(unit_number)
-    return render(request, "organisation/office.html", {
-        "office": office_,
-        "iw_centre": selectors.iw_centre(office_.county.number),
-    })
+    return render(
+        request,
+        "organisation/office.html",
+        {
+            "office": office_,
+            "iw_centre": selectors.iw_centre(office_.county.number),
+        },
+    )
 
 
 def _parse_date(value: str) -> datetime.date:
@@ -49,8 +59,10 @@ def _parse_date(value: str) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise DomainError(
-            code="invalid_date", field="signed_on",
-            message_nb="Skriv datoen som åååå-mm-dd.", message_en="Write the date as yyyy-mm-dd.",
+            code="invalid_date",
+            field="signed_on",
+            message_nb="Skriv datoen som åååå-mm-dd.",
+            message_en="Write the date as yyyy-mm-dd.",
         ) from None
 
 
@@ -58,9 +70,13 @@ def _parse_version(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise DomainError(code="invalid_input", field="version",
-                          message_nb="Versjon mangler.", message_en="The version is missing.",
-                          status=400) from None
+        raise DomainError(
+            code="invalid_input",
+            field="version",
+            message_nb="Versjon mangler.",
+            message_en="The version is missing.",
+            status=400,
+        ) from None
 
 
 @refusals_as_pages
@@ -81,7 +97,9 @@ def agreement(request: HttpRequest, unit_number: str) -> HttpResponse:
         chosen = request.POST.getlist("services")
         try:
             services.agreement_save(
-                actor=actor, office=office_, services=chosen,
+                actor=actor,
+                office=office_,
+                services=chosen,
                 signed_on=_parse_date(request.POST.get("signed_on", "")),
                 notes=request.POST.get("notes", "")[:4000],
                 version=_parse_version(request.POST.get("version", "")),

@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import VAR_DIR
 
 DEBUG = True
-SECRET_KEY = "dev-only-not-secret-velferd-demo-key-0123456789abcdef"  # noqa: S105
+SECRET_KEY = "dev-only-not-secret-velferd-demo-key-0123456789abcdef"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 VELFERD_ALLOW_SYNTHETIC_IDS = True
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)

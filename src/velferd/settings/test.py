@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR
 
 DEBUG = False
-SECRET_KEY = "test-only-not-secret-velferd-key-0123456789abcdef"  # noqa: S105
+SECRET_KEY = "test-only-not-secret-velferd-key-0123456789abcdef"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 VELFERD_ALLOW_SYNTHETIC_IDS = True

@@ -1,0 +1,201 @@
+"""Who may do what: every policy in access/policies.py for every demo login, anonymous
+visitors and actors acting through a token."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from velferd.access import policies, selectors, services
+from velferd.access.actor import ANONYMOUS, Actor
+from velferd.access.models import ApiToken, User
+from velferd.access.roles import Role
+from velferd.core.errors import DomainError
+from velferd.organisation import selectors as organisation_selectors
+
+pytestmark = pytest.mark.django_db
+
+DEMO_LOGINS = [
+    "admin", "veileder", "sosialkonsulent", "beslutter", "kontorleder", "ia-radgiver",
+    "fastlege", "leverandor", "arbeidsgiver", "innbygger", "analytiker", "departement",
+]
+
+# What each demo login may do, written out: (login, may?) for every question.
+VIEW_REGISTRY = {login: True for login in DEMO_LOGINS}
+CHANGE_REGISTRY = {
+    "admin": True, "veileder": False, "sosialkonsulent": False, "beslutter": False,
+    "kontorleder": False, "ia-radgiver": False, "fastlege": False, "leverandor": False,
+    "arbeidsgiver": False, "innbygger": False, "analytiker": False, "departement": False,
+}
+MANAGE_USERS = {
+    "admin": True, "veileder": False, "sosialkonsulent": False, "beslutter": False,
+    "kontorleder": False, "ia-radgiver": False, "fastlege": False, "leverandor": False,
+    "arbeidsgiver": False, "innbygger": False, "analytiker": False, "departement": False,
+}
+VIEW_AUDIT_TRAIL = {
+    "admin": True, "veileder": False, "sosialkonsulent": False, "beslutter": False,
+    "kontorleder": False, "ia-radgiver": False, "fastlege": False, "leverandor": False,
+    "arbeidsgiver": False, "innbygger": False, "analytiker": False, "departement": False,
+}
+VIEW_OWN_ACCOUNT = {
+    "admin": True, "veileder": True, "sosialkonsulent": True, "beslutter": True,
+    "kontorleder": True, "ia-radgiver": True, "fastlege": True, "leverandor": True,
+    "arbeidsgiver": True, "innbygger": True, "analytiker": True, "departement": True,
+}
+CREATE_API_TOKEN = {
+    "admin": True, "veileder": True, "sosialkonsulent": True, "beslutter": True,
+    "kontorleder": True, "ia-radgiver": True, "fastlege": True, "leverandor": True,
+    "arbeidsgiver": True, "innbygger": False, "analytiker": True, "departement": True,
+}
+# Revoking the token that "veileder" owns: the owner and an administrator.
+REVOKE_VEILEDERS_TOKEN = {
+    "admin": True, "veileder": True, "sosialkonsulent": False, "beslutter": False,
+    "kontorleder": False, "ia-radgiver": False, "fastlege": False, "leverandor": False,
+    "arbeidsgiver": False, "innbygger": False, "analytiker": False, "departement": False,
+}
+
+QUESTIONS_WITHOUT_OBJECT = {
+    "view_registry": VIEW_REGISTRY,
+    "change_registry": CHANGE_REGISTRY,
+    "manage_users": MANAGE_USERS,
+    "view_audit_trail": VIEW_AUDIT_TRAIL,
+    "view_own_account": VIEW_OWN_ACCOUNT,
+    "create_api_token": CREATE_API_TOKEN,
+}
+TABLE = [
+    pytest.param(question, login, expected, id=f"{question}-{login}")
+    for question, answers in QUESTIONS_WITHOUT_OBJECT.items()
+    for login, expected in answers.items()
+]
+
+ActorOf = Callable[[str], Actor]
+
+
+def veileders_token(actor_of_login: ActorOf) -> ApiToken:
+    veileder = actor_of_login("veileder")
+    token, _ = services.api_token_create(
+        actor=veileder, name="portfolio export", role_assignment_id=veileder.assignments[0].pk
+    )
+    return token
+
+
+class TestPolicyTable:
+    def test_the_table_covers_every_policy(self) -> None:
+        names = {name[4:] for name in vars(policies) if name.startswith("can_")}
+        assert names == {*QUESTIONS_WITHOUT_OBJECT, "revoke_api_token"}
+
+    def test_the_table_covers_every_demo_login(self) -> None:
+        assert set(User.objects.values_list("username", flat=True)) >= set(DEMO_LOGINS)
+        for answers in [*QUESTIONS_WITHOUT_OBJECT.values(), REVOKE_VEILEDERS_TOKEN]:
+            assert set(answers) == set(DEMO_LOGINS)
+
+    @pytest.mark.parametrize(("question", "login", "expected"), TABLE)
+    def test_each_login_gets_the_answer_its_role_deserves(
+        self, actor_of_login: ActorOf, question: str, login: str, expected: bool
+    ) -> None:
+        policy = getattr(policies, f"can_{question}")
+        assert policy(actor_of_login(login)) is expected
+
+    @pytest.mark.parametrize(("login", "expected"), REVOKE_VEILEDERS_TOKEN.items())
+    def test_only_the_owner_and_an_administrator_may_revoke_a_token(
+        self, actor_of_login: ActorOf, login: str, expected: bool
+    ) -> None:
+        token = veileders_token(actor_of_login)
+        assert policies.can_revoke_api_token(actor_of_login(login), token) is expected
+
+
+class TestAnonymous:
+    @pytest.mark.parametrize(
+        "question", ["change_registry", "manage_users", "view_audit_trail", "view_own_account",
+                     "create_api_token"],
+    )
+    def test_anonymous_is_refused(self, question: str) -> None:
+        assert getattr(policies, f"can_{question}")(ANONYMOUS) is False
+
+    def test_anonymous_may_not_revoke_a_token(self, actor_of_login: ActorOf) -> None:
+        assert policies.can_revoke_api_token(ANONYMOUS, veileders_token(actor_of_login)) is False
+
+    def test_anonymous_may_view_the_registry(self) -> None:
+        assert policies.can_view_registry(ANONYMOUS) is True
+
+
+class TestRequire:
+    def test_an_allowed_question_passes_quietly(self, actor_of_login: ActorOf) -> None:
+        policies.require(actor_of_login("admin"), "manage_users")
+
+    def test_anonymous_is_told_to_log_in_with_401(self) -> None:
+        with pytest.raises(DomainError) as caught:
+            policies.require(ANONYMOUS, "view_own_account")
+        assert caught.value.status == 401
+        assert caught.value.code == "not_authenticated"
+        assert caught.value.message_en == "You must log in."
+
+    def test_the_wrong_role_is_refused_with_403(self, actor_of_login: ActorOf) -> None:
+        with pytest.raises(DomainError) as caught:
+            policies.require(actor_of_login("veileder"), "view_audit_trail")
+        assert caught.value.status == 403
+        assert caught.value.code == "forbidden"
+
+    def test_a_question_with_an_object_is_passed_the_object(
+        self, actor_of_login: ActorOf
+    ) -> None:
+        token = veileders_token(actor_of_login)
+        policies.require(actor_of_login("veileder"), "revoke_api_token", token)
+        with pytest.raises(DomainError) as caught:
+            policies.require(actor_of_login("beslutter"), "revoke_api_token", token)
+        assert caught.value.status == 403
+
+    def test_the_system_itself_is_not_asked(self, system: Actor) -> None:
+        policies.require(system, "manage_users")
+        policies.require(system, "view_audit_trail")
+
+
+class TestActorThroughToken:
+    """A token carries one role, even when its owner holds several."""
+
+    @pytest.fixture
+    def admin_and_caseworker(self, system: Actor) -> User:
+        user = services.user_create(actor=system, username="dobbel", full_name="Dag Dobbel",
+                                    password=None)
+        services.role_assign(actor=system, user=user, role=Role.ADMINISTRATOR)
+        services.role_assign(actor=system, user=user, role=Role.CASEWORKER_STATE,
+                             office=organisation_selectors.office("0317"))
+        return user
+
+    def token_actor(self, user: User, role: str) -> Actor:
+        session_actor = selectors.actor_for_user(user)
+        assignment = session_actor.assignments_for(role)[0]
+        _, secret = services.api_token_create(actor=session_actor, name=f"as {role}",
+                                              role_assignment_id=assignment.pk)
+        actor = selectors.actor_for_token(secret)
+        assert actor is not None
+        return actor
+
+    def test_the_session_actor_holds_both_roles(self, admin_and_caseworker: User) -> None:
+        actor = selectors.actor_for_user(admin_and_caseworker)
+        assert actor.roles == {Role.ADMINISTRATOR, Role.CASEWORKER_STATE}
+        assert policies.can_change_registry(actor)
+
+    def test_a_caseworker_token_has_only_the_caseworker_role(
+        self, admin_and_caseworker: User
+    ) -> None:
+        actor = self.token_actor(admin_and_caseworker, Role.CASEWORKER_STATE)
+        assert actor.roles == {Role.CASEWORKER_STATE}
+        assert not policies.can_change_registry(actor)
+        assert not policies.can_view_audit_trail(actor)
+        assert not policies.can_manage_users(actor)
+        assert policies.can_view_own_account(actor)
+
+    def test_an_administrator_token_may_read_but_not_manage_users(
+        self, admin_and_caseworker: User
+    ) -> None:
+        actor = self.token_actor(admin_and_caseworker, Role.ADMINISTRATOR)
+        assert actor.roles == {Role.ADMINISTRATOR}
+        assert policies.can_view_audit_trail(actor)
+        assert policies.can_change_registry(actor)
+        assert not policies.can_manage_users(actor)
+
+    def test_a_token_cannot_create_tokens(self, admin_and_caseworker: User) -> None:
+        actor = self.token_actor(admin_and_caseworker, Role.CASEWORKER_STATE)
+        assert not policies.can_create_api_token(actor)

@@ -1,0 +1,44 @@
+"""The production settings pass Django's deployment checks, with and without OIDC."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "velferd.settings.production",
+    "VELFERD_SECRET_KEY": secrets.token_urlsafe(50),
+    "VELFERD_ALLOWED_HOSTS": "velferd.example.no",
+}
+OIDC_ENV = {
+    "VELFERD_OIDC_ENABLED": "1",
+    "OIDC_RP_CLIENT_ID": "velferd",
+    "OIDC_RP_CLIENT_SECRET": "secret-from-the-vault",
+    "OIDC_OP_JWKS_ENDPOINT": "https://idp.example.no/jwks",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://idp.example.no/authorize",
+    "OIDC_OP_TOKEN_ENDPOINT": "https://idp.example.no/token",
+    "OIDC_OP_USER_ENDPOINT": "https://idp.example.no/userinfo",
+}
+
+
+def _deploy_check(extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **PRODUCTION_ENV, **extra}
+    env.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+@pytest.mark.parametrize("extra", [{}, OIDC_ENV], ids=["local login", "oidc"])
+def test_production_settings_pass_the_deploy_check(extra: dict[str, str]) -> None:
+    result = _deploy_check(extra)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    result = _deploy_check({"VELFERD_SECRET_KEY": ""})
+    assert result.returncode != 0
