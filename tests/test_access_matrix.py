@@ -73,6 +73,16 @@ def _admin_token_id(username: str) -> str:
     return str(token.pk)
 
 
+def _user_id(username: str) -> str:
+    return str(User.objects.get(username="veileder").pk)
+
+
+def _veileder_role(username: str) -> str:
+    return str(_own_role_assignment("veileder"))
+
+
+NOBODY = "00000000-0000-0000-0000-000000000000"
+USERS = "/api/v1/access/users"
 ORG = "/api/v1/organisation"
 ROUTES = [
     Route("get", f"{ORG}/departments", everyone(200)),
@@ -175,6 +185,16 @@ ROUTES = [
         params={"token_id": _admin_token_id},
         unknown_path="/api/v1/access/tokens/00000000-0000-0000-0000-000000000000",
     ),
+    Route("get", USERS, admin_only(200)),
+    Route("post", USERS, admin_only(201),
+          body=lambda user: {"username": f"new-{user}", "full_name": "Nina Ny"}),
+    Route("patch", f"{USERS}/{{user_id}}", admin_only(200), params={"user_id": _user_id},
+          unknown_path=f"{USERS}/{NOBODY}", body=lambda _: {"is_active": True}),
+    Route("post", f"{USERS}/{{user_id}}/roles", admin_only(201), params={"user_id": _user_id},
+          unknown_path=f"{USERS}/{NOBODY}/roles", body=lambda _: {"role": "analyst"}),
+    Route("delete", f"{USERS}/{{user_id}}/roles/{{assignment_id}}", admin_only(200),
+          params={"user_id": _user_id, "assignment_id": _veileder_role},
+          unknown_path=f"{USERS}/{{user_id}}/roles/999999"),
     Route("get", "/api/v1/audit/events", admin_only(200)),
     Route("get", "/api/v1/audit/verify", admin_only(200)),
 ]
@@ -246,6 +266,9 @@ NOT_FOUND_CASES = [
 def test_unknown_record_is_404_for_those_allowed_the_route(route: Route, role: str) -> None:
     username = role if role != ANONYMOUS else "admin"
     body = route.body(username) if route.body else None
-    response = _call(_client(role), route.method, route.unknown_path or "", body)
+    unknown = route.unknown_path or ""
+    for name, value in route.params.items():
+        unknown = unknown.replace(f"{{{name}}}", value(username))
+    response = _call(_client(role), route.method, unknown, body)
     assert response.status_code == 404, response.content[:300]
     assert response.json()["code"] == "not_found"

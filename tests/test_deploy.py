@@ -25,7 +25,8 @@ OIDC_ENV = {
 
 def _deploy_check(extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, **PRODUCTION_ENV, **extra}
-    env.pop("DATABASE_URL", None)
+    for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(name, None)
     return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True, timeout=120, check=False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -53,22 +54,25 @@ def _field_of(location: list[object]) -> str | None:
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     first = exc.errors[0] if exc.errors else {}
     if first.get("type") == "json_invalid":
-        return _error(request, 400, "malformed_request", "The request body is not valid JSON.")
+        return _error(request, 400, "malformed_request", _("The request body is not valid JSON."))
     field = _field_of(list(first.get("loc", [])))
-    message = str(first.get("msg", "Invalid input."))
-    if field:
-        message = f"{field}: {message}"
+    detail = str(first.get("msg", ""))
+    message = (
+        _("Invalid value for %(field)s: %(detail)s") % {"field": field, "detail": detail}
+        if field
+        else _("Invalid input: %(detail)s") % {"detail": detail}
+    )
     return _error(request, 422, "invalid_input", message, field)
 
 
 @api.exception_handler(AuthenticationError)
 def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(request, 401, "not_authenticated", "Log in or give a valid access token.")
+    return _error(request, 401, "not_authenticated", _("Log in or give a valid access token."))
 
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return _error(request, 404, "not_found", "Not found.")
+    return _error(request, 404, "not_found", _("Not found."))
 
 
 @api.exception_handler(HttpError)
@@ -81,5 +85,5 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("Unexpected error in %s %s", request.method, request.path)
     return _error(
-        request, 500, "internal_error", "Something went wrong on our side. Nothing was saved."
+        request, 500, "internal_error", _("Something went wrong on our side. Nothing was saved.")
     )

@@ -5,13 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
-from velferd.core.api import AUTH, ERRORS, actor_of
+from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.pagination import paginate
+from velferd.organisation import selectors as organisation_selectors
 
 from . import policies, selectors, services
-from .models import ApiToken
-from .schemas import MeOut, TokenCreatedOut, TokenIn, TokenOut
+from .models import ApiToken, RoleAssignment, User
+from .schemas import (
+    MeOut,
+    RoleIn,
+    RoleOut,
+    TokenCreatedOut,
+    TokenIn,
+    TokenOut,
+    UserIn,
+    UserList,
+    UserOut,
+    UserPatch,
+)
 
 router = Router(tags=["access"], auth=AUTH)
 
@@ -76,3 +89,90 @@ def revoke_token(request: HttpRequest, token_id: str) -> Any:
     actor = actor_of(request)
     token = services.api_token_revoke(actor=actor, token=selectors.token(token_id=token_id))
     return _token(token)
+
+
+def _role(assignment: RoleAssignment) -> dict[str, Any]:
+    return {
+        "id": assignment.pk,
+        "role": assignment.role,
+        "role_name": str(assignment.get_role_display()),
+        "unit": assignment.unit_label(),
+    }
+
+
+def _user(found: User) -> dict[str, Any]:
+    return {
+        "id": str(found.pk),
+        "username": found.username,
+        "full_name": found.full_name,
+        "is_active": found.is_active,
+        "roles": [_role(a) for a in found.role_assignments.all() if a.is_active],
+    }
+
+
+@router.get("/users", response={200: UserList, **ERRORS})
+def list_users(request: HttpRequest, paging: Query[PageParams], q: str = "") -> Any:
+    """Users and their roles, for administrators."""
+    policies.require(actor_of(request), "manage_users")
+    page = paginate(selectors.users(query=q), page=paging.page, page_size=paging.page_size)
+    return {"items": [_user(u) for u in page.items], "count": page.count}
+
+
+@router.post("/users", response={201: UserOut, **ERRORS})
+def create_user(request: HttpRequest, payload: UserIn) -> Any:
+    created = services.user_create(
+        actor=actor_of(request),
+        username=payload.username,
+        full_name=payload.full_name,
+        email=payload.email,
+        password=payload.password,
+    )
+    return Status(201, _user(selectors.user(str(created.pk))))
+
+
+@router.patch("/users/{user_id}", response={200: UserOut, **ERRORS})
+def update_user(request: HttpRequest, user_id: str, payload: UserPatch) -> Any:
+    """Deactivate or reactivate a user (users are never deleted)."""
+    actor = actor_of(request)
+    policies.require(actor, "manage_users")
+    found = selectors.user(user_id)
+    services.user_set_active(actor=actor, user=found, is_active=payload.is_active)
+    return _user(selectors.user(user_id))
+
+
+def _units(payload: RoleIn) -> dict[str, object]:
+    """The organisation units named in the request, looked up in the registry."""
+    units: dict[str, object] = {}
+    if payload.office:
+        units["office"] = organisation_selectors.office(payload.office)
+    if payload.iw_centre:
+        units["iw_centre"] = organisation_selectors.iw_centre(payload.iw_centre)
+    if payload.municipality:
+        units["municipality"] = organisation_selectors.municipality(payload.municipality)
+    if payload.department:
+        units["department"] = organisation_selectors.department(payload.department)
+    if payload.partner_service:
+        units["partner_service"] = payload.partner_service
+    if payload.organisation_number:
+        units["organisation_number"] = payload.organisation_number
+    return units
+
+
+@router.post("/users/{user_id}/roles", response={201: RoleOut, **ERRORS})
+def assign_role(request: HttpRequest, user_id: str, payload: RoleIn) -> Any:
+    """Give a user a role bound to its unit: an office for caseworkers, approvers and office
+    managers, an IW centre for IW advisors, and so on. A missing or wrong unit is 422."""
+    actor = actor_of(request)
+    policies.require(actor, "manage_users")
+    assignment = services.role_assign(
+        actor=actor, user=selectors.user(user_id), role=payload.role, **_units(payload)
+    )
+    return Status(201, _role(assignment))
+
+
+@router.delete("/users/{user_id}/roles/{assignment_id}", response={200: RoleOut, **ERRORS})
+def revoke_role(request: HttpRequest, user_id: str, assignment_id: int) -> Any:
+    actor = actor_of(request)
+    policies.require(actor, "manage_users")
+    found = selectors.role_assignment(selectors.user(user_id), assignment_id)
+    return _role(services.role_revoke(actor=actor, assignment=found))

@@ -20,7 +20,7 @@ def username_claim() -> str:
     return str(getattr(settings, "VELFERD_OIDC_USERNAME_CLAIM", "preferred_username"))
 
 
-class VelferdOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
+class VelferdOIDCBackend(OIDCAuthenticationBackend):
     def filter_users_by_claims(self, claims: dict[str, Any]) -> QuerySet[User]:
         username = claims.get(username_claim())
         if not username:

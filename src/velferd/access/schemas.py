@@ -38,3 +38,37 @@ class TokenOut(Schema):
 
 class TokenCreatedOut(TokenOut):
     token: str = Field(..., description="The secret. Shown this once; store it safely.")
+
+
+class UserIn(Schema):
+    username: str = Field(..., max_length=150)
+    full_name: str = Field(..., max_length=200)
+    email: str = Field("", max_length=254)
+    password: str | None = Field(None, description="Leave out for users who log in with OIDC.")
+
+
+class UserPatch(Schema):
+    is_active: bool
+
+
+class UserOut(Schema):
+    id: str
+    username: str
+    full_name: str
+    is_active: bool
+    roles: list[RoleOut]
+
+
+class UserList(Schema):
+    items: list[UserOut]
+    count: int
+
+
+class RoleIn(Schema):
+    role: str
+    office: str | None = Field(None, description="Office unit number, for office roles.")
+    iw_centre: str | None = Field(None, description="County number, for IW advisors.")
+    municipality: str | None = Field(None, description="Municipality number, for partners.")
+    partner_service: str | None = None
+    organisation_number: str | None = None
+    department: str | None = Field(None, description="Department slug, for ministry staff.")

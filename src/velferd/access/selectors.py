@@ -6,9 +6,11 @@ import hashlib
 import hmac
 import uuid
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+
+from velferd.core.errors import not_found
 
 from .actor import ANONYMOUS, Actor
 from .models import ApiToken, RoleAssignment, User
@@ -93,8 +95,33 @@ def token(*, token_id: str) -> ApiToken | None:
     return ApiToken.objects.select_related("role_assignment").filter(pk=key).first()
 
 
-def users() -> QuerySet[User]:
-    return User.objects.prefetch_related("role_assignments").order_by("username")
+def users(*, query: str = "") -> QuerySet[User]:
+    """Users with their roles, by username or name (for administrators)."""
+    found = User.objects.prefetch_related(
+        Prefetch("role_assignments", queryset=RoleAssignment.objects.filter(is_active=True))
+    ).order_by("username")
+    query = query.strip()
+    if query:
+        found = found.filter(Q(username__icontains=query) | Q(full_name__icontains=query))
+    return found
+
+
+def user(user_id: str) -> User:
+    try:
+        key = uuid.UUID(str(user_id))
+    except ValueError:
+        key = None
+    found = users().filter(pk=key).first() if key else None
+    if found is None:
+        raise not_found("brukeren", "the user", field="user")
+    return found
+
+
+def role_assignment(found_user: User, assignment_id: int) -> RoleAssignment:
+    found = RoleAssignment.objects.filter(user=found_user, pk=assignment_id).first()
+    if found is None:
+        raise not_found("rollen", "the role", field="role_assignment")
+    return found
 
 
 def names_in_role(role: str, **unit: object) -> list[str]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime
 import secrets
 
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from velferd.audit import services as audit
 from velferd.core.errors import DomainError, not_found
@@ -15,7 +17,7 @@ from velferd.core.identifiers import validate_organisation_number
 from . import policies
 from .actor import Actor
 from .models import ApiToken, RoleAssignment, User
-from .roles import ALL_UNIT_FIELDS, UNIT_FIELDS_BY_ROLE, Role
+from .roles import ALL_UNIT_FIELDS, UNIT_FIELDS_BY_ROLE, PartnerService, Role
 from .selectors import TOKEN_PREFIX, digest_of
 
 
@@ -40,8 +42,9 @@ def user_create(
             message_nb=f"Brukernavnet «{username}» er i bruk.",
             message_en=f"The username “{username}” is taken.",
         )
-    user = User(username=username, full_name=full_name, email=email)
+    user = User(username=username, full_name=full_name.strip(), email=email.strip())
     if password:
+        _check_password(password, user)
         user.set_password(password)
     else:
         user.set_unusable_password()
@@ -52,6 +55,44 @@ def user_create(
         target=user,
         after=audit.snapshot(user, "username", "full_name", "email"),
     )
+    return user
+
+
+def _check_password(password: str, user: User) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as error:
+        with translation.override("nb"):
+            message_nb = " ".join(str(m) for m in error.messages)
+        with translation.override("en"):
+            message_en = " ".join(str(m) for m in error.messages)
+        raise DomainError(
+            code="weak_password", field="password", message_nb=message_nb, message_en=message_en
+        ) from None
+
+
+@transaction.atomic
+def user_set_active(*, actor: Actor, user: User, is_active: bool) -> User:
+    """Deactivate or reactivate a user. Users are never deleted: the audit trail names them."""
+    policies.require(actor, "manage_users")
+    if actor.user is not None and user.pk == actor.user.pk and not is_active:
+        raise DomainError(
+            code="cannot_deactivate_self",
+            field="is_active",
+            message_nb="Du kan ikke deaktivere deg selv.",
+            message_en="You cannot deactivate yourself.",
+        )
+    if user.is_active != is_active:
+        before = {"is_active": user.is_active}
+        user.is_active = is_active
+        user.save(update_fields=["is_active"])
+        audit.record(
+            actor=actor,
+            action="user.activated" if is_active else "user.deactivated",
+            target=user,
+            before=before,
+            after={"is_active": is_active},
+        )
     return user
 
 
@@ -72,6 +113,14 @@ def _check_unit(role: str, units: dict[str, object]) -> None:
             field=extra[0],
             message_nb=f"Rollen kan ikke knyttes til {', '.join(extra)}.",
             message_en=f"The role cannot be bound to {', '.join(extra)}.",
+        )
+    service = units.get("partner_service")
+    if service and service not in PartnerService.values:
+        raise DomainError(
+            code="unknown_partner_service",
+            field="partner_service",
+            message_nb=f"Ukjent samarbeidstjeneste: {service}.",
+            message_en=f"Unknown partner service: {service}.",
         )
 
 

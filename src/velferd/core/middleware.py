@@ -1,7 +1,9 @@
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from .request_context import current_request_id, reset_request_id, set_request_id
 
@@ -24,3 +26,18 @@ class RequestIdMiddleware:
             return response
         finally:
             reset_request_id(token)
+
+
+class PagesDefaultToNorwegianMiddleware:
+    """Pages are in Norwegian bokmål unless the user chose a language (the language cookie);
+    a browser's Accept-Language is not a choice. The API follows Accept-Language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chose = settings.LANGUAGE_COOKIE_NAME in request.COOKIES
+        if not chose and not request.path.startswith("/api/"):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)

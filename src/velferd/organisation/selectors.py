@@ -167,10 +167,16 @@ class DirectoryHit:
 
 
 def directory_search(query: str, *, limit: int = 25) -> list[DirectoryHit]:
-    """Which office serves a municipality, by its name or number."""
-    if not query.strip():
+    """Which office serves a municipality, by its name or number. Names that start with the
+    query come first."""
+    query = query.strip()
+    if not query:
         return []
-    found = list(municipalities(query=query)[:limit])
+    folded = query.casefold()
+    found = sorted(
+        municipalities(query=query),
+        key=lambda m: (not m.search_name.startswith(folded), m.search_name),
+    )[:limit]
     areas_by_municipality: dict[str, list[OfficeArea]] = {m.number: [] for m in found}
     for area in (
         OfficeArea.objects.filter(municipality__in=found)

@@ -17,42 +17,106 @@ from velferd.organisation import selectors as organisation_selectors
 pytestmark = pytest.mark.django_db
 
 DEMO_LOGINS = [
-    "admin", "veileder", "sosialkonsulent", "beslutter", "kontorleder", "ia-radgiver",
-    "fastlege", "leverandor", "arbeidsgiver", "innbygger", "analytiker", "departement",
+    "admin",
+    "veileder",
+    "sosialkonsulent",
+    "beslutter",
+    "kontorleder",
+    "ia-radgiver",
+    "fastlege",
+    "leverandor",
+    "arbeidsgiver",
+    "innbygger",
+    "analytiker",
+    "departement",
 ]
 
 # What each demo login may do, written out: (login, may?) for every question.
 VIEW_REGISTRY = {login: True for login in DEMO_LOGINS}
 CHANGE_REGISTRY = {
-    "admin": True, "veileder": False, "sosialkonsulent": False, "beslutter": False,
-    "kontorleder": False, "ia-radgiver": False, "fastlege": False, "leverandor": False,
-    "arbeidsgiver": False, "innbygger": False, "analytiker": False, "departement": False,
+    "admin": True,
+    "veileder": False,
+    "sosialkonsulent": False,
+    "beslutter": False,
+    "kontorleder": False,
+    "ia-radgiver": False,
+    "fastlege": False,
+    "leverandor": False,
+    "arbeidsgiver": False,
+    "innbygger": False,
+    "analytiker": False,
+    "departement": False,
 }
 MANAGE_USERS = {
-    "admin": True, "veileder": False, "sosialkonsulent": False, "beslutter": False,
-    "kontorleder": False, "ia-radgiver": False, "fastlege": False, "leverandor": False,
-    "arbeidsgiver": False, "innbygger": False, "analytiker": False, "departement": False,
+    "admin": True,
+    "veileder": False,
+    "sosialkonsulent": False,
+    "beslutter": False,
+    "kontorleder": False,
+    "ia-radgiver": False,
+    "fastlege": False,
+    "leverandor": False,
+    "arbeidsgiver": False,
+    "innbygger": False,
+    "analytiker": False,
+    "departement": False,
 }
 VIEW_AUDIT_TRAIL = {
-    "admin": True, "veileder": False, "sosialkonsulent": False, "beslutter": False,
-    "kontorleder": False, "ia-radgiver": False, "fastlege": False, "leverandor": False,
-    "arbeidsgiver": False, "innbygger": False, "analytiker": False, "departement": False,
+    "admin": True,
+    "veileder": False,
+    "sosialkonsulent": False,
+    "beslutter": False,
+    "kontorleder": False,
+    "ia-radgiver": False,
+    "fastlege": False,
+    "leverandor": False,
+    "arbeidsgiver": False,
+    "innbygger": False,
+    "analytiker": False,
+    "departement": False,
 }
 VIEW_OWN_ACCOUNT = {
-    "admin": True, "veileder": True, "sosialkonsulent": True, "beslutter": True,
-    "kontorleder": True, "ia-radgiver": True, "fastlege": True, "leverandor": True,
-    "arbeidsgiver": True, "innbygger": True, "analytiker": True, "departement": True,
+    "admin": True,
+    "veileder": True,
+    "sosialkonsulent": True,
+    "beslutter": True,
+    "kontorleder": True,
+    "ia-radgiver": True,
+    "fastlege": True,
+    "leverandor": True,
+    "arbeidsgiver": True,
+    "innbygger": True,
+    "analytiker": True,
+    "departement": True,
 }
 CREATE_API_TOKEN = {
-    "admin": True, "veileder": True, "sosialkonsulent": True, "beslutter": True,
-    "kontorleder": True, "ia-radgiver": True, "fastlege": True, "leverandor": True,
-    "arbeidsgiver": True, "innbygger": False, "analytiker": True, "departement": True,
+    "admin": True,
+    "veileder": True,
+    "sosialkonsulent": True,
+    "beslutter": True,
+    "kontorleder": True,
+    "ia-radgiver": True,
+    "fastlege": True,
+    "leverandor": True,
+    "arbeidsgiver": True,
+    "innbygger": False,
+    "analytiker": True,
+    "departement": True,
 }
 # Revoking the token that "veileder" owns: the owner and an administrator.
 REVOKE_VEILEDERS_TOKEN = {
-    "admin": True, "veileder": True, "sosialkonsulent": False, "beslutter": False,
-    "kontorleder": False, "ia-radgiver": False, "fastlege": False, "leverandor": False,
-    "arbeidsgiver": False, "innbygger": False, "analytiker": False, "departement": False,
+    "admin": True,
+    "veileder": True,
+    "sosialkonsulent": False,
+    "beslutter": False,
+    "kontorleder": False,
+    "ia-radgiver": False,
+    "fastlege": False,
+    "leverandor": False,
+    "arbeidsgiver": False,
+    "innbygger": False,
+    "analytiker": False,
+    "departement": False,
 }
 
 QUESTIONS_WITHOUT_OBJECT = {
@@ -107,8 +171,14 @@ class TestPolicyTable:
 
 class TestAnonymous:
     @pytest.mark.parametrize(
-        "question", ["change_registry", "manage_users", "view_audit_trail", "view_own_account",
-                     "create_api_token"],
+        "question",
+        [
+            "change_registry",
+            "manage_users",
+            "view_audit_trail",
+            "view_own_account",
+            "create_api_token",
+        ],
     )
     def test_anonymous_is_refused(self, question: str) -> None:
         assert getattr(policies, f"can_{question}")(ANONYMOUS) is False
@@ -137,9 +207,7 @@ class TestRequire:
         assert caught.value.status == 403
         assert caught.value.code == "forbidden"
 
-    def test_a_question_with_an_object_is_passed_the_object(
-        self, actor_of_login: ActorOf
-    ) -> None:
+    def test_a_question_with_an_object_is_passed_the_object(self, actor_of_login: ActorOf) -> None:
         token = veileders_token(actor_of_login)
         policies.require(actor_of_login("veileder"), "revoke_api_token", token)
         with pytest.raises(DomainError) as caught:
@@ -156,18 +224,24 @@ class TestActorThroughToken:
 
     @pytest.fixture
     def admin_and_caseworker(self, system: Actor) -> User:
-        user = services.user_create(actor=system, username="dobbel", full_name="Dag Dobbel",
-                                    password=None)
+        user = services.user_create(
+            actor=system, username="dobbel", full_name="Dag Dobbel", password=None
+        )
         services.role_assign(actor=system, user=user, role=Role.ADMINISTRATOR)
-        services.role_assign(actor=system, user=user, role=Role.CASEWORKER_STATE,
-                             office=organisation_selectors.office("0317"))
+        services.role_assign(
+            actor=system,
+            user=user,
+            role=Role.CASEWORKER_STATE,
+            office=organisation_selectors.office("0317"),
+        )
         return user
 
     def token_actor(self, user: User, role: str) -> Actor:
         session_actor = selectors.actor_for_user(user)
         assignment = session_actor.assignments_for(role)[0]
-        _, secret = services.api_token_create(actor=session_actor, name=f"as {role}",
-                                              role_assignment_id=assignment.pk)
+        _, secret = services.api_token_create(
+            actor=session_actor, name=f"as {role}", role_assignment_id=assignment.pk
+        )
         actor = selectors.actor_for_token(secret)
         assert actor is not None
         return actor

@@ -21,8 +21,9 @@ ActorOf = Callable[[str], Actor]
 
 
 def create_token(actor: Actor, name: str = "export") -> tuple[ApiToken, str]:
-    return services.api_token_create(actor=actor, name=name,
-                                     role_assignment_id=actor.assignments[0].pk)
+    return services.api_token_create(
+        actor=actor, name=name, role_assignment_id=actor.assignments[0].pk
+    )
 
 
 class TestActorForUser:
@@ -30,8 +31,7 @@ class TestActorForUser:
         actor = actor_of_login("veileder")
         assert actor.is_authenticated
         assert actor.roles == {Role.CASEWORKER_STATE}
-        assert actor.office_ids(Role.CASEWORKER_STATE) == {
-            organisation_selectors.office("0317").pk}
+        assert actor.office_ids(Role.CASEWORKER_STATE) == {organisation_selectors.office("0317").pk}
         assert actor.label == "Vera Veileder"
         assert actor.token is None
 
@@ -76,7 +76,8 @@ class TestActorForToken:
         assert token.last_used_at is not None
 
     @pytest.mark.parametrize(
-        "raw", ["", "garbage", "vlf_", "vlf_abcd", "vlf__secret", "Bearer vlf_x_y"],
+        "raw",
+        ["", "garbage", "vlf_", "vlf_abcd", "vlf__secret", "Bearer vlf_x_y"],
     )
     def test_garbage_is_no_one(self, raw: str) -> None:
         assert selectors.actor_for_token(raw) is None
@@ -110,9 +111,7 @@ class TestActorForRequest:
 
 
 class TestTokensOf:
-    def test_a_user_sees_only_their_own_tokens_newest_first(
-        self, actor_of_login: ActorOf
-    ) -> None:
+    def test_a_user_sees_only_their_own_tokens_newest_first(self, actor_of_login: ActorOf) -> None:
         veileder = actor_of_login("veileder")
         older, _ = create_token(veileder, "older")
         newer, _ = create_token(veileder, "newer")
@@ -128,8 +127,7 @@ class TestDirectory:
     def test_names_in_role_lists_the_active_holders_of_a_role_in_a_unit(self) -> None:
         office = organisation_selectors.office("0317")
         assert selectors.names_in_role(Role.CASEWORKER_STATE, office=office) == ["Vera Veileder"]
-        assert selectors.names_in_role(Role.OFFICE_MANAGER, office=office) == [
-            "Kari Kontorleder"]
+        assert selectors.names_in_role(Role.OFFICE_MANAGER, office=office) == ["Kari Kontorleder"]
 
     def test_names_in_role_leaves_out_deactivated_users(self) -> None:
         User.objects.filter(username="veileder").update(is_active=False)

@@ -50,26 +50,32 @@ def admin(actor_of_login: ActorOf) -> Actor:
 
 @pytest.fixture
 def newcomer(system: Actor) -> User:
-    return services.user_create(actor=system, username="nykommer", full_name="Nina Nykommer",
-                                password=None)
+    return services.user_create(
+        actor=system, username="nykommer", full_name="Nina Nykommer", password=None
+    )
 
 
 def first_assignment(actor: Actor) -> RoleAssignment:
     return actor.assignments[0]
 
 
-def create_token(actor: Actor, name: str = "nightly export",
-                 valid_days: int | None = 90) -> tuple[ApiToken, str]:
-    return services.api_token_create(actor=actor, name=name,
-                                     role_assignment_id=first_assignment(actor).pk,
-                                     valid_days=valid_days)
+def create_token(
+    actor: Actor, name: str = "nightly export", valid_days: int | None = 90
+) -> tuple[ApiToken, str]:
+    return services.api_token_create(
+        actor=actor, name=name, role_assignment_id=first_assignment(actor).pk, valid_days=valid_days
+    )
 
 
 class TestUserCreate:
     def test_an_administrator_creates_a_user_and_it_is_audited(self, admin: Actor) -> None:
-        user = services.user_create(actor=admin, username="  ny.bruker ",
-                                    full_name="Ny Bruker", password="et-langt-passord-2026",
-                                    email="ny@example.no")
+        user = services.user_create(
+            actor=admin,
+            username="  ny.bruker ",
+            full_name="Ny Bruker",
+            password="et-langt-passord-2026",
+            email="ny@example.no",
+        )
         assert user.username == "ny.bruker"
         assert user.check_password("et-langt-passord-2026")
         event = last_event()
@@ -78,45 +84,73 @@ class TestUserCreate:
         assert event.target_id == str(user.pk)
         assert event.actor_id == admin.user.pk  # type: ignore[union-attr]
         assert event.actor_label == "Ada Administrator"
-        assert event.after == {"username": "ny.bruker", "full_name": "Ny Bruker",
-                               "email": "ny@example.no"}
+        assert event.after == {
+            "username": "ny.bruker",
+            "full_name": "Ny Bruker",
+            "email": "ny@example.no",
+        }
 
     def test_the_password_is_not_audited(self, admin: Actor) -> None:
-        user = services.user_create(actor=admin, username="hemmelig", full_name="",
-                                    password="et-langt-passord-2026")
+        user = services.user_create(
+            actor=admin, username="hemmelig", full_name="", password="et-langt-passord-2026"
+        )
         event = last_event()
         assert "et-langt-passord-2026" not in str(event.after)
         assert user.password not in str(event.after)
 
     def test_a_user_without_a_password_cannot_log_in_with_one(self, admin: Actor) -> None:
-        user = services.user_create(actor=admin, username="oidc-bruker", full_name="",
-                                    password=None)
+        user = services.user_create(
+            actor=admin, username="oidc-bruker", full_name="", password=None
+        )
         assert not user.has_usable_password()
 
     def test_a_taken_username_is_refused_with_409_whatever_its_case(self, admin: Actor) -> None:
-        error = refusal_of(lambda: services.user_create(
-            actor=admin, username="Veileder", full_name="En til", password=None))
+        error = refusal_of(
+            lambda: services.user_create(
+                actor=admin, username="Veileder", full_name="En til", password=None
+            )
+        )
         assert error.status == 409
         assert error.code == "username_taken"
         assert error.field == "username"
         assert User.objects.filter(username__iexact="veileder").count() == 1
 
+    @pytest.mark.parametrize("password", ["kort-2026", "password1234", "123456789012345"])
+    def test_a_weak_password_is_refused_and_nothing_is_stored(
+        self, admin: Actor, password: str
+    ) -> None:
+        error = refusal_of(
+            lambda: services.user_create(
+                actor=admin, username="svak", full_name="Svein Svak", password=password
+            )
+        )
+        assert error.code == "weak_password"
+        assert error.field == "password"
+        assert error.message_en and error.message_nb
+        assert not User.objects.filter(username="svak").exists()
+
     def test_a_blank_username_is_refused(self, admin: Actor) -> None:
-        error = refusal_of(lambda: services.user_create(
-            actor=admin, username="   ", full_name="", password=None))
+        error = refusal_of(
+            lambda: services.user_create(actor=admin, username="   ", full_name="", password=None)
+        )
         assert error.code == "username_required"
 
     @pytest.mark.parametrize("login", ["veileder", "kontorleder", "innbygger"])
-    def test_only_an_administrator_creates_users(self, actor_of_login: ActorOf,
-                                                  login: str) -> None:
-        error = refusal_of(lambda: services.user_create(
-            actor=actor_of_login(login), username="inntrenger", full_name="", password=None))
+    def test_only_an_administrator_creates_users(self, actor_of_login: ActorOf, login: str) -> None:
+        error = refusal_of(
+            lambda: services.user_create(
+                actor=actor_of_login(login), username="inntrenger", full_name="", password=None
+            )
+        )
         assert error.status == 403
         assert not User.objects.filter(username="inntrenger").exists()
 
     def test_anonymous_is_asked_to_log_in(self) -> None:
-        error = refusal_of(lambda: services.user_create(
-            actor=ANONYMOUS, username="inntrenger", full_name="", password=None))
+        error = refusal_of(
+            lambda: services.user_create(
+                actor=ANONYMOUS, username="inntrenger", full_name="", password=None
+            )
+        )
         assert error.status == 401
 
 
@@ -125,72 +159,114 @@ class TestRoleAssign:
         self, admin: Actor, newcomer: User
     ) -> None:
         office = organisation_selectors.office("0317")
-        assignment = services.role_assign(actor=admin, user=newcomer,
-                                          role=Role.CASEWORKER_STATE, office=office)
+        assignment = services.role_assign(
+            actor=admin, user=newcomer, role=Role.CASEWORKER_STATE, office=office
+        )
         assert assignment.office == office
         assert selectors.actor_for_user(newcomer).roles == {Role.CASEWORKER_STATE}
         event = last_event()
         assert event.action == "role.assigned"
         assert event.target_type == "access.roleassignment"
         assert event.target_id == str(assignment.pk)
-        assert event.after == {"user": str(newcomer.pk), "role": "caseworker_state",
-                               "unit": str(office)}
+        assert event.after == {
+            "user": str(newcomer.pk),
+            "role": "caseworker_state",
+            "unit": str(office),
+        }
 
-    def test_a_caseworker_without_an_office_is_refused(self, admin: Actor,
-                                                       newcomer: User) -> None:
-        error = refusal_of(lambda: services.role_assign(
-            actor=admin, user=newcomer, role=Role.CASEWORKER_STATE))
+    def test_a_caseworker_without_an_office_is_refused(self, admin: Actor, newcomer: User) -> None:
+        error = refusal_of(
+            lambda: services.role_assign(actor=admin, user=newcomer, role=Role.CASEWORKER_STATE)
+        )
         assert error.code == "unit_required"
         assert error.field == "office"
         assert "office" in error.message_en
         assert not RoleAssignment.objects.filter(user=newcomer).exists()
 
-    def test_a_partner_needs_both_municipality_and_service(self, admin: Actor,
-                                                           newcomer: User) -> None:
-        error = refusal_of(lambda: services.role_assign(
-            actor=admin, user=newcomer, role=Role.PARTNER,
-            municipality=organisation_selectors.municipality("0301")))
+    def test_a_partner_needs_both_municipality_and_service(
+        self, admin: Actor, newcomer: User
+    ) -> None:
+        error = refusal_of(
+            lambda: services.role_assign(
+                actor=admin,
+                user=newcomer,
+                role=Role.PARTNER,
+                municipality=organisation_selectors.municipality("0301"),
+            )
+        )
         assert error.code == "unit_required"
         assert error.field == "partner_service"
 
-    def test_a_partner_with_municipality_and_service_is_assigned(self, admin: Actor,
-                                                                 newcomer: User) -> None:
+    def test_an_unknown_partner_service_is_refused(self, admin: Actor, newcomer: User) -> None:
+        error = refusal_of(
+            lambda: services.role_assign(
+                actor=admin,
+                user=newcomer,
+                role=Role.PARTNER,
+                municipality=organisation_selectors.municipality("0301"),
+                partner_service="wizard",
+            )
+        )
+        assert error.field == "partner_service"
+        assert not RoleAssignment.objects.filter(user=newcomer).exists()
+
+    def test_a_partner_with_municipality_and_service_is_assigned(
+        self, admin: Actor, newcomer: User
+    ) -> None:
         assignment = services.role_assign(
-            actor=admin, user=newcomer, role=Role.PARTNER,
+            actor=admin,
+            user=newcomer,
+            role=Role.PARTNER,
             municipality=organisation_selectors.municipality("0301"),
-            partner_service=PartnerService.CHILD_WELFARE)
+            partner_service=PartnerService.CHILD_WELFARE,
+        )
         with translation.override("en"):
             assert assignment.unit_label() == "Child welfare service, 0301 Oslo"
 
-    def test_a_citizen_cannot_be_bound_to_an_office(self, admin: Actor,
-                                                    newcomer: User) -> None:
-        error = refusal_of(lambda: services.role_assign(
-            actor=admin, user=newcomer, role=Role.CITIZEN,
-            office=organisation_selectors.office("0317")))
+    def test_a_citizen_cannot_be_bound_to_an_office(self, admin: Actor, newcomer: User) -> None:
+        error = refusal_of(
+            lambda: services.role_assign(
+                actor=admin,
+                user=newcomer,
+                role=Role.CITIZEN,
+                office=organisation_selectors.office("0317"),
+            )
+        )
         assert error.code == "unit_not_applicable"
         assert error.field == "office"
 
     def test_a_caseworker_cannot_also_be_bound_to_an_organisation_number(
         self, admin: Actor, newcomer: User
     ) -> None:
-        error = refusal_of(lambda: services.role_assign(
-            actor=admin, user=newcomer, role=Role.CASEWORKER_STATE,
-            office=organisation_selectors.office("0317"), organisation_number="912345688"))
+        error = refusal_of(
+            lambda: services.role_assign(
+                actor=admin,
+                user=newcomer,
+                role=Role.CASEWORKER_STATE,
+                office=organisation_selectors.office("0317"),
+                organisation_number="912345688",
+            )
+        )
         assert error.code == "unit_not_applicable"
         assert error.field == "organisation_number"
 
-    def test_a_supplier_is_bound_to_a_valid_organisation_number(self, admin: Actor,
-                                                                newcomer: User) -> None:
-        assignment = services.role_assign(actor=admin, user=newcomer, role=Role.SUPPLIER,
-                                          organisation_number="974 760 673")
+    def test_a_supplier_is_bound_to_a_valid_organisation_number(
+        self, admin: Actor, newcomer: User
+    ) -> None:
+        assignment = services.role_assign(
+            actor=admin, user=newcomer, role=Role.SUPPLIER, organisation_number="974 760 673"
+        )
         assert assignment.organisation_number == "974760673"
         assert last_event().after["unit"] == "974760673"  # type: ignore[index]
 
     def test_an_organisation_number_with_a_bad_check_digit_is_refused(
         self, admin: Actor, newcomer: User
     ) -> None:
-        error = refusal_of(lambda: services.role_assign(
-            actor=admin, user=newcomer, role=Role.EMPLOYER, organisation_number="912345678"))
+        error = refusal_of(
+            lambda: services.role_assign(
+                actor=admin, user=newcomer, role=Role.EMPLOYER, organisation_number="912345678"
+            )
+        )
         assert error.code == "invalid_organisation_number_checksum"
         assert error.field == "organisation_number"
         assert error.message_en == "The organisation number has a wrong check digit."
@@ -198,15 +274,22 @@ class TestRoleAssign:
         assert not RoleAssignment.objects.filter(user=newcomer).exists()
 
     def test_an_unknown_role_is_refused(self, admin: Actor, newcomer: User) -> None:
-        error = refusal_of(lambda: services.role_assign(actor=admin, user=newcomer,
-                                                        role="superuser"))
+        error = refusal_of(
+            lambda: services.role_assign(actor=admin, user=newcomer, role="superuser")
+        )
         assert error.code == "unknown_role"
 
-    def test_only_an_administrator_assigns_roles(self, actor_of_login: ActorOf,
-                                                 newcomer: User) -> None:
-        error = refusal_of(lambda: services.role_assign(
-            actor=actor_of_login("kontorleder"), user=newcomer, role=Role.CASEWORKER_STATE,
-            office=organisation_selectors.office("0317")))
+    def test_only_an_administrator_assigns_roles(
+        self, actor_of_login: ActorOf, newcomer: User
+    ) -> None:
+        error = refusal_of(
+            lambda: services.role_assign(
+                actor=actor_of_login("kontorleder"),
+                user=newcomer,
+                role=Role.CASEWORKER_STATE,
+                office=organisation_selectors.office("0317"),
+            )
+        )
         assert error.status == 403
 
 
@@ -225,8 +308,9 @@ class TestRoleRevoke:
 
     def test_only_an_administrator_revokes_roles(self, actor_of_login: ActorOf) -> None:
         veileder = actor_of_login("veileder")
-        error = refusal_of(lambda: services.role_revoke(
-            actor=veileder, assignment=first_assignment(veileder)))
+        error = refusal_of(
+            lambda: services.role_revoke(actor=veileder, assignment=first_assignment(veileder))
+        )
         assert error.status == 403
         assert first_assignment(actor_of_login("veileder")).is_active
 
@@ -265,8 +349,10 @@ class TestApiTokenCreate:
 
     def test_each_token_gets_its_own_secret(self, actor_of_login: ActorOf) -> None:
         veileder = actor_of_login("veileder")
-        (first, first_secret), (second, second_secret) = create_token(veileder), create_token(
-            veileder)
+        (first, first_secret), (second, second_secret) = (
+            create_token(veileder),
+            create_token(veileder),
+        )
         assert first.prefix != second.prefix
         assert first_secret != second_secret
 
@@ -274,26 +360,32 @@ class TestApiTokenCreate:
         self, actor_of_login: ActorOf
     ) -> None:
         someone_elses = first_assignment(actor_of_login("admin"))
-        error = refusal_of(lambda: services.api_token_create(
-            actor=actor_of_login("veileder"), name="borrowed",
-            role_assignment_id=someone_elses.pk))
+        error = refusal_of(
+            lambda: services.api_token_create(
+                actor=actor_of_login("veileder"),
+                name="borrowed",
+                role_assignment_id=someone_elses.pk,
+            )
+        )
         assert error.status == 403
         assert error.code == "not_your_role"
         assert error.message_en == "You can only create tokens for your own roles."
         assert not ApiToken.objects.exists()
 
-    def test_a_token_for_a_revoked_role_is_refused(self, admin: Actor,
-                                                   newcomer: User) -> None:
+    def test_a_token_for_a_revoked_role_is_refused(self, admin: Actor, newcomer: User) -> None:
         assignment = services.role_assign(actor=admin, user=newcomer, role=Role.ANALYST)
         services.role_revoke(actor=admin, assignment=assignment)
-        error = refusal_of(lambda: services.api_token_create(
-            actor=selectors.actor_for_user(newcomer), name="old role",
-            role_assignment_id=assignment.pk))
+        error = refusal_of(
+            lambda: services.api_token_create(
+                actor=selectors.actor_for_user(newcomer),
+                name="old role",
+                role_assignment_id=assignment.pk,
+            )
+        )
         assert error.code == "not_your_role"
 
     @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
-    def test_a_name_must_have_1_to_100_characters(self, actor_of_login: ActorOf,
-                                                  name: str) -> None:
+    def test_a_name_must_have_1_to_100_characters(self, actor_of_login: ActorOf, name: str) -> None:
         error = refusal_of(lambda: create_token(actor_of_login("veileder"), name=name))
         assert error.code == "invalid_token_name"
         assert error.field == "name"
@@ -306,15 +398,17 @@ class TestApiTokenCreate:
         assert token.name == "x" * 100
 
     @pytest.mark.parametrize("days", [0, -1, 366, 10_000])
-    def test_validity_outside_1_to_365_days_is_refused(self, actor_of_login: ActorOf,
-                                                       days: int) -> None:
+    def test_validity_outside_1_to_365_days_is_refused(
+        self, actor_of_login: ActorOf, days: int
+    ) -> None:
         error = refusal_of(lambda: create_token(actor_of_login("veileder"), valid_days=days))
         assert error.code == "invalid_validity"
         assert error.field == "valid_days"
 
     @pytest.mark.parametrize("days", [1, 90, 365])
-    def test_validity_of_1_to_365_days_sets_the_expiry(self, actor_of_login: ActorOf,
-                                                       days: int) -> None:
+    def test_validity_of_1_to_365_days_sets_the_expiry(
+        self, actor_of_login: ActorOf, days: int
+    ) -> None:
         token, _ = create_token(actor_of_login("veileder"), valid_days=days)
         assert token.expires_at is not None
         expected = timezone.now() + datetime.timedelta(days=days)
@@ -330,8 +424,9 @@ class TestApiTokenCreate:
         assert error.status == 403
 
     def test_anonymous_is_asked_to_log_in(self) -> None:
-        error = refusal_of(lambda: services.api_token_create(
-            actor=ANONYMOUS, name="x", role_assignment_id=1))
+        error = refusal_of(
+            lambda: services.api_token_create(actor=ANONYMOUS, name="x", role_assignment_id=1)
+        )
         assert error.status == 401
 
     def test_a_token_cannot_create_tokens(self, actor_of_login: ActorOf) -> None:
@@ -356,8 +451,9 @@ class TestApiTokenRevoke:
         assert event.actor_label == "Vera Veileder"
         assert event.after is not None and event.after["revoked_at"]
 
-    def test_an_administrator_revokes_someone_elses_token(self, actor_of_login: ActorOf,
-                                                          admin: Actor) -> None:
+    def test_an_administrator_revokes_someone_elses_token(
+        self, actor_of_login: ActorOf, admin: Actor
+    ) -> None:
         token, secret = create_token(actor_of_login("veileder"))
         services.api_token_revoke(actor=admin, token=token)
         assert selectors.actor_for_token(secret) is None
@@ -366,11 +462,13 @@ class TestApiTokenRevoke:
         assert event.actor_label == "Ada Administrator"
 
     @pytest.mark.parametrize("login", ["beslutter", "kontorleder", "innbygger"])
-    def test_another_user_is_told_the_token_does_not_exist(self, actor_of_login: ActorOf,
-                                                           login: str) -> None:
+    def test_another_user_is_told_the_token_does_not_exist(
+        self, actor_of_login: ActorOf, login: str
+    ) -> None:
         token, secret = create_token(actor_of_login("veileder"))
-        error = refusal_of(lambda: services.api_token_revoke(actor=actor_of_login(login),
-                                                             token=token))
+        error = refusal_of(
+            lambda: services.api_token_revoke(actor=actor_of_login(login), token=token)
+        )
         assert error.status == 404
         assert error.code == "not_found"
         token.refresh_from_db()
@@ -378,8 +476,9 @@ class TestApiTokenRevoke:
         assert selectors.actor_for_token(secret) is not None
 
     def test_an_unknown_token_is_404(self, actor_of_login: ActorOf) -> None:
-        error = refusal_of(lambda: services.api_token_revoke(actor=actor_of_login("veileder"),
-                                                             token=None))
+        error = refusal_of(
+            lambda: services.api_token_revoke(actor=actor_of_login("veileder"), token=None)
+        )
         assert error.status == 404
 
     def test_revoking_twice_changes_nothing_the_second_time(self, actor_of_login: ActorOf) -> None:
@@ -396,11 +495,13 @@ class TestTokenStopsWorking:
     def test_an_expired_token_no_longer_authenticates(self, actor_of_login: ActorOf) -> None:
         token, secret = create_token(actor_of_login("veileder"))
         ApiToken.objects.filter(pk=token.pk).update(
-            expires_at=timezone.now() - datetime.timedelta(seconds=1))
+            expires_at=timezone.now() - datetime.timedelta(seconds=1)
+        )
         assert selectors.actor_for_token(secret) is None
 
-    def test_a_token_stops_working_when_its_role_is_revoked(self, actor_of_login: ActorOf,
-                                                            admin: Actor) -> None:
+    def test_a_token_stops_working_when_its_role_is_revoked(
+        self, actor_of_login: ActorOf, admin: Actor
+    ) -> None:
         veileder = actor_of_login("veileder")
         _, secret = create_token(veileder)
         services.role_revoke(actor=admin, assignment=first_assignment(veileder))

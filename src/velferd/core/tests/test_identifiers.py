@@ -125,7 +125,8 @@ class TestValidateNationalId:
 
     def test_an_impossible_birth_date_is_refused(self) -> None:
         number = next(
-            n for i in range(100, 500)
+            n
+            for i in range(100, 500)
             if (n := with_check_digits(f"300290{i:03d}")) is not None  # 30 February 1990
         )
         error = refusal(number)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 
@@ -76,3 +77,24 @@ class TestRequestIdOnPages:
         response = client.get("/api/v1/access/me", headers={"X-Request-ID": "bad id!"})
         assert response.status_code == 401
         assert GENERATED.match(response["X-Request-ID"])
+
+
+@pytest.mark.django_db
+class TestPagesDefaultToNorwegian:
+    """Pages are in Norwegian bokmål unless the user chose a language with the language
+    switch (a cookie); the API follows Accept-Language."""
+
+    def test_a_page_is_norwegian_whatever_the_browser_asks_for(self, client: Client) -> None:
+        response = client.get("/login/", headers={"Accept-Language": "en"})
+        assert '<html lang="nb">' in response.text
+
+    def test_a_page_is_english_when_the_user_chose_english(self, client: Client) -> None:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        response = client.get("/login/")
+        assert '<html lang="en">' in response.text
+
+    def test_the_api_follows_accept_language(self, client: Client) -> None:
+        english = client.get("/api/v1/access/me", headers={"Accept-Language": "en"})
+        norwegian = client.get("/api/v1/access/me", headers={"Accept-Language": "nb"})
+        assert english.json()["message"] == "Log in or give a valid access token."
+        assert english.json()["code"] == norwegian.json()["code"] == "not_authenticated"

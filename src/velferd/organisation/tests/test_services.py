@@ -22,23 +22,44 @@ from velferd.organisation.models import (
     PartnershipAgreement,
     ServiceType,
 )
-from velferd.organisation.services import agreement_save, load_reference, office_create, office_update
+from velferd.organisation.services import (
+    agreement_save,
+    load_reference,
+    office_create,
+    office_update,
+)
 
 pytestmark = pytest.mark.django_db
 
 MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
 # (code, Norwegian name, English name) of the services every NAV office must offer.
 MINIMUM_NAMES = [
-    ("state_tasks", "Arbeids- og velferdsetatens oppgaver",
-     "The Labour and Welfare Administration's tasks"),
+    (
+        "state_tasks",
+        "Arbeids- og velferdsetatens oppgaver",
+        "The Labour and Welfare Administration's tasks",
+    ),
     ("financial_assistance", "Økonomisk stønad", "Financial assistance"),
-    ("social_services", "Opplysning, råd og veiledning og de andre sosiale tjenestene",
-     "Information, advice, guidance and the other social services"),
+    (
+        "social_services",
+        "Opplysning, råd og veiledning og de andre sosiale tjenestene",
+        "Information, advice, guidance and the other social services",
+    ),
     ("qualification_programme", "Kvalifiseringsprogrammet", "The qualification programme"),
 ]
-NON_ADMIN_LOGINS = ["veileder", "sosialkonsulent", "beslutter", "kontorleder", "ia-radgiver",
-                    "fastlege", "leverandor", "arbeidsgiver", "innbygger", "analytiker",
-                    "departement"]
+NON_ADMIN_LOGINS = [
+    "veileder",
+    "sosialkonsulent",
+    "beslutter",
+    "kontorleder",
+    "ia-radgiver",
+    "fastlege",
+    "leverandor",
+    "arbeidsgiver",
+    "innbygger",
+    "analytiker",
+    "departement",
+]
 KAUTOKEINO = "5612"  # NAV Guovdageaidnu - Kautokeino serves the municipality 5612 as a whole
 SIGNED = datetime.date(2025, 3, 1)
 
@@ -96,11 +117,18 @@ class TestLoadReference:
         assert ServiceType.objects.filter(is_minimum=True).count() == 4
 
     def test_the_ministry_has_its_eight_units(self) -> None:
-        assert sorted(selectors.departments().values_list("slug", flat=True)) == sorted([
-            "labour-market", "working-environment-and-safety", "finance-and-governance",
-            "integration", "pension", "administrative-services", "welfare-policy",
-            "press-and-communications",
-        ])
+        assert sorted(selectors.departments().values_list("slug", flat=True)) == sorted(
+            [
+                "labour-market",
+                "working-environment-and-safety",
+                "finance-and-governance",
+                "integration",
+                "pension",
+                "administrative-services",
+                "welfare-policy",
+                "press-and-communications",
+            ]
+        )
 
     def test_only_press_and_communications_is_part_of_the_secretary_generals_staff(
         self,
@@ -141,8 +169,10 @@ class TestLoadReference:
         assert event is not None
         assert event.target_id == KAUTOKEINO
         assert event.before == {"name": "Kautokeino", "search_name": "kautokeino"}
-        assert event.after == {"name": "Guovdageaidnu - Kautokeino",
-                               "search_name": "guovdageaidnu - kautokeino"}
+        assert event.after == {
+            "name": "Guovdageaidnu - Kautokeino",
+            "search_name": "guovdageaidnu - kautokeino",
+        }
 
 
 # Partnership agreements --------------------------------------------------------------------
@@ -157,23 +187,35 @@ class TestAgreementSave:
         assert "housing_assistance" not in old_services
 
         agreement = agreement_save(
-            actor=admin, office=office, services=[*MINIMUM, "housing_assistance"],
-            signed_on=SIGNED, notes="Boligsosialt arbeid er lagt til.", version=1,
+            actor=admin,
+            office=office,
+            services=[*MINIMUM, "housing_assistance"],
+            signed_on=SIGNED,
+            notes="Boligsosialt arbeid er lagt til.",
+            version=1,
         )
 
         assert agreement.version == 2
         assert services_of(KAUTOKEINO) == {*MINIMUM, "housing_assistance"}
         agreement.refresh_from_db()
-        assert (agreement.signed_on, agreement.notes) == (SIGNED, "Boligsosialt arbeid er lagt til.")
+        assert (agreement.signed_on, agreement.notes) == (
+            SIGNED,
+            "Boligsosialt arbeid er lagt til.",
+        )
         event = last_event("agreement.saved")
         assert event is not None
         assert event.target_id == str(agreement.pk)
         assert event.actor_label == "Ada Administrator"
-        assert event.before == {"signed_on": "2024-01-01", "notes": "",
-                                "services": sorted(old_services)}
-        assert event.after == {"signed_on": "2025-03-01",
-                               "notes": "Boligsosialt arbeid er lagt til.",
-                               "services": sorted([*MINIMUM, "housing_assistance"])}
+        assert event.before == {
+            "signed_on": "2024-01-01",
+            "notes": "",
+            "services": sorted(old_services),
+        }
+        assert event.after == {
+            "signed_on": "2025-03-01",
+            "notes": "Boligsosialt arbeid er lagt til.",
+            "services": sorted([*MINIMUM, "housing_assistance"]),
+        }
 
     def test_the_minimum_alone_is_a_valid_agreement(self, admin: Actor) -> None:
         office = Office.objects.get(unit_number=KAUTOKEINO)
@@ -182,8 +224,11 @@ class TestAgreementSave:
 
         assert services_of(KAUTOKEINO) == set(MINIMUM)
 
-    @pytest.mark.parametrize(("left_out", "name_nb", "name_en"), MINIMUM_NAMES,
-                             ids=[code for code, _, _ in MINIMUM_NAMES])
+    @pytest.mark.parametrize(
+        ("left_out", "name_nb", "name_en"),
+        MINIMUM_NAMES,
+        ids=[code for code, _, _ in MINIMUM_NAMES],
+    )
     def test_agreement_without_a_minimum_service_is_refused_naming_it(
         self, admin: Actor, left_out: str, name_nb: str, name_en: str
     ) -> None:
@@ -192,12 +237,21 @@ class TestAgreementSave:
         events_before = AuditEvent.objects.count()
         chosen = [code for code in MINIMUM if code != left_out] + ["housing_assistance"]
 
-        error = refusal(lambda: agreement_save(
-            actor=admin, office=office, services=chosen, signed_on=SIGNED, version=1,
-        ))
+        error = refusal(
+            lambda: agreement_save(
+                actor=admin,
+                office=office,
+                services=chosen,
+                signed_on=SIGNED,
+                version=1,
+            )
+        )
 
-        assert (error.code, error.status, error.field) == ("agreement_minimum_missing", 422,
-                                                            "services")
+        assert (error.code, error.status, error.field) == (
+            "agreement_minimum_missing",
+            422,
+            "services",
+        )
         assert name_nb in error.message_nb
         assert name_en in error.message_en
         others = [n for code, n, _ in MINIMUM_NAMES if code != left_out]
@@ -209,9 +263,15 @@ class TestAgreementSave:
     def test_leaving_out_several_minimum_services_names_them_all(self, admin: Actor) -> None:
         office = Office.objects.get(unit_number=KAUTOKEINO)
 
-        error = refusal(lambda: agreement_save(
-            actor=admin, office=office, services=["state_tasks"], signed_on=SIGNED, version=1,
-        ))
+        error = refusal(
+            lambda: agreement_save(
+                actor=admin,
+                office=office,
+                services=["state_tasks"],
+                signed_on=SIGNED,
+                version=1,
+            )
+        )
 
         assert error.code == "agreement_minimum_missing"
         for _code, name_nb, name_en in MINIMUM_NAMES[1:]:
@@ -222,10 +282,15 @@ class TestAgreementSave:
         office = Office.objects.get(unit_number=KAUTOKEINO)
         old_services = services_of(KAUTOKEINO)
 
-        error = refusal(lambda: agreement_save(
-            actor=admin, office=office, services=[*MINIMUM, "jetpack_rental"], signed_on=SIGNED,
-            version=1,
-        ))
+        error = refusal(
+            lambda: agreement_save(
+                actor=admin,
+                office=office,
+                services=[*MINIMUM, "jetpack_rental"],
+                signed_on=SIGNED,
+                version=1,
+            )
+        )
 
         assert (error.code, error.status, error.field) == ("unknown_service", 422, "services")
         assert "jetpack_rental" in error.message_nb
@@ -234,14 +299,24 @@ class TestAgreementSave:
 
     def test_stale_version_is_refused_with_409_and_nothing_is_saved(self, admin: Actor) -> None:
         office = Office.objects.get(unit_number=KAUTOKEINO)
-        agreement_save(actor=admin, office=office, services=[*MINIMUM, "mental_health"],
-                       signed_on=SIGNED, version=1)
+        agreement_save(
+            actor=admin,
+            office=office,
+            services=[*MINIMUM, "mental_health"],
+            signed_on=SIGNED,
+            version=1,
+        )
         events_before = AuditEvent.objects.count()
 
-        error = refusal(lambda: agreement_save(
-            actor=admin, office=office, services=[*MINIMUM, "housing_assistance"],
-            signed_on=SIGNED, version=1,
-        ))
+        error = refusal(
+            lambda: agreement_save(
+                actor=admin,
+                office=office,
+                services=[*MINIMUM, "housing_assistance"],
+                signed_on=SIGNED,
+                version=1,
+            )
+        )
 
         assert (error.code, error.status, error.field) == ("stale_version", 409, "version")
         assert "versjon 2" in error.message_nb
@@ -257,10 +332,15 @@ class TestAgreementSave:
         office = Office.objects.get(unit_number="0317")  # the office of the caseworkers
         old_services = services_of("0317")
 
-        error = refusal(lambda: agreement_save(
-            actor=actor_of_login(login), office=office, services=MINIMUM, signed_on=SIGNED,
-            version=1,
-        ))
+        error = refusal(
+            lambda: agreement_save(
+                actor=actor_of_login(login),
+                office=office,
+                services=MINIMUM,
+                signed_on=SIGNED,
+                version=1,
+            )
+        )
 
         assert (error.code, error.status) == ("forbidden", 403)
         assert services_of("0317") == old_services
@@ -268,9 +348,15 @@ class TestAgreementSave:
     def test_anonymous_actor_is_asked_to_log_in(self) -> None:
         office = Office.objects.get(unit_number=KAUTOKEINO)
 
-        error = refusal(lambda: agreement_save(
-            actor=ANONYMOUS, office=office, services=MINIMUM, signed_on=SIGNED, version=1,
-        ))
+        error = refusal(
+            lambda: agreement_save(
+                actor=ANONYMOUS,
+                office=office,
+                services=MINIMUM,
+                signed_on=SIGNED,
+                version=1,
+            )
+        )
 
         assert (error.code, error.status) == ("not_authenticated", 401)
         assert PartnershipAgreement.objects.get(office=office).version == 1
@@ -279,12 +365,20 @@ class TestAgreementSave:
 # Opening offices ---------------------------------------------------------------------------
 
 
-def open_office(actor: Actor, *, unit_number: str = "5690", name: str = "NAV Loppa og Hasvik",
-                county_number: str = "56",
-                areas: list[tuple[str, str]] | None = None,
-                services: list[str] | None = None) -> Office:
+def open_office(
+    actor: Actor,
+    *,
+    unit_number: str = "5690",
+    name: str = "NAV Loppa og Hasvik",
+    county_number: str = "56",
+    areas: list[tuple[str, str]] | None = None,
+    services: list[str] | None = None,
+) -> Office:
     return office_create(
-        actor=actor, unit_number=unit_number, name=name, county_number=county_number,
+        actor=actor,
+        unit_number=unit_number,
+        name=name,
+        county_number=county_number,
         areas=areas if areas is not None else [("5614", ""), ("5616", "")],
         services=services if services is not None else [*MINIMUM, "refugee_service"],
         signed_on=SIGNED,
@@ -298,10 +392,15 @@ class TestOfficeCreate:
         office = open_office(admin)
 
         assert (office.unit_number, office.name_nb, office.county_id) == (
-            "5690", "NAV Loppa og Hasvik", "56")
+            "5690",
+            "NAV Loppa og Hasvik",
+            "56",
+        )
         assert office.version == 1
         assert [(a.municipality_id, a.district) for a in office.areas.all()] == [
-            ("5614", ""), ("5616", "")]
+            ("5614", ""),
+            ("5616", ""),
+        ]
         assert services_of("5690") == {*MINIMUM, "refugee_service"}
         assert PartnershipAgreement.objects.get(office=office).signed_on == SIGNED
         assert selectors.office_serving("5616").office == office
@@ -317,7 +416,9 @@ class TestOfficeCreate:
         assert event.target_id == str(office.pk)
         assert event.actor_label == "Ada Administrator"
         assert event.after == {
-            "unit_number": "5690", "name_nb": "NAV Loppa og Hasvik", "county": "56",
+            "unit_number": "5690",
+            "name_nb": "NAV Loppa og Hasvik",
+            "county": "56",
             "areas": [["5614", ""], ["5616", ""]],
             "services": sorted([*MINIMUM, "refugee_service"]),
         }
@@ -325,39 +426,53 @@ class TestOfficeCreate:
     def test_an_office_for_a_new_district_of_a_divided_municipality_opens(
         self, admin: Actor
     ) -> None:
-        office = open_office(admin, unit_number="0330", name="NAV Sentrum", county_number="03",
-                             areas=[("0301", "Sentrum")])
+        office = open_office(
+            admin,
+            unit_number="0330",
+            name="NAV Sentrum",
+            county_number="03",
+            areas=[("0301", "Sentrum")],
+        )
 
         assert selectors.office_serving("0301", "sentrum").office == office
         assert selectors.office_serving("0301", "Alna").office.unit_number == "0312"
 
-    def test_a_municipality_already_served_is_refused_naming_its_office(
-        self, admin: Actor
-    ) -> None:
+    def test_a_municipality_already_served_is_refused_naming_its_office(self, admin: Actor) -> None:
         error = refusal(lambda: open_office(admin, areas=[(KAUTOKEINO, "")]))
 
         assert (error.code, error.status, error.field) == ("area_already_served", 409, "areas")
-        assert error.message_nb == ("Guovdageaidnu - Kautokeino betjenes allerede av "
-                                    "NAV Guovdageaidnu - Kautokeino.")
+        assert error.message_nb == (
+            "Guovdageaidnu - Kautokeino betjenes allerede av NAV Guovdageaidnu - Kautokeino."
+        )
         assert "is already served by NAV Guovdageaidnu - Kautokeino" in error.message_en
         assert not Office.objects.filter(unit_number="5690").exists()
 
     def test_a_district_already_served_is_refused_naming_its_office(self, admin: Actor) -> None:
-        error = refusal(lambda: open_office(admin, unit_number="0330", county_number="03",
-                                            areas=[("0301", "Alna")]))
+        error = refusal(
+            lambda: open_office(
+                admin, unit_number="0330", county_number="03", areas=[("0301", "Alna")]
+            )
+        )
 
         assert (error.code, error.status) == ("area_already_served", 409)
         assert "NAV Alna" in error.message_nb
         assert "bydel Alna" in error.message_nb
         assert not Office.objects.filter(unit_number="0330").exists()
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "BUG services.py _check_area_is_free compares districts case-sensitively, while "
-        "selectors.office_serving matches them case-insensitively: 'alna' is accepted "
-        "beside 'Alna', so two offices serve one district."))
+    @pytest.mark.xfail(
+        strict=True,
+        reason=(
+            "BUG services.py _check_area_is_free compares districts case-sensitively, while "
+            "selectors.office_serving matches them case-insensitively: 'alna' is accepted "
+            "beside 'Alna', so two offices serve one district."
+        ),
+    )
     def test_a_district_already_served_is_refused_whatever_its_case(self, admin: Actor) -> None:
-        error = refusal(lambda: open_office(admin, unit_number="0330", county_number="03",
-                                            areas=[("0301", "alna")]))
+        error = refusal(
+            lambda: open_office(
+                admin, unit_number="0330", county_number="03", areas=[("0301", "alna")]
+            )
+        )
 
         assert (error.code, error.status) == ("area_already_served", 409)
 
@@ -373,8 +488,9 @@ class TestOfficeCreate:
     def test_a_whole_municipality_office_for_a_divided_municipality_is_refused(
         self, admin: Actor
     ) -> None:
-        error = refusal(lambda: open_office(admin, unit_number="0330", county_number="03",
-                                            areas=[("0301", "")]))
+        error = refusal(
+            lambda: open_office(admin, unit_number="0330", county_number="03", areas=[("0301", "")])
+        )
 
         assert (error.code, error.status) == ("area_already_served", 409)
         assert "(bydel " in error.message_nb
@@ -384,8 +500,11 @@ class TestOfficeCreate:
     ) -> None:
         error = refusal(lambda: open_office(admin, areas=[("5614", ""), ("1508", "")]))
 
-        assert (error.code, error.status, error.field) == ("municipality_outside_county", 422,
-                                                            "areas")
+        assert (error.code, error.status, error.field) == (
+            "municipality_outside_county",
+            422,
+            "areas",
+        )
         assert error.message_nb == "Ålesund ligger ikke i Finnmark - Finnmárku - Finmarkku."
         assert error.message_en == "Ålesund is not in Finnmark - Finnmárku - Finmarkku."
 
@@ -399,16 +518,22 @@ class TestOfficeCreate:
     def test_a_malformed_municipality_number_is_refused(self, admin: Actor) -> None:
         error = refusal(lambda: open_office(admin, areas=[("56a4", "")]))
 
-        assert (error.code, error.status, error.field) == ("malformed_municipality_number", 422,
-                                                            "areas")
+        assert (error.code, error.status, error.field) == (
+            "malformed_municipality_number",
+            422,
+            "areas",
+        )
         assert "fire sifre" in error.message_nb
 
     @pytest.mark.parametrize("unit_number", ["569", "56900", "56a0", "", " 569"])
     def test_a_malformed_unit_number_is_refused(self, admin: Actor, unit_number: str) -> None:
         error = refusal(lambda: open_office(admin, unit_number=unit_number))
 
-        assert (error.code, error.status, error.field) == ("malformed_unit_number", 422,
-                                                            "unit_number")
+        assert (error.code, error.status, error.field) == (
+            "malformed_unit_number",
+            422,
+            "unit_number",
+        )
         assert error.message_en == "The unit number must have four digits."
 
     def test_a_unit_number_in_use_is_refused(
@@ -416,11 +541,11 @@ class TestOfficeCreate:
     ) -> None:
         error = refusal(lambda: open_office(admin, unit_number=KAUTOKEINO))
 
-        assert (error.code, error.status, error.field) == ("unit_number_taken", 409,
-                                                            "unit_number")
+        assert (error.code, error.status, error.field) == ("unit_number_taken", 409, "unit_number")
         assert "5612" in error.message_nb
         assert Office.objects.get(unit_number=KAUTOKEINO).name_nb == (
-            "NAV Guovdageaidnu - Kautokeino")
+            "NAV Guovdageaidnu - Kautokeino"
+        )
 
     def test_an_office_without_a_minimum_service_is_refused(
         self, admin: Actor, loppa_and_hasvik_unserved: None
@@ -431,8 +556,9 @@ class TestOfficeCreate:
         assert "Kvalifiseringsprogrammet" in error.message_nb
         assert not Office.objects.filter(unit_number="5690").exists()
 
-    @pytest.mark.parametrize(("county_number", "code"), [("99", "unknown_county"),
-                                                         ("5", "malformed_county_number")])
+    @pytest.mark.parametrize(
+        ("county_number", "code"), [("99", "unknown_county"), ("5", "malformed_county_number")]
+    )
     def test_an_unknown_or_malformed_county_is_refused(
         self, admin: Actor, county_number: str, code: str
     ) -> None:
@@ -463,8 +589,10 @@ class TestOfficeCreate:
         assert not OfficeArea.objects.filter(municipality="5614").exists()
         assert PartnershipAgreement.objects.count() == agreements_before
         assert AuditEvent.objects.count() == events_before
-        assert selectors.coverage_problems() == ["5614 Loppa is served by no office",
-                                                 "5616 Hasvik is served by no office"]
+        assert selectors.coverage_problems() == [
+            "5614 Loppa is served by no office",
+            "5616 Hasvik is served by no office",
+        ]
 
     @pytest.mark.parametrize("login", ["veileder", "kontorleder", "departement"])
     def test_only_an_administrator_may_open_an_office(
@@ -485,8 +613,7 @@ class TestOfficeUpdate:
     ) -> None:
         office = Office.objects.get(unit_number=KAUTOKEINO)
 
-        updated = office_update(actor=admin, office=office, version=1,
-                                name="  NAV Kautokeino  ")
+        updated = office_update(actor=admin, office=office, version=1, name="  NAV Kautokeino  ")
 
         assert updated.version == 2
         assert Office.objects.get(unit_number=KAUTOKEINO).name_nb == "NAV Kautokeino"
@@ -511,8 +638,9 @@ class TestOfficeUpdate:
         office_update(actor=admin, office=office, version=1, name="NAV Kautokeino")
         events_before = AuditEvent.objects.count()
 
-        error = refusal(lambda: office_update(actor=admin, office=office, version=1,
-                                              name="NAV Guovdageaidnu"))
+        error = refusal(
+            lambda: office_update(actor=admin, office=office, version=1, name="NAV Guovdageaidnu")
+        )
 
         assert (error.code, error.status, error.field) == ("stale_version", 409, "version")
         saved = Office.objects.get(unit_number=KAUTOKEINO)
@@ -533,8 +661,11 @@ class TestOfficeUpdate:
     ) -> None:
         office = Office.objects.get(unit_number="0317")
 
-        error = refusal(lambda: office_update(actor=actor_of_login("kontorleder"), office=office,
-                                              version=1, name="NAV Løkka"))
+        error = refusal(
+            lambda: office_update(
+                actor=actor_of_login("kontorleder"), office=office, version=1, name="NAV Løkka"
+            )
+        )
 
         assert (error.code, error.status) == ("forbidden", 403)
         assert Office.objects.get(unit_number="0317").name_nb == "NAV Grünerløkka"
