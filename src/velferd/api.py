@@ -77,6 +77,8 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:
+        return _error(request, 400, "malformed_request", _("The request body is not valid JSON."))
     code = "rate_limited" if exc.status_code == 429 else "http_error"
     return _error(request, exc.status_code, code, str(exc))
 

@@ -94,6 +94,17 @@ class ApiToken(TimestampedModel):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def status(self) -> str:
+        """revoked, expired, inactive (its role or user was deactivated) or active."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= timezone.now():
+            return "expired"
+        if not (self.role_assignment.is_active and self.user.is_active):
+            return "inactive"
+        return "active"
+
+    @property
     def is_usable(self) -> bool:
         now = timezone.now()
         return (

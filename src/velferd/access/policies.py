@@ -43,7 +43,7 @@ def can_create_api_token(actor: Actor) -> bool:
 def can_revoke_api_token(actor: Actor, token: Any) -> bool:
     if not actor.is_authenticated or actor.user is None:
         return False
-    return token.user_id == actor.user.pk or actor.has_role(Role.ADMINISTRATOR)
+    return token.user_id == actor.user.pk or can_manage_users(actor)
 
 
 def not_authenticated() -> DomainError:

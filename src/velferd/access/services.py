@@ -140,6 +140,14 @@ def role_assign(*, actor: Actor, user: User, role: str, **units: object) -> Role
         units["organisation_number"] = validate_organisation_number(
             str(units["organisation_number"])
         )
+    if RoleAssignment.objects.filter(user=user, role=role, is_active=True, **units).exists():
+        raise DomainError(
+            code="role_already_held",
+            field="role",
+            status=409,
+            message_nb="Brukeren har allerede denne rollen for denne enheten.",
+            message_en="The user already holds this role for this unit.",
+        )
     assignment = RoleAssignment.objects.create(user=user, role=role, **units)
     audit.record(
         actor=actor,

@@ -15,8 +15,10 @@ from django.views.decorators.http import require_POST
 
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
+from velferd.organisation import selectors as organisation_selectors
 
 from . import policies, selectors, services
+from .roles import PartnerService, Role
 
 
 class LoginView(DjangoLoginView):
@@ -100,3 +102,121 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
     services.api_token_revoke(actor=actor, token=selectors.token(token_id=str(token_id)))
     messages.success(request, _("The token was revoked. It no longer works."))
     return redirect("tokens")
+
+
+USER_FORM_FIELDS = frozenset({"username", "password"})
+ROLE_FORM_FIELDS = frozenset(
+    {
+        "role",
+        "office",
+        "iw_centre",
+        "municipality",
+        "partner_service",
+        "organisation_number",
+        "department",
+    }
+)
+
+
+def _form_errors(error: DomainError, shown_fields: frozenset[str]) -> dict[str, Any]:
+    """Where a refusal is shown: beside its field if the form has it, else above the form.
+    Refusals of access are not form errors: they become the error page."""
+    if error.status in (401, 403):
+        raise error
+    beside_field = error.field in shown_fields
+    return {
+        "error": error if beside_field else None,
+        "general_error": None if beside_field else error,
+    }
+
+
+@refusals_as_pages
+def users(request: HttpRequest) -> HttpResponse:
+    """Administrators: find users and create new ones."""
+    actor = selectors.actor_for_request(request)
+    policies.require(actor, "manage_users")
+    context: dict[str, Any] = {"error": None, "form": {}}
+    status = 200
+    if request.method == "POST":
+        try:
+            created = services.user_create(
+                actor=actor,
+                username=request.POST.get("username", "")[:150],
+                full_name=request.POST.get("full_name", "")[:200],
+                email=request.POST.get("email", "")[:254],
+                password=request.POST.get("password") or None,
+            )
+        except DomainError as error:
+            context.update(_form_errors(error, USER_FORM_FIELDS), form=request.POST)
+            status = error.status
+        else:
+            messages.success(request, _("The user was created. Give them a role."))
+            return redirect("user", user_id=created.pk)
+    query = request.GET.get("q", "")[:100]
+    context.update(query=query, users=selectors.users(query=query)[:100])
+    return render(request, "access/users.html", context, status=status)
+
+
+UNIT_LOOKUPS = {
+    "office": organisation_selectors.office,
+    "iw_centre": organisation_selectors.iw_centre,
+    "municipality": organisation_selectors.municipality,
+    "department": organisation_selectors.department,
+}
+
+
+def _units_from_form(data: Any) -> dict[str, object]:
+    """The units named in the role form, looked up; an unknown one is refused beside its
+    field."""
+    units: dict[str, object] = {}
+    for name, lookup in UNIT_LOOKUPS.items():
+        if data.get(name):
+            try:
+                units[name] = lookup(data[name].strip())
+            except DomainError as error:
+                error.field = name
+                raise
+    for name in ("partner_service", "organisation_number"):
+        if data.get(name):
+            units[name] = data[name].strip()
+    return units
+
+
+@refusals_as_pages
+def user_detail(request: HttpRequest, user_id: str) -> HttpResponse:
+    """Administrators: a user's roles, adding and revoking them, deactivating the user."""
+    actor = selectors.actor_for_request(request)
+    policies.require(actor, "manage_users")
+    found = selectors.user(str(user_id))
+    context: dict[str, Any] = {"error": None, "form": {}}
+    status = 200
+    if request.method == "POST":
+        try:
+            _apply_user_action(actor, found, request.POST)
+        except DomainError as error:
+            context.update(_form_errors(error, ROLE_FORM_FIELDS), form=request.POST)
+            status = error.status
+        else:
+            return redirect("user", user_id=found.pk)
+    context.update(
+        shown_user=selectors.user(str(user_id)),
+        roles=Role.choices,
+        partner_services=PartnerService.choices,
+        departments=organisation_selectors.departments(),
+    )
+    return render(request, "access/user.html", context, status=status)
+
+
+def _apply_user_action(actor: Any, found: Any, data: Any) -> None:
+    action = data.get("action")
+    if action == "assign":
+        services.role_assign(
+            actor=actor, user=found, role=data.get("role", ""), **_units_from_form(data)
+        )
+    elif action == "revoke":
+        assignment = selectors.role_assignment(
+            found, _role_assignment_id(data.get("assignment", ""))
+        )
+        services.role_revoke(actor=actor, assignment=assignment)
+    elif action in ("activate", "deactivate"):
+        services.user_set_active(actor=actor, user=found, is_active=action == "activate")

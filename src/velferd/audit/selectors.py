@@ -46,9 +46,13 @@ def verify_chain() -> ChainReport:
     expected_prev, expected_seq, checked = GENESIS_HASH, 1, 0
     for event in _events_in_order():
         if event.seq != expected_seq:
-            return ChainReport(False, checked, expected_seq, _("event #%(seq)s is missing") % {"seq": expected_seq})
+            return ChainReport(
+                False, checked, expected_seq, _("event #%(seq)s is missing") % {"seq": expected_seq}
+            )
         if event.prev_hash != expected_prev:
-            return ChainReport(False, checked, event.seq, _("it does not link to the event before it"))
+            return ChainReport(
+                False, checked, event.seq, _("it does not link to the event before it")
+            )
         recomputed = event_hash(
             seq=event.seq,
             occurred_at=event.occurred_at,
@@ -64,7 +68,9 @@ def verify_chain() -> ChainReport:
             prev_hash=event.prev_hash,
         )
         if recomputed != event.hash:
-            return ChainReport(False, checked, event.seq, _("its content was changed after it was written"))
+            return ChainReport(
+                False, checked, event.seq, _("its content was changed after it was written")
+            )
         expected_prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
     head = AuditChainHead.objects.filter(id=1).first()
     if head is not None and (head.last_seq, head.last_hash) != (expected_seq - 1, expected_prev):

@@ -2,6 +2,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
 from .errors import DomainError
@@ -17,6 +18,8 @@ def refusals_as_pages(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         try:
             return view(request, *args, **kwargs)
         except DomainError as error:
+            if error.status == 401:
+                return redirect_to_login(request.get_full_path())
             return render_error(request, error)
 
     return wrapper

@@ -203,8 +203,10 @@ def _municipality(number: str) -> Municipality:
 
 def _check_area_is_free(municipality: Municipality, district: str) -> None:
     taken = OfficeArea.objects.filter(municipality=municipality).select_related("office")
+    wanted = district.casefold()
     clash = next(
-        (a for a in taken if a.district == district or not a.district or not district), None
+        (a for a in taken if a.district.casefold() == wanted or not a.district or not district),
+        None,
     )
     if clash is None:
         return
@@ -331,8 +333,20 @@ def office_update(
                 "name_required", "name", "Kontoret må ha et navn.", "The office must have a name."
             )
         office.name_nb = name.strip()
+    if is_active is False and office.is_active and office.areas.exists():
+        raise _invalid(
+            "office_still_serves_areas",
+            "is_active",
+            "Kontoret betjener fortsatt kommuner eller bydeler. Flytt dem til et annet kontor "
+            "før du legger ned dette.",
+            "The office still serves municipalities or districts. Move them to another office "
+            "before closing this one.",
+            status=CONFLICT,
+        )
     if is_active is not None:
         office.is_active = is_active
+    if audit.snapshot(office, "name_nb", "is_active") == before:
+        return office
     office.bump_version()
     office.save()
     audit.record(

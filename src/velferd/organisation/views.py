@@ -92,6 +92,11 @@ def agreement(request: HttpRequest, unit_number: str) -> HttpResponse:
         "chosen": {s.code for s in agreement_.services.all()},
         "can_edit": policies.can_change_registry(actor),
         "error": None,
+        "form": {
+            "signed_on": agreement_.signed_on.isoformat(),
+            "notes": agreement_.notes,
+            "version": agreement_.version,
+        },
     }
     if request.method == "POST":
         chosen = request.POST.getlist("services")
@@ -107,7 +112,7 @@ def agreement(request: HttpRequest, unit_number: str) -> HttpResponse:
         except DomainError as error:
             if error.status in (401, 403):
                 raise
-            context.update(error=error, chosen=set(chosen))
+            context.update(error=error, chosen=set(chosen), form=request.POST)
             return render(request, "organisation/agreement.html", context, status=error.status)
         messages.success(request, _("The agreement was saved."))
         return redirect("agreement", unit_number=unit_number)

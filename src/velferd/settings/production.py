@@ -36,5 +36,7 @@ if VELFERD_OIDC_ENABLED:
     OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
     OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid profile")
     OIDC_CREATE_USER = False
-    VELFERD_OIDC_USERNAME_CLAIM = os.environ.get("VELFERD_OIDC_USERNAME_CLAIM", "preferred_username")
+    VELFERD_OIDC_USERNAME_CLAIM = os.environ.get(
+        "VELFERD_OIDC_USERNAME_CLAIM", "preferred_username"
+    )
     LOGIN_REDIRECT_URL_FAILURE = "/login/"

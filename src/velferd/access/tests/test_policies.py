@@ -16,121 +16,41 @@ from velferd.organisation import selectors as organisation_selectors
 
 pytestmark = pytest.mark.django_db
 
-DEMO_LOGINS = [
-    "admin",
-    "veileder",
-    "sosialkonsulent",
-    "beslutter",
-    "kontorleder",
-    "ia-radgiver",
-    "fastlege",
-    "leverandor",
-    "arbeidsgiver",
-    "innbygger",
-    "analytiker",
-    "departement",
-]
+QUESTIONS = (
+    "view_registry",
+    "change_registry",
+    "manage_users",
+    "view_audit_trail",
+    "view_own_account",
+    "create_api_token",
+    "revoke_api_token",  # the token "veileder" owns: its owner and an administrator
+)
+Y, N = True, False
 
-# What each demo login may do, written out: (login, may?) for every question.
-VIEW_REGISTRY = {login: True for login in DEMO_LOGINS}
-CHANGE_REGISTRY = {
-    "admin": True,
-    "veileder": False,
-    "sosialkonsulent": False,
-    "beslutter": False,
-    "kontorleder": False,
-    "ia-radgiver": False,
-    "fastlege": False,
-    "leverandor": False,
-    "arbeidsgiver": False,
-    "innbygger": False,
-    "analytiker": False,
-    "departement": False,
+# What each demo login may do, written out. Columns in the order of QUESTIONS.
+# fmt: off
+ANSWERS: dict[str, tuple[bool, ...]] = {
+    #                  view_reg  change_reg  manage_users  audit  own_acct  create_tok  revoke_tok
+    "admin":           (Y,       Y,          Y,            Y,     Y,        Y,          Y),
+    "veileder":        (Y,       N,          N,            N,     Y,        Y,          Y),
+    "sosialkonsulent": (Y,       N,          N,            N,     Y,        Y,          N),
+    "beslutter":       (Y,       N,          N,            N,     Y,        Y,          N),
+    "kontorleder":     (Y,       N,          N,            N,     Y,        Y,          N),
+    "ia-radgiver":     (Y,       N,          N,            N,     Y,        Y,          N),
+    "fastlege":        (Y,       N,          N,            N,     Y,        Y,          N),
+    "leverandor":      (Y,       N,          N,            N,     Y,        Y,          N),
+    "arbeidsgiver":    (Y,       N,          N,            N,     Y,        Y,          N),
+    "innbygger":       (Y,       N,          N,            N,     Y,        N,          N),
+    "analytiker":      (Y,       N,          N,            N,     Y,        Y,          N),
+    "departement":     (Y,       N,          N,            N,     Y,        Y,          N),
 }
-MANAGE_USERS = {
-    "admin": True,
-    "veileder": False,
-    "sosialkonsulent": False,
-    "beslutter": False,
-    "kontorleder": False,
-    "ia-radgiver": False,
-    "fastlege": False,
-    "leverandor": False,
-    "arbeidsgiver": False,
-    "innbygger": False,
-    "analytiker": False,
-    "departement": False,
-}
-VIEW_AUDIT_TRAIL = {
-    "admin": True,
-    "veileder": False,
-    "sosialkonsulent": False,
-    "beslutter": False,
-    "kontorleder": False,
-    "ia-radgiver": False,
-    "fastlege": False,
-    "leverandor": False,
-    "arbeidsgiver": False,
-    "innbygger": False,
-    "analytiker": False,
-    "departement": False,
-}
-VIEW_OWN_ACCOUNT = {
-    "admin": True,
-    "veileder": True,
-    "sosialkonsulent": True,
-    "beslutter": True,
-    "kontorleder": True,
-    "ia-radgiver": True,
-    "fastlege": True,
-    "leverandor": True,
-    "arbeidsgiver": True,
-    "innbygger": True,
-    "analytiker": True,
-    "departement": True,
-}
-CREATE_API_TOKEN = {
-    "admin": True,
-    "veileder": True,
-    "sosialkonsulent": True,
-    "beslutter": True,
-    "kontorleder": True,
-    "ia-radgiver": True,
-    "fastlege": True,
-    "leverandor": True,
-    "arbeidsgiver": True,
-    "innbygger": False,
-    "analytiker": True,
-    "departement": True,
-}
-# Revoking the token that "veileder" owns: the owner and an administrator.
-REVOKE_VEILEDERS_TOKEN = {
-    "admin": True,
-    "veileder": True,
-    "sosialkonsulent": False,
-    "beslutter": False,
-    "kontorleder": False,
-    "ia-radgiver": False,
-    "fastlege": False,
-    "leverandor": False,
-    "arbeidsgiver": False,
-    "innbygger": False,
-    "analytiker": False,
-    "departement": False,
-}
+# fmt: on
+DEMO_LOGINS = list(ANSWERS)
 
-QUESTIONS_WITHOUT_OBJECT = {
-    "view_registry": VIEW_REGISTRY,
-    "change_registry": CHANGE_REGISTRY,
-    "manage_users": MANAGE_USERS,
-    "view_audit_trail": VIEW_AUDIT_TRAIL,
-    "view_own_account": VIEW_OWN_ACCOUNT,
-    "create_api_token": CREATE_API_TOKEN,
-}
 TABLE = [
-    pytest.param(question, login, expected, id=f"{question}-{login}")
-    for question, answers in QUESTIONS_WITHOUT_OBJECT.items()
-    for login, expected in answers.items()
+    pytest.param(question, login, answers[column], id=f"{question}-{login}")
+    for column, question in enumerate(QUESTIONS)
+    for login, answers in ANSWERS.items()
 ]
 
 ActorOf = Callable[[str], Actor]
@@ -147,26 +67,20 @@ def veileders_token(actor_of_login: ActorOf) -> ApiToken:
 class TestPolicyTable:
     def test_the_table_covers_every_policy(self) -> None:
         names = {name[4:] for name in vars(policies) if name.startswith("can_")}
-        assert names == {*QUESTIONS_WITHOUT_OBJECT, "revoke_api_token"}
+        assert names == set(QUESTIONS)
 
     def test_the_table_covers_every_demo_login(self) -> None:
         assert set(User.objects.values_list("username", flat=True)) >= set(DEMO_LOGINS)
-        for answers in [*QUESTIONS_WITHOUT_OBJECT.values(), REVOKE_VEILEDERS_TOKEN]:
-            assert set(answers) == set(DEMO_LOGINS)
+        assert len(DEMO_LOGINS) == 12
+        assert all(len(answers) == len(QUESTIONS) for answers in ANSWERS.values())
 
     @pytest.mark.parametrize(("question", "login", "expected"), TABLE)
     def test_each_login_gets_the_answer_its_role_deserves(
         self, actor_of_login: ActorOf, question: str, login: str, expected: bool
     ) -> None:
         policy = getattr(policies, f"can_{question}")
-        assert policy(actor_of_login(login)) is expected
-
-    @pytest.mark.parametrize(("login", "expected"), REVOKE_VEILEDERS_TOKEN.items())
-    def test_only_the_owner_and_an_administrator_may_revoke_a_token(
-        self, actor_of_login: ActorOf, login: str, expected: bool
-    ) -> None:
-        token = veileders_token(actor_of_login)
-        assert policies.can_revoke_api_token(actor_of_login(login), token) is expected
+        args = [veileders_token(actor_of_login)] if question == "revoke_api_token" else []
+        assert policy(actor_of_login(login), *args) is expected
 
 
 class TestAnonymous:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -37,7 +38,7 @@ def logged_in_username(client: Client) -> str | None:
     return response.json()["username"] if response.status_code == 200 else None
 
 
-def log_in(client: Client, username: str, password: str) -> object:
+def log_in(client: Client, username: str, password: str) -> Any:
     return in_english(client).post(LOGIN, {"username": username, "password": password})
 
 

@@ -190,8 +190,10 @@ class TestAuditPage:
     def test_a_caseworker_is_refused(self, client_as: ClientAs) -> None:
         assert client_as("veileder").get(PAGE).status_code == 403
 
-    def test_anonymous_is_refused(self, client: Client) -> None:
-        assert client.get(PAGE).status_code == 401
+    def test_anonymous_is_sent_to_log_in(self, client: Client) -> None:
+        response = client.get(PAGE)
+        assert response.status_code == 302
+        assert response["Location"] == f"/login/?next={PAGE}"
 
     def test_the_menu_offers_the_audit_trail_to_administrators_only(
         self, client_as: ClientAs

@@ -459,14 +459,6 @@ class TestOfficeCreate:
         assert "bydel Alna" in error.message_nb
         assert not Office.objects.filter(unit_number="0330").exists()
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "BUG services.py _check_area_is_free compares districts case-sensitively, while "
-            "selectors.office_serving matches them case-insensitively: 'alna' is accepted "
-            "beside 'Alna', so two offices serve one district."
-        ),
-    )
     def test_a_district_already_served_is_refused_whatever_its_case(self, admin: Actor) -> None:
         error = refusal(
             lambda: open_office(
@@ -623,15 +615,29 @@ class TestOfficeUpdate:
         assert event.before == {"name_nb": "NAV Guovdageaidnu - Kautokeino", "is_active": True}
         assert event.after == {"name_nb": "NAV Kautokeino", "is_active": True}
 
-    def test_a_closed_office_leaves_the_directory_list(self, admin: Actor) -> None:
+    def test_an_office_that_still_serves_areas_cannot_be_closed(self, admin: Actor) -> None:
         office = Office.objects.get(unit_number=KAUTOKEINO)
+        events_before = AuditEvent.objects.count()
 
-        office_update(actor=admin, office=office, version=1, is_active=False)
+        error = refusal(
+            lambda: office_update(actor=admin, office=office, version=1, is_active=False)
+        )
 
-        assert not selectors.offices(query="kautokeino").exists()
-        event = last_event("office.updated")
-        assert event is not None
-        assert event.after == {"name_nb": "NAV Guovdageaidnu - Kautokeino", "is_active": False}
+        assert (error.code, error.status) == ("office_still_serves_areas", 409)
+        assert "Move them to another office" in error.message_en
+        assert selectors.offices(query="kautokeino").exists()
+        assert AuditEvent.objects.count() == events_before
+
+    def test_an_update_that_changes_nothing_keeps_the_version_and_writes_no_event(
+        self, admin: Actor
+    ) -> None:
+        office = Office.objects.get(unit_number=KAUTOKEINO)
+        events_before = AuditEvent.objects.count()
+
+        office_update(actor=admin, office=office, version=1, name=office.name_nb)
+
+        assert Office.objects.get(unit_number=KAUTOKEINO).version == 1
+        assert AuditEvent.objects.count() == events_before
 
     def test_stale_version_is_refused_with_409_and_nothing_is_saved(self, admin: Actor) -> None:
         office = Office.objects.get(unit_number=KAUTOKEINO)

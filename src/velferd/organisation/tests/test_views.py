@@ -222,14 +222,6 @@ class TestAgreementPage:
         assert response.status_code == 200
         assertNotContains(response, 'data-testid="agreement-form"')
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "BUG templates/organisation/agreement.html lines 6-11: the introductory "
-            "blocktrans was reworded in English but locale/nb/LC_MESSAGES/django.po still "
-            "holds the old msgid, so the Norwegian page shows this paragraph in English."
-        ),
-    )
     def test_the_introduction_is_in_norwegian_by_default(self, client: Client) -> None:
         response = client.get(AGREEMENT)
 
@@ -270,14 +262,6 @@ class TestAgreementPage:
         assertContains(response, "The qualification programme", status_code=422)
         assertContains(response, "The agreement lacks services", status_code=422)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "BUG organisation/views.py agreement(): a refused post re-renders the form from the "
-            "stored agreement, so the notes (and date) the user typed are lost; only the ticked "
-            "services are kept."
-        ),
-    )
     def test_a_refused_post_keeps_the_notes_the_user_typed(self, admin: Client) -> None:
         response = admin.post(AGREEMENT, form(MINIMUM[:3], notes="Ny avtale fra mars."))
 
@@ -318,12 +302,13 @@ class TestAgreementPage:
         assertContains(page, 'name="version" value="2"')
         assertContains(page, 'value="housing_assistance" checked')
 
-    def test_an_anonymous_post_is_refused_and_nothing_changes(self, client: Client) -> None:
+    def test_an_anonymous_post_is_sent_to_log_in_and_nothing_changes(self, client: Client) -> None:
         before = services_of("5612")
 
         response = client.post(AGREEMENT, form(MINIMUM))
 
-        assertContains(response, "Du må logge inn.", status_code=401)
+        assert response.status_code == 302
+        assert response["Location"] == f"/login/?next={AGREEMENT}"
         assert services_of("5612") == before
         assert agreement_of("5612").version == 1
 
