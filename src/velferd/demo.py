@@ -77,6 +77,34 @@ def _units(login: DemoLogin) -> dict[str, object]:
     return units
 
 
+# One more advisor for every county's IW centre, so that each centre has someone to contact.
+IW_ADVISOR_NAMES = [
+    "Ingrid Aasen",
+    "Per Bakke",
+    "Sara Dahl",
+    "Jonas Eide",
+    "Marte Fjeld",
+    "Ole Haugen",
+    "Nora Iversen",
+    "Emil Johansen",
+    "Kari Lund",
+    "Mats Moe",
+    "Ida Nilsen",
+    "Tor Olsen",
+    "Hanne Pedersen",
+    "Sander Rønning",
+    "Elin Strand",
+]
+
+
+def _iw_advisors() -> list[DemoLogin]:
+    counties = organisation_selectors.counties()
+    return [
+        DemoLogin(f"ia-{county.number}", name, Role.IW_ADVISOR, {"iw_centre": county.number})
+        for county, name in zip(counties, IW_ADVISOR_NAMES, strict=True)
+    ]
+
+
 @transaction.atomic
 def load_demo(*, actor: Actor) -> tuple[int, int]:
     """Open the demo offices and create the demo logins that are missing; returns how many
@@ -85,7 +113,7 @@ def load_demo(*, actor: Actor) -> tuple[int, int]:
         actor=actor, rows=organisation_services.read_offices_csv(), signed_on=AGREEMENTS_SIGNED_ON
     )
     users = 0
-    for login in DEMO_LOGINS:
+    for login in [*DEMO_LOGINS, *_iw_advisors()]:
         if User.objects.filter(username=login.username).exists():
             continue
         user = access_services.user_create(

@@ -4,7 +4,10 @@ previous event's hash."""
 import datetime
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import AuditEvent
 
 GENESIS_HASH = "0" * 64
 
@@ -45,3 +48,21 @@ def event_hash(
     }
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def hash_of_stored(event: "AuditEvent") -> str:
+    """The hash a stored event should have, from its fields as they are now."""
+    return event_hash(
+        seq=event.seq,
+        occurred_at=event.occurred_at,
+        actor_id=str(event.actor_id) if event.actor_id else None,
+        actor_label=event.actor_label,
+        action=event.action,
+        target_type=event.target_type,
+        target_id=event.target_id,
+        target_label=event.target_label,
+        before=event.before,
+        after=event.after,
+        request_id=event.request_id,
+        prev_hash=event.prev_hash,
+    )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from velferd.access import policies
 from velferd.access.actor import Actor
 
-from .chain import GENESIS_HASH, event_hash
+from .chain import GENESIS_HASH, hash_of_stored
 from .models import AuditChainHead, AuditEvent
 
 
@@ -53,21 +53,7 @@ def verify_chain() -> ChainReport:
             return ChainReport(
                 False, checked, event.seq, _("it does not link to the event before it")
             )
-        recomputed = event_hash(
-            seq=event.seq,
-            occurred_at=event.occurred_at,
-            actor_id=str(event.actor_id) if event.actor_id else None,
-            actor_label=event.actor_label,
-            action=event.action,
-            target_type=event.target_type,
-            target_id=event.target_id,
-            target_label=event.target_label,
-            before=event.before,
-            after=event.after,
-            request_id=event.request_id,
-            prev_hash=event.prev_hash,
-        )
-        if recomputed != event.hash:
+        if hash_of_stored(event) != event.hash:
             return ChainReport(
                 False, checked, event.seq, _("its content was changed after it was written")
             )

@@ -11,7 +11,7 @@ from django.utils import translation
 from velferd.access.actor import ANONYMOUS, Actor
 from velferd.access.models import User
 from velferd.audit import services as audit
-from velferd.audit.chain import event_hash
+from velferd.audit.chain import hash_of_stored
 from velferd.audit.models import AuditEvent
 from velferd.audit.selectors import audit_events_visible_to, verify_chain
 
@@ -38,20 +38,7 @@ def a_middle_seq() -> int:
 def rehash(seq: int) -> None:
     """What a careful forger does: recompute the hash of an event they changed."""
     event = AuditEvent.objects.get(seq=seq)
-    event.hash = event_hash(
-        seq=event.seq,
-        occurred_at=event.occurred_at,
-        actor_id=str(event.actor_id) if event.actor_id else None,
-        actor_label=event.actor_label,
-        action=event.action,
-        target_type=event.target_type,
-        target_id=event.target_id,
-        target_label=event.target_label,
-        before=event.before,
-        after=event.after,
-        request_id=event.request_id,
-        prev_hash=event.prev_hash,
-    )
+    event.hash = hash_of_stored(event)
     event.save(update_fields=["hash"])
 
 

@@ -13,7 +13,7 @@ from velferd.access import selectors, services
 from velferd.access.actor import Actor
 from velferd.access.models import User
 from velferd.audit import services as audit
-from velferd.audit.chain import GENESIS_HASH, event_hash
+from velferd.audit.chain import GENESIS_HASH, hash_of_stored
 from velferd.audit.models import AccessEvent, AuditChainHead, AuditEvent
 from velferd.core.request_context import reset_request_id, set_request_id
 from velferd.organisation import selectors as organisation_selectors
@@ -30,20 +30,7 @@ def last_event() -> AuditEvent:
 
 
 def recomputed_hash(event: AuditEvent) -> str:
-    return event_hash(
-        seq=event.seq,
-        occurred_at=event.occurred_at,
-        actor_id=str(event.actor_id) if event.actor_id else None,
-        actor_label=event.actor_label,
-        action=event.action,
-        target_type=event.target_type,
-        target_id=event.target_id,
-        target_label=event.target_label,
-        before=event.before,
-        after=event.after,
-        request_id=event.request_id,
-        prev_hash=event.prev_hash,
-    )
+    return hash_of_stored(event)
 
 
 @pytest.fixture
