@@ -15,6 +15,8 @@ from velferd.access.roles import PartnerService, Role
 from velferd.organisation import selectors as organisation_selectors
 from velferd.organisation import services as organisation_services
 
+from .demo_people import load_demo_people
+
 DEMO_PASSWORD = "velferd-demo-2026"
 DEMO_OFFICE = "0317"  # NAV Grünerløkka
 AGREEMENTS_SIGNED_ON = datetime.date(2024, 1, 1)
@@ -106,9 +108,9 @@ def _iw_advisors() -> list[DemoLogin]:
 
 
 @transaction.atomic
-def load_demo(*, actor: Actor) -> tuple[int, int]:
-    """Open the demo offices and create the demo logins that are missing; returns how many
-    of each were created. Loading twice changes nothing."""
+def load_demo(*, actor: Actor) -> tuple[int, int, int]:
+    """Open the demo offices, create the demo logins and the demo people that are missing;
+    returns how many of each were created. Loading twice changes nothing."""
     offices = organisation_services.load_offices(
         actor=actor, rows=organisation_services.read_offices_csv(), signed_on=AGREEMENTS_SIGNED_ON
     )
@@ -124,4 +126,4 @@ def load_demo(*, actor: Actor) -> tuple[int, int]:
         )
         access_services.role_assign(actor=actor, user=user, role=login.role, **_units(login))
         users += 1
-    return offices, users
+    return offices, users, load_demo_people(system=actor)

@@ -17,6 +17,10 @@ class User(AbstractUser):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    # Special clearances: to see people with a strictly confidential address at all, and
+    # people who are employees of NAV ("skjermet").
+    cleared_strictly_confidential = models.BooleanField(default=False)
+    cleared_office_employees = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.full_name or self.username

@@ -64,3 +64,89 @@ def require(actor: Actor, question: str, *args: Any) -> None:
     if policy(actor, *args):
         return
     raise not_authenticated() if not actor.is_authenticated else forbidden()
+
+
+# People -------------------------------------------------------------------------------------
+# `person` is a velferd.people Person: office_id, user_id, is_strictly_confidential,
+# is_office_employee and address_protection are all the policies read.
+
+OFFICE_STAFF = (
+    Role.CASEWORKER_STATE,
+    Role.CASEWORKER_MUNICIPAL,
+    Role.APPROVER,
+    Role.OFFICE_MANAGER,
+)
+CASEWORKERS = (Role.CASEWORKER_STATE, Role.CASEWORKER_MUNICIPAL, Role.OFFICE_MANAGER)
+
+
+def is_the_person(actor: Actor, person: Any) -> bool:
+    return actor.user is not None and person.user_id == actor.user.pk
+
+
+def can_know_person_exists(actor: Actor, person: Any) -> bool:
+    """A person with a strictly confidential address does not exist for anyone who is not
+    specially cleared: they get 404, not 403."""
+    if is_the_person(actor, person) or not person.is_strictly_confidential:
+        return True
+    return actor.user is not None and actor.user.cleared_strictly_confidential
+
+
+def _staff_may_see(actor: Actor, person: Any, roles: tuple[str, ...]) -> bool:
+    if not can_know_person_exists(actor, person):
+        return False
+    if person.is_office_employee and not (actor.user and actor.user.cleared_office_employees):
+        return False
+    return person.office_id in actor.office_ids(*roles)
+
+
+def can_view_person(actor: Actor, person: Any) -> bool:
+    return is_the_person(actor, person) or _staff_may_see(actor, person, OFFICE_STAFF)
+
+
+def can_register_person(actor: Actor, office: Any = None) -> bool:
+    offices = actor.office_ids(*CASEWORKERS)
+    return bool(offices) if office is None else office.pk in offices
+
+
+def can_change_person(actor: Actor, person: Any) -> bool:
+    return _staff_may_see(actor, person, CASEWORKERS)
+
+
+def can_view_person_address(actor: Actor, person: Any) -> bool:
+    """A protected address is never shown on the staff pages; the person sees their own."""
+    if is_the_person(actor, person):
+        return True
+    return person.address_protection == "none" and can_view_person(actor, person)
+
+
+def can_manage_consents(actor: Actor, person: Any) -> bool:
+    """The person themself, or a caseworker recording a consent the person gave them."""
+    return is_the_person(actor, person) or can_change_person(actor, person)
+
+
+def can_view_access_log(actor: Actor, person: Any) -> bool:
+    return is_the_person(actor, person)
+
+
+# Follow-up ----------------------------------------------------------------------------------
+
+
+def can_follow_up(actor: Actor, person: Any) -> bool:
+    """Caseworkers and the office manager of the person's office work on their follow-up."""
+    return _staff_may_see(actor, person, CASEWORKERS)
+
+
+def can_assign_caseworker(actor: Actor, person: Any) -> bool:
+    return _staff_may_see(actor, person, (Role.OFFICE_MANAGER,))
+
+
+def can_approve_assessment(actor: Actor, assessment: Any) -> bool:
+    """An approver at the person's office who is not the assessment's author."""
+    if actor.user is None or assessment.author_id == actor.user.pk:
+        return False
+    return _staff_may_see(actor, assessment.person, (Role.APPROVER,))
+
+
+def can_take_part_in_plan(actor: Actor, person: Any) -> bool:
+    """The person and the office both work on the activity plan and the dialogue."""
+    return is_the_person(actor, person) or can_follow_up(actor, person)

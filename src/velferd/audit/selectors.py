@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 
 from .chain import GENESIS_HASH, hash_of_stored
-from .models import AuditChainHead, AuditEvent
+from .models import AccessEvent, AuditChainHead, AuditEvent
 
 
 def audit_events_visible_to(
@@ -62,3 +62,10 @@ def verify_chain() -> ChainReport:
     if head is not None and (head.last_seq, head.last_hash) != (expected_seq - 1, expected_prev):
         return ChainReport(False, checked, expected_seq, _("events after it were removed"))
     return ChainReport(True, checked)
+
+
+def access_events_about(subject: Model) -> QuerySet[AccessEvent]:
+    """The reads of one subject's personal data, newest first."""
+    return AccessEvent.objects.filter(
+        subject_type=subject._meta.label_lower, subject_id=str(subject.pk)
+    ).order_by("-occurred_at")

@@ -6,6 +6,7 @@ gives the form shown in lists.
 
 import datetime
 import re
+import uuid
 
 from django.conf import settings
 from stdnum import exceptions as stdnum_exceptions
@@ -77,6 +78,32 @@ def validate_national_id(number: str, *, field: str = "national_id") -> str:
     return digits
 
 
+def birth_date_of(number: str) -> datetime.date:
+    """The birth date in a number already validated (D-numbers and synthetic ones too)."""
+    digits = fodselsnummer.compact(number)
+    return fodselsnummer.get_birth_date(
+        _as_real_form(digits) if is_synthetic_national_id(digits) else digits
+    )
+
+
+def synthetic_national_id(born: datetime.date, serial: int) -> str:
+    """A synthetic number (month + 80) for demo and test data; different serials give
+    different numbers for the same birth date (about 200 valid ones per date)."""
+    first, last = (0, 499) if born.year < 2000 else (500, 999)
+    size = last - first + 1
+    stem = f"{born.day:02d}{born.month + 80:02d}{born.year % 100:02d}"
+    valid = 0
+    for step in range(size):
+        base = f"{stem}{first + step:03d}"
+        check1 = fodselsnummer.calc_check_digit1(base)
+        check2 = fodselsnummer.calc_check_digit2(base + check1)
+        if len(check1) == 1 and len(check2) == 1:
+            if valid == serial % 200:
+                return base + check1 + check2
+            valid += 1
+    raise ValueError(f"no synthetic number for {born} with serial {serial}")
+
+
 def mask_national_id(number: str) -> str:
     """Birth date shown, personal number hidden: 010190*****."""
     return number[:6] + "*****" if len(number) == 11 else "***********"
@@ -122,3 +149,11 @@ def validate_county_number(number: str, *, field: str = "county") -> str:
             "malformed_county_number",
         )
     return number
+
+
+def as_uuid(value: object) -> uuid.UUID | None:
+    """The value as a UUID, or None when it is not one (an id from a URL, say)."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None

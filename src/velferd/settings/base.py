@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "velferd.access",
     "velferd.audit",
     "velferd.organisation",
+    "velferd.people",
+    "velferd.letters",
+    "velferd.followup",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ TOKENS = "/api/v1/access/tokens"
 ActorOf = Callable[[str], Actor]
 ClientAs = Callable[[str], Client]
 
+
 def bearer(secret: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {secret}"}
 

@@ -14,8 +14,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.VELFERD_ALLOW_SYNTHETIC_IDS:
             raise CommandError("Demo data is only for demo and test settings.")
-        offices, users = load_demo(actor=system_actor("load-demo"))
-        self.stdout.write(f"Demo data: {offices} offices opened, {users} logins created.")
+        offices, users, people = load_demo(actor=system_actor("load-demo"))
+        self.stdout.write(
+            f"Demo data: {offices} offices opened, {users} logins created, {people} people."
+        )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in DEMO_LOGINS:

@@ -1,0 +1,235 @@
+"""Work-oriented follow-up: the follow-up period, the needs assessment (§14a), the activity
+plan shared by the person and the office, and the dialogue between them."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from velferd.core.models import TimestampedModel, VersionedModel
+
+
+class FollowUpPeriod(VersionedModel):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="periods")
+    office = models.ForeignKey("organisation.Office", on_delete=models.PROTECT, related_name="+")
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="followed_periods",
+    )
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+        indexes = [
+            models.Index(fields=["office", "ended_on"]),
+            models.Index(fields=["caseworker", "ended_on"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(ended_on__isnull=True),
+                name="one_open_period_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Follow-up from {self.started_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None
+
+
+class NeedGroup(models.TextChoices):
+    STANDARD = "standard", _("Standard needs (gode muligheter)")
+    SITUATION_SPECIFIC = "situation_specific", _("Situation-specific needs (situasjonsbestemt)")
+    SPECIALLY_ADAPTED = "specially_adapted", _("Specially adapted needs (spesielt tilpasset)")
+    PARTIALLY_PERMANENT = "partially_permanent", _("Partially permanent adaptation (gradert varig)")
+    PERMANENT = "permanent", _("Permanent adaptation (varig tilpasset)")
+
+
+PERMANENT_GROUPS = frozenset({NeedGroup.PARTIALLY_PERMANENT, NeedGroup.PERMANENT})
+
+
+class MainGoal(models.TextChoices):
+    GET_WORK = "get_work", _("Get work (skaffe arbeid)")
+    KEEP_WORK = "keep_work", _("Keep work (beholde arbeid)")
+    INCREASE_PARTICIPATION = "increase_participation", _("Increase participation (øke deltakelse)")
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+    RETURNED = "returned", _("Returned by the approver")
+    APPROVED = "approved", _("Approved")
+    SENT = "sent", _("Sent")
+
+
+class NeedsAssessment(VersionedModel):
+    """The §14a decision: which need group the person is in and the main goal, with the
+    reasoning and the evidence. The permanent groups need a second approver."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="assessments"
+    )
+    period = models.ForeignKey(FollowUpPeriod, on_delete=models.PROTECT, related_name="+")
+    need_group = models.CharField(max_length=32, choices=NeedGroup.choices)
+    main_goal = models.CharField(max_length=32, choices=MainGoal.choices)
+    reasoning = models.TextField()
+    evidence = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approver_comment = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    letter = models.OneToOneField(
+        "letters.Letter", null=True, blank=True, on_delete=models.PROTECT, related_name="assessment"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["person", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_need_group_display()} ({self.get_status_display()})"
+
+    @property
+    def needs_approval(self) -> bool:
+        return self.need_group in PERMANENT_GROUPS
+
+
+class ActivityKind(models.TextChoices):
+    OWN_ACTIVITY = "own_activity", _("Own activity")
+    JOB_APPLICATION = "job_application", _("Job application")
+    JOB_FROM_OFFICE = "job_from_office", _("Job suggested by NAV")
+    TREATMENT = "treatment", _("Treatment")
+    MEETING = "meeting", _("Meeting with NAV")
+    MEETING_NOTES = "meeting_notes", _("Meeting notes")
+    SCHEME = "scheme", _("Scheme participation")
+    EDUCATION = "education", _("Education")
+    WORK_TRIAL = "work_trial", _("Work trial")
+
+
+class ActivityStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Activity(VersionedModel):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="activities")
+    kind = models.CharField(max_length=24, choices=ActivityKind.choices)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=16, choices=ActivityStatus.choices)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    meeting_at = models.DateTimeField(null=True, blank=True)
+    agreed_with_office = models.BooleanField(default=False)
+    proposed_by_person = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["ends_on", "created_at"]
+        indexes = [models.Index(fields=["person", "status"])]
+        verbose_name_plural = "activities"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status in (ActivityStatus.COMPLETED, ActivityStatus.CANCELLED)
+
+
+class ActivityChange(models.Model):
+    """One change to an activity: who, what, when. The plan's history."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="changes")
+    changed_at = models.DateTimeField()
+    changed_by_label = models.CharField(max_length=300)
+    by_person = models.BooleanField(default=False)
+    what = models.CharField(max_length=40)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.what} by {self.changed_by_label}"
+
+
+class ActivityComment(TimestampedModel):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by_person = models.BooleanField(default=False)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class Waiting(models.TextChoices):
+    NOBODY = "nobody", _("Nobody")
+    PERSON = "person", _("Waiting for the person")
+    OFFICE = "office", _("Waiting for the office")
+
+
+class Thread(TimestampedModel):
+    """A dialogue between the person and the office, optionally about an activity."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="threads")
+    activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="threads"
+    )
+    subject = models.CharField(max_length=200)
+    waiting_for = models.CharField(max_length=10, choices=Waiting.choices, default=Waiting.NOBODY)
+    read_by_person = models.BooleanField(default=True)
+    read_by_office = models.BooleanField(default=True)
+    last_message_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-last_message_at"]
+        indexes = [models.Index(fields=["person", "-last_message_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class Message(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author_label = models.CharField(max_length=300)
+    from_office = models.BooleanField()
+    text = models.TextField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]

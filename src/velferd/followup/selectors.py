@@ -1,0 +1,186 @@
+"""Reads of follow-up, for the person and for the staff allowed to see them. Staff reads of
+a person's follow-up are logged with their purpose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.db.models import Model, Prefetch, QuerySet
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.audit import services as audit
+from velferd.core.errors import forbidden, not_found
+from velferd.core.identifiers import as_uuid
+from velferd.letters.readability import Lix
+from velferd.letters.services import decision_letter_preview
+from velferd.people import selectors as people_selectors
+from velferd.people.models import Person
+
+from .models import (
+    Activity,
+    ActivityChange,
+    ActivityComment,
+    AssessmentStatus,
+    FollowUpPeriod,
+    Message,
+    NeedsAssessment,
+    Thread,
+)
+
+M = TypeVar("M", bound=Model)
+
+
+def _of_visible_person(
+    actor: Actor, record: M | None, what_nb: str, what_en: str, what: str, purpose: str
+) -> M:
+    """A record about a person, for someone allowed to see that person (404 if the record
+    is unknown or its person hidden, 403 if outside the actor's scope); staff reads are
+    logged."""
+    person: Person | None = getattr(record, "person", None)
+    if record is None or person is None or not policies.can_know_person_exists(actor, person):
+        raise not_found(what_nb, what_en)
+    if not policies.can_take_part_in_plan(actor, person) and not policies.can_view_person(
+        actor, person
+    ):
+        raise forbidden()
+    if not policies.is_the_person(actor, person):
+        audit.log_access(actor=actor, subject=person, what=what, purpose=purpose)
+    return record
+
+
+def open_period(person: Person) -> FollowUpPeriod | None:
+    return (
+        FollowUpPeriod.objects.select_related("caseworker")
+        .filter(person=person, ended_on__isnull=True)
+        .first()
+    )
+
+
+def period_for(*, actor: Actor, period_id: object) -> FollowUpPeriod:
+    key = as_uuid(period_id)
+    record = (
+        FollowUpPeriod.objects.select_related("person", "caseworker").filter(pk=key).first()
+        if key
+        else None
+    )
+    return _of_visible_person(
+        actor, record, "oppfølgingen", "the follow-up period", "period", "follow_up"
+    )
+
+
+def assessments_of(person: Person) -> QuerySet[NeedsAssessment]:
+    return NeedsAssessment.objects.filter(person=person).select_related(
+        "author", "approver", "letter"
+    )
+
+
+def current_decision(person: Person) -> NeedsAssessment | None:
+    return assessments_of(person).filter(status=AssessmentStatus.SENT).order_by("-sent_at").first()
+
+
+def assessment_for(*, actor: Actor, assessment_id: object) -> NeedsAssessment:
+    key = as_uuid(assessment_id)
+    record = (
+        NeedsAssessment.objects.select_related(
+            "person", "person__office", "author", "approver", "letter"
+        )
+        .filter(pk=key)
+        .first()
+        if key
+        else None
+    )
+    found = _of_visible_person(
+        actor, record, "vurderingen", "the assessment", "needs_assessment", "needs_assessment"
+    )
+    if policies.is_the_person(actor, found.person) and found.status != AssessmentStatus.SENT:
+        raise not_found("vurderingen", "the assessment")
+    return found
+
+
+def awaiting_approval_for(*, actor: Actor) -> QuerySet[NeedsAssessment]:
+    """Assessments sent to the approvers of the actor's offices (not the actor's own)."""
+    offices = actor.office_ids("approver")
+    found = NeedsAssessment.objects.filter(
+        status=AssessmentStatus.AWAITING_APPROVAL, person__office__in=offices
+    ).select_related("person", "author")
+    return found.exclude(author=actor.user) if actor.user else found.none()
+
+
+def letter_preview(assessment: NeedsAssessment) -> tuple[str, Lix]:
+    return decision_letter_preview(assessment)
+
+
+def activities_of(person: Person) -> QuerySet[Activity]:
+    return Activity.objects.filter(person=person).prefetch_related(
+        Prefetch("comments", queryset=ActivityComment.objects.select_related("author"))
+    )
+
+
+def activity_for(*, actor: Actor, activity_id: object) -> Activity:
+    key = as_uuid(activity_id)
+    record = (
+        Activity.objects.select_related("person", "person__office").filter(pk=key).first()
+        if key
+        else None
+    )
+    return _of_visible_person(actor, record, "aktiviteten", "the activity", "activity", "follow_up")
+
+
+def history_of(activity: Activity) -> QuerySet[ActivityChange]:
+    return ActivityChange.objects.filter(activity=activity)
+
+
+def threads_of(person: Person) -> QuerySet[Thread]:
+    return Thread.objects.filter(person=person).select_related("activity")
+
+
+def thread_for(*, actor: Actor, thread_id: object) -> Thread:
+    key = as_uuid(thread_id)
+    record = (
+        Thread.objects.select_related("person", "person__office", "activity")
+        .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("sent_at")))
+        .filter(pk=key)
+        .first()
+        if key
+        else None
+    )
+    return _of_visible_person(
+        actor, record, "samtalen", "the conversation", "dialogue", "follow_up"
+    )
+
+
+@dataclass(frozen=True)
+class Overview:
+    person: Person
+    period: FollowUpPeriod | None
+    decision: NeedsAssessment | None
+    assessments: list[NeedsAssessment]
+    activities: list[Activity]
+    threads: list[Thread]
+    show_address: bool
+
+    @property
+    def children_under_18(self) -> list[Any]:
+        return self.person.children_under_18()
+
+    @property
+    def agreed_activities(self) -> list[Activity]:
+        return [a for a in self.activities if a.agreed_with_office and not a.is_locked]
+
+
+def overview(*, actor: Actor, person_id: object) -> Overview:
+    """Everything about one person's follow-up on one page; one logged read."""
+    person = people_selectors.person_for(
+        actor=actor, person_id=person_id, purpose="follow_up", what="person.overview"
+    )
+    return Overview(
+        person=person,
+        period=open_period(person),
+        decision=current_decision(person),
+        assessments=list(assessments_of(person)),
+        activities=list(activities_of(person)),
+        threads=list(threads_of(person)),
+        show_address=policies.can_view_person_address(actor, person),
+    )

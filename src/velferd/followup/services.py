@@ -1,0 +1,714 @@
+"""Writes to follow-up: periods, needs assessments, the activity plan and the dialogue.
+Each is one transaction with its audit event; activities also keep their own history."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.access.models import User
+from velferd.access.roles import Role
+from velferd.audit import services as audit
+from velferd.core.errors import CONFLICT, DomainError, forbidden
+from velferd.letters import services as letter_services
+from velferd.people.models import Person
+
+from . import lifecycles
+from .models import (
+    Activity,
+    ActivityChange,
+    ActivityComment,
+    ActivityKind,
+    ActivityStatus,
+    AssessmentStatus,
+    FollowUpPeriod,
+    MainGoal,
+    Message,
+    NeedGroup,
+    NeedsAssessment,
+    Thread,
+    Waiting,
+)
+
+MAX_TEXT = 10_000
+
+
+def _invalid(code: str, field: str | None, nb: str, en: str, status: int = 422) -> DomainError:
+    return DomainError(code=code, field=field, message_nb=nb, message_en=en, status=status)
+
+
+def _text(value: str, field: str, nb: str, en: str, limit: int = MAX_TEXT) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise _invalid(f"{field}_required", field, f"{nb} mangler.", f"The {en} is missing.")
+    if len(value) > limit:
+        raise _invalid(
+            "too_long",
+            field,
+            f"Teksten kan være høyst {limit} tegn.",
+            f"The text can be at most {limit} characters.",
+        )
+    return value
+
+
+def _require_user(actor: Actor) -> User:
+    if actor.user is None:
+        raise policies.not_authenticated()
+    return actor.user
+
+
+# Follow-up periods --------------------------------------------------------------------------
+
+
+def open_period_of(person: Person) -> FollowUpPeriod | None:
+    return FollowUpPeriod.objects.filter(person=person, ended_on__isnull=True).first()
+
+
+@transaction.atomic
+def period_start(
+    *,
+    actor: Actor,
+    person: Person,
+    started_on: datetime.date | None = None,
+    caseworker: User | None = None,
+) -> FollowUpPeriod:
+    """Start following the person up at their office; unassigned unless a caseworker is
+    named (the office manager assigns new people)."""
+    policies.require(actor, "follow_up", person)
+    if open_period_of(person) is not None:
+        raise _invalid(
+            "period_already_open",
+            None,
+            "Personen følges allerede opp.",
+            "The person is already being followed up.",
+            status=CONFLICT,
+        )
+    if caseworker is not None:
+        _check_caseworker(caseworker, person)
+    period = FollowUpPeriod.objects.create(
+        person=person,
+        office=person.office,
+        caseworker=caseworker,
+        started_on=started_on or timezone.localdate(),
+    )
+    audit.record(
+        actor=actor,
+        action="period.started",
+        target=period,
+        after=audit.snapshot(period, "person", "office", "caseworker", "started_on"),
+    )
+    return period
+
+
+def _check_caseworker(user: User, person: Person) -> None:
+    holds = user.role_assignments.filter(
+        is_active=True,
+        office=person.office,
+        role__in=[Role.CASEWORKER_STATE, Role.CASEWORKER_MUNICIPAL, Role.OFFICE_MANAGER],
+    ).exists()
+    if not holds or not user.is_active:
+        raise _invalid(
+            "not_a_caseworker_here",
+            "caseworker",
+            f"{user} er ikke veileder ved {person.office}.",
+            f"{user} is not a caseworker at {person.office}.",
+        )
+
+
+@transaction.atomic
+def period_assign(
+    *, actor: Actor, period: FollowUpPeriod, caseworker: User, version: int
+) -> FollowUpPeriod:
+    policies.require(actor, "assign_caseworker", period.person)
+    period = FollowUpPeriod.objects.select_for_update().get(pk=period.pk)
+    period.check_version(version)
+    if not period.is_open:
+        raise _invalid(
+            "period_ended",
+            None,
+            "Oppfølgingen er avsluttet.",
+            "The follow-up has ended.",
+            status=CONFLICT,
+        )
+    _check_caseworker(caseworker, period.person)
+    before = audit.snapshot(period, "caseworker")
+    period.caseworker = caseworker
+    period.bump_version()
+    period.save()
+    audit.record(
+        actor=actor,
+        action="period.assigned",
+        target=period,
+        before=before,
+        after=audit.snapshot(period, "caseworker"),
+    )
+    return period
+
+
+@transaction.atomic
+def period_end(
+    *,
+    actor: Actor,
+    period: FollowUpPeriod,
+    version: int,
+    reason: str,
+    ended_on: datetime.date | None = None,
+) -> FollowUpPeriod:
+    policies.require(actor, "follow_up", period.person)
+    period = FollowUpPeriod.objects.select_for_update().get(pk=period.pk)
+    period.check_version(version)
+    if not period.is_open:
+        raise _invalid(
+            "period_ended",
+            None,
+            "Oppfølgingen er allerede avsluttet.",
+            "The follow-up has already ended.",
+            status=CONFLICT,
+        )
+    day = ended_on or timezone.localdate()
+    if day < period.started_on:
+        raise _invalid(
+            "ends_before_start",
+            "ended_on",
+            "Oppfølgingen kan ikke slutte før den begynte.",
+            "The follow-up cannot end before it started.",
+        )
+    period.ended_on = day
+    period.end_reason = _text(reason, "reason", "Årsaken", "reason", 200)
+    period.bump_version()
+    period.save()
+    audit.record(
+        actor=actor,
+        action="period.ended",
+        target=period,
+        after=audit.snapshot(period, "ended_on", "end_reason"),
+    )
+    return period
+
+
+# Needs assessments (§14a) -------------------------------------------------------------------
+
+ASSESSMENT_FIELDS = ("need_group", "main_goal", "reasoning", "evidence", "status")
+
+
+def _check_assessment_values(need_group: str, main_goal: str) -> None:
+    if need_group not in NeedGroup.values:
+        raise _invalid(
+            "unknown_need_group", "need_group", "Ukjent innsatsgruppe.", "Unknown need group."
+        )
+    if main_goal not in MainGoal.values:
+        raise _invalid("unknown_main_goal", "main_goal", "Ukjent hovedmål.", "Unknown main goal.")
+
+
+@transaction.atomic
+def assessment_create(
+    *,
+    actor: Actor,
+    person: Person,
+    need_group: str,
+    main_goal: str,
+    reasoning: str,
+    evidence: str = "",
+) -> NeedsAssessment:
+    policies.require(actor, "follow_up", person)
+    period = open_period_of(person)
+    if period is None:
+        raise _invalid(
+            "no_open_period",
+            None,
+            "Start oppfølging før du vurderer bistandsbehovet.",
+            "Start the follow-up before assessing the needs.",
+            status=CONFLICT,
+        )
+    _check_assessment_values(need_group, main_goal)
+    assessment = NeedsAssessment.objects.create(
+        person=person,
+        period=period,
+        need_group=need_group,
+        main_goal=main_goal,
+        reasoning=_text(reasoning, "reasoning", "Begrunnelsen", "reasoning"),
+        evidence=(evidence or "").strip()[:MAX_TEXT],
+        author=_require_user(actor),
+    )
+    audit.record(
+        actor=actor,
+        action="assessment.created",
+        target=assessment,
+        after=audit.snapshot(assessment, *ASSESSMENT_FIELDS),
+    )
+    return assessment
+
+
+def _locked_assessment(assessment: NeedsAssessment, version: int) -> NeedsAssessment:
+    locked = (
+        NeedsAssessment.objects.select_for_update().select_related("person").get(pk=assessment.pk)
+    )
+    locked.check_version(version)
+    return locked
+
+
+def _move(assessment: NeedsAssessment, target: str) -> None:
+    lifecycles.require_transition(
+        lifecycles.ASSESSMENT, AssessmentStatus, assessment.status, target
+    )
+    assessment.status = target
+
+
+@transaction.atomic
+def assessment_update(
+    *, actor: Actor, assessment: NeedsAssessment, version: int, **changes: Any
+) -> NeedsAssessment:
+    """Edit a draft, a returned or an approved assessment; an approved one goes back to draft
+    and must be approved again."""
+    policies.require(actor, "follow_up", assessment.person)
+    assessment = _locked_assessment(assessment, version)
+    if assessment.status in (AssessmentStatus.SENT, AssessmentStatus.AWAITING_APPROVAL):
+        raise _invalid(
+            "assessment_locked",
+            None,
+            "Vurderingen kan ikke endres nå.",
+            "The assessment cannot be changed now.",
+            status=CONFLICT,
+        )
+    before = audit.snapshot(assessment, *ASSESSMENT_FIELDS)
+    _check_assessment_values(
+        changes.get("need_group", assessment.need_group),
+        changes.get("main_goal", assessment.main_goal),
+    )
+    for field in ("need_group", "main_goal"):
+        if field in changes:
+            setattr(assessment, field, changes[field])
+    if "reasoning" in changes:
+        assessment.reasoning = _text(changes["reasoning"], "reasoning", "Begrunnelsen", "reasoning")
+    if "evidence" in changes:
+        assessment.evidence = (changes["evidence"] or "").strip()[:MAX_TEXT]
+    if assessment.status == AssessmentStatus.APPROVED:
+        _move(assessment, AssessmentStatus.DRAFT)
+        assessment.approver = None
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.updated",
+        target=assessment,
+        before=before,
+        after=audit.snapshot(assessment, *ASSESSMENT_FIELDS),
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(
+    *, actor: Actor, assessment: NeedsAssessment, version: int
+) -> NeedsAssessment:
+    """Send a permanent-group assessment to an approver."""
+    policies.require(actor, "follow_up", assessment.person)
+    assessment = _locked_assessment(assessment, version)
+    if not assessment.needs_approval:
+        raise _invalid(
+            "approval_not_needed",
+            "need_group",
+            "Bare varig og gradert varig tilpasset innsats skal til beslutter.",
+            "Only the permanent groups go to an approver.",
+        )
+    _move(assessment, AssessmentStatus.AWAITING_APPROVAL)
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.submitted",
+        target=assessment,
+        after={"status": assessment.status},
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_approve(
+    *, actor: Actor, assessment: NeedsAssessment, version: int
+) -> NeedsAssessment:
+    _refuse_own_approval(actor, assessment)
+    policies.require(actor, "approve_assessment", assessment)
+    assessment = _locked_assessment(assessment, version)
+    _move(assessment, AssessmentStatus.APPROVED)
+    assessment.approver = _require_user(actor)
+    assessment.approver_comment = ""
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.approved",
+        target=assessment,
+        after={"status": assessment.status},
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_return(
+    *, actor: Actor, assessment: NeedsAssessment, version: int, comment: str
+) -> NeedsAssessment:
+    _refuse_own_approval(actor, assessment)
+    policies.require(actor, "approve_assessment", assessment)
+    assessment = _locked_assessment(assessment, version)
+    _move(assessment, AssessmentStatus.RETURNED)
+    assessment.approver_comment = _text(comment, "comment", "Kommentaren", "comment")
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.returned",
+        target=assessment,
+        after={"status": assessment.status, "comment": assessment.approver_comment},
+    )
+    return assessment
+
+
+def _refuse_own_approval(actor: Actor, assessment: NeedsAssessment) -> None:
+    if actor.user is not None and assessment.author_id == actor.user.pk:
+        raise _invalid(
+            "own_assessment",
+            None,
+            "Du kan ikke være beslutter for din egen vurdering.",
+            "You cannot approve your own assessment.",
+            status=403,
+        )
+
+
+@transaction.atomic
+def assessment_send(*, actor: Actor, assessment: NeedsAssessment, version: int) -> NeedsAssessment:
+    """Send the decision: a permanent group only once approved. Sending writes the
+    decision letter."""
+    policies.require(actor, "follow_up", assessment.person)
+    assessment = _locked_assessment(assessment, version)
+    if assessment.needs_approval and assessment.status != AssessmentStatus.APPROVED:
+        raise _invalid(
+            "approval_required",
+            "status",
+            "Vedtak om varig eller gradert varig tilpasset innsats må godkjennes av "
+            "en beslutter før det sendes.",
+            "A decision on a permanent group must be approved before it is sent.",
+            status=CONFLICT,
+        )
+    _move(assessment, AssessmentStatus.SENT)
+    assessment.sent_at = timezone.now()
+    assessment.letter = letter_services.decision_letter_send(actor=actor, assessment=assessment)
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.sent",
+        target=assessment,
+        after={"status": assessment.status, "letter": str(assessment.letter.pk)},
+    )
+    return assessment
+
+
+# The activity plan --------------------------------------------------------------------------
+
+ACTIVITY_FIELDS = (
+    "kind",
+    "title",
+    "description",
+    "status",
+    "starts_on",
+    "ends_on",
+    "meeting_at",
+    "agreed_with_office",
+)
+PERSON_MAY_MOVE_TO = {
+    ActivityStatus.IN_PROGRESS,
+    ActivityStatus.COMPLETED,
+    ActivityStatus.CANCELLED,
+}
+
+
+def _record_change(
+    actor: Actor,
+    activity: Activity,
+    what: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    by_person: bool,
+) -> None:
+    ActivityChange.objects.create(
+        activity=activity,
+        changed_at=timezone.now(),
+        changed_by_label=actor.label,
+        by_person=by_person,
+        what=what,
+        before=before,
+        after=after,
+    )
+    audit.record(
+        actor=actor, action=f"activity.{what}", target=activity, before=before, after=after
+    )
+
+
+def _check_activity_values(kind: str, starts_on: Any, ends_on: Any) -> None:
+    if kind not in ActivityKind.values:
+        raise _invalid(
+            "unknown_activity_kind", "kind", "Ukjent aktivitetstype.", "Unknown kind of activity."
+        )
+    if starts_on and ends_on and ends_on < starts_on:
+        raise _invalid(
+            "ends_before_start",
+            "ends_on",
+            "Aktiviteten kan ikke slutte før den begynner.",
+            "The activity cannot end before it starts.",
+        )
+
+
+@transaction.atomic
+def activity_create(
+    *,
+    actor: Actor,
+    person: Person,
+    kind: str,
+    title: str,
+    description: str = "",
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+    meeting_at: datetime.datetime | None = None,
+    agreed_with_office: bool = False,
+) -> Activity:
+    """The office plans an activity; the person proposes one of their own. Only the office
+    can agree an activity (make it one the person is obliged to do)."""
+    policies.require(actor, "take_part_in_plan", person)
+    by_person = policies.is_the_person(actor, person)
+    if by_person and agreed_with_office:
+        raise _invalid(
+            "only_office_agrees",
+            "agreed_with_office",
+            "Bare NAV kan avtale en aktivitet.",
+            "Only the office can agree an activity.",
+            status=403,
+        )
+    _check_activity_values(kind, starts_on, ends_on)
+    activity = Activity.objects.create(
+        person=person,
+        kind=kind,
+        title=_text(title, "title", "Tittel", "title", 200),
+        description=(description or "").strip()[:MAX_TEXT],
+        status=ActivityStatus.PROPOSED if by_person else ActivityStatus.PLANNED,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        meeting_at=meeting_at,
+        agreed_with_office=agreed_with_office,
+        proposed_by_person=by_person,
+        created_by=_require_user(actor),
+    )
+    _record_change(
+        actor, activity, "created", None, audit.snapshot(activity, *ACTIVITY_FIELDS), by_person
+    )
+    return activity
+
+
+def _locked_activity(actor: Actor, activity: Activity, version: int) -> Activity:
+    locked = Activity.objects.select_for_update().select_related("person").get(pk=activity.pk)
+    locked.check_version(version)
+    if locked.is_locked:
+        raise _invalid(
+            "activity_locked",
+            None,
+            "Fullførte og avbrutte aktiviteter kan ikke endres.",
+            "Completed and cancelled activities cannot be changed.",
+            status=CONFLICT,
+        )
+    return locked
+
+
+def _person_may_edit(activity: Activity) -> bool:
+    return activity.proposed_by_person and not activity.agreed_with_office
+
+
+@transaction.atomic
+def activity_update(*, actor: Actor, activity: Activity, version: int, **changes: Any) -> Activity:
+    policies.require(actor, "take_part_in_plan", activity.person)
+    activity = _locked_activity(actor, activity, version)
+    by_person = policies.is_the_person(actor, activity.person)
+    if by_person and ("agreed_with_office" in changes or not _person_may_edit(activity)):
+        raise _invalid(
+            "only_office_changes",
+            None,
+            "Denne aktiviteten kan bare NAV endre. Skriv en kommentar i stedet.",
+            "Only the office can change this activity. Write a comment instead.",
+            status=403,
+        )
+    before = audit.snapshot(activity, *ACTIVITY_FIELDS)
+    _check_activity_values(
+        changes.get("kind", activity.kind),
+        changes.get("starts_on", activity.starts_on),
+        changes.get("ends_on", activity.ends_on),
+    )
+    if "title" in changes:
+        activity.title = _text(changes["title"], "title", "Tittel", "title", 200)
+    if "description" in changes:
+        activity.description = (changes["description"] or "").strip()[:MAX_TEXT]
+    for field in ("kind", "starts_on", "ends_on", "meeting_at", "agreed_with_office"):
+        if field in changes:
+            setattr(activity, field, changes[field])
+    activity.bump_version()
+    activity.save()
+    after = audit.snapshot(activity, *ACTIVITY_FIELDS)
+    _record_change(actor, activity, "updated", before, after, by_person)
+    return activity
+
+
+@transaction.atomic
+def activity_transition(*, actor: Actor, activity: Activity, status: str, version: int) -> Activity:
+    """Move an activity along its lifecycle. The person moves only their own activities, and
+    only to in progress, completed or cancelled."""
+    policies.require(actor, "take_part_in_plan", activity.person)
+    activity = _locked_activity(actor, activity, version)
+    if status not in ActivityStatus.values:
+        raise _invalid("unknown_status", "status", "Ukjent status.", "Unknown status.")
+    by_person = policies.is_the_person(actor, activity.person)
+    if by_person and (not _person_may_edit(activity) or status not in PERSON_MAY_MOVE_TO):
+        raise forbidden()
+    lifecycles.require_transition(lifecycles.ACTIVITY, ActivityStatus, activity.status, status)
+    before = {"status": activity.status}
+    activity.status = status
+    activity.bump_version()
+    activity.save()
+    _record_change(actor, activity, "status_changed", before, {"status": status}, by_person)
+    return activity
+
+
+@transaction.atomic
+def activity_comment(*, actor: Actor, activity: Activity, text: str) -> ActivityComment:
+    """Both the person and the office comment on any activity, locked ones too."""
+    policies.require(actor, "take_part_in_plan", activity.person)
+    by_person = policies.is_the_person(actor, activity.person)
+    comment = ActivityComment.objects.create(
+        activity=activity,
+        author=_require_user(actor),
+        by_person=by_person,
+        text=_text(text, "text", "Kommentaren", "comment", 4000),
+    )
+    audit.record(
+        actor=actor,
+        action="activity.commented",
+        target=activity,
+        after={"comment": comment.pk, "by_person": by_person},
+    )
+    return comment
+
+
+# Dialogue -----------------------------------------------------------------------------------
+
+
+def _after_message(thread: Thread, from_office: bool, wait_for_reply: bool) -> None:
+    thread.last_message_at = timezone.now()
+    if from_office:
+        thread.read_by_person = False
+        thread.read_by_office = True
+        thread.waiting_for = Waiting.PERSON if wait_for_reply else Waiting.NOBODY
+    else:
+        thread.read_by_office = False
+        thread.read_by_person = True
+        thread.waiting_for = Waiting.OFFICE
+
+
+def _message(actor: Actor, thread: Thread, text: str, from_office: bool) -> Message:
+    return Message.objects.create(
+        thread=thread,
+        author=_require_user(actor),
+        author_label=actor.label,
+        from_office=from_office,
+        text=_text(text, "text", "Meldingen", "message", 4000),
+        sent_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def thread_start(
+    *,
+    actor: Actor,
+    person: Person,
+    subject: str,
+    text: str,
+    activity: Activity | None = None,
+    wait_for_reply: bool = False,
+) -> Thread:
+    policies.require(actor, "take_part_in_plan", person)
+    if activity is not None and activity.person_id != person.pk:
+        raise _invalid(
+            "activity_of_someone_else",
+            "activity",
+            "Aktiviteten hører ikke til denne personen.",
+            "The activity does not belong to this person.",
+        )
+    from_office = not policies.is_the_person(actor, person)
+    thread = Thread(
+        person=person, activity=activity, subject=_text(subject, "subject", "Emnet", "subject", 200)
+    )
+    _after_message(thread, from_office, wait_for_reply)
+    thread.save()
+    _message(actor, thread, text, from_office)
+    audit.record(
+        actor=actor,
+        action="thread.started",
+        target=thread,
+        after={"subject": thread.subject, "from_office": from_office},
+    )
+    return thread
+
+
+@transaction.atomic
+def message_send(
+    *, actor: Actor, thread: Thread, text: str, wait_for_reply: bool = False
+) -> Message:
+    policies.require(actor, "take_part_in_plan", thread.person)
+    thread = Thread.objects.select_for_update().select_related("person").get(pk=thread.pk)
+    from_office = not policies.is_the_person(actor, thread.person)
+    message = _message(actor, thread, text, from_office)
+    _after_message(thread, from_office, wait_for_reply)
+    thread.save()
+    audit.record(
+        actor=actor,
+        action="message.sent",
+        target=thread,
+        after={
+            "message": message.pk,
+            "from_office": from_office,
+            "waiting_for": thread.waiting_for,
+        },
+    )
+    return message
+
+
+@transaction.atomic
+def thread_mark_read(*, actor: Actor, thread: Thread) -> Thread:
+    """The reader's side of the thread is read."""
+    policies.require(actor, "take_part_in_plan", thread.person)
+    field = "read_by_person" if policies.is_the_person(actor, thread.person) else "read_by_office"
+    if not getattr(thread, field):
+        setattr(thread, field, True)
+        thread.save(update_fields=[field, "updated_at"])
+        audit.record(actor=actor, action="thread.read", target=thread, after={field: True})
+    return thread
+
+
+@transaction.atomic
+def thread_set_waiting(*, actor: Actor, thread: Thread, waiting_for: str) -> Thread:
+    """The office marks whom the thread waits for."""
+    policies.require(actor, "follow_up", thread.person)
+    if waiting_for not in Waiting.values:
+        raise _invalid("unknown_waiting", "waiting_for", "Ukjent verdi.", "Unknown value.")
+    before = {"waiting_for": thread.waiting_for}
+    thread.waiting_for = waiting_for
+    thread.save(update_fields=["waiting_for", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="thread.waiting_changed",
+        target=thread,
+        before=before,
+        after={"waiting_for": waiting_for},
+    )
+    return thread

@@ -1,0 +1,95 @@
+"""Reads of people, filtered by who is asking. Every read of one person's data is logged."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.audit import selectors as audit_selectors
+from velferd.audit import services as audit
+from velferd.audit.models import AccessEvent
+from velferd.core.errors import forbidden, not_found
+from velferd.core.identifiers import as_uuid
+
+from .models import STRICTLY_CONFIDENTIAL, Consent, Person
+
+
+def _not_found() -> Exception:
+    return not_found("personen", "the person", field="person")
+
+
+def persons_visible_to(*, actor: Actor, query: str = "") -> QuerySet[Person]:
+    """The people at the actor's offices, less those hidden from them."""
+    user = actor.user
+    found = Person.objects.filter(office__in=actor.office_ids(*policies.OFFICE_STAFF))
+    if user is None or not user.cleared_strictly_confidential:
+        found = found.exclude(address_protection__in=STRICTLY_CONFIDENTIAL)
+    if user is None or not user.cleared_office_employees:
+        found = found.exclude(is_office_employee=True)
+    query = query.strip()
+    if query.isdigit() and len(query) == 11:
+        found = found.filter(national_id=query)
+    elif query:
+        for word in query.split():
+            found = found.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word))
+    return found.select_related("office", "municipality").prefetch_related("children")
+
+
+def person_for(*, actor: Actor, person_id: object, purpose: str, what: str) -> Person:
+    """One person, for someone allowed to see them; the read is logged with its purpose.
+    Unknown or hidden is 404, outside the actor's scope 403."""
+    key = as_uuid(person_id)
+    person = (
+        Person.objects.select_related("office", "municipality", "user")
+        .prefetch_related("children")
+        .filter(pk=key)
+        .first()
+        if key
+        else None
+    )
+    if person is None or not policies.can_know_person_exists(actor, person):
+        raise _not_found()
+    if not policies.can_view_person(actor, person):
+        raise forbidden()
+    if not policies.is_the_person(actor, person):
+        audit.log_access(actor=actor, subject=person, what=what, purpose=purpose)
+    return person
+
+
+def own_person(*, actor: Actor) -> Person | None:
+    """The person record of a logged-in citizen."""
+    if actor.user is None:
+        return None
+    return (
+        Person.objects.select_related("office", "municipality")
+        .prefetch_related("children")
+        .filter(user=actor.user)
+        .first()
+    )
+
+
+def consents_of(person: Person) -> QuerySet[Consent]:
+    return Consent.objects.filter(person=person).order_by("-starts_on", "-created_at")
+
+
+def consent_for(*, actor: Actor, consent_id: object) -> Consent:
+    key = as_uuid(consent_id)
+    consent = Consent.objects.select_related("person").filter(pk=key).first() if key else None
+    if consent is None or not policies.can_know_person_exists(actor, consent.person):
+        raise not_found("samtykket", "the consent", field="consent")
+    if not policies.can_manage_consents(actor, consent.person):
+        raise forbidden()
+    return consent
+
+
+def consent_holds(person: Person, partner_service: str) -> bool:
+    """Whether the person's consent for this partner service holds today."""
+    return any(c.holds for c in consents_of(person).filter(partner_service=partner_service))
+
+
+def access_log_of(*, actor: Actor, person: Person) -> QuerySet[AccessEvent]:
+    """Who has looked at the person's data: for the person themself."""
+    if not policies.can_view_access_log(actor, person):
+        raise forbidden()
+    return audit_selectors.access_events_about(person)

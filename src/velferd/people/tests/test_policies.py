@@ -1,0 +1,153 @@
+"""Who may see and work with which person: every person policy for every demo login, for
+the demo people at NAV Grünerløkka (an ordinary person, one with a confidential address,
+one strictly confidential, an office employee) and one person at another office."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from velferd.access import policies
+from velferd.access.actor import ANONYMOUS, Actor
+from velferd.access.models import User
+from velferd.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+PERSON_QUESTIONS = (
+    "know_person_exists",
+    "view_person",
+    "change_person",
+    "view_person_address",
+    "manage_consents",
+    "view_access_log",
+    "follow_up",
+    "assign_caseworker",
+    "take_part_in_plan",
+)
+# Asked about something other than a person; tested one by one below.
+OTHER_QUESTIONS = ("register_person", "approve_assessment")
+Y, N = True, False
+
+# For Ola Nordmann at NAV Grünerløkka (the citizen login "innbygger" is Ola).
+# fmt: off
+OLA: dict[str, tuple[bool, ...]] = {
+    #                  exists view  change address consents log  follow assign plan
+    "veileder":        (Y,     Y,    Y,     Y,      Y,       N,   Y,     N,     Y),
+    "sosialkonsulent": (Y,     Y,    Y,     Y,      Y,       N,   Y,     N,     Y),
+    "beslutter":       (Y,     Y,    N,     Y,      N,       N,   N,     N,     N),
+    "kontorleder":     (Y,     Y,    Y,     Y,      Y,       N,   Y,     Y,     Y),
+    "ia-radgiver":     (Y,     N,    N,     N,      N,       N,   N,     N,     N),
+    "fastlege":        (Y,     N,    N,     N,      N,       N,   N,     N,     N),
+    "leverandor":      (Y,     N,    N,     N,      N,       N,   N,     N,     N),
+    "arbeidsgiver":    (Y,     N,    N,     N,      N,       N,   N,     N,     N),
+    "innbygger":       (Y,     Y,    N,     Y,      Y,       Y,   N,     N,     Y),
+    "analytiker":      (Y,     N,    N,     N,      N,       N,   N,     N,     N),
+    "departement":     (Y,     N,    N,     N,      N,       N,   N,     N,     N),
+    "admin":           (Y,     N,    N,     N,      N,       N,   N,     N,     N),
+}
+# fmt: on
+
+Lookup = Callable[[str], Actor]
+
+
+def person(given_name: str) -> Person:
+    return Person.objects.get(given_name=given_name)
+
+
+def test_every_person_question_is_in_the_table() -> None:
+    assert all(len(answers) == len(PERSON_QUESTIONS) for answers in OLA.values())
+
+
+@pytest.mark.parametrize(
+    ("question", "login", "expected"),
+    [
+        pytest.param(q, login, answers[i], id=f"{q}-{login}")
+        for i, q in enumerate(PERSON_QUESTIONS)
+        for login, answers in OLA.items()
+    ],
+)
+def test_each_login_gets_its_answer_about_ola(
+    actor_of_login: Lookup, question: str, login: str, expected: bool
+) -> None:
+    policy = getattr(policies, f"can_{question}")
+    assert policy(actor_of_login(login), person("Ola")) is expected
+
+
+@pytest.mark.parametrize("question", PERSON_QUESTIONS)
+def test_anonymous_may_do_nothing_but_know_an_ordinary_person_exists(question: str) -> None:
+    policy = getattr(policies, f"can_{question}")
+    assert policy(ANONYMOUS, person("Ola")) is (question == "know_person_exists")
+
+
+class TestStrictlyConfidential:
+    @pytest.mark.parametrize("login", ["veileder", "kontorleder", "beslutter", "admin"])
+    def test_does_not_exist_for_anyone_not_cleared(
+        self, actor_of_login: Lookup, login: str
+    ) -> None:
+        per = person("Per")
+        assert not policies.can_know_person_exists(actor_of_login(login), per)
+        assert not policies.can_view_person(actor_of_login(login), per)
+
+    def test_exists_for_a_cleared_caseworker_at_the_office(self, actor_of_login: Lookup) -> None:
+        User.objects.filter(username="veileder").update(cleared_strictly_confidential=True)
+        per = person("Per")
+        assert policies.can_view_person(actor_of_login("veileder"), per)
+        assert not policies.can_view_person_address(actor_of_login("veileder"), per)
+
+
+class TestOfficeEmployee:
+    def test_hidden_from_colleagues_without_clearance(self, actor_of_login: Lookup) -> None:
+        nina = person("Nina")
+        assert policies.can_know_person_exists(actor_of_login("veileder"), nina)
+        assert not policies.can_view_person(actor_of_login("veileder"), nina)
+
+    def test_visible_to_a_cleared_caseworker(self, actor_of_login: Lookup) -> None:
+        User.objects.filter(username="veileder").update(cleared_office_employees=True)
+        assert policies.can_view_person(actor_of_login("veileder"), person("Nina"))
+
+
+def test_confidential_address_is_never_shown_to_staff(actor_of_login: Lookup) -> None:
+    sofie = person("Sofie")
+    assert policies.can_view_person(actor_of_login("veileder"), sofie)
+    assert not policies.can_view_person_address(actor_of_login("veileder"), sofie)
+
+
+def test_approver_cannot_approve_their_own_assessment(actor_of_login: Lookup) -> None:
+    waiting = person("Lars").assessments.get()
+    assert policies.can_approve_assessment(actor_of_login("beslutter"), waiting)
+    assert not policies.can_approve_assessment(actor_of_login("veileder"), waiting)
+    assert not policies.can_approve_assessment(actor_of_login("kontorleder"), waiting)
+
+
+@pytest.mark.parametrize(
+    ("login", "expected"),
+    [
+        ("veileder", True),
+        ("sosialkonsulent", True),
+        ("kontorleder", True),
+        ("beslutter", False),
+        ("innbygger", False),
+        ("admin", False),
+    ],
+)
+def test_caseworkers_register_people_at_their_own_office(
+    actor_of_login: Lookup, login: str, expected: bool
+) -> None:
+    from velferd.organisation.selectors import office
+
+    assert policies.can_register_person(actor_of_login(login), office("0317")) is expected
+    assert not policies.can_register_person(actor_of_login(login), office("0320"))
+
+
+def test_staff_of_another_office_see_nobody_here(actor_of_login: Lookup) -> None:
+    from velferd.access.actor import system_actor
+    from velferd.access.services import role_assign
+    from velferd.organisation.selectors import office
+
+    other = User.objects.create(username="sagene-veileder")
+    role_assign(
+        actor=system_actor("test"), user=other, role="caseworker_state", office=office("0320")
+    )
+    assert not policies.can_view_person(actor_of_login("sagene-veileder"), person("Ola"))
