@@ -6,8 +6,6 @@ The routes come from the API itself, so a new route without a row here fails the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -18,45 +16,10 @@ from velferd.access.selectors import actor_for_user
 from velferd.access.services import api_token_create
 from velferd.api import api
 
-LOGINS = [
-    "veileder",
-    "sosialkonsulent",
-    "beslutter",
-    "kontorleder",
-    "ia-radgiver",
-    "fastlege",
-    "leverandor",
-    "arbeidsgiver",
-    "innbygger",
-    "analytiker",
-    "departement",
-    "admin",
-]
-ANONYMOUS = "anonymous"
-ROLES = [ANONYMOUS, *LOGINS]
+from . import matrix_people
+from .matrix import ANONYMOUS, ROLES, Route, admin_only, everyone, logged_in
+
 MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
-
-
-def everyone(status: int) -> dict[str, int]:
-    return dict.fromkeys(ROLES, status)
-
-
-def logged_in(status: int, **exceptions: int) -> dict[str, int]:
-    return {ANONYMOUS: 401, **dict.fromkeys(LOGINS, status), **exceptions}
-
-
-def admin_only(status: int) -> dict[str, int]:
-    return logged_in(403, admin=status)
-
-
-@dataclass
-class Route:
-    method: str
-    path: str
-    expected: dict[str, int]
-    body: Callable[[str], Any] | None = None
-    unknown_path: str | None = None
-    params: dict[str, Callable[[str], str]] = field(default_factory=dict)
 
 
 def _own_role_assignment(username: str) -> int:
@@ -186,17 +149,38 @@ ROUTES = [
         unknown_path="/api/v1/access/tokens/00000000-0000-0000-0000-000000000000",
     ),
     Route("get", USERS, admin_only(200)),
-    Route("post", USERS, admin_only(201),
-          body=lambda user: {"username": f"new-{user}", "full_name": "Nina Ny"}),
-    Route("patch", f"{USERS}/{{user_id}}", admin_only(200), params={"user_id": _user_id},
-          unknown_path=f"{USERS}/{NOBODY}", body=lambda _: {"is_active": True}),
-    Route("post", f"{USERS}/{{user_id}}/roles", admin_only(201), params={"user_id": _user_id},
-          unknown_path=f"{USERS}/{NOBODY}/roles", body=lambda _: {"role": "analyst"}),
-    Route("delete", f"{USERS}/{{user_id}}/roles/{{assignment_id}}", admin_only(200),
-          params={"user_id": _user_id, "assignment_id": _veileder_role},
-          unknown_path=f"{USERS}/{{user_id}}/roles/999999"),
+    Route(
+        "post",
+        USERS,
+        admin_only(201),
+        body=lambda user: {"username": f"new-{user}", "full_name": "Nina Ny"},
+    ),
+    Route(
+        "patch",
+        f"{USERS}/{{user_id}}",
+        admin_only(200),
+        params={"user_id": _user_id},
+        unknown_path=f"{USERS}/{NOBODY}",
+        body=lambda _: {"is_active": True},
+    ),
+    Route(
+        "post",
+        f"{USERS}/{{user_id}}/roles",
+        admin_only(201),
+        params={"user_id": _user_id},
+        unknown_path=f"{USERS}/{NOBODY}/roles",
+        body=lambda _: {"role": "analyst"},
+    ),
+    Route(
+        "delete",
+        f"{USERS}/{{user_id}}/roles/{{assignment_id}}",
+        admin_only(200),
+        params={"user_id": _user_id, "assignment_id": _veileder_role},
+        unknown_path=f"{USERS}/{{user_id}}/roles/999999",
+    ),
     Route("get", "/api/v1/audit/events", admin_only(200)),
     Route("get", "/api/v1/audit/verify", admin_only(200)),
+    *matrix_people.ROUTES,
 ]
 
 
@@ -272,3 +256,25 @@ def test_unknown_record_is_404_for_those_allowed_the_route(route: Route, role: s
     response = _call(_client(role), route.method, unknown, body)
     assert response.status_code == 404, response.content[:300]
     assert response.json()["code"] == "not_found"
+
+
+STAFF = ["veileder", "sosialkonsulent", "beslutter", "kontorleder", "admin"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", matrix_people.HIDDEN_PERSON_READS)
+@pytest.mark.parametrize("role", STAFF)
+def test_strictly_confidential_person_is_404_to_staff_not_cleared(path: str, role: str) -> None:
+    hidden = matrix_people.Person.objects.get(given_name="Per")
+    response = _client(role).get(path.replace("{person_id}", str(hidden.pk)))
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.django_db
+def test_strictly_confidential_person_is_visible_to_a_cleared_caseworker() -> None:
+    User.objects.filter(username="veileder").update(cleared_strictly_confidential=True)
+    hidden = matrix_people.Person.objects.get(given_name="Per")
+    response = _client("veileder").get(f"/api/v1/people/persons/{hidden.pk}")
+    assert response.status_code == 200
+    assert response.json()["address"] is None

@@ -12,7 +12,9 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from velferd.access.api import router as access_router
 from velferd.audit.api import router as audit_router
 from velferd.core.errors import DomainError
+from velferd.followup.api import router as followup_router
 from velferd.organisation.api import router as organisation_router
+from velferd.people.api import router as people_router
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +32,8 @@ api = NinjaAPI(
 api.add_router("/organisation/", organisation_router)
 api.add_router("/access/", access_router)
 api.add_router("/audit/", audit_router)
+api.add_router("/people/", people_router)
+api.add_router("/followup/", followup_router)
 
 
 def _error(

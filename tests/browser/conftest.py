@@ -31,7 +31,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-
 @pytest.fixture(scope="session")
 def orm_beside_playwright() -> Iterator[None]:
     """Playwright's sync API keeps an event loop in this thread for the whole session; the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import uuid
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
@@ -132,3 +133,16 @@ def names_in_role(role: str, **unit: object) -> list[str]:
             role=role, is_active=True, user__is_active=True, **unit
         ).select_related("user")
     )
+
+
+def active_user_named(username: str) -> User:
+    found = User.objects.filter(username=username, is_active=True).first()
+    if found is None:
+        raise not_found(f"brukeren «{username}»", f"the user “{username}”", field="caseworker")
+    return found
+
+
+def holds_role_at_office(user: User, office: Any, roles: tuple[str, ...]) -> bool:
+    return RoleAssignment.objects.filter(
+        user=user, office=office, role__in=roles, is_active=True, user__is_active=True
+    ).exists()

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from velferd.access import policies
+from velferd.access import selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.access.models import User
-from velferd.access.roles import Role
 from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, DomainError, forbidden
 from velferd.letters import services as letter_services
@@ -106,12 +106,7 @@ def period_start(
 
 
 def _check_caseworker(user: User, person: Person) -> None:
-    holds = user.role_assignments.filter(
-        is_active=True,
-        office=person.office,
-        role__in=[Role.CASEWORKER_STATE, Role.CASEWORKER_MUNICIPAL, Role.OFFICE_MANAGER],
-    ).exists()
-    if not holds or not user.is_active:
+    if not access_selectors.holds_role_at_office(user, person.office, policies.CASEWORKERS):
         raise _invalid(
             "not_a_caseworker_here",
             "caseworker",

@@ -14,7 +14,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.roles import PartnerService
 from velferd.audit import services as audit
-from velferd.core.errors import CONFLICT, DomainError, forbidden
+from velferd.core.errors import CONFLICT, DomainError
 from velferd.core.identifiers import birth_date_of, validate_national_id
 from velferd.organisation import selectors as organisation_selectors
 
@@ -231,8 +231,7 @@ def consent_give(
     starts_on: datetime.date,
     ends_on: datetime.date,
 ) -> Consent:
-    if not policies.can_manage_consents(actor, person):
-        raise forbidden()
+    policies.require(actor, "manage_consents", person)
     if partner_service not in PartnerService.values:
         raise _invalid(
             "unknown_partner_service",
@@ -274,8 +273,7 @@ def consent_give(
 @transaction.atomic
 def consent_withdraw(*, actor: Actor, consent: Consent) -> Consent:
     """Withdraw a consent; it stops holding at once."""
-    if not policies.can_manage_consents(actor, consent.person):
-        raise forbidden()
+    policies.require(actor, "manage_consents", consent.person)
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is not None:
         raise _invalid(

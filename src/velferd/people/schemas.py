@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import datetime
+
+from ninja import Field, Schema
+
+
+class ChildIn(Schema):
+    given_name: str = Field("", max_length=100)
+    birth_date: datetime.date
+
+
+class PersonIn(Schema):
+    national_id: str = Field(..., description="11 digits: fødselsnummer or D-number.")
+    given_name: str = Field(..., max_length=100)
+    family_name: str = Field(..., max_length=100)
+    municipality: str = Field(..., description="Municipality number of residence.")
+    district: str = Field("", max_length=100)
+    address_line: str = Field("", max_length=200)
+    postal_code: str = Field("", max_length=4)
+    postal_town: str = Field("", max_length=100)
+    address_protection: str = "none"
+    is_office_employee: bool = False
+    language: str = "nb"
+    needs_interpreter: bool = False
+    children: list[ChildIn] = []
+
+
+class PersonPatch(Schema):
+    version: int
+    given_name: str | None = Field(None, max_length=100)
+    family_name: str | None = Field(None, max_length=100)
+    municipality: str | None = None
+    district: str | None = Field(None, max_length=100)
+    address_line: str | None = Field(None, max_length=200)
+    postal_code: str | None = Field(None, max_length=4)
+    postal_town: str | None = Field(None, max_length=100)
+    address_protection: str | None = None
+    language: str | None = None
+    needs_interpreter: bool | None = None
+
+
+class PersonSummary(Schema):
+    id: str
+    national_id: str = Field(..., description="Masked in lists: birth date and *****.")
+    name: str
+    age: int
+    office: str
+    children_under_18: int
+    needs_interpreter: bool
+    protected_address: bool
+
+
+class PersonList(Schema):
+    items: list[PersonSummary]
+    count: int
+
+
+class AddressOut(Schema):
+    line: str
+    postal_code: str
+    postal_town: str
+
+
+class PersonOut(Schema):
+    id: str
+    national_id: str
+    given_name: str
+    family_name: str
+    birth_date: datetime.date
+    age: int
+    municipality: str
+    district: str
+    office: str
+    office_unit_number: str
+    address: AddressOut | None = Field(None, description="Left out when the address is protected.")
+    address_protection: str
+    language: str
+    needs_interpreter: bool
+    children_under_18: list[datetime.date]
+    version: int
+
+
+class ConsentIn(Schema):
+    partner_service: str
+    purpose: str = Field(..., max_length=300)
+    starts_on: datetime.date
+    ends_on: datetime.date
+
+
+class ConsentOut(Schema):
+    id: str
+    partner_service: str
+    purpose: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    withdrawn_at: datetime.datetime | None
+    holds: bool
+
+
+class AccessLogEntry(Schema):
+    occurred_at: datetime.datetime
+    unit: str
+    role: str
+    what: str
+    purpose: str
+
+
+class AccessLogList(Schema):
+    items: list[AccessLogEntry]
+    count: int
