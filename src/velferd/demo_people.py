@@ -21,11 +21,23 @@ def _login(username: str) -> Actor:
     return actor_for_user(User.objects.get(username=username))
 
 
-def _person(actor: Actor, born: datetime.date, serial: int, given: str, family: str,
-            district: str = "Grünerløkka", **extra: object) -> Person:
+def _person(
+    actor: Actor,
+    born: datetime.date,
+    serial: int,
+    given: str,
+    family: str,
+    district: str = "Grünerløkka",
+    **extra: object,
+) -> Person:
     return people.person_register(
-        actor=actor, national_id=synthetic_national_id(born, serial), given_name=given,
-        family_name=family, municipality_number="0301", district=district, **extra,  # type: ignore[arg-type]
+        actor=actor,
+        national_id=synthetic_national_id(born, serial),
+        given_name=given,
+        family_name=family,
+        municipality_number="0301",
+        district=district,
+        **extra,  # type: ignore[arg-type]
     )
 
 
@@ -36,52 +48,109 @@ def load_demo_people(*, system: Actor) -> int:
     vera, ola_login, kari_manager = _login("veileder"), _login("innbygger"), _login("kontorleder")
     today = timezone.localdate()
 
-    ola = _person(vera, datetime.date(1996, 3, 14), 1, "Ola", "Nordmann",
-                  address_line="Thorvald Meyers gate 10", postal_code="0555", postal_town="Oslo",
-                  children=[("Emma", datetime.date(2019, 6, 2))])
+    ola = _person(
+        vera,
+        datetime.date(1996, 3, 14),
+        1,
+        "Ola",
+        "Nordmann",
+        address_line="Thorvald Meyers gate 10",
+        postal_code="0555",
+        postal_town="Oslo",
+        children=[("Emma", datetime.date(2019, 6, 2))],
+    )
     people.link_user(actor=system, person=ola, user=ola_login.user)
     ola.refresh_from_db()
-    followup.period_start(actor=vera, person=ola, caseworker=vera.user,
-                                   started_on=today - datetime.timedelta(days=60))
+    followup.period_start(
+        actor=vera, person=ola, caseworker=vera.user, started_on=today - datetime.timedelta(days=60)
+    )
     decision = followup.assessment_create(
-        actor=vera, person=ola, need_group="situation_specific", main_goal="get_work",
+        actor=vera,
+        person=ola,
+        need_group="situation_specific",
+        main_goal="get_work",
         reasoning="Du har fagbrev som kokk og vil tilbake i jobb. Etter en skade trenger du "
-                  "hjelp til å finne en jobb der du ikke står hele dagen.",
+        "hjelp til å finne en jobb der du ikke står hele dagen.",
         evidence="Samtale med deg 3. september. Legeerklæring fra fastlegen din.",
     )
     followup.assessment_send(actor=vera, assessment=decision, version=decision.version)
-    followup.activity_create(actor=vera, person=ola, kind="job_application",
-                             title="Søk fire jobber i uka", agreed_with_office=True,
-                             starts_on=today - datetime.timedelta(days=30),
-                             ends_on=today + datetime.timedelta(days=60))
-    course = followup.activity_create(actor=vera, person=ola, kind="scheme",
-                                      title="Jobbsøkerkurs", agreed_with_office=True,
-                                      starts_on=today - datetime.timedelta(days=14),
-                                      ends_on=today + datetime.timedelta(days=14))
-    followup.activity_transition(actor=vera, activity=course, status="in_progress",
-                                 version=course.version)
-    followup.activity_create(actor=ola_login, person=ola, kind="own_activity",
-                             title="Trene tre ganger i uka",
-                             description="For å bygge opp igjen kneet.")
-    followup.activity_create(actor=vera, person=ola, kind="meeting", title="Oppfølgingsmøte",
-                             meeting_at=timezone.now() + datetime.timedelta(days=7))
-    followup.thread_start(actor=ola_login, person=ola, subject="Spørsmål om jobbsøkerkurset",
-                          text="Hei! Må jeg ha med meg noe til kurset på mandag?")
+    followup.activity_create(
+        actor=vera,
+        person=ola,
+        kind="job_application",
+        title="Søk fire jobber i uka",
+        agreed_with_office=True,
+        starts_on=today - datetime.timedelta(days=30),
+        ends_on=today + datetime.timedelta(days=60),
+    )
+    course = followup.activity_create(
+        actor=vera,
+        person=ola,
+        kind="scheme",
+        title="Jobbsøkerkurs",
+        agreed_with_office=True,
+        starts_on=today - datetime.timedelta(days=14),
+        ends_on=today + datetime.timedelta(days=14),
+    )
+    followup.activity_transition(
+        actor=vera, activity=course, status="in_progress", version=course.version
+    )
+    followup.activity_create(
+        actor=ola_login,
+        person=ola,
+        kind="own_activity",
+        title="Trene tre ganger i uka",
+        description="For å bygge opp igjen kneet.",
+    )
+    followup.activity_create(
+        actor=vera,
+        person=ola,
+        kind="meeting",
+        title="Oppfølgingsmøte",
+        meeting_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    followup.thread_start(
+        actor=ola_login,
+        person=ola,
+        subject="Spørsmål om jobbsøkerkurset",
+        text="Hei! Må jeg ha med meg noe til kurset på mandag?",
+    )
 
     _person(vera, datetime.date(1999, 11, 2), 2, "Kari", "Hansen")
-    ahmed = _person(vera, datetime.date(2001, 1, 20), 3, "Ahmed", "Ali", language="ar",
-                    needs_interpreter=True)
+    ahmed = _person(
+        vera, datetime.date(2001, 1, 20), 3, "Ahmed", "Ali", language="ar", needs_interpreter=True
+    )
     followup.period_start(actor=vera, person=ahmed)
-    _person(vera, datetime.date(1988, 8, 8), 4, "Sofie", "Berg",
-            address_protection="confidential", address_line="Hemmelig vei 1")
-    _person(vera, datetime.date(1975, 4, 30), 5, "Per", "Skjult",
-            address_protection="strictly_confidential")
+    _person(
+        vera,
+        datetime.date(1988, 8, 8),
+        4,
+        "Sofie",
+        "Berg",
+        address_protection="confidential",
+        address_line="Hemmelig vei 1",
+    )
+    _person(
+        vera,
+        datetime.date(1975, 4, 30),
+        5,
+        "Per",
+        "Skjult",
+        address_protection="strictly_confidential",
+    )
     _person(vera, datetime.date(1980, 2, 12), 6, "Nina", "Ansatt", is_office_employee=True)
     lars = _person(vera, datetime.date(1968, 9, 9), 7, "Lars", "Larsen")
-    followup.period_start(actor=kari_manager, person=lars, caseworker=vera.user,
-                          started_on=today - datetime.timedelta(days=400))
+    followup.period_start(
+        actor=kari_manager,
+        person=lars,
+        caseworker=vera.user,
+        started_on=today - datetime.timedelta(days=400),
+    )
     waiting = followup.assessment_create(
-        actor=vera, person=lars, need_group="partially_permanent", main_goal="keep_work",
+        actor=vera,
+        person=lars,
+        need_group="partially_permanent",
+        main_goal="keep_work",
         reasoning="Du kan jobbe halv tid i jobben du har, med tilrettelegging. Det vil vare.",
         evidence="Uttalelse fra spesialist og arbeidsgiver.",
     )

@@ -5,7 +5,9 @@ from velferd.access import views as access_views
 from velferd.api import api
 from velferd.audit import views as audit_views
 from velferd.core import views as core_views
+from velferd.followup import views as followup_views
 from velferd.organisation import views as organisation_views
+from velferd.people import views as people_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -24,6 +26,39 @@ urlpatterns = [
     path("offices/<str:unit_number>/", organisation_views.office, name="office"),
     path("offices/<str:unit_number>/agreement/", organisation_views.agreement, name="agreement"),
     path("iw-centres/", organisation_views.iw_centres, name="iw_centres"),
+    # Staff: people and their follow-up
+    path("people/", people_views.person_list, name="people"),
+    path("people/new/", people_views.person_register, name="person_register"),
+    path("people/<uuid:person_id>/", followup_views.overview, name="person"),
+    path("people/<uuid:person_id>/consents/", people_views.person_consents, name="person_consents"),
+    path("people/<uuid:person_id>/period/", followup_views.period_start, name="period_start"),
+    path(
+        "people/<uuid:person_id>/assessments/new/",
+        followup_views.assessment_new,
+        name="assessment_new",
+    ),
+    path(
+        "people/<uuid:person_id>/activities/new/", followup_views.activity_new, name="activity_new"
+    ),
+    path("people/<uuid:person_id>/threads/new/", followup_views.thread_new, name="thread_new"),
+    path("periods/<uuid:period_id>/assign/", followup_views.period_assign, name="period_assign"),
+    path("periods/<uuid:period_id>/end/", followup_views.period_end, name="period_end"),
+    path("assessments/<uuid:assessment_id>/", followup_views.assessment, name="assessment"),
+    path("approvals/", followup_views.approvals, name="approvals"),
+    # Shared by the person and the office
+    path("activities/<uuid:activity_id>/", followup_views.activity, name="activity"),
+    path("threads/<uuid:thread_id>/", followup_views.thread, name="thread"),
+    path(
+        "consents/<uuid:consent_id>/withdraw/",
+        people_views.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    # The citizen's own pages
+    path("me/", people_views.my_plan, name="my_plan"),
+    path("me/dialogue/", people_views.my_dialogue, name="my_dialogue"),
+    path("me/decisions/", people_views.my_decisions, name="my_decisions"),
+    path("me/consents/", people_views.my_consents, name="my_consents"),
+    path("me/access-log/", people_views.my_access_log, name="my_access_log"),
 ]
 
 if settings.VELFERD_OIDC_ENABLED:

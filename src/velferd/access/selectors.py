@@ -146,3 +146,21 @@ def holds_role_at_office(user: User, office: Any, roles: tuple[str, ...]) -> boo
     return RoleAssignment.objects.filter(
         user=user, office=office, role__in=roles, is_active=True, user__is_active=True
     ).exists()
+
+
+def caseworkers_at(office: Any) -> list[User]:
+    """The users who can be assigned people at an office."""
+    return list(
+        User.objects.filter(
+            role_assignments__office=office,
+            role_assignments__is_active=True,
+            role_assignments__role__in=(
+                "caseworker_state",
+                "caseworker_municipal",
+                "office_manager",
+            ),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("full_name")
+    )

@@ -1,5 +1,25 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from velferd.access.roles import Role
+
+# How a read and its purpose are named to the person whose data was read.
+WHAT_LABELS = {
+    "person.overview": _("Your follow-up overview"),
+    "person.details": _("Your personal details"),
+    "person.registered": _("Your personal details"),
+    "person.consents": _("Your consents"),
+    "period": _("Your follow-up period"),
+    "needs_assessment": _("Your needs assessment"),
+    "activity": _("An activity in your plan"),
+    "activity_plan": _("Your activity plan"),
+    "dialogue": _("Your dialogue with NAV"),
+}
+PURPOSE_LABELS = {
+    "follow_up": _("Follow-up towards work"),
+    "needs_assessment": _("Assessing your needs"),
+}
 
 
 class AuditEvent(models.Model):
@@ -63,3 +83,15 @@ class AccessEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_label} read {self.what} of {self.subject_type}:{self.subject_id}"
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.actor_role).label) if self.actor_role in Role.values else ""
+
+    @property
+    def what_label(self) -> str:
+        return str(WHAT_LABELS.get(self.what, self.what))
+
+    @property
+    def purpose_label(self) -> str:
+        return str(PURPOSE_LABELS.get(self.purpose, self.purpose))

@@ -9,6 +9,7 @@ import re
 import uuid
 
 from django.conf import settings
+from django.utils import timezone
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.no import fodselsnummer, orgnr
 
@@ -68,7 +69,7 @@ def validate_national_id(number: str, *, field: str = "national_id") -> str:
         born = fodselsnummer.get_birth_date(_as_real_form(digits) if synthetic else digits)
     except stdnum_exceptions.ValidationError:
         born = None
-    if born is None or born > datetime.date.today():
+    if born is None or born > timezone.localdate():
         raise _invalid(
             field,
             "Fødselsnummeret inneholder ikke en gyldig fødselsdato.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -40,6 +41,8 @@ class Person(VersionedModel):
     national_id = models.CharField(max_length=11, unique=True)
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100)
+    # Lower-cased in Python, for searches that fold æ, ø, å on SQLite too.
+    search_name = models.CharField(max_length=201, db_index=True, default="")
     birth_date = models.DateField()
     municipality = models.ForeignKey(
         "organisation.Municipality", on_delete=models.PROTECT, related_name="+"
@@ -71,6 +74,12 @@ class Person(VersionedModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = f"{self.given_name} {self.family_name}".casefold()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from velferd.access import policies
 from velferd.access.actor import Actor
@@ -27,12 +27,12 @@ def persons_visible_to(*, actor: Actor, query: str = "") -> QuerySet[Person]:
         found = found.exclude(address_protection__in=STRICTLY_CONFIDENTIAL)
     if user is None or not user.cleared_office_employees:
         found = found.exclude(is_office_employee=True)
-    query = query.strip()
-    if query.isdigit() and len(query) == 11:
-        found = found.filter(national_id=query)
-    elif query:
-        for word in query.split():
-            found = found.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word))
+    digits = "".join(ch for ch in query if ch not in " .-")
+    if digits.isdigit() and len(digits) == 11:
+        found = found.filter(national_id=digits)
+    else:
+        for word in query.casefold().split():
+            found = found.filter(search_name__contains=word)
     return found.select_related("office", "municipality").prefetch_related("children")
 
 

@@ -1,0 +1,172 @@
+"""The §14a decision letter: what it tells the person, that it is easy to read for every need
+group and main goal, and that sending it stores the letter with its LIX and audits it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable
+
+import pytest
+
+from velferd.access.actor import Actor
+from velferd.audit.models import AuditEvent
+from velferd.followup.models import MainGoal, NeedGroup, NeedsAssessment
+from velferd.letters.models import Letter
+from velferd.letters.readability import lix
+from velferd.letters.services import (
+    DECISION_TITLE,
+    decision_letter_preview,
+    decision_letter_send,
+    decision_letter_text,
+)
+from velferd.letters.texts import MAIN_GOAL, NEED_GROUP
+from velferd.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+Lookup = Callable[[str], Actor]
+
+REASONING = (
+    "Du har fagbrev som kokk og vil tilbake i jobb. Etter en skade trenger du hjelp til å "
+    "finne en jobb der du ikke står hele dagen."
+)
+EVIDENCE = "Samtale med deg i september. Legeerklæring fra fastlegen din."
+COMBINATIONS = [
+    pytest.param(group, goal, id=f"{group}-{goal}")
+    for group, goal in itertools.product(NeedGroup.values, MainGoal.values)
+]
+
+
+def ola() -> Person:
+    return Person.objects.select_related("office").get(given_name="Ola")
+
+
+def assessment(
+    need_group: str = "situation_specific",
+    main_goal: str = "get_work",
+    reasoning: str = REASONING,
+    evidence: str = EVIDENCE,
+) -> NeedsAssessment:
+    """An unsaved decision for Ola Nordmann: the letter needs nothing else."""
+    return NeedsAssessment(
+        person=ola(),
+        need_group=need_group,
+        main_goal=main_goal,
+        reasoning=reasoning,
+        evidence=evidence,
+    )
+
+
+def test_every_need_group_and_main_goal_has_its_plain_language_text() -> None:
+    assert set(NEED_GROUP) == set(NeedGroup.values)
+    assert set(MAIN_GOAL) == set(MainGoal.values)
+
+
+class TestDecisionLetterText:
+    def test_the_letter_greets_the_person_and_is_signed_by_their_office(self) -> None:
+        text = decision_letter_text(assessment())
+
+        assert text.startswith("Hei, Ola.\n")
+        assert text.endswith("Hilsen\nNAV Grünerløkka\n")
+
+    def test_the_letter_gives_the_decision_its_reasons_and_the_evidence(self) -> None:
+        text = decision_letter_text(assessment())
+
+        assert NEED_GROUP["situation_specific"] in text
+        assert MAIN_GOAL["get_work"] in text
+        assert f"Dette har vi lagt vekt på:\n{REASONING}" in text
+        assert f"Vi har brukt disse opplysningene:\n{EVIDENCE}" in text
+        assert "NAV-loven § 14 a" in text
+
+    def test_the_letter_tells_how_and_by_when_to_complain(self) -> None:
+        text = decision_letter_text(assessment())
+
+        assert "Du kan klage på vedtaket." in text
+        assert "innen seks uker etter at du fikk dette brevet" in text
+        assert "kontakt NAV Grünerløkka" in text
+
+    def test_without_evidence_the_letter_leaves_out_the_evidence_heading(self) -> None:
+        text = decision_letter_text(assessment(evidence=""))
+
+        assert "Vi har brukt disse opplysningene" not in text
+        assert REASONING in text
+        assert "\n\n\n" not in text
+
+    def test_the_letter_does_not_show_the_identity_number(self) -> None:
+        person = ola()
+
+        text = decision_letter_text(assessment())
+
+        assert person.national_id not in text
+        assert person.national_id[6:] not in text
+
+    @pytest.mark.parametrize(("need_group", "main_goal"), COMBINATIONS)
+    def test_each_decision_says_its_need_group_and_main_goal_in_easy_language(
+        self, need_group: str, main_goal: str
+    ) -> None:
+        text, readability = decision_letter_preview(assessment(need_group, main_goal))
+
+        assert NEED_GROUP[need_group] in text
+        assert MAIN_GOAL[main_goal] in text
+        other_groups = [t for g, t in NEED_GROUP.items() if g != need_group]
+        assert not any(other in text for other in other_groups)
+        assert readability == lix(text)
+        assert readability.score < 45
+        assert not readability.too_hard
+
+    def test_the_caseworkers_reasoning_reaches_the_person_as_written(self) -> None:
+        reasoning = "Du har jobbet hos Hansen & Sønn's bakeri i ti år. Du vil jobbe <20 timer."
+
+        text = decision_letter_text(assessment(reasoning=reasoning))
+
+        assert reasoning in text
+
+
+class TestDecisionLetterSend:
+    def test_sending_stores_the_letter_to_the_person_with_its_lix(
+        self, actor_of_login: Lookup
+    ) -> None:
+        decision = assessment("specially_adapted", "keep_work")
+        before = Letter.objects.filter(person=decision.person).count()
+
+        letter = decision_letter_send(actor=actor_of_login("veileder"), assessment=decision)
+
+        letter.refresh_from_db()
+        assert Letter.objects.filter(person=decision.person).count() == before + 1
+        assert letter.person == decision.person
+        assert (letter.kind, letter.title) == ("decision_14a", DECISION_TITLE)
+        assert letter.body == decision_letter_text(decision)
+        assert letter.lix == lix(letter.body).score
+        assert letter.sent_by_label == "Vera Veileder"
+        assert letter.sent_at is not None
+        assert Letter.objects.filter(person=decision.person).first() == letter  # newest first
+
+    def test_sending_is_audited_with_the_kind_and_the_lix(self, actor_of_login: Lookup) -> None:
+        letter = decision_letter_send(actor=actor_of_login("veileder"), assessment=assessment())
+
+        event = AuditEvent.objects.filter(action="letter.sent").order_by("seq").last()
+        assert event is not None
+        assert (event.target_type, event.target_id) == ("letters.letter", str(letter.pk))
+        assert event.target_label == DECISION_TITLE
+        assert event.actor_label == "Vera Veileder"
+        assert event.after == {"kind": "decision_14a", "lix": letter.lix}
+
+    def test_no_letter_event_holds_the_identity_number_or_the_letter_text(
+        self, actor_of_login: Lookup
+    ) -> None:
+        decision_letter_send(actor=actor_of_login("veileder"), assessment=assessment())
+
+        number = ola().national_id
+        for event in AuditEvent.objects.filter(action="letter.sent"):
+            text = json.dumps([event.before, event.after, event.target_label])
+            assert number not in text
+            assert "kokk" not in text
+
+    def test_the_demo_decision_was_sent_to_ola_as_an_easy_letter(self) -> None:
+        letter = Letter.objects.get(person=ola(), kind="decision_14a")
+
+        assert letter.body.startswith("Hei, Ola.")
+        assert NEED_GROUP["situation_specific"] in letter.body
+        assert letter.lix == lix(letter.body).score < 45
+        assert letter.assessment.status == "sent"

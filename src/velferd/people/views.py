@@ -1,0 +1,243 @@
+"""People pages: the staff's list and registration form, and the citizen's own pages (my
+plan, my dialogue, my decisions, my consents, who has looked at my data)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.access.roles import PartnerService
+from velferd.access.selectors import actor_for_request
+from velferd.core.decorators import refusals_as_pages
+from velferd.core.errors import DomainError, forbidden
+from velferd.core.forms import checked, parse_date, post_or_show
+from velferd.core.pagination import paginate
+from velferd.followup import selectors as followup_selectors
+from velferd.letters import selectors as letter_selectors
+
+from . import selectors, services
+from .models import AddressProtection
+from .services import LANGUAGE_CODES
+
+
+@refusals_as_pages
+def person_list(request: HttpRequest) -> HttpResponse:
+    actor = actor_for_request(request)
+    if not actor.is_authenticated:
+        raise policies.not_authenticated()
+    if not actor.office_ids(*policies.OFFICE_STAFF):
+        raise forbidden()
+    query = request.GET.get("q", "")[:100]
+    try:
+        page_number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page_number = 1
+    page = paginate(
+        selectors.persons_visible_to(actor=actor, query=query), page=page_number, page_size=50
+    )
+    return render(
+        request,
+        "people/list.html",
+        {
+            "page": page,
+            "query": query,
+            "can_register": policies.can_register_person(actor),
+        },
+    )
+
+
+def _children(data: Any) -> list[tuple[str, datetime.date]]:
+    names = data.getlist("child_name")
+    dates = data.getlist("child_birth_date")
+    children = []
+    for name, born in zip(names, dates, strict=False):
+        day = parse_date(born, "children")
+        if day is not None:
+            children.append((name, day))
+    return children
+
+
+def _register(actor: Actor, data: Any) -> Any:
+    return services.person_register(
+        actor=actor,
+        national_id=data.get("national_id", ""),
+        given_name=data.get("given_name", ""),
+        family_name=data.get("family_name", ""),
+        municipality_number=data.get("municipality", "").strip(),
+        district=data.get("district", "").strip(),
+        address_line=data.get("address_line", ""),
+        postal_code=data.get("postal_code", ""),
+        postal_town=data.get("postal_town", ""),
+        address_protection=data.get("address_protection", "none"),
+        is_office_employee=checked(data, "is_office_employee"),
+        language=data.get("language", "nb"),
+        needs_interpreter=checked(data, "needs_interpreter"),
+        children=_children(data),
+    )
+
+
+@refusals_as_pages
+def person_register(request: HttpRequest) -> HttpResponse:
+    actor = actor_for_request(request)
+    policies.require(actor, "register_person")
+
+    def show(error: DomainError | None) -> HttpResponse:
+        return render(
+            request,
+            "people/register.html",
+            {
+                "error": error,
+                "form": request.POST or {},
+                "protections": AddressProtection.choices,
+                "languages": sorted(LANGUAGE_CODES),
+            },
+        )
+
+    return post_or_show(
+        request,
+        lambda: _register(actor, request.POST),
+        lambda person: reverse("person", args=[person.pk]),
+        show,
+    )
+
+
+# Consents, for the person and for the caseworker recording one -----------------------------
+
+
+def _consents_page(request: HttpRequest, actor: Actor, person: Any, back: str) -> HttpResponse:
+    policies.require(actor, "manage_consents", person)
+
+    def show(error: DomainError | None) -> HttpResponse:
+        return render(
+            request,
+            "people/consents.html",
+            {
+                "person": person,
+                "consents": selectors.consents_of(person),
+                "error": error,
+                "form": request.POST if error else {},
+                "services": PartnerService.choices,
+                "by_person": policies.is_the_person(actor, person),
+                "back": back,
+            },
+        )
+
+    def give() -> Any:
+        return services.consent_give(
+            actor=actor,
+            person=person,
+            partner_service=request.POST.get("partner_service", ""),
+            purpose=request.POST.get("purpose", ""),
+            starts_on=parse_date(request.POST.get("starts_on", ""), "starts_on")
+            or datetime.date.today(),
+            ends_on=parse_date(request.POST.get("ends_on", ""), "ends_on") or _missing("ends_on"),
+        )
+
+    return post_or_show(request, give, lambda _: request.path, show)
+
+
+def _missing(field: str) -> datetime.date:
+    raise DomainError(
+        code=f"{field}_required",
+        field=field,
+        message_nb="Sluttdato mangler.",
+        message_en="The end date is missing.",
+    )
+
+
+@refusals_as_pages
+def person_consents(request: HttpRequest, person_id: str) -> HttpResponse:
+    actor = actor_for_request(request)
+    person = selectors.person_for(
+        actor=actor, person_id=person_id, purpose="follow_up", what="person.consents"
+    )
+    return _consents_page(request, actor, person, reverse("person", args=[person.pk]))
+
+
+@refusals_as_pages
+@require_POST
+def consent_withdraw(request: HttpRequest, consent_id: str) -> HttpResponse:
+    actor = actor_for_request(request)
+    consent = selectors.consent_for(actor=actor, consent_id=consent_id)
+    services.consent_withdraw(actor=actor, consent=consent)
+    if policies.is_the_person(actor, consent.person):
+        return redirect("my_consents")
+    return redirect("person_consents", person_id=consent.person_id)
+
+
+# The citizen's own pages --------------------------------------------------------------------
+
+
+def _me(request: HttpRequest) -> tuple[Actor, Any]:
+    actor = actor_for_request(request)
+    if not actor.is_authenticated:
+        raise policies.not_authenticated()
+    person = selectors.own_person(actor=actor)
+    if person is None:
+        raise DomainError(
+            code="not_a_citizen",
+            status=404,
+            message_nb="Du har ingen sak hos NAV.",
+            message_en="You have no case with NAV.",
+        )
+    return actor, person
+
+
+@refusals_as_pages
+def my_plan(request: HttpRequest) -> HttpResponse:
+    actor, person = _me(request)
+    found = followup_selectors.overview(actor=actor, person_id=person.pk)
+    return render(request, "people/my_plan.html", {"o": found, "person": person})
+
+
+@refusals_as_pages
+def my_dialogue(request: HttpRequest) -> HttpResponse:
+    _actor, person = _me(request)
+    return render(
+        request,
+        "people/my_dialogue.html",
+        {
+            "person": person,
+            "threads": followup_selectors.threads_of(person),
+        },
+    )
+
+
+@refusals_as_pages
+def my_decisions(request: HttpRequest) -> HttpResponse:
+    _actor, person = _me(request)
+    return render(
+        request,
+        "people/my_decisions.html",
+        {
+            "person": person,
+            "letters": letter_selectors.letters_of(person),
+        },
+    )
+
+
+@refusals_as_pages
+def my_consents(request: HttpRequest) -> HttpResponse:
+    actor, person = _me(request)
+    return _consents_page(request, actor, person, reverse("my_plan"))
+
+
+@refusals_as_pages
+def my_access_log(request: HttpRequest) -> HttpResponse:
+    """Who has looked at my data: which office and role, when and why."""
+    actor, person = _me(request)
+    return render(
+        request,
+        "people/my_access_log.html",
+        {
+            "person": person,
+            "events": selectors.access_log_of(actor=actor, person=person)[:200],
+        },
+    )
