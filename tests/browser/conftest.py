@@ -11,10 +11,10 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from velferd.access.actor import system_actor
-from velferd.demo import load_demo
+from velferd.demo import DEMO_PASSWORD, load_demo
 from velferd.organisation.services import load_reference
 
 CHROMIUM = os.environ.get("VELFERD_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
@@ -72,3 +72,11 @@ def screenshot(page: Page, name: str) -> None:
     """Keep a picture of the page when VELFERD_SCREENSHOTS names a folder."""
     if SCREENSHOTS:
         page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
+
+
+def log_in(page: Page, site: str, username: str) -> None:
+    page.goto(f"{site}/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page.get_by_test_id("current-user")).to_be_visible()

@@ -7,19 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from velferd.demo import DEMO_PASSWORD
-
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page: Page, site: str, username: str) -> None:
-    page.goto(f"{site}/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page.get_by_test_id("current-user")).to_be_visible()
 
 
 def test_caseworker_logs_in_and_finds_the_office_serving_kautokeino(

@@ -178,6 +178,17 @@ class ActivityChange(models.Model):
     def __str__(self) -> str:
         return f"{self.what} by {self.changed_by_label}"
 
+    @property
+    def description(self) -> str:
+        """The change in words, for the plan's history."""
+        status = (self.after or {}).get("status")
+        if self.what == "created":
+            return str(_("created the activity"))
+        if self.what == "status_changed" and status in ActivityStatus.values:
+            label = ActivityStatus(status).label
+            return str(_("changed the status to “%(status)s”") % {"status": label})
+        return str(_("changed the activity"))
+
 
 class ActivityComment(TimestampedModel):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="comments")

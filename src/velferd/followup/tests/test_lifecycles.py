@@ -284,6 +284,7 @@ def attempt(
     current: NeedsAssessment,
     author: Actor,
     approver: Actor,
+    *,
     exact: bool = True,
     **changes: Any,
 ) -> Outcome:
@@ -459,8 +460,10 @@ def test_every_operation_in_every_reachable_state(
     assessment = draft_for_ahmed(author, first_group)
     for step in REACHABLE[status, need_group]:
         operation_, _, group = step.partition(":")
-        changes = {"need_group": group} if group else {}
-        attempt(operation_, NeedsAssessment.objects.get(pk=assessment.pk), author, approver, **changes)
+        changes: dict[str, Any] = {"need_group": group} if group else {}
+        attempt(
+            operation_, NeedsAssessment.objects.get(pk=assessment.pk), author, approver, **changes
+        )
     current = NeedsAssessment.objects.select_related("person").get(pk=assessment.pk)
     assert (current.status, current.need_group) == (status, need_group)
 
