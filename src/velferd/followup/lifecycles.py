@@ -9,7 +9,13 @@ from velferd.core.errors import CONFLICT, DomainError
 from .models import ActivityStatus, AssessmentStatus
 
 ACTIVITY: dict[str, set[str]] = {
-    ActivityStatus.PROPOSED: {ActivityStatus.PLANNED, ActivityStatus.CANCELLED},
+    # A proposal is planned by the office, or done (or dropped) by the person who made it.
+    ActivityStatus.PROPOSED: {
+        ActivityStatus.PLANNED,
+        ActivityStatus.IN_PROGRESS,
+        ActivityStatus.COMPLETED,
+        ActivityStatus.CANCELLED,
+    },
     ActivityStatus.PLANNED: {
         ActivityStatus.IN_PROGRESS,
         ActivityStatus.COMPLETED,

@@ -50,20 +50,20 @@ class FollowUpPeriod(VersionedModel):
 
 
 class NeedGroup(models.TextChoices):
-    STANDARD = "standard", _("Standard needs (gode muligheter)")
-    SITUATION_SPECIFIC = "situation_specific", _("Situation-specific needs (situasjonsbestemt)")
-    SPECIALLY_ADAPTED = "specially_adapted", _("Specially adapted needs (spesielt tilpasset)")
-    PARTIALLY_PERMANENT = "partially_permanent", _("Partially permanent adaptation (gradert varig)")
-    PERMANENT = "permanent", _("Permanent adaptation (varig tilpasset)")
+    STANDARD = "standard", _("Standard needs")
+    SITUATION_SPECIFIC = "situation_specific", _("Situation-specific needs")
+    SPECIALLY_ADAPTED = "specially_adapted", _("Specially adapted needs")
+    PARTIALLY_PERMANENT = "partially_permanent", _("Partially permanent adaptation")
+    PERMANENT = "permanent", _("Permanent adaptation")
 
 
 PERMANENT_GROUPS = frozenset({NeedGroup.PARTIALLY_PERMANENT, NeedGroup.PERMANENT})
 
 
 class MainGoal(models.TextChoices):
-    GET_WORK = "get_work", _("Get work (skaffe arbeid)")
-    KEEP_WORK = "keep_work", _("Keep work (beholde arbeid)")
-    INCREASE_PARTICIPATION = "increase_participation", _("Increase participation (øke deltakelse)")
+    GET_WORK = "get_work", _("Get work")
+    KEEP_WORK = "keep_work", _("Keep work")
+    INCREASE_PARTICIPATION = "increase_participation", _("Increase participation")
 
 
 class AssessmentStatus(models.TextChoices):

@@ -101,9 +101,11 @@ def assessment_for(*, actor: Actor, assessment_id: object) -> NeedsAssessment:
 
 def awaiting_approval_for(*, actor: Actor) -> QuerySet[NeedsAssessment]:
     """Assessments sent to the approvers of the actor's offices (not the actor's own)."""
-    offices = actor.office_ids("approver")
+    visible = people_selectors.persons_visible_to(actor=actor).values("pk")
     found = NeedsAssessment.objects.filter(
-        status=AssessmentStatus.AWAITING_APPROVAL, person__office__in=offices
+        status=AssessmentStatus.AWAITING_APPROVAL,
+        person__office__in=actor.office_ids("approver"),
+        person__in=visible,
     ).select_related("person", "author")
     return found.exclude(author=actor.user) if actor.user else found.none()
 
@@ -179,7 +181,11 @@ def overview(*, actor: Actor, person_id: object) -> Overview:
         person=person,
         period=open_period(person),
         decision=current_decision(person),
-        assessments=list(assessments_of(person)),
+        assessments=list(
+            assessments_of(person).filter(status=AssessmentStatus.SENT)
+            if policies.is_the_person(actor, person)
+            else assessments_of(person)
+        ),
         activities=list(activities_of(person)),
         threads=list(threads_of(person)),
         show_address=policies.can_view_person_address(actor, person),

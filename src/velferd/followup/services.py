@@ -80,6 +80,8 @@ def period_start(
     """Start following the person up at their office; unassigned unless a caseworker is
     named (the office manager assigns new people)."""
     policies.require(actor, "follow_up", person)
+    if caseworker is not None and caseworker != actor.user:
+        policies.require(actor, "assign_caseworker", person)
     if open_period_of(person) is not None:
         raise _invalid(
             "period_already_open",
@@ -381,7 +383,8 @@ def assessment_send(*, actor: Actor, assessment: NeedsAssessment, version: int) 
     decision letter."""
     policies.require(actor, "follow_up", assessment.person)
     assessment = _locked_assessment(assessment, version)
-    if assessment.needs_approval and assessment.status != AssessmentStatus.APPROVED:
+    unapproved = assessment.status not in (AssessmentStatus.APPROVED, AssessmentStatus.SENT)
+    if assessment.needs_approval and unapproved:
         raise _invalid(
             "approval_required",
             "status",

@@ -119,15 +119,6 @@ class TestOverview:
         assert reads_after(mark) == []
         assert seen.person == person("Ola") and seen.show_address
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "BUG followup/selectors.py:182: overview() lists every assessment, drafts and "
-            "those awaiting approval included, also when the person reads their own "
-            "follow-up, while assessment_for (lines 97-98) hides all but sent decisions from "
-            "them"
-        ),
-    )
     def test_the_person_sees_only_sent_decisions_in_their_overview(
         self, ola: Actor, vera: Actor
     ) -> None:
@@ -344,14 +335,6 @@ class TestAwaitingApproval:
         role_assign(actor=system, user=other, role="approver", office=office("0320"))
         assert list(selectors.awaiting_approval_for(actor=actor_of_login("sagene-beslutter"))) == []
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "BUG followup/selectors.py:102-108: awaiting_approval_for filters only on the "
-            "office, so an approver not cleared for them sees the assessments (and names) of "
-            "office employees and of people with a strictly confidential address"
-        ),
-    )
     @pytest.mark.parametrize(
         ("given_name", "clearance"),
         [("Nina", "cleared_office_employees"), ("Per", "cleared_strictly_confidential")],
