@@ -99,6 +99,14 @@ def _staff_may_see(actor: Actor, person: Any, roles: tuple[str, ...]) -> bool:
     return person.office_id in actor.office_ids(*roles)
 
 
+def role_reading(actor: Actor, person: Any) -> str:
+    """The role in which the actor reads a person's data: their role at the person's office."""
+    for assignment in actor.assignments_for(*OFFICE_STAFF):
+        if assignment.office_id == person.office_id:
+            return assignment.role
+    return ""
+
+
 def can_view_person(actor: Actor, person: Any) -> bool:
     return is_the_person(actor, person) or _staff_may_see(actor, person, OFFICE_STAFF)
 

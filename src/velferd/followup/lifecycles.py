@@ -9,13 +9,7 @@ from velferd.core.errors import CONFLICT, DomainError
 from .models import ActivityStatus, AssessmentStatus
 
 ACTIVITY: dict[str, set[str]] = {
-    # A proposal is planned by the office, or done (or dropped) by the person who made it.
-    ActivityStatus.PROPOSED: {
-        ActivityStatus.PLANNED,
-        ActivityStatus.IN_PROGRESS,
-        ActivityStatus.COMPLETED,
-        ActivityStatus.CANCELLED,
-    },
+    ActivityStatus.PROPOSED: {ActivityStatus.PLANNED, ActivityStatus.CANCELLED},
     ActivityStatus.PLANNED: {
         ActivityStatus.IN_PROGRESS,
         ActivityStatus.COMPLETED,

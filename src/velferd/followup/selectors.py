@@ -46,7 +46,13 @@ def _of_visible_person(
     ):
         raise forbidden()
     if not policies.is_the_person(actor, person):
-        audit.log_access(actor=actor, subject=person, what=what, purpose=purpose)
+        audit.log_access(
+            actor=actor,
+            subject=person,
+            what=what,
+            purpose=purpose,
+            role=policies.role_reading(actor, person),
+        )
     return record
 
 

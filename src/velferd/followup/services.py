@@ -419,6 +419,7 @@ ACTIVITY_FIELDS = (
     "meeting_at",
     "agreed_with_office",
 )
+SKIPS_PLANNING = {ActivityStatus.IN_PROGRESS, ActivityStatus.COMPLETED}
 PERSON_MAY_MOVE_TO = {
     ActivityStatus.IN_PROGRESS,
     ActivityStatus.COMPLETED,
@@ -569,7 +570,14 @@ def activity_transition(*, actor: Actor, activity: Activity, status: str, versio
     by_person = policies.is_the_person(actor, activity.person)
     if by_person and (not _person_may_edit(activity) or status not in PERSON_MAY_MOVE_TO):
         raise forbidden()
-    lifecycles.require_transition(lifecycles.ACTIVITY, ActivityStatus, activity.status, status)
+    steps = [status]
+    if by_person and activity.status == ActivityStatus.PROPOSED and status in SKIPS_PLANNING:
+        # The person plans their own proposal in the same move as starting or finishing it.
+        steps = [ActivityStatus.PLANNED, status]
+    current = activity.status
+    for step in steps:
+        lifecycles.require_transition(lifecycles.ACTIVITY, ActivityStatus, current, step)
+        current = step
     before = {"status": activity.status}
     activity.status = status
     activity.bump_version()

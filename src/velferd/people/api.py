@@ -130,13 +130,15 @@ def update_person(request: HttpRequest, person_id: str, payload: PersonPatch) ->
     changes = payload.dict(exclude_unset=True, exclude={"version"})
     if "municipality" in changes:
         changes["municipality_number"] = changes.pop("municipality")
-    services.person_update(
+    person = services.person_update(
         actor=actor,
         person=_person(request, person_id, "person.details"),
         version=payload.version,
         **changes,
     )
-    return detail(actor, _person(request, person_id, "person.details"))
+    # The answer is what was saved, even when the change moves the person out of the
+    # caller's sight (another office, a strictly confidential address).
+    return detail(actor, person)
 
 
 @router.get("/persons/{person_id}/consents", response={200: list[ConsentOut], **ERRORS})

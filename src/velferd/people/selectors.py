@@ -53,7 +53,13 @@ def person_for(*, actor: Actor, person_id: object, purpose: str, what: str) -> P
     if not policies.can_view_person(actor, person):
         raise forbidden()
     if not policies.is_the_person(actor, person):
-        audit.log_access(actor=actor, subject=person, what=what, purpose=purpose)
+        audit.log_access(
+            actor=actor,
+            subject=person,
+            what=what,
+            purpose=purpose,
+            role=policies.role_reading(actor, person),
+        )
     return person
 
 

@@ -214,9 +214,13 @@ def link_user(*, actor: Actor, person: Person, user: Any) -> Person:
     """Let a login act as the person (the demo's local login; ID-porten in production)."""
     policies.require(actor, "manage_users")
     if Person.objects.filter(user=user).exclude(pk=person.pk).exists():
-        raise _invalid("user_already_linked", "user",
-                       "Denne innloggingen hører allerede til en annen person.",
-                       "This login already belongs to another person.", status=CONFLICT)
+        raise _invalid(
+            "user_already_linked",
+            "user",
+            "Denne innloggingen hører allerede til en annen person.",
+            "This login already belongs to another person.",
+            status=CONFLICT,
+        )
     person.user = user
     person.save(update_fields=["user", "updated_at"])
     audit.record(

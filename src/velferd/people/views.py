@@ -89,12 +89,19 @@ def person_register(request: HttpRequest) -> HttpResponse:
     policies.require(actor, "register_person")
 
     def show(error: DomainError | None) -> HttpResponse:
+        typed = zip(
+            request.POST.getlist("child_name"),
+            request.POST.getlist("child_birth_date"),
+            strict=False,
+        )
+        children = [(name, born) for name, born in typed if name or born]
         return render(
             request,
             "people/register.html",
             {
                 "error": error,
                 "form": request.POST or {},
+                "children": children + [("", "")] * max(0, 3 - len(children)),
                 "protections": AddressProtection.choices,
                 "languages": sorted(LANGUAGE_CODES),
             },
