@@ -23,6 +23,14 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
         load_demo(actor=system_actor("tests"))
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits() -> None:
+    """Rate limits count in the cache; every test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def system() -> Actor:
     return system_actor("tests")

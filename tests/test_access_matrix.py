@@ -16,7 +16,7 @@ from velferd.access.selectors import actor_for_user
 from velferd.access.services import api_token_create
 from velferd.api import api
 
-from . import matrix_people
+from . import matrix_enquiries, matrix_people
 from .matrix import ANONYMOUS, ROLES, Route, admin_only, everyone, logged_in
 
 MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
@@ -181,6 +181,8 @@ ROUTES = [
     Route("get", "/api/v1/audit/events", admin_only(200)),
     Route("get", "/api/v1/audit/verify", admin_only(200)),
     *matrix_people.ROUTES,
+    *matrix_enquiries.ROUTES,
+    *matrix_enquiries.PUBLICATION_ROUTES,
 ]
 
 

@@ -14,7 +14,9 @@ from velferd.access.models import User
 from velferd.access.roles import PartnerService, Role
 from velferd.organisation import selectors as organisation_selectors
 from velferd.organisation import services as organisation_services
+from velferd.publications.services import load_demo_publications
 
+from .demo_enquiries import load_demo_enquiries
 from .demo_people import load_demo_people
 
 DEMO_PASSWORD = "velferd-demo-2026"
@@ -108,9 +110,9 @@ def _iw_advisors() -> list[DemoLogin]:
 
 
 @transaction.atomic
-def load_demo(*, actor: Actor) -> tuple[int, int, int]:
-    """Open the demo offices, create the demo logins and the demo people that are missing;
-    returns how many of each were created. Loading twice changes nothing."""
+def load_demo(*, actor: Actor) -> dict[str, int]:
+    """Open the demo offices and create the demo logins, people, enquiries and publications
+    that are missing; returns how many of each were created. Loading twice changes nothing."""
     offices = organisation_services.load_offices(
         actor=actor, rows=organisation_services.read_offices_csv(), signed_on=AGREEMENTS_SIGNED_ON
     )
@@ -126,4 +128,10 @@ def load_demo(*, actor: Actor) -> tuple[int, int, int]:
         )
         access_services.role_assign(actor=actor, user=user, role=login.role, **_units(login))
         users += 1
-    return offices, users, load_demo_people(system=actor)
+    return {
+        "offices": offices,
+        "logins": users,
+        "people": load_demo_people(system=actor),
+        "enquiries": load_demo_enquiries(system=actor, password=DEMO_PASSWORD),
+        "publications": load_demo_publications(actor=actor),
+    }

@@ -5,6 +5,7 @@ from velferd.access import views as access_views
 from velferd.api import api
 from velferd.audit import views as audit_views
 from velferd.core import views as core_views
+from velferd.enquiries import views as enquiry_views
 from velferd.followup import views as followup_views
 from velferd.organisation import views as organisation_views
 from velferd.people import views as people_views
@@ -53,6 +54,13 @@ urlpatterns = [
         people_views.consent_withdraw,
         name="consent_withdraw",
     ),
+    # The Ministry's enquiries
+    path("enquiries/new/", enquiry_views.enquiry_new, name="enquiry_new"),
+    path("enquiries/sent/<str:reference>/", enquiry_views.enquiry_sent, name="enquiry_sent"),
+    path("inbox/", enquiry_views.inbox, name="inbox"),
+    path("inbox/<uuid:enquiry_id>/", enquiry_views.enquiry_detail, name="enquiry"),
+    # The Ministry's publications
+    path("publications/", include("velferd.publications.urls")),
     # The citizen's own pages
     path("me/", people_views.my_plan, name="my_plan"),
     path("me/dialogue/", people_views.my_dialogue, name="my_dialogue"),

@@ -158,3 +158,38 @@ def can_approve_assessment(actor: Actor, assessment: Any) -> bool:
 def can_take_part_in_plan(actor: Actor, person: Any) -> bool:
     """The person and the office both work on the activity plan and the dialogue."""
     return is_the_person(actor, person) or can_follow_up(actor, person)
+
+
+# The Ministry's enquiries ---------------------------------------------------------------------
+
+PRESS_DIVISION = "press-and-communications"
+
+
+def ministry_departments(actor: Actor) -> set[str]:
+    """The slugs of the departments the actor works in as ministry staff."""
+    return {
+        a.department.slug for a in actor.assignments_for(Role.MINISTRY_STAFF) if a.department
+    }
+
+
+def can_route_enquiries(actor: Actor) -> bool:
+    return bool(ministry_departments(actor))
+
+
+def can_view_inbox(actor: Actor, department_slug: str) -> bool:
+    """A department's staff see its inbox; the Press and Communications Division, which
+    routes what the model cannot, sees every inbox."""
+    mine = ministry_departments(actor)
+    return department_slug in mine or PRESS_DIVISION in mine
+
+
+def can_handle_enquiry(actor: Actor, enquiry: Any) -> bool:
+    return can_view_inbox(actor, enquiry.department.slug)
+
+
+# Publications ---------------------------------------------------------------------------------
+
+
+def can_change_publications(actor: Actor) -> bool:
+    """Ministry staff and administrators write the Ministry's publications."""
+    return actor.has_role(Role.MINISTRY_STAFF, Role.ADMINISTRATOR)

@@ -164,3 +164,11 @@ def caseworkers_at(office: Any) -> list[User]:
         .distinct()
         .order_by("full_name")
     )
+
+
+def usernames_in_role(role: str, **unit: object) -> list[str]:
+    return sorted(
+        RoleAssignment.objects.filter(
+            role=role, is_active=True, user__is_active=True, **unit
+        ).values_list("user__username", flat=True)
+    )

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "velferd.people",
     "velferd.letters",
     "velferd.followup",
+    "velferd.enquiries",
+    "velferd.publications",
 ]
 
 MIDDLEWARE = [
@@ -163,3 +165,10 @@ LOGGING = {
 VELFERD_ALLOW_SYNTHETIC_IDS = False
 VELFERD_OIDC_ENABLED = False
 FORMAT_MODULE_PATH = ["velferd.formats"]
+
+# The Ministry's enquiries: below this confidence the Press and Communications Division
+# routes by hand; deadlines in working days; submissions per address per window.
+VELFERD_ENQUIRY_CONFIDENCE_THRESHOLD = 0.45
+VELFERD_ENQUIRY_DEADLINE_WORKING_DAYS = 10
+VELFERD_PRESS_DEADLINE_WORKING_DAYS = 1
+VELFERD_ENQUIRY_RATE_LIMIT = (5, 600)

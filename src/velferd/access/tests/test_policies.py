@@ -66,10 +66,12 @@ def veileders_token(actor_of_login: ActorOf) -> ApiToken:
 
 class TestPolicyTable:
     def test_the_tables_cover_every_policy(self) -> None:
+        from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
 
         names = {name[4:] for name in vars(policies) if name.startswith("can_")}
-        assert names == set(QUESTIONS) | set(PERSON_QUESTIONS) | set(OTHER_QUESTIONS)
+        tables = {*QUESTIONS, *PERSON_QUESTIONS, *OTHER_QUESTIONS, *MINISTRY_QUESTIONS}
+        assert names == tables
 
     def test_the_table_covers_every_demo_login(self) -> None:
         assert set(User.objects.values_list("username", flat=True)) >= set(DEMO_LOGINS)

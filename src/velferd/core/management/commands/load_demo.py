@@ -14,9 +14,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.VELFERD_ALLOW_SYNTHETIC_IDS:
             raise CommandError("Demo data is only for demo and test settings.")
-        offices, users, people = load_demo(actor=system_actor("load-demo"))
+        created = load_demo(actor=system_actor("load-demo"))
         self.stdout.write(
-            f"Demo data: {offices} offices opened, {users} logins created, {people} people."
+            "Demo data created: " + ", ".join(f"{n} {what}" for what, n in created.items()) + "."
         )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

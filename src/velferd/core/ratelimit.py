@@ -1,0 +1,32 @@
+"""A fixed-window rate limit in the cache (Django's cache framework: per process by default,
+a shared cache such as Redis or the database in production)."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from .errors import DomainError
+
+
+def client_key(request: HttpRequest) -> str:
+    """Who is asking: the address the request came from (set by the load balancer's
+    trusted proxy in production)."""
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def hit(scope: str, key: str, *, limit: int, seconds: int) -> None:
+    """Count one request; refuse with 429 once `limit` is passed in the window."""
+    name = f"ratelimit:{scope}:{key}"
+    cache.add(name, 0, timeout=seconds)
+    try:
+        count = cache.incr(name)
+    except ValueError:
+        cache.set(name, 1, timeout=seconds)
+        count = 1
+    if count > limit:
+        raise DomainError(
+            code="rate_limited", status=429,
+            message_nb="Du har sendt for mange henvendelser på kort tid. Prøv igjen senere.",
+            message_en="You have sent too many enquiries in a short time. Try again later.",
+        )
