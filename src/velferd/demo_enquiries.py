@@ -4,6 +4,7 @@ and Communications Division's demo login."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -20,38 +21,64 @@ OFFICERS = [
     ("integrering", "Ivan Integrering", "integration"),
 ]
 
-ENQUIRIES = [
-    dict(name="Kari Nilsen", email="kari.nilsen@example.no", subject="Uføretrygd og deltid",
-         text="Hei. Jeg har 50 prosent uføretrygd. Kan jeg jobbe mer uten at trygden blir "
-              "redusert, og hvor går grensen?", days_ago=20),
-    dict(name="Jonas Berg", email="jonas@kommune.example.no", organisation="Hamar kommune",
-         subject="Bosetting av flyktninger neste år",
-         text="Kommunen vurderer hvor mange flyktninger vi kan bosette neste år. Hvilke "
-              "tilskudd gjelder for introduksjonsprogrammet?", days_ago=3),
-    dict(name="Emma Dahl", email="emma.dahl@avis.example.no", organisation="Dagsavisen",
-         subject="Intervju med statsråden",
-         text="Vi ønsker et intervju med statsråden om sykefraværet i år. Er det mulig neste "
-              "uke?", is_press=True, days_ago=0),
-    dict(name="Peter Smith", email="p.smith@example.com", subject="Pension abroad",
-         text="I worked in Norway for twelve years and now live in Scotland. How is my "
-              "retirement pension from the National Insurance Scheme calculated?", days_ago=1),
+ENQUIRIES: list[dict[str, Any]] = [
+    dict(
+        name="Kari Nilsen",
+        email="kari.nilsen@example.no",
+        subject="Uføretrygd og deltid",
+        text="Hei. Jeg har 50 prosent uføretrygd. Kan jeg jobbe mer uten at trygden blir "
+        "redusert, og hvor går grensen?",
+        days_ago=20,
+    ),
+    dict(
+        name="Jonas Berg",
+        email="jonas@kommune.example.no",
+        organisation="Hamar kommune",
+        subject="Bosetting av flyktninger neste år",
+        text="Kommunen vurderer hvor mange flyktninger vi kan bosette neste år. Hvilke "
+        "tilskudd gjelder for introduksjonsprogrammet?",
+        days_ago=3,
+    ),
+    dict(
+        name="Emma Dahl",
+        email="emma.dahl@avis.example.no",
+        organisation="Dagsavisen",
+        subject="Intervju med statsråden",
+        text="Vi ønsker et intervju med statsråden om sykefraværet i år. Er det mulig neste uke?",
+        is_press=True,
+        days_ago=0,
+    ),
+    dict(
+        name="Peter Smith",
+        email="p.smith@example.com",
+        subject="Pension abroad",
+        text="I worked in Norway for twelve years and now live in Scotland. How is my "
+        "retirement pension from the National Insurance Scheme calculated?",
+        days_ago=1,
+    ),
 ]
 
 
 def load_demo_enquiries(*, system: Actor, password: str) -> int:
     for username, full_name, slug in OFFICERS:
         if not User.objects.filter(username=username).exists():
-            user = access_services.user_create(actor=system, username=username,
-                                               full_name=full_name, password=password)
-            access_services.role_assign(actor=system, user=user, role=Role.MINISTRY_STAFF,
-                                        department=organisation_selectors.department(slug))
+            user = access_services.user_create(
+                actor=system, username=username, full_name=full_name, password=password
+            )
+            access_services.role_assign(
+                actor=system,
+                user=user,
+                role=Role.MINISTRY_STAFF,
+                department=organisation_selectors.department(slug),
+            )
     if Enquiry.objects.exists():
         return 0
     now = timezone.now()
     for item in ENQUIRIES:
         fields = {k: v for k, v in item.items() if k != "days_ago"}
         enquiry_services.enquiry_submit(
-            actor=system, received_at=now - datetime.timedelta(days=int(item["days_ago"])),
-            **fields,  # type: ignore[arg-type]
+            actor=system,
+            received_at=now - datetime.timedelta(days=int(item["days_ago"])),
+            **fields,
         )
     return len(ENQUIRIES)

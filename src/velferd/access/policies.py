@@ -167,9 +167,7 @@ PRESS_DIVISION = "press-and-communications"
 
 def ministry_departments(actor: Actor) -> set[str]:
     """The slugs of the departments the actor works in as ministry staff."""
-    return {
-        a.department.slug for a in actor.assignments_for(Role.MINISTRY_STAFF) if a.department
-    }
+    return {a.department.slug for a in actor.assignments_for(Role.MINISTRY_STAFF) if a.department}
 
 
 def can_route_enquiries(actor: Actor) -> bool:

@@ -26,7 +26,8 @@ def hit(scope: str, key: str, *, limit: int, seconds: int) -> None:
         count = 1
     if count > limit:
         raise DomainError(
-            code="rate_limited", status=429,
+            code="rate_limited",
+            status=429,
             message_nb="Du har sendt for mange henvendelser på kort tid. Prøv igjen senere.",
             message_en="You have sent too many enquiries in a short time. Try again later.",
         )

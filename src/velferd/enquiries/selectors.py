@@ -98,3 +98,13 @@ def can_still_see(actor: Actor, enquiry: Enquiry) -> bool:
 def officers_of(department: Department) -> list[str]:
     """Usernames of the case officers of a department."""
     return access_selectors.usernames_in_role("ministry_staff", department=department)
+
+
+def suggestions_named(enquiry: Enquiry) -> list[tuple[str, float]]:
+    """The model's suggestion and its two runners-up, by department name."""
+    names = {d.slug: d.name for d in organisation_selectors.departments()}
+    ranked = [
+        {"department": enquiry.suggested_department, "confidence": enquiry.confidence},
+        *enquiry.alternatives,
+    ]
+    return [(names.get(r["department"], r["department"]), r["confidence"]) for r in ranked]

@@ -21,16 +21,19 @@ from velferd.organisation import selectors as organisation_selectors
 from . import selectors, services
 from .models import EnquiryStatus
 
-FORM_FIELDS = ("name", "email", "organisation", "subject", "text")
-
 
 def _submit(request: HttpRequest) -> Any:
     limit, seconds = settings.VELFERD_ENQUIRY_RATE_LIMIT
     hit("enquiry", client_key(request), limit=limit, seconds=seconds)
+    data = request.POST
     return services.enquiry_submit(
         actor=actor_for_request(request),
-        is_press=checked(request.POST, "is_press"),
-        **{name: request.POST.get(name, "") for name in FORM_FIELDS},
+        name=data.get("name", ""),
+        email=data.get("email", ""),
+        organisation=data.get("organisation", ""),
+        subject=data.get("subject", ""),
+        text=data.get("text", ""),
+        is_press=checked(data, "is_press"),
     )
 
 
@@ -126,6 +129,7 @@ def enquiry_detail(request: HttpRequest, enquiry_id: str) -> HttpResponse:
                 "form": request.POST if error else {},
                 "departments": organisation_selectors.departments(),
                 "officers": selectors.officers_of(found.department),
+                "suggestions": selectors.suggestions_named(found),
             },
         )
 

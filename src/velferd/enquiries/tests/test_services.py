@@ -50,7 +50,7 @@ class TestSubmit:
         assert len(enquiry.alternatives) == 2
         event = AuditEvent.objects.order_by("-seq").first()
         assert event is not None and event.action == "enquiry.received"
-        assert event.after["department"] == "welfare-policy"
+        assert isinstance(event.after, dict) and event.after["department"] == "welfare-policy"
 
     def test_a_press_enquiry_goes_to_the_press_division_with_a_short_deadline(self) -> None:
         enquiry = submit(is_press=True)
