@@ -191,3 +191,56 @@ def can_handle_enquiry(actor: Actor, enquiry: Any) -> bool:
 def can_change_publications(actor: Actor) -> bool:
     """Ministry staff and administrators write the Ministry's publications."""
     return actor.has_role(Role.MINISTRY_STAFF, Role.ADMINISTRATOR)
+
+
+# Coordination: the municipality's records and individual plans --------------------------------
+
+
+def can_view_municipal_records(actor: Actor, person: Any) -> bool:
+    """Financial assistance and the other social-services records are the municipality's:
+    its caseworkers see them; the state side only with the person's consent."""
+    if is_the_person(actor, person):
+        return True
+    if _staff_may_see(actor, person, (Role.CASEWORKER_MUNICIPAL,)):
+        return True
+    return can_view_person(actor, person) and person.consent_holds("nav_state")
+
+
+def _partner_services_for(actor: Actor, person: Any) -> set[str]:
+    """The partner services the actor works for in the person's municipality."""
+    return {
+        a.partner_service
+        for a in actor.assignments_for(Role.PARTNER)
+        if a.municipality_id == person.municipality_id
+    }
+
+
+def is_plan_partner(actor: Actor, plan: Any) -> bool:
+    """A partner whose service is a member of the plan, while the person's consent for that
+    service holds."""
+    services = _partner_services_for(actor, plan.person)
+    members = {m.service for m in plan.members.all()}
+    return any(plan.person.consent_holds(s) for s in services & members)
+
+
+def can_view_individual_plan(actor: Actor, plan: Any) -> bool:
+    person = plan.person
+    return (
+        is_the_person(actor, person)
+        or can_view_person(actor, person)
+        or is_plan_partner(actor, plan)
+    )
+
+
+def can_change_individual_plan(actor: Actor, plan: Any) -> bool:
+    """The person, NAV's caseworkers and the member services with consent work on goals
+    and measures."""
+    person = plan.person
+    return (
+        is_the_person(actor, person) or can_follow_up(actor, person) or is_plan_partner(actor, plan)
+    )
+
+
+def can_manage_plan_members(actor: Actor, plan: Any) -> bool:
+    """NAV's caseworkers set up the plan: its members and its coordinator."""
+    return can_follow_up(actor, plan.person)

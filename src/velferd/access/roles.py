@@ -28,6 +28,7 @@ class PartnerService(models.TextChoices):
     CHILD_WELFARE = "child_welfare", _("Child welfare service")
     CHILD_COORDINATOR = "child_coordinator", _("Child coordinator")
     SCHOOL = "school", _("School")
+    NAV_STATE = "nav_state", _("NAV's state services (to see social-services records)")
 
 
 # The unit each role is bound to: the name of the RoleAssignment field that must be set.

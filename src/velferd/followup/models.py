@@ -3,6 +3,7 @@ plan shared by the person and the office, and the dialogue between them."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -241,6 +242,172 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["sent_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+# Benefits on record ---------------------------------------------------------------------------
+
+
+class BenefitKind(models.TextChoices):
+    SICKNESS_BENEFIT = "sickness_benefit", _("Sickness benefit")
+    WORK_ASSESSMENT_ALLOWANCE = "work_assessment_allowance", _("Work assessment allowance")
+    DISABILITY_BENEFIT = "disability_benefit", _("Disability benefit")
+    UNEMPLOYMENT_BENEFIT = "unemployment_benefit", _("Unemployment benefit")
+    FINANCIAL_ASSISTANCE = "financial_assistance", _("Financial assistance")
+    QUALIFICATION_BENEFIT = "qualification_benefit", _("Qualification benefit")
+    INTRODUCTION_BENEFIT = "introduction_benefit", _("Introduction benefit")
+    TRANSITIONAL_BENEFIT = "transitional_benefit", _("Transitional benefit for single parents")
+
+
+# The social services' records belong to the municipality (Social Services Act).
+MUNICIPAL_BENEFITS = frozenset(
+    {BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT}
+)
+
+
+class Benefit(TimestampedModel):
+    """A benefit period on record, for follow-up (no payments are calculated here)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="benefits")
+    kind = models.CharField(max_length=32, choices=BenefitKind.choices)
+    degree = models.PositiveSmallIntegerField(null=True, blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        indexes = [models.Index(fields=["person", "kind", "ends_on"])]
+
+    def __str__(self) -> str:
+        return str(self.get_kind_display())
+
+    @property
+    def is_municipal(self) -> bool:
+        return self.kind in MUNICIPAL_BENEFITS
+
+    def runs_on(self, day: datetime.date) -> bool:
+        return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
+
+
+class QualificationOutcome(models.TextChoices):
+    OFFERED = "offered", _("Offered the programme")
+    NOT_ENTITLED = "not_entitled", _("Not entitled")
+    DECLINED = "declined", _("Declined")
+
+
+class QualificationAssessment(TimestampedModel):
+    """That the person was assessed for the qualification programme, and the outcome."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="qualification_assessments"
+    )
+    assessed_on = models.DateField()
+    outcome = models.CharField(max_length=16, choices=QualificationOutcome.choices)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-assessed_on"]
+
+    def __str__(self) -> str:
+        return f"{self.assessed_on}: {self.get_outcome_display()}"
+
+
+# Individual plans across services ---------------------------------------------------------------
+
+
+class IndividualPlan(VersionedModel):
+    """The coordinated plan across services (individuell plan): members, one coordinator,
+    goals and measures."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.OneToOneField(
+        "people.Person", on_delete=models.PROTECT, related_name="individual_plan"
+    )
+    goals = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Individual plan for {self.person}"
+
+
+NAV_SERVICE = "nav"
+
+
+class PlanMember(models.Model):
+    """A service taking part in the plan: NAV itself or a partner service."""
+
+    plan = models.ForeignKey(IndividualPlan, on_delete=models.CASCADE, related_name="members")
+    service = models.CharField(max_length=32)
+    contact_name = models.CharField(max_length=200, blank=True)
+    is_coordinator = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-is_coordinator", "service"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "service"], name="one_member_per_service"),
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(is_coordinator=True),
+                name="one_coordinator_per_plan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.service
+
+
+class PlanMeasure(TimestampedModel):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(IndividualPlan, on_delete=models.CASCADE, related_name="measures")
+    text = models.CharField(max_length=500)
+    responsible_service = models.CharField(max_length=32)
+    deadline = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline"]
+        indexes = [models.Index(fields=["plan", "done_on", "deadline"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def is_overdue_on(self, day: datetime.date) -> bool:
+        return self.done_on is None and self.deadline < day
+
+
+# The caseworker's own tools -----------------------------------------------------------------------
+
+
+class SavedFilter(TimestampedModel):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_filters"
+    )
+    name = models.CharField(max_length=100)
+    query = models.CharField(max_length=1000)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="saved_filter_name_per_owner")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReminderNote(TimestampedModel):
+    """A caseworker's private note about a person: seen by its author only."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=1000)
+    remind_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["remind_on", "-created_at"]
+        indexes = [models.Index(fields=["author", "person"])]
 
     def __str__(self) -> str:
         return self.text[:50]

@@ -23,9 +23,14 @@ from .models import (
     ActivityChange,
     ActivityComment,
     AssessmentStatus,
+    Benefit,
     FollowUpPeriod,
+    IndividualPlan,
     Message,
     NeedsAssessment,
+    PlanMeasure,
+    ReminderNote,
+    SavedFilter,
     Thread,
 )
 
@@ -196,3 +201,99 @@ def overview(*, actor: Actor, person_id: object) -> Overview:
         threads=list(threads_of(person)),
         show_address=policies.can_view_person_address(actor, person),
     )
+
+
+# Benefits, individual plans and flags ---------------------------------------------------------
+
+
+def benefits_visible(*, actor: Actor, person: Person) -> list[Benefit]:
+    """The person's benefits; the municipality's (financial assistance, qualification
+    benefit) only for those who may see its records."""
+    found = list(Benefit.objects.filter(person=person))
+    if policies.can_view_municipal_records(actor, person):
+        return found
+    return [b for b in found if not b.is_municipal]
+
+
+def individual_plan_for(*, actor: Actor, plan_id: object) -> IndividualPlan:
+    key = as_uuid(plan_id)
+    plan = (
+        IndividualPlan.objects.select_related("person", "person__office")
+        .prefetch_related("members", "measures")
+        .filter(pk=key)
+        .first()
+        if key
+        else None
+    )
+    if plan is None or not policies.can_know_person_exists(actor, plan.person):
+        raise not_found("planen", "the plan")
+    if not policies.can_view_individual_plan(actor, plan):
+        raise forbidden() if actor.is_authenticated else policies.not_authenticated()
+    if not policies.is_the_person(actor, plan.person):
+        audit.log_access(
+            actor=actor,
+            subject=plan.person,
+            what="individual_plan",
+            purpose="coordination",
+            role=_reading_role(actor, plan.person),
+        )
+    return plan
+
+
+def _reading_role(actor: Actor, person: Person) -> str:
+    return policies.role_reading(actor, person) or ("partner" if actor.has_role("partner") else "")
+
+
+def individual_plan_of(person: Person) -> IndividualPlan | None:
+    return (
+        IndividualPlan.objects.prefetch_related("members", "measures").filter(person=person).first()
+    )
+
+
+def plans_for_partner(*, actor: Actor) -> list[IndividualPlan]:
+    """The plans a partner user takes part in, while the person's consent holds."""
+    municipalities = {a.municipality_id for a in actor.assignments_for("partner")}
+    services = {a.partner_service for a in actor.assignments_for("partner")}
+    candidates = (
+        IndividualPlan.objects.filter(
+            person__municipality__in=municipalities, members__service__in=services
+        )
+        .select_related("person")
+        .prefetch_related("members", "measures")
+        .distinct()
+    )
+    return [p for p in candidates if policies.is_plan_partner(actor, p)]
+
+
+def measure_for(*, actor: Actor, measure_id: object) -> PlanMeasure:
+    key = as_uuid(measure_id)
+    measure = (
+        PlanMeasure.objects.select_related("plan", "plan__person").filter(pk=key).first()
+        if key
+        else None
+    )
+    if measure is None or not policies.can_view_individual_plan(actor, measure.plan):
+        raise not_found("tiltaket", "the measure")
+    return measure
+
+
+def saved_filters_of(*, actor: Actor) -> QuerySet[SavedFilter]:
+    return (
+        SavedFilter.objects.filter(owner=actor.user) if actor.user else SavedFilter.objects.none()
+    )
+
+
+def reminder_notes(*, actor: Actor, person: Person) -> QuerySet[ReminderNote]:
+    """The actor's own notes about a person: nobody else's."""
+    if actor.user is None:
+        return ReminderNote.objects.none()
+    return ReminderNote.objects.filter(author=actor.user, person=person)
+
+
+def reminder_note_for(*, actor: Actor, note_id: int) -> ReminderNote:
+    note = (
+        ReminderNote.objects.filter(pk=note_id, author=actor.user).first() if actor.user else None
+    )
+    if note is None:
+        raise not_found("notatet", "the note")
+    return note

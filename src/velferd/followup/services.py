@@ -4,6 +4,7 @@ Each is one transaction with its audit event; activities also keep their own his
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -13,6 +14,7 @@ from velferd.access import policies
 from velferd.access import selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.access.models import User
+from velferd.access.roles import PartnerService
 from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, DomainError, forbidden
 from velferd.letters import services as letter_services
@@ -20,17 +22,27 @@ from velferd.people.models import Person
 
 from . import lifecycles
 from .models import (
+    NAV_SERVICE,
     Activity,
     ActivityChange,
     ActivityComment,
     ActivityKind,
     ActivityStatus,
     AssessmentStatus,
+    Benefit,
+    BenefitKind,
     FollowUpPeriod,
+    IndividualPlan,
     MainGoal,
     Message,
     NeedGroup,
     NeedsAssessment,
+    PlanMeasure,
+    PlanMember,
+    QualificationAssessment,
+    QualificationOutcome,
+    ReminderNote,
+    SavedFilter,
     Thread,
     Waiting,
 )
@@ -718,3 +730,418 @@ def thread_set_waiting(*, actor: Actor, thread: Thread, waiting_for: str) -> Thr
         after={"waiting_for": waiting_for},
     )
     return thread
+
+
+# Coordination --------------------------------------------------------------------------------
+
+PLAN_SERVICES = frozenset({NAV_SERVICE, *PartnerService.values} - {PartnerService.NAV_STATE})
+
+
+# Benefits -----------------------------------------------------------------------------------
+
+
+def _require_benefit_access(actor: Actor, person: Person, kind: str) -> None:
+    policies.require(actor, "follow_up", person)
+    if kind in (BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT) and not (
+        policies.can_view_municipal_records(actor, person)
+    ):
+        raise forbidden()
+
+
+@transaction.atomic
+def benefit_record(
+    *,
+    actor: Actor,
+    person: Person,
+    kind: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None = None,
+    degree: int | None = None,
+) -> Benefit:
+    """Record a benefit period. Municipal benefits only by those who may see them."""
+    if kind not in BenefitKind.values:
+        raise _invalid("unknown_benefit", "kind", "Ukjent ytelse.", "Unknown benefit.")
+    _require_benefit_access(actor, person, kind)
+    if ends_on is not None and ends_on < starts_on:
+        raise _invalid(
+            "ends_before_start",
+            "ends_on",
+            "Perioden kan ikke slutte før den begynner.",
+            "The period cannot end before it starts.",
+        )
+    if kind == BenefitKind.DISABILITY_BENEFIT:
+        if degree is None or not 1 <= degree <= 100:
+            raise _invalid(
+                "degree_required",
+                "degree",
+                "Uføregraden må være mellom 1 og 100 prosent.",
+                "The degree of disability must be between 1 and 100 per cent.",
+            )
+    elif degree is not None:
+        raise _invalid(
+            "degree_not_applicable",
+            "degree",
+            "Bare uføretrygd har en grad.",
+            "Only disability benefit has a degree.",
+        )
+    benefit = Benefit.objects.create(
+        person=person, kind=kind, starts_on=starts_on, ends_on=ends_on, degree=degree
+    )
+    audit.record(
+        actor=actor,
+        action="benefit.recorded",
+        target=benefit,
+        after=audit.snapshot(benefit, "kind", "starts_on", "ends_on", "degree"),
+    )
+    return benefit
+
+
+@transaction.atomic
+def benefit_end(*, actor: Actor, benefit: Benefit, ends_on: datetime.date) -> Benefit:
+    _require_benefit_access(actor, benefit.person, benefit.kind)
+    if ends_on < benefit.starts_on:
+        raise _invalid(
+            "ends_before_start",
+            "ends_on",
+            "Perioden kan ikke slutte før den begynner.",
+            "The period cannot end before it starts.",
+        )
+    before = {"ends_on": benefit.ends_on}
+    benefit.ends_on = ends_on
+    benefit.save(update_fields=["ends_on", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="benefit.ended",
+        target=benefit,
+        before=before,
+        after={"ends_on": ends_on},
+    )
+    return benefit
+
+
+@transaction.atomic
+def qualification_assessment_record(
+    *,
+    actor: Actor,
+    person: Person,
+    outcome: str,
+    assessed_on: datetime.date | None = None,
+    note: str = "",
+) -> QualificationAssessment:
+    """The qualification programme is the municipality's: its caseworkers record that a
+    person was assessed for it."""
+    policies.require(actor, "follow_up", person)
+    if not policies.can_view_municipal_records(actor, person):
+        raise forbidden()
+    if outcome not in QualificationOutcome.values:
+        raise _invalid("unknown_outcome", "outcome", "Ukjent utfall.", "Unknown outcome.")
+    assessment = QualificationAssessment.objects.create(
+        person=person,
+        outcome=outcome,
+        assessed_on=assessed_on or timezone.localdate(),
+        note=(note or "").strip()[:2000],
+    )
+    audit.record(
+        actor=actor,
+        action="qualification.assessed",
+        target=assessment,
+        after={"outcome": outcome, "assessed_on": assessment.assessed_on},
+    )
+    return assessment
+
+
+# Individual plans -----------------------------------------------------------------------------
+
+
+def _check_service(service: str, field: str) -> str:
+    if service not in PLAN_SERVICES:
+        raise _invalid(
+            "unknown_service", field, f"Ukjent tjeneste: {service}.", f"Unknown service: {service}."
+        )
+    return service
+
+
+@transaction.atomic
+def individual_plan_create(
+    *,
+    actor: Actor,
+    person: Person,
+    coordinator: str,
+    members: Sequence[str] = (),
+    goals: str = "",
+) -> IndividualPlan:
+    """Set up the person's individual plan with its member services and exactly one
+    coordinator, who may come from any member service."""
+    policies.require(actor, "follow_up", person)
+    if IndividualPlan.objects.filter(person=person).exists():
+        raise _invalid(
+            "plan_exists",
+            None,
+            "Personen har allerede en individuell plan.",
+            "The person already has an individual plan.",
+            status=CONFLICT,
+        )
+    services = list(
+        dict.fromkeys(
+            [
+                _check_service(coordinator, "coordinator"),
+                *[_check_service(s, "members") for s in members],
+            ]
+        )
+    )
+    plan = IndividualPlan.objects.create(person=person, goals=(goals or "").strip()[:5000])
+    for service in services:
+        PlanMember.objects.create(plan=plan, service=service, is_coordinator=service == coordinator)
+    audit.record(
+        actor=actor,
+        action="individual_plan.created",
+        target=plan,
+        after={"members": services, "coordinator": coordinator},
+    )
+    return plan
+
+
+def _locked_plan(
+    actor: Actor, plan: IndividualPlan, question: str, version: int | None = None
+) -> IndividualPlan:
+    policies.require(actor, question, plan)
+    locked = IndividualPlan.objects.select_for_update().select_related("person").get(pk=plan.pk)
+    if version is not None:
+        locked.check_version(version)
+    return locked
+
+
+@transaction.atomic
+def plan_member_add(
+    *, actor: Actor, plan: IndividualPlan, service: str, contact_name: str = ""
+) -> PlanMember:
+    plan = _locked_plan(actor, plan, "manage_plan_members")
+    _check_service(service, "service")
+    if plan.members.filter(service=service).exists():
+        raise _invalid(
+            "already_member",
+            "service",
+            "Tjenesten er allerede med i planen.",
+            "The service already takes part in the plan.",
+            status=CONFLICT,
+        )
+    member = PlanMember.objects.create(
+        plan=plan, service=service, contact_name=(contact_name or "").strip()[:200]
+    )
+    audit.record(
+        actor=actor, action="individual_plan.member_added", target=plan, after={"service": service}
+    )
+    return member
+
+
+@transaction.atomic
+def plan_member_remove(*, actor: Actor, plan: IndividualPlan, service: str) -> None:
+    plan = _locked_plan(actor, plan, "manage_plan_members")
+    member = plan.members.filter(service=service).first()
+    if member is None:
+        raise _invalid(
+            "not_a_member",
+            "service",
+            "Tjenesten er ikke med i planen.",
+            "The service does not take part in the plan.",
+            status=404,
+        )
+    if member.is_coordinator:
+        raise _invalid(
+            "coordinator_cannot_leave",
+            "service",
+            "Velg en annen koordinator før koordinatorens tjeneste går ut av planen.",
+            "Choose another coordinator before the coordinator's service leaves.",
+            status=CONFLICT,
+        )
+    member.delete()
+    audit.record(
+        actor=actor,
+        action="individual_plan.member_removed",
+        target=plan,
+        before={"service": service},
+    )
+
+
+@transaction.atomic
+def plan_set_coordinator(
+    *, actor: Actor, plan: IndividualPlan, service: str, version: int
+) -> IndividualPlan:
+    """Make a member service the coordinator; there is always exactly one."""
+    plan = _locked_plan(actor, plan, "manage_plan_members", version)
+    member = plan.members.filter(service=service).first()
+    if member is None:
+        raise _invalid(
+            "not_a_member",
+            "coordinator",
+            "Koordinatoren må komme fra en tjeneste som er med i planen.",
+            "The coordinator must come from a service in the plan.",
+        )
+    before = {
+        "coordinator": plan.members.filter(is_coordinator=True)
+        .values_list("service", flat=True)
+        .first()
+    }
+    plan.members.filter(is_coordinator=True).update(is_coordinator=False)
+    member.is_coordinator = True
+    member.save(update_fields=["is_coordinator"])
+    plan.bump_version()
+    plan.save()
+    audit.record(
+        actor=actor,
+        action="individual_plan.coordinator_set",
+        target=plan,
+        before=before,
+        after={"coordinator": service},
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_goals_update(
+    *, actor: Actor, plan: IndividualPlan, goals: str, version: int
+) -> IndividualPlan:
+    plan = _locked_plan(actor, plan, "change_individual_plan", version)
+    before = {"goals": plan.goals}
+    plan.goals = (goals or "").strip()[:5000]
+    plan.bump_version()
+    plan.save()
+    audit.record(
+        actor=actor,
+        action="individual_plan.goals_updated",
+        target=plan,
+        before=before,
+        after={"goals": plan.goals},
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_measure_add(
+    *,
+    actor: Actor,
+    plan: IndividualPlan,
+    text: str,
+    responsible_service: str,
+    deadline: datetime.date,
+) -> PlanMeasure:
+    """A measure with the member service responsible for it and a deadline."""
+    plan = _locked_plan(actor, plan, "change_individual_plan")
+    text = (text or "").strip()
+    if not text:
+        raise _invalid("text_required", "text", "Tiltaket må beskrives.", "Describe the measure.")
+    if not plan.members.filter(service=responsible_service).exists():
+        raise _invalid(
+            "not_a_member",
+            "responsible_service",
+            "Den ansvarlige tjenesten må være med i planen.",
+            "The responsible service must take part in the plan.",
+        )
+    measure = PlanMeasure.objects.create(
+        plan=plan, text=text[:500], responsible_service=responsible_service, deadline=deadline
+    )
+    audit.record(
+        actor=actor,
+        action="individual_plan.measure_added",
+        target=plan,
+        after={
+            "measure": str(measure.pk),
+            "responsible": responsible_service,
+            "deadline": deadline,
+        },
+    )
+    return measure
+
+
+@transaction.atomic
+def plan_measure_done(
+    *, actor: Actor, measure: PlanMeasure, done_on: datetime.date | None = None
+) -> PlanMeasure:
+    _locked_plan(actor, measure.plan, "change_individual_plan")
+    if measure.done_on is not None:
+        raise _invalid(
+            "already_done",
+            None,
+            "Tiltaket er allerede gjennomført.",
+            "The measure is already done.",
+            status=CONFLICT,
+        )
+    measure.done_on = done_on or timezone.localdate()
+    measure.save(update_fields=["done_on", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="individual_plan.measure_done",
+        target=measure.plan,
+        after={"measure": str(measure.pk), "done_on": measure.done_on},
+    )
+    return measure
+
+
+# Saved filters and reminder notes ------------------------------------------------------------
+
+
+@transaction.atomic
+def saved_filter_save(*, actor: Actor, name: str, query: str) -> SavedFilter:
+    owner = _require_user(actor)
+    name = (name or "").strip()
+    if not name or len(name) > 100:
+        raise _invalid(
+            "invalid_name",
+            "name",
+            "Gi filteret et navn på 1–100 tegn.",
+            "Give the filter a name of 1–100 characters.",
+        )
+    saved, _ = SavedFilter.objects.update_or_create(
+        owner=owner, name=name, defaults={"query": query[:1000]}
+    )
+    audit.record(
+        actor=actor,
+        action="saved_filter.saved",
+        target=saved,
+        after={"name": name, "query": saved.query},
+    )
+    return saved
+
+
+@transaction.atomic
+def saved_filter_delete(*, actor: Actor, saved: SavedFilter) -> None:
+    if saved.owner_id != _require_user(actor).pk:
+        raise forbidden()
+    audit.record(
+        actor=actor, action="saved_filter.deleted", target=saved, before={"name": saved.name}
+    )
+    saved.delete()
+
+
+@transaction.atomic
+def reminder_note_add(
+    *, actor: Actor, person: Person, text: str, remind_on: datetime.date | None = None
+) -> ReminderNote:
+    """A private note about a person, for the caseworker who writes it."""
+    policies.require(actor, "follow_up", person)
+    text = (text or "").strip()
+    if not text:
+        raise _invalid("text_required", "text", "Notatet er tomt.", "The note is empty.")
+    note = ReminderNote.objects.create(
+        author=_require_user(actor), person=person, text=text[:1000], remind_on=remind_on
+    )
+    audit.record(
+        actor=actor,
+        action="reminder_note.added",
+        target=note,
+        after={"person": str(person.pk), "remind_on": remind_on},
+    )
+    return note
+
+
+@transaction.atomic
+def reminder_note_delete(*, actor: Actor, note: ReminderNote) -> None:
+    if note.author_id != _require_user(actor).pk:
+        raise forbidden()
+    audit.record(
+        actor=actor,
+        action="reminder_note.deleted",
+        target=note,
+        before={"person": str(note.person_id)},
+    )
+    note.delete()

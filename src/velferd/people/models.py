@@ -101,6 +101,11 @@ class Person(VersionedModel):
     def has_protected_address(self) -> bool:
         return self.address_protection != AddressProtection.NONE
 
+    def consent_holds(self, partner_service: str, on: datetime.date | None = None) -> bool:
+        """Whether the person's consent for a partner service holds (today by default)."""
+        day = on or timezone.localdate()
+        return any(c.holds_on(day) for c in self.consents.filter(partner_service=partner_service))
+
     def children_under_18(self, on: datetime.date | None = None) -> list[Child]:
         day = on or timezone.localdate()
         return [c for c in self.children.all() if age_on(c.birth_date, day) < 18]
