@@ -150,7 +150,9 @@ ROUTES = [
         params={"person_id": _ola},
         unknown_path=f"{F}/persons/{NOBODY}/overview",
     ),
-    Route("post", f"{F}/periods", allow(201, *CASEWORKERS), body=lambda _: {"person": _id("Kari")}),
+    Route(
+        "post", f"{F}/periods", allow(201, *CASEWORKERS), body=lambda _: {"person": _id("Sofie")}
+    ),
     Route(
         "post",
         f"{F}/periods/{{period_id}}/assign",

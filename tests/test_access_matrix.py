@@ -16,7 +16,7 @@ from velferd.access.selectors import actor_for_user
 from velferd.access.services import api_token_create
 from velferd.api import api
 
-from . import matrix_enquiries, matrix_people
+from . import matrix_coordination, matrix_enquiries, matrix_people
 from .matrix import ANONYMOUS, ROLES, Route, admin_only, everyone, logged_in
 
 MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
@@ -183,6 +183,7 @@ ROUTES = [
     *matrix_people.ROUTES,
     *matrix_enquiries.ROUTES,
     *matrix_enquiries.PUBLICATION_ROUTES,
+    *matrix_coordination.ROUTES,
 ]
 
 
@@ -280,3 +281,58 @@ def test_strictly_confidential_person_is_visible_to_a_cleared_caseworker() -> No
     response = _client("veileder").get(f"/api/v1/people/persons/{hidden.pk}")
     assert response.status_code == 200
     assert response.json()["address"] is None
+
+
+class TestMunicipalRecords:
+    """Financial assistance is the municipality's: its caseworkers see it, the state side
+    only with the person's consent."""
+
+    @staticmethod
+    def kinds_seen_by(role: str) -> set[str]:
+        jonas = matrix_people.Person.objects.get(given_name="Jonas")
+        response = _client(role).get(f"/api/v1/followup/persons/{jonas.pk}/benefits")
+        assert response.status_code == 200
+        return {b["kind"] for b in response.json()}
+
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(
+        ("role", "sees"),
+        [
+            ("sosialkonsulent", True),
+            ("veileder", False),
+            ("kontorleder", False),
+            ("beslutter", False),
+        ],
+    )
+    def test_financial_assistance_is_seen_by_the_municipal_side_only(
+        self, role: str, sees: bool
+    ) -> None:
+        assert ("financial_assistance" in self.kinds_seen_by(role)) is sees
+
+    @pytest.mark.django_db
+    def test_the_state_side_sees_it_once_the_person_consents(self) -> None:
+        import datetime
+
+        from velferd.access.actor import system_actor
+        from velferd.people.services import consent_give
+
+        jonas = matrix_people.Person.objects.get(given_name="Jonas")
+        consent_give(
+            actor=system_actor("matrix"),
+            person=jonas,
+            partner_service="nav_state",
+            purpose="Oppfølging",
+            starts_on=datetime.date.today(),
+            ends_on=datetime.date.today() + datetime.timedelta(days=30),
+        )
+        assert "financial_assistance" in self.kinds_seen_by("veileder")
+
+    @pytest.mark.django_db
+    def test_the_state_side_cannot_end_what_it_cannot_see(self) -> None:
+        fa = matrix_people.Person.objects.get(given_name="Jonas").benefits.get()
+        response = _client("veileder").post(
+            f"/api/v1/followup/benefits/{fa.pk}/end",
+            data=json.dumps({"ends_on": "2030-01-01"}),
+            content_type="application/json",
+        )
+        assert response.status_code == 403

@@ -117,6 +117,7 @@ def load_demo_people(*, system: Actor) -> int:
     )
 
     _person(vera, datetime.date(1999, 11, 2), 2, "Kari", "Hansen")
+    _coordination(vera, ola, today)
     ahmed = _person(
         vera, datetime.date(2001, 1, 20), 3, "Ahmed", "Ali", language="ar", needs_interpreter=True
     )
@@ -156,3 +157,81 @@ def load_demo_people(*, system: Actor) -> int:
     )
     followup.assessment_submit(actor=vera, assessment=waiting, version=waiting.version)
     return Person.objects.count()
+
+
+def _coordination(vera: Actor, ola: Person, today: datetime.date) -> None:
+    """Ola's benefit and individual plan; Maria, whose GP coordinates her plan with her
+    consent and has a measure overdue; Jonas, under 30 on financial assistance without an
+    agreed activity."""
+    followup.benefit_record(
+        actor=vera,
+        person=ola,
+        kind="work_assessment_allowance",
+        starts_on=today - datetime.timedelta(days=90),
+    )
+    olas_plan = followup.individual_plan_create(
+        actor=vera,
+        person=ola,
+        coordinator="nav",
+        members=["gp"],
+        goals="Tilbake i jobb som kokk innen ett år, i en jobb der Ola ikke står hele dagen.",
+    )
+    followup.plan_measure_add(
+        actor=vera,
+        plan=olas_plan,
+        text="Avklare arbeidstrening på kjøkken",
+        responsible_service="nav",
+        deadline=today + datetime.timedelta(days=21),
+    )
+
+    maria = _person(
+        vera,
+        datetime.date(1985, 6, 12),
+        8,
+        "Maria",
+        "Olsen",
+        children=[("Sander", datetime.date(2014, 2, 3))],
+    )
+    followup.period_start(
+        actor=vera,
+        person=maria,
+        caseworker=vera.user,
+        started_on=today - datetime.timedelta(days=120),
+    )
+    people.consent_give(
+        actor=vera,
+        person=maria,
+        partner_service="gp",
+        purpose="Individuell plan",
+        starts_on=today - datetime.timedelta(days=60),
+        ends_on=today + datetime.timedelta(days=300),
+    )
+    plan = followup.individual_plan_create(
+        actor=vera,
+        person=maria,
+        coordinator="gp",
+        members=["nav", "child_welfare"],
+        goals="Stabil helse og arbeidstrening på deltid.",
+    )
+    followup.plan_measure_add(
+        actor=vera,
+        plan=plan,
+        text="Vurdere arbeidsevnen",
+        responsible_service="gp",
+        deadline=today - datetime.timedelta(days=3),
+    )
+
+    social = _login("sosialkonsulent")
+    jonas = _person(vera, datetime.date(2002, 4, 8), 9, "Jonas", "Lie")
+    followup.period_start(
+        actor=social,
+        person=jonas,
+        caseworker=social.user,
+        started_on=today - datetime.timedelta(days=40),
+    )
+    followup.benefit_record(
+        actor=social,
+        person=jonas,
+        kind="financial_assistance",
+        starts_on=today - datetime.timedelta(days=200),
+    )

@@ -46,6 +46,11 @@ urlpatterns = [
     path("periods/<uuid:period_id>/end/", followup_views.period_end, name="period_end"),
     path("assessments/<uuid:assessment_id>/", followup_views.assessment, name="assessment"),
     path("approvals/", followup_views.approvals, name="approvals"),
+    path("portfolio/", followup_views.portfolio_page, name="portfolio"),
+    path("portfolio/saved/", followup_views.saved_filter_save, name="saved_filter_save"),
+    path("plans/", followup_views.plans_page, name="plans"),
+    path("people/<uuid:person_id>/notes/", followup_views.note_add, name="note_add"),
+    path("plans/<uuid:plan_id>/", followup_views.plan_page, name="plan"),
     # Shared by the person and the office
     path("activities/<uuid:activity_id>/", followup_views.activity, name="activity"),
     path("threads/<uuid:thread_id>/", followup_views.thread, name="thread"),

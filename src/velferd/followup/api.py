@@ -6,14 +6,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from django.utils import timezone
+from ninja import Query, Router, Status
 
+from velferd.access import policies
 from velferd.access import selectors as access_selectors
-from velferd.core.api import AUTH, ERRORS, actor_of
+from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
 from velferd.people import selectors as people_selectors
 
-from . import selectors, services
-from .models import Activity, ActivityStatus, FollowUpPeriod, NeedsAssessment, Thread
+from . import portfolio, selectors, services
+from .models import (
+    Activity,
+    ActivityStatus,
+    Benefit,
+    FollowUpPeriod,
+    IndividualPlan,
+    NeedsAssessment,
+    Thread,
+)
 from .schemas import (
     ActivityDetail,
     ActivityIn,
@@ -22,14 +32,30 @@ from .schemas import (
     AssessmentIn,
     AssessmentOut,
     AssessmentPatch,
+    BenefitEndIn,
+    BenefitIn,
+    BenefitOut,
     CommentIn,
+    CoordinatorIn,
+    MeasureIn,
+    MemberIn,
     MessageIn,
+    NoteIn,
+    NoteOut,
     OverviewOut,
     PeriodAssignIn,
     PeriodEndIn,
     PeriodIn,
     PeriodOut,
+    PlanGoalsIn,
+    PlanIn,
+    PlanOut,
+    PortfolioOut,
+    QualificationIn,
+    QualificationOut,
     ReturnIn,
+    SavedFilterIn,
+    SavedFilterOut,
     ThreadIn,
     ThreadOut,
     Transition,
@@ -424,3 +450,295 @@ def set_thread_waiting(request: HttpRequest, thread_id: str, payload: WaitingIn)
         actor=actor_of(request), thread=_thread(request, thread_id), waiting_for=payload.waiting_for
     )
     return thread_out(_thread(request, thread_id))
+
+
+# Coordination ---------------------------------------------------------------------------------
+
+
+def portfolio_row(row: Any) -> dict[str, Any]:
+    person = row.person
+    return {
+        "person": str(person.pk),
+        "name": person.full_name,
+        "national_id": person.masked_national_id,
+        "age": person.age,
+        "caseworker": row.caseworker.username if row.caseworker else None,
+        "started_on": row.started_on,
+        "need_group": row.need_group,
+        "main_goal": row.main_goal,
+        "next_deadline": row.next_deadline,
+        "flags": [flag for flag in portfolio.FLAGS if getattr(row, f"f_{flag}")],
+        "activity_requirement_since": (
+            row.requirement_flagged_since if row.f_activity_requirement else None
+        ),
+    }
+
+
+def _flags(value: str) -> set[str]:
+    return {flag for flag in value.split(",") if flag}
+
+
+@router.get("/portfolio", response={200: PortfolioOut, **ERRORS})
+def get_portfolio(
+    request: HttpRequest,
+    paging: Query[PageParams],
+    office: int | None = None,
+    flags: str = "",
+    need_group: str = "",
+    main_goal: str = "",
+    benefit: str = "",
+    age_band: str = "",
+    sort: str = "name",
+) -> Any:
+    """The people in follow-up at the caller's office: `flags` is a comma list of
+    unassigned, new, assessment_missing, waiting_for_office, waiting_for_person,
+    overdue_activities, in_agreed_activity, not_in_agreed_activity, meetings_today,
+    activity_requirement, qualification_not_assessed, plan_overdue_measures,
+    children_under_18, needs_interpreter, mine. `counts` has every flag's count."""
+    found = portfolio.portfolio(
+        actor=actor_of(request),
+        query=portfolio.PortfolioQuery(
+            office=office,
+            flags=_flags(flags),
+            need_group=need_group,
+            main_goal=main_goal,
+            benefit=benefit,
+            age_band=age_band,
+            sort=sort,
+        ),
+        page=paging.page,
+        page_size=paging.page_size,
+    )
+    return {
+        "items": [portfolio_row(r) for r in found.rows],
+        "count": found.count,
+        "total": found.total,
+        "counts": found.counts,
+    }
+
+
+def benefit_out(benefit: Benefit) -> dict[str, Any]:
+    return {
+        "id": str(benefit.pk),
+        "kind": benefit.kind,
+        "degree": benefit.degree,
+        "starts_on": benefit.starts_on,
+        "ends_on": benefit.ends_on,
+        "municipal": benefit.is_municipal,
+    }
+
+
+@router.get("/persons/{person_id}/benefits", response={200: list[BenefitOut], **ERRORS})
+def list_benefits(request: HttpRequest, person_id: str) -> Any:
+    """The person's benefits; the municipality's only for those who may see its records."""
+    person = _person(request, person_id, "benefits")
+    return [
+        benefit_out(b) for b in selectors.benefits_visible(actor=actor_of(request), person=person)
+    ]
+
+
+@router.post("/benefits", response={201: BenefitOut, **ERRORS})
+def record_benefit(request: HttpRequest, payload: BenefitIn) -> Any:
+    benefit = services.benefit_record(
+        actor=actor_of(request),
+        person=_person(request, payload.person, "benefits"),
+        kind=payload.kind,
+        starts_on=payload.starts_on,
+        ends_on=payload.ends_on,
+        degree=payload.degree,
+    )
+    return Status(201, benefit_out(benefit))
+
+
+@router.post("/benefits/{benefit_id}/end", response={200: BenefitOut, **ERRORS})
+def end_benefit(request: HttpRequest, benefit_id: str, payload: BenefitEndIn) -> Any:
+    actor = actor_of(request)
+    benefit = selectors.benefit_for(actor=actor, benefit_id=benefit_id)
+    return benefit_out(services.benefit_end(actor=actor, benefit=benefit, ends_on=payload.ends_on))
+
+
+@router.post("/qualification-assessments", response={201: QualificationOut, **ERRORS})
+def record_qualification(request: HttpRequest, payload: QualificationIn) -> Any:
+    """That the person was assessed for the qualification programme (municipal)."""
+    done = services.qualification_assessment_record(
+        actor=actor_of(request),
+        person=_person(request, payload.person, "qualification"),
+        outcome=payload.outcome,
+        assessed_on=payload.assessed_on,
+        note=payload.note,
+    )
+    return Status(
+        201,
+        {"person": str(done.person_id), "outcome": done.outcome, "assessed_on": done.assessed_on},
+    )
+
+
+def plan_out(plan: IndividualPlan) -> dict[str, Any]:
+    today = timezone.localdate()
+    return {
+        "id": str(plan.pk),
+        "person": str(plan.person_id),
+        "name": plan.person.full_name,
+        "goals": plan.goals,
+        "version": plan.version,
+        "members": [
+            {
+                "service": m.service,
+                "contact_name": m.contact_name,
+                "is_coordinator": m.is_coordinator,
+            }
+            for m in plan.members.all()
+        ],
+        "measures": [
+            {
+                "id": str(m.pk),
+                "text": m.text,
+                "responsible_service": m.responsible_service,
+                "deadline": m.deadline,
+                "done_on": m.done_on,
+                "overdue": m.is_overdue_on(today),
+            }
+            for m in plan.measures.all()
+        ],
+    }
+
+
+def _plan(request: HttpRequest, plan_id: str) -> IndividualPlan:
+    return selectors.individual_plan_for(actor=actor_of(request), plan_id=plan_id)
+
+
+@router.get("/individual-plans", response={200: list[PlanOut], **ERRORS})
+def list_plans(request: HttpRequest) -> Any:
+    """For a partner: the plans their service takes part in, while consent holds."""
+    return [plan_out(p) for p in selectors.plans_for_partner(actor=actor_of(request))]
+
+
+@router.post("/individual-plans", response={201: PlanOut, **ERRORS})
+def create_plan(request: HttpRequest, payload: PlanIn) -> Any:
+    plan = services.individual_plan_create(
+        actor=actor_of(request),
+        person=_person(request, payload.person, "individual_plan"),
+        coordinator=payload.coordinator,
+        members=payload.members,
+        goals=payload.goals,
+    )
+    return Status(201, plan_out(_plan(request, str(plan.pk))))
+
+
+@router.get("/individual-plans/{plan_id}", response={200: PlanOut, **ERRORS})
+def get_plan(request: HttpRequest, plan_id: str) -> Any:
+    return plan_out(_plan(request, plan_id))
+
+
+@router.patch("/individual-plans/{plan_id}", response={200: PlanOut, **ERRORS})
+def update_plan_goals(request: HttpRequest, plan_id: str, payload: PlanGoalsIn) -> Any:
+    services.plan_goals_update(
+        actor=actor_of(request),
+        plan=_plan(request, plan_id),
+        goals=payload.goals,
+        version=payload.version,
+    )
+    return plan_out(_plan(request, plan_id))
+
+
+@router.post("/individual-plans/{plan_id}/members", response={201: PlanOut, **ERRORS})
+def add_member(request: HttpRequest, plan_id: str, payload: MemberIn) -> Any:
+    services.plan_member_add(
+        actor=actor_of(request),
+        plan=_plan(request, plan_id),
+        service=payload.service,
+        contact_name=payload.contact_name,
+    )
+    return Status(201, plan_out(_plan(request, plan_id)))
+
+
+@router.delete("/individual-plans/{plan_id}/members/{service}", response={200: PlanOut, **ERRORS})
+def remove_member(request: HttpRequest, plan_id: str, service: str) -> Any:
+    services.plan_member_remove(
+        actor=actor_of(request), plan=_plan(request, plan_id), service=service
+    )
+    return plan_out(_plan(request, plan_id))
+
+
+@router.post("/individual-plans/{plan_id}/coordinator", response={200: PlanOut, **ERRORS})
+def set_coordinator(request: HttpRequest, plan_id: str, payload: CoordinatorIn) -> Any:
+    services.plan_set_coordinator(
+        actor=actor_of(request),
+        plan=_plan(request, plan_id),
+        service=payload.service,
+        version=payload.version,
+    )
+    return plan_out(_plan(request, plan_id))
+
+
+@router.post("/individual-plans/{plan_id}/measures", response={201: PlanOut, **ERRORS})
+def add_measure(request: HttpRequest, plan_id: str, payload: MeasureIn) -> Any:
+    services.plan_measure_add(
+        actor=actor_of(request),
+        plan=_plan(request, plan_id),
+        text=payload.text,
+        responsible_service=payload.responsible_service,
+        deadline=payload.deadline,
+    )
+    return Status(201, plan_out(_plan(request, plan_id)))
+
+
+@router.post("/measures/{measure_id}/done", response={200: PlanOut, **ERRORS})
+def measure_done(request: HttpRequest, measure_id: str) -> Any:
+    actor = actor_of(request)
+    measure = selectors.measure_for(actor=actor, measure_id=measure_id)
+    services.plan_measure_done(actor=actor, measure=measure)
+    return plan_out(_plan(request, str(measure.plan_id)))
+
+
+@router.get("/saved-filters", response={200: list[SavedFilterOut], **ERRORS})
+def list_saved_filters(request: HttpRequest) -> Any:
+    return list(selectors.saved_filters_of(actor=actor_of(request)))
+
+
+@router.post("/saved-filters", response={201: SavedFilterOut, **ERRORS})
+def save_filter(request: HttpRequest, payload: SavedFilterIn) -> Any:
+    return Status(
+        201,
+        services.saved_filter_save(actor=actor_of(request), name=payload.name, query=payload.query),
+    )
+
+
+@router.delete("/saved-filters/{filter_id}", response={204: None, **ERRORS})
+def delete_saved_filter(request: HttpRequest, filter_id: int) -> Any:
+    actor = actor_of(request)
+    services.saved_filter_delete(
+        actor=actor, saved=selectors.saved_filter_for(actor=actor, filter_id=filter_id)
+    )
+    return Status(204, None)
+
+
+@router.get("/persons/{person_id}/notes", response={200: list[NoteOut], **ERRORS})
+def list_notes(request: HttpRequest, person_id: str) -> Any:
+    """The caller's own private notes about the person."""
+    actor = actor_of(request)
+    person = _person(request, person_id, "notes")
+    policies.require(actor, "follow_up", person)
+    return list(selectors.reminder_notes(actor=actor, person=person))
+
+
+@router.post("/persons/{person_id}/notes", response={201: NoteOut, **ERRORS})
+def add_note(request: HttpRequest, person_id: str, payload: NoteIn) -> Any:
+    return Status(
+        201,
+        services.reminder_note_add(
+            actor=actor_of(request),
+            person=_person(request, person_id, "notes"),
+            text=payload.text,
+            remind_on=payload.remind_on,
+        ),
+    )
+
+
+@router.delete("/notes/{note_id}", response={204: None, **ERRORS})
+def delete_note(request: HttpRequest, note_id: int) -> Any:
+    actor = actor_of(request)
+    services.reminder_note_delete(
+        actor=actor, note=selectors.reminder_note_for(actor=actor, note_id=note_id)
+    )
+    return Status(204, None)

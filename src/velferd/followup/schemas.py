@@ -194,3 +194,134 @@ class OverviewOut(Schema):
     threads: list[ThreadOut]
     children_under_18: int
     needs_interpreter: bool
+
+
+class PortfolioRow(Schema):
+    person: str
+    name: str
+    national_id: str
+    age: int
+    caseworker: str | None
+    started_on: datetime.date
+    need_group: str | None
+    main_goal: str | None
+    next_deadline: datetime.date | None
+    flags: list[str]
+    activity_requirement_since: datetime.date | None
+
+
+class PortfolioOut(Schema):
+    items: list[PortfolioRow]
+    count: int
+    total: int
+    counts: dict[str, int]
+
+
+class BenefitIn(Schema):
+    person: str
+    kind: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None = None
+    degree: int | None = None
+
+
+class BenefitEndIn(Schema):
+    ends_on: datetime.date
+
+
+class BenefitOut(Schema):
+    id: str
+    kind: str
+    degree: int | None
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    municipal: bool
+
+
+class QualificationIn(Schema):
+    person: str
+    outcome: str
+    assessed_on: datetime.date | None = None
+    note: str = Field("", max_length=2000)
+
+
+class QualificationOut(Schema):
+    person: str
+    outcome: str
+    assessed_on: datetime.date
+
+
+class PlanIn(Schema):
+    person: str
+    coordinator: str = Field(..., description="The coordinator's service: nav, gp, …")
+    members: list[str] = []
+    goals: str = Field("", max_length=5000)
+
+
+class PlanGoalsIn(Schema):
+    goals: str = Field(..., max_length=5000)
+    version: int
+
+
+class MemberIn(Schema):
+    service: str
+    contact_name: str = Field("", max_length=200)
+
+
+class CoordinatorIn(Schema):
+    service: str
+    version: int
+
+
+class MeasureIn(Schema):
+    text: str = Field(..., max_length=500)
+    responsible_service: str
+    deadline: datetime.date
+
+
+class MemberOut(Schema):
+    service: str
+    contact_name: str
+    is_coordinator: bool
+
+
+class MeasureOut(Schema):
+    id: str
+    text: str
+    responsible_service: str
+    deadline: datetime.date
+    done_on: datetime.date | None
+    overdue: bool
+
+
+class PlanOut(Schema):
+    id: str
+    person: str
+    name: str
+    goals: str
+    members: list[MemberOut]
+    measures: list[MeasureOut]
+    version: int
+
+
+class SavedFilterIn(Schema):
+    name: str = Field(..., max_length=100)
+    query: str = Field(..., max_length=1000)
+
+
+class SavedFilterOut(Schema):
+    id: int
+    name: str
+    query: str
+
+
+class NoteIn(Schema):
+    text: str = Field(..., max_length=1000)
+    remind_on: datetime.date | None = None
+
+
+class NoteOut(Schema):
+    id: int
+    text: str
+    remind_on: datetime.date | None
+    created_at: datetime.datetime

@@ -272,8 +272,10 @@ def measure_for(*, actor: Actor, measure_id: object) -> PlanMeasure:
         if key
         else None
     )
-    if measure is None or not policies.can_view_individual_plan(actor, measure.plan):
+    if measure is None or not policies.can_know_person_exists(actor, measure.plan.person):
         raise not_found("tiltaket", "the measure")
+    if not policies.can_view_individual_plan(actor, measure.plan):
+        raise forbidden() if actor.is_authenticated else policies.not_authenticated()
     return measure
 
 
@@ -297,3 +299,23 @@ def reminder_note_for(*, actor: Actor, note_id: int) -> ReminderNote:
     if note is None:
         raise not_found("notatet", "the note")
     return note
+
+
+def benefit_for(*, actor: Actor, benefit_id: object) -> Benefit:
+    key = as_uuid(benefit_id)
+    benefit = Benefit.objects.select_related("person").filter(pk=key).first() if key else None
+    if benefit is None or not policies.can_know_person_exists(actor, benefit.person):
+        raise not_found("ytelsen", "the benefit")
+    hidden = benefit.is_municipal and not policies.can_view_municipal_records(actor, benefit.person)
+    if hidden or not policies.can_view_person(actor, benefit.person):
+        raise forbidden()
+    return benefit
+
+
+def saved_filter_for(*, actor: Actor, filter_id: int) -> SavedFilter:
+    saved = (
+        SavedFilter.objects.filter(pk=filter_id, owner=actor.user).first() if actor.user else None
+    )
+    if saved is None:
+        raise not_found("filteret", "the filter")
+    return saved

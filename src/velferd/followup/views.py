@@ -8,6 +8,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from velferd.access import policies
@@ -19,8 +21,8 @@ from velferd.core.errors import DomainError, forbidden
 from velferd.core.forms import checked, parse_date, parse_datetime, parse_version, post_or_show
 from velferd.people import selectors as people_selectors
 
-from . import selectors, services
-from .models import ActivityKind, ActivityStatus, MainGoal, NeedGroup, Waiting
+from . import portfolio, selectors, services
+from .models import ActivityKind, ActivityStatus, BenefitKind, MainGoal, NeedGroup, Waiting
 
 TRANSITION_TARGETS = {
     "plan": ActivityStatus.PLANNED,
@@ -55,6 +57,9 @@ def overview(request: HttpRequest, person_id: str) -> HttpResponse:
             "can_assign": policies.can_assign_caseworker(actor, found.person),
             "caseworkers": access_selectors.caseworkers_at(found.person.office),
             "error": None,
+            "benefits": selectors.benefits_visible(actor=actor, person=found.person),
+            "individual_plan": selectors.individual_plan_of(found.person),
+            "notes": selectors.reminder_notes(actor=actor, person=found.person),
         },
     )
 
@@ -391,3 +396,180 @@ def thread(request: HttpRequest, thread_id: str) -> HttpResponse:
         lambda _: reverse("thread", args=[found.pk]),
         show,
     )
+
+
+# Coordination: the portfolio, individual plans, benefits, notes --------------------------------
+
+PORTFOLIO_PARAMS = ("need_group", "main_goal", "benefit", "age_band", "sort")
+
+
+def _portfolio_query(data: Any) -> portfolio.PortfolioQuery:
+    office = data.get("office", "")
+    return portfolio.PortfolioQuery(
+        office=int(office) if office.isdigit() else None,
+        flags={flag for flag in data.getlist("flag") if flag},
+        **{name: data.get(name, "") for name in PORTFOLIO_PARAMS},
+    )
+
+
+@refusals_as_pages
+def portfolio_page(request: HttpRequest) -> HttpResponse:
+    """The caseworker's and office manager's overview of the office's people."""
+    actor = actor_for_request(request)
+    query = _portfolio_query(request.GET)
+    query.sort = query.sort or "name"
+    try:
+        page_number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page_number = 1
+    found = portfolio.portfolio(actor=actor, query=query, page=page_number, page_size=50)
+    pages = max(1, -(-found.count // 50))
+    return render(
+        request,
+        "followup/portfolio.html",
+        {
+            "p": found,
+            "query": query,
+            "page": page_number,
+            "pages": pages,
+            "flag_labels": portfolio_labels(),
+            "need_groups": NeedGroup.choices,
+            "main_goals": MainGoal.choices,
+            "need_group_labels": dict(NeedGroup.choices),
+            "benefits": BenefitKind.choices,
+            "age_bands": list(portfolio.AGE_BANDS),
+            "querystring": request.GET.urlencode(),
+            "saved": selectors.saved_filters_of(actor=actor),
+        },
+    )
+
+
+def portfolio_labels() -> list[tuple[str, str]]:
+    labels = {
+        "unassigned": _("Unassigned"),
+        "new": _("New"),
+        "assessment_missing": _("Needs assessment missing"),
+        "waiting_for_office": _("Waiting for the office"),
+        "waiting_for_person": _("Waiting for the person"),
+        "overdue_activities": _("Overdue activities"),
+        "in_agreed_activity": _("In an agreed activity"),
+        "not_in_agreed_activity": _("Not in an agreed activity"),
+        "meetings_today": _("Meetings today"),
+        "activity_requirement": _("Under 30 on financial assistance without an activity"),
+        "qualification_not_assessed": _("Not assessed for the qualification programme"),
+        "plan_overdue_measures": _("Individual plan with overdue measures"),
+        "children_under_18": _("Children under 18"),
+        "needs_interpreter": _("Interpreter"),
+        "mine": _("My people"),
+    }
+    return [(flag, str(labels[flag])) for flag in portfolio.FLAGS]
+
+
+@refusals_as_pages
+@require_POST
+def saved_filter_save(request: HttpRequest) -> HttpResponse:
+    actor = actor_for_request(request)
+    services.saved_filter_save(
+        actor=actor, name=request.POST.get("name", ""), query=request.POST.get("query", "")
+    )
+    return redirect(f"{reverse('portfolio')}?{request.POST.get('query', '')}")
+
+
+@refusals_as_pages
+def plans_page(request: HttpRequest) -> HttpResponse:
+    """For a partner: the individual plans their service takes part in."""
+    actor = actor_for_request(request)
+    if not actor.is_authenticated:
+        raise policies.not_authenticated()
+    return render(
+        request, "followup/plans.html", {"plans": selectors.plans_for_partner(actor=actor)}
+    )
+
+
+def _plan_action(actor: Actor, plan: Any, data: Any) -> Any:
+    action = data.get("action")
+    if action == "measure":
+        return services.plan_measure_add(
+            actor=actor,
+            plan=plan,
+            text=data.get("text", ""),
+            responsible_service=data.get("responsible_service", ""),
+            deadline=parse_date(data.get("deadline", ""), "deadline") or _missing_deadline(),
+        )
+    if action == "done":
+        measure = selectors.measure_for(actor=actor, measure_id=data.get("measure", ""))
+        return services.plan_measure_done(actor=actor, measure=measure)
+    if action == "goals":
+        return services.plan_goals_update(
+            actor=actor,
+            plan=plan,
+            goals=data.get("goals", ""),
+            version=parse_version(data.get("version", "")),
+        )
+    if action == "member":
+        return services.plan_member_add(actor=actor, plan=plan, service=data.get("service", ""))
+    if action == "coordinator":
+        return services.plan_set_coordinator(
+            actor=actor,
+            plan=plan,
+            service=data.get("service", ""),
+            version=parse_version(data.get("version", "")),
+        )
+    raise DomainError(
+        code="unknown_action",
+        status=400,
+        message_nb="Ukjent handling.",
+        message_en="Unknown action.",
+    )
+
+
+def _missing_deadline() -> Any:
+    raise DomainError(
+        code="deadline_required",
+        field="deadline",
+        message_nb="Frist mangler.",
+        message_en="The deadline is missing.",
+    )
+
+
+@refusals_as_pages
+def plan_page(request: HttpRequest, plan_id: str) -> HttpResponse:
+    """An individual plan: members, the coordinator, goals and measures."""
+    actor = actor_for_request(request)
+    plan = selectors.individual_plan_for(actor=actor, plan_id=plan_id)
+
+    def show(error: DomainError | None) -> HttpResponse:
+        return render(
+            request,
+            "followup/plan.html",
+            {
+                "plan": plan,
+                "error": error,
+                "form": request.POST if error else {},
+                "today": timezone.localdate(),
+                "may_change": policies.can_change_individual_plan(actor, plan),
+                "may_manage": policies.can_manage_plan_members(actor, plan),
+                "services": sorted(services.PLAN_SERVICES),
+            },
+        )
+
+    return post_or_show(
+        request,
+        lambda: _plan_action(actor, plan, request.POST),
+        lambda _: reverse("plan", args=[plan.pk]),
+        show,
+    )
+
+
+@refusals_as_pages
+@require_POST
+def note_add(request: HttpRequest, person_id: str) -> HttpResponse:
+    actor = actor_for_request(request)
+    person = _person(actor, person_id, "notes")
+    services.reminder_note_add(
+        actor=actor,
+        person=person,
+        text=request.POST.get("text", ""),
+        remind_on=parse_date(request.POST.get("remind_on", ""), "remind_on"),
+    )
+    return redirect("person", person_id=person.pk)

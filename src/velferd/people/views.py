@@ -201,7 +201,15 @@ def _me(request: HttpRequest) -> tuple[Actor, Any]:
 def my_plan(request: HttpRequest) -> HttpResponse:
     actor, person = _me(request)
     found = followup_selectors.overview(actor=actor, person_id=person.pk)
-    return render(request, "people/my_plan.html", {"o": found, "person": person})
+    return render(
+        request,
+        "people/my_plan.html",
+        {
+            "o": found,
+            "person": person,
+            "individual_plan": followup_selectors.individual_plan_of(person),
+        },
+    )
 
 
 @refusals_as_pages

@@ -67,10 +67,17 @@ def veileders_token(actor_of_login: ActorOf) -> ApiToken:
 class TestPolicyTable:
     def test_the_tables_cover_every_policy(self) -> None:
         from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
+        from velferd.followup.tests.test_coordination_policies import COORDINATION_QUESTIONS
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
 
         names = {name[4:] for name in vars(policies) if name.startswith("can_")}
-        tables = {*QUESTIONS, *PERSON_QUESTIONS, *OTHER_QUESTIONS, *MINISTRY_QUESTIONS}
+        tables = {
+            *QUESTIONS,
+            *PERSON_QUESTIONS,
+            *OTHER_QUESTIONS,
+            *MINISTRY_QUESTIONS,
+            *COORDINATION_QUESTIONS,
+        }
         assert names == tables
 
     def test_the_table_covers_every_demo_login(self) -> None:

@@ -31,7 +31,15 @@ pytestmark = pytest.mark.django_db
 Lookup = Callable[[str], Actor]
 
 # Visible to every member of staff at NAV Grünerløkka, in the list's order (family name).
-EVERYDAY = ["Ahmed Ali", "Sofie Berg", "Kari Hansen", "Lars Larsen", "Ola Nordmann"]
+EVERYDAY = [
+    "Ahmed Ali",
+    "Sofie Berg",
+    "Kari Hansen",
+    "Lars Larsen",
+    "Jonas Lie",
+    "Ola Nordmann",
+    "Maria Olsen",
+]
 ON_SQLITE = connection.vendor == "sqlite"
 
 

@@ -684,5 +684,5 @@ class TestAuditOfPeople:
         consent = give(ola_himself, person("Ola"))
         consent_withdraw(actor=ola_himself, consent=consent)
 
-        assert AuditEvent.objects.filter(action="person.registered").count() == 8
+        assert AuditEvent.objects.filter(action="person.registered").count() == 10
         assert_no_identity_number_in_audit()
