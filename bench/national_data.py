@@ -55,33 +55,9 @@ CHUNK = 10_000
 
 # --- vocabulary -------------------------------------------------------------------------------
 
-GIVEN = (
-    "Ola Kari Per Anne Lars Ingrid Jon Marit Knut Liv Hans Eva Arne Nina Bjørn Tone Erik Hilde "
-    "Geir Heidi Tor Silje Odd Camilla Rune Ida Svein Maria Terje Nora Morten Emma Trond Sara "
-    "Espen Ingrid Kjetil Linn Stian Mari Magnus Thea Jonas Sofie Henrik Julie Sander Hanne "
-    "Emil Line Mathias Astrid Kristian Marte Øyvind Åse Håkon Solveig Mohammed Fatima Ahmed "
-    "Amina Ali Aisha Abdirahman Hodan Piotr Anna Tomasz Agnieszka Olena Oleksandr Yonas "
-    "Selam Tesfay Mulu Adam Zainab Omar Mariam Hassan Leila Daniel Ewa Andrzej Iryna Dmytro "
-    "Ibrahim Khadija Yusuf Asha Goran Vesna Nguyen Linh Ana Juan"
-).split()
-FAMILY = (
-    "Hansen Johansen Olsen Larsen Andersen Pedersen Nilsen Kristiansen Jensen Karlsen "
-    "Johnsen Pettersen Eriksen Berg Haugen Hagen Johannessen Andreassen Jacobsen Dahl "
-    "Jørgensen Halvorsen Henriksen Lund Sørensen Jakobsen Moen Gundersen Iversen Strand "
-    "Solberg Svendsen Eide Knutsen Martinsen Paulsen Bakken Kristoffersen Mathisen Lie "
-    "Amundsen Nguyen Rasmussen Ali Lunde Solheim Berge Moe Nygård Bakke Kristensen Fredriksen "
-    "Holm Lien Hauge Christensen Andresen Nielsen Knudsen Evensen Sæther Aas Myhre Hanssen "
-    "Ahmed Haugland Thomassen Sivertsen Simonsen Danielsen Berntsen Sandvik Rønning Arnesen "
-    "Antonsen Næss Vik Haug Ellingsen Thorsen Edvardsen Birkeland Isaksen Gulbrandsen Ruud "
-    "Aasen Strøm Myklebust Tangen Ødegård Eliassen Helland Bøe Jenssen Aune Mikkelsen "
-    "Tveit Brekke Abrahamsen Madsen Mohamed Hussein Abdi Nowak Kowalski Wiśniewski Kovalenko "
-    "Shevchenko Tesfamariam Haile Yilmaz Hassan Rahimi Tran Pham Le Petrović Hodžić García"
-).split()
-STREETS = (
-    "Storgata Kirkegata Skolegata Parkveien Strandveien Bakkeveien Industriveien Fjellveien "
-    "Nedre gate Øvre gate Sjøgata Jernbanegata Elvegata Hagaveien Solbakken Granveien "
-    "Bjørkeveien Furuveien Rådhusgata Torggata"
-).split()
+GIVEN = ["Ola", "Kari", "Per", "Anne", "Lars", "Ingrid", "Jon", "Marit", "Knut", "Liv", "Hans", "Eva", "Arne", "Nina", "Bjørn", "Tone", "Erik", "Hilde", "Geir", "Heidi", "Tor", "Silje", "Odd", "Camilla", "Rune", "Ida", "Svein", "Maria", "Terje", "Nora", "Morten", "Emma", "Trond", "Sara", "Espen", "Ingrid", "Kjetil", "Linn", "Stian", "Mari", "Magnus", "Thea", "Jonas", "Sofie", "Henrik", "Julie", "Sander", "Hanne", "Emil", "Line", "Mathias", "Astrid", "Kristian", "Marte", "Øyvind", "Åse", "Håkon", "Solveig", "Mohammed", "Fatima", "Ahmed", "Amina", "Ali", "Aisha", "Abdirahman", "Hodan", "Piotr", "Anna", "Tomasz", "Agnieszka", "Olena", "Oleksandr", "Yonas", "Selam", "Tesfay", "Mulu", "Adam", "Zainab", "Omar", "Mariam", "Hassan", "Leila", "Daniel", "Ewa", "Andrzej", "Iryna", "Dmytro", "Ibrahim", "Khadija", "Yusuf", "Asha", "Goran", "Vesna", "Nguyen", "Linh", "Ana", "Juan"]
+FAMILY = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen", "Lund", "Sørensen", "Jakobsen", "Moen", "Gundersen", "Iversen", "Strand", "Solberg", "Svendsen", "Eide", "Knutsen", "Martinsen", "Paulsen", "Bakken", "Kristoffersen", "Mathisen", "Lie", "Amundsen", "Nguyen", "Rasmussen", "Ali", "Lunde", "Solheim", "Berge", "Moe", "Nygård", "Bakke", "Kristensen", "Fredriksen", "Holm", "Lien", "Hauge", "Christensen", "Andresen", "Nielsen", "Knudsen", "Evensen", "Sæther", "Aas", "Myhre", "Hanssen", "Ahmed", "Haugland", "Thomassen", "Sivertsen", "Simonsen", "Danielsen", "Berntsen", "Sandvik", "Rønning", "Arnesen", "Antonsen", "Næss", "Vik", "Haug", "Ellingsen", "Thorsen", "Edvardsen", "Birkeland", "Isaksen", "Gulbrandsen", "Ruud", "Aasen", "Strøm", "Myklebust", "Tangen", "Ødegård", "Eliassen", "Helland", "Bøe", "Jenssen", "Aune", "Mikkelsen", "Tveit", "Brekke", "Abrahamsen", "Madsen", "Mohamed", "Hussein", "Abdi", "Nowak", "Kowalski", "Wiśniewski", "Kovalenko", "Shevchenko", "Tesfamariam", "Haile", "Yilmaz", "Hassan", "Rahimi", "Tran", "Pham", "Le", "Petrović", "Hodžić", "García"]
+STREETS = ["Storgata", "Kirkegata", "Skolegata", "Parkveien", "Strandveien", "Bakkeveien", "Industriveien", "Fjellveien", "Nedre", "gate", "Øvre", "gate", "Sjøgata", "Jernbanegata", "Elvegata", "Hagaveien", "Solbakken", "Granveien", "Bjørkeveien", "Furuveien", "Rådhusgata", "Torggata"]
 LANGUAGES = (("nb", 82), ("nn", 3), ("en", 3), ("ar", 3), ("so", 2), ("pl", 2), ("ti", 2), ("uk", 3))
 AGE_BANDS = ((18, 24, 15), (25, 29, 13), (30, 39, 24), (40, 49, 20), (50, 59, 18), (60, 67, 10))
 NEED_GROUPS = (
@@ -184,8 +160,8 @@ class NationalIds:
         key = born.toordinal()
         first = 0 if born.year < 2000 else 500
         n = self.next.get(key, first)
-        s1 = sum(w * int(c) for w, c in zip(W1, stem))
-        s2 = sum(w * int(c) for w, c in zip(W2, stem))
+        s1 = sum(w * int(c) for w, c in zip(W1, stem, strict=False))
+        s2 = sum(w * int(c) for w, c in zip(W2, stem, strict=False))
         while n < first + 500:
             a, b, c = n // 100, n // 10 % 10, n % 10
             k1 = (11 - (s1 + 4 * a + 5 * b + 2 * c)) % 11
@@ -270,7 +246,7 @@ def apportion(total: int, weights: list[tuple[Any, int]]) -> list[tuple[Any, int
     exact = [(key, total * w / whole) for key, w in weights]
     out = {key: int(x) for key, x in exact}
     rest = total - sum(out.values())
-    for key, x in sorted(exact, key=lambda kx: kx[1] - int(kx[1]), reverse=True)[:rest]:
+    for key, _x in sorted(exact, key=lambda kx: kx[1] - int(kx[1]), reverse=True)[:rest]:
         out[key] += 1
     return [(key, out[key]) for key, _ in weights]
 
@@ -646,7 +622,7 @@ class Generator:
                             self.counts[name] += len(lines)
                         self.conn.commit()
                         progress.update(done)
-            except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            except BaseException as error:
                 failure.append(error)
                 while work.get() is not None:
                     pass

@@ -109,7 +109,20 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--skip-overview", action="store_true")
+    parser.add_argument(
+        "--pg-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a session setting for the run, e.g. jit=off (default: the server's settings)",
+    )
     args = parser.parse_args()
+
+    for setting in args.pg_setting:
+        name, _, value = setting.partition("=")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, %s, false)", [name.strip(), value.strip()])
 
     with connection.cursor() as cursor:
         cursor.execute(
@@ -132,7 +145,8 @@ def main() -> None:
     actor = actor_for_user(assignment.user)
     print(f"{pg_version.split(' on ')[0]}; {people:,} people; largest office "
           f"{assignment.office.unit_number} {assignment.office.name_nb}: {open_periods:,} open "
-          f"periods; acting as {assignment.user.username}; cpu={os.sched_getaffinity(0)}")
+          f"periods; acting as {assignment.user.username}; cpu={os.sched_getaffinity(0)}; "
+          f"session settings: {', '.join(args.pg_setting) or 'the server defaults'}")
 
     timer = SqlTimer()
     with connection.execute_wrapper(timer):
@@ -142,7 +156,7 @@ def main() -> None:
           f"{len(found.rows)} on the page; {len(statements)} SQL statements")
     print("  counts: " + ", ".join(f"{k} {v:,}" for k, v in found.counts.items()))
     if args.explain:
-        for (sql, params, _), name in zip(statements, QUERY_NAMES):
+        for (sql, params, _), name in zip(statements, QUERY_NAMES, strict=False):
             print(f"\n--- EXPLAIN (ANALYZE, BUFFERS): {name}\n{sql}\n"
                   f"params: {params}\n{explain(sql, params)}\n")
 
@@ -177,9 +191,11 @@ def main() -> None:
         seen = overview(actor=actor, person_id=next(chosen_iter))
         assert seen.period is not None
 
-    timed(run_overview, args.warmup)
-    overview_totals, _ = timed(run_overview, args.calls)
-    print(f"overview of one person ({args.calls} calls, each another person): {summary(overview_totals)}")
+    if not args.skip_overview:
+        timed(run_overview, args.warmup)
+        overview_totals, _ = timed(run_overview, args.calls)
+        print(f"overview of one person ({args.calls} calls, each another person): "
+              f"{summary(overview_totals)}")
 
     def run_baseline(_: int) -> None:
         with connection.cursor() as cursor:

@@ -410,4 +410,5 @@ class ReminderNote(TimestampedModel):
         indexes = [models.Index(fields=["author", "person"])]
 
     def __str__(self) -> str:
-        return self.text[:50]
+        # Never the text: the label reaches the audit trail, and the note is private.
+        return f"Reminder note {self.pk}"

@@ -831,7 +831,8 @@ def qualification_assessment_record(
     """The qualification programme is the municipality's: its caseworkers record that a
     person was assessed for it."""
     policies.require(actor, "follow_up", person)
-    if not policies.can_view_municipal_records(actor, person):
+    if person.office_id not in actor.office_ids("caseworker_municipal"):
+        # Seeing the municipality's records (with consent) is not running its programme.
         raise forbidden()
     if outcome not in QualificationOutcome.values:
         raise _invalid("unknown_outcome", "outcome", "Ukjent utfall.", "Unknown outcome.")
@@ -1058,6 +1059,7 @@ def plan_measure_done(
     *, actor: Actor, measure: PlanMeasure, done_on: datetime.date | None = None
 ) -> PlanMeasure:
     _locked_plan(actor, measure.plan, "change_individual_plan")
+    measure = PlanMeasure.objects.select_for_update().get(pk=measure.pk)
     if measure.done_on is not None:
         raise _invalid(
             "already_done",

@@ -467,12 +467,6 @@ class TestQualificationAssessment:
         )
         assert (error.code, error.status) == ("forbidden", 403)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: services.qualification_assessment_record asks can_view_municipal_records, "
-        "which a state caseworker passes with the person's nav_state consent; seeing the "
-        "municipality's records is not running its qualification programme",
-    )
     @pytest.mark.parametrize("login", ["veileder", "kontorleder"])
     def test_the_persons_consent_to_see_the_records_does_not_make_the_state_side_record_it(
         self, actor_of_login: Lookup, login: str
@@ -828,12 +822,6 @@ class TestMeasures:
 
         assert (error.code, error.status) == ("already_done", 409)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: services.plan_measure_done checks done_on on the caller's copy of the "
-        "measure instead of the stored row, so a copy loaded before someone else marked it "
-        "done marks it done again, moves its date and writes a second audit event",
-    )
     def test_done_from_a_copy_loaded_before_someone_else_marked_it_is_refused_with_409(
         self, vera: Actor, gp: Actor
     ) -> None:
@@ -1172,12 +1160,6 @@ class TestReminderNotes:
             refusal(lambda: selectors.reminder_note_for(actor=actor, note_id=note.pk)).status == 404
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: audit.record labels the event with str(note), which is the note's first "
-        "50 characters (followup/models.py ReminderNote.__str__), so the private note's text "
-        "shows in the administrator's audit trail",
-    )
     def test_the_notes_text_is_not_copied_into_the_audit_trail(self, vera: Actor) -> None:
         text = "Virker deprimert, spør om fastlegen"
         note = services.reminder_note_add(actor=vera, person=person("Ola"), text=text)
