@@ -59,7 +59,7 @@ def features_rate(sample: list[str]) -> float:
     features = classifier.load().named_steps["features"]
     started = time.perf_counter()
     for start in range(0, len(sample), 512):
-        features.transform(sample[start:start + 512])
+        features.transform(sample[start : start + 512])
     return len(sample) / (time.perf_counter() - started)
 
 
@@ -90,13 +90,19 @@ def api_clients() -> tuple[object, object]:
     setup_test_environment()
     load_reference(actor=system_actor("bench"))
     user = User.objects.filter(username="bench-press").first() or user_create(
-        actor=system_actor("bench"), username="bench-press", full_name="Bench", password=None)
+        actor=system_actor("bench"), username="bench-press", full_name="Bench", password=None
+    )
     if not user.role_assignments.exists():
-        role_assign(actor=system_actor("bench"), user=user, role="ministry_staff",
-                    department=organisation_selectors.department("press-and-communications"))
+        role_assign(
+            actor=system_actor("bench"),
+            user=user,
+            role="ministry_staff",
+            department=organisation_selectors.department("press-and-communications"),
+        )
     actor = actor_for_user(user)
-    _, secret = api_token_create(actor=actor, name="bench",
-                                 role_assignment_id=actor.assignments[0].pk)
+    _, secret = api_token_create(
+        actor=actor, name="bench", role_assignment_id=actor.assignments[0].pk
+    )
     client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
     return client, Client()
 
@@ -114,10 +120,14 @@ def main() -> None:
     batch = [batch_rate(lines) for _ in range(args.rounds)]
     bare = [features_rate(sample) for _ in range(args.rounds)]
     print(f"texts={args.texts} rounds={args.rounds} cpu={os.sched_getaffinity(0)}")
-    print(f"batch routing (CLI lines): median {statistics.median(batch):,.0f}/s "
-          f"(min {min(batch):,.0f}, max {max(batch):,.0f})")
-    print(f"baseline, features alone:  median {statistics.median(bare):,.0f}/s; "
-          f"routing costs {statistics.median(bare) / statistics.median(batch):.2f}x that")
+    print(
+        f"batch routing (CLI lines): median {statistics.median(batch):,.0f}/s "
+        f"(min {min(batch):,.0f}, max {max(batch):,.0f})"
+    )
+    print(
+        f"baseline, features alone:  median {statistics.median(bare):,.0f}/s; "
+        f"routing costs {statistics.median(bare) / statistics.median(batch):.2f}x that"
+    )
 
     from django.db import connection
     from django.test.utils import get_runner  # noqa: F401
@@ -128,8 +138,11 @@ def main() -> None:
     bodies = [json.dumps({"text": rng.choice(sample)}) for _ in range(args.calls)]
 
     def route(n: int) -> None:
-        response = route_client.post("/api/v1/enquiries/route", data=bodies[n],  # type: ignore[attr-defined]
-                                     content_type="application/json")
+        response = route_client.post(
+            "/api/v1/enquiries/route",
+            data=bodies[n],  # type: ignore[attr-defined]
+            content_type="application/json",
+        )
         assert response.status_code == 200, response.content
 
     def baseline(n: int) -> None:
@@ -139,10 +152,13 @@ def main() -> None:
     latencies(route, 50)
     single = latencies(route, args.calls)
     base = latencies(baseline, args.calls)
-    print(f"single route via API: median {statistics.median(single):.2f} ms, "
-          f"p95 {p95(single):.2f} ms")
-    print(f"baseline GET counties: median {statistics.median(base):.2f} ms, "
-          f"p95 {p95(base):.2f} ms; route p95 is {p95(single) / p95(base):.1f}x")
+    print(
+        f"single route via API: median {statistics.median(single):.2f} ms, p95 {p95(single):.2f} ms"
+    )
+    print(
+        f"baseline GET counties: median {statistics.median(base):.2f} ms, "
+        f"p95 {p95(base):.2f} ms; route p95 is {p95(single) / p95(base):.1f}x"
+    )
     sys.stdout.flush()
 
 

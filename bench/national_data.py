@@ -55,10 +55,52 @@ CHUNK = 10_000
 
 # --- vocabulary -------------------------------------------------------------------------------
 
-GIVEN = ["Ola", "Kari", "Per", "Anne", "Lars", "Ingrid", "Jon", "Marit", "Knut", "Liv", "Hans", "Eva", "Arne", "Nina", "Bjørn", "Tone", "Erik", "Hilde", "Geir", "Heidi", "Tor", "Silje", "Odd", "Camilla", "Rune", "Ida", "Svein", "Maria", "Terje", "Nora", "Morten", "Emma", "Trond", "Sara", "Espen", "Ingrid", "Kjetil", "Linn", "Stian", "Mari", "Magnus", "Thea", "Jonas", "Sofie", "Henrik", "Julie", "Sander", "Hanne", "Emil", "Line", "Mathias", "Astrid", "Kristian", "Marte", "Øyvind", "Åse", "Håkon", "Solveig", "Mohammed", "Fatima", "Ahmed", "Amina", "Ali", "Aisha", "Abdirahman", "Hodan", "Piotr", "Anna", "Tomasz", "Agnieszka", "Olena", "Oleksandr", "Yonas", "Selam", "Tesfay", "Mulu", "Adam", "Zainab", "Omar", "Mariam", "Hassan", "Leila", "Daniel", "Ewa", "Andrzej", "Iryna", "Dmytro", "Ibrahim", "Khadija", "Yusuf", "Asha", "Goran", "Vesna", "Nguyen", "Linh", "Ana", "Juan"]
-FAMILY = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen", "Lund", "Sørensen", "Jakobsen", "Moen", "Gundersen", "Iversen", "Strand", "Solberg", "Svendsen", "Eide", "Knutsen", "Martinsen", "Paulsen", "Bakken", "Kristoffersen", "Mathisen", "Lie", "Amundsen", "Nguyen", "Rasmussen", "Ali", "Lunde", "Solheim", "Berge", "Moe", "Nygård", "Bakke", "Kristensen", "Fredriksen", "Holm", "Lien", "Hauge", "Christensen", "Andresen", "Nielsen", "Knudsen", "Evensen", "Sæther", "Aas", "Myhre", "Hanssen", "Ahmed", "Haugland", "Thomassen", "Sivertsen", "Simonsen", "Danielsen", "Berntsen", "Sandvik", "Rønning", "Arnesen", "Antonsen", "Næss", "Vik", "Haug", "Ellingsen", "Thorsen", "Edvardsen", "Birkeland", "Isaksen", "Gulbrandsen", "Ruud", "Aasen", "Strøm", "Myklebust", "Tangen", "Ødegård", "Eliassen", "Helland", "Bøe", "Jenssen", "Aune", "Mikkelsen", "Tveit", "Brekke", "Abrahamsen", "Madsen", "Mohamed", "Hussein", "Abdi", "Nowak", "Kowalski", "Wiśniewski", "Kovalenko", "Shevchenko", "Tesfamariam", "Haile", "Yilmaz", "Hassan", "Rahimi", "Tran", "Pham", "Le", "Petrović", "Hodžić", "García"]
-STREETS = ["Storgata", "Kirkegata", "Skolegata", "Parkveien", "Strandveien", "Bakkeveien", "Industriveien", "Fjellveien", "Nedre", "gate", "Øvre", "gate", "Sjøgata", "Jernbanegata", "Elvegata", "Hagaveien", "Solbakken", "Granveien", "Bjørkeveien", "Furuveien", "Rådhusgata", "Torggata"]
-LANGUAGES = (("nb", 82), ("nn", 3), ("en", 3), ("ar", 3), ("so", 2), ("pl", 2), ("ti", 2), ("uk", 3))
+# fmt: off
+GIVEN = [
+    "Ola", "Kari", "Per", "Anne", "Lars", "Ingrid", "Jon", "Marit", "Knut", "Liv", "Hans", "Eva",
+    "Arne", "Nina", "Bjørn", "Tone", "Erik", "Hilde", "Geir", "Heidi", "Tor", "Silje", "Odd",
+    "Camilla", "Rune", "Ida", "Svein", "Maria", "Terje", "Nora", "Morten", "Emma", "Trond", "Sara",
+    "Espen", "Kjetil", "Linn", "Stian", "Mari", "Magnus", "Thea", "Jonas", "Sofie", "Henrik",
+    "Julie", "Sander", "Hanne", "Emil", "Line", "Mathias", "Astrid", "Kristian", "Marte", "Øyvind",
+    "Åse", "Håkon", "Solveig", "Mohammed", "Fatima", "Ahmed", "Amina", "Ali", "Aisha",
+    "Abdirahman", "Hodan", "Piotr", "Anna", "Tomasz", "Agnieszka", "Olena", "Oleksandr", "Yonas",
+    "Selam", "Tesfay", "Mulu", "Adam", "Zainab", "Omar", "Mariam", "Hassan", "Leila", "Daniel",
+    "Ewa", "Andrzej", "Iryna", "Dmytro", "Ibrahim", "Khadija", "Yusuf", "Asha", "Goran", "Vesna",
+    "Nguyen", "Linh", "Ana", "Juan",
+]
+FAMILY = [
+    "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen",
+    "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen",
+    "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen", "Lund",
+    "Sørensen", "Jakobsen", "Moen", "Gundersen", "Iversen", "Strand", "Solberg", "Svendsen",
+    "Eide", "Knutsen", "Martinsen", "Paulsen", "Bakken", "Kristoffersen", "Mathisen", "Lie",
+    "Amundsen", "Nguyen", "Rasmussen", "Ali", "Lunde", "Solheim", "Berge", "Moe", "Nygård",
+    "Bakke", "Kristensen", "Fredriksen", "Holm", "Lien", "Hauge", "Christensen", "Andresen",
+    "Nielsen", "Knudsen", "Evensen", "Sæther", "Aas", "Myhre", "Hanssen", "Ahmed", "Haugland",
+    "Thomassen", "Sivertsen", "Simonsen", "Danielsen", "Berntsen", "Sandvik", "Rønning", "Arnesen",
+    "Antonsen", "Næss", "Vik", "Haug", "Ellingsen", "Thorsen", "Edvardsen", "Birkeland", "Isaksen",
+    "Gulbrandsen", "Ruud", "Aasen", "Strøm", "Myklebust", "Tangen", "Ødegård", "Eliassen",
+    "Helland", "Bøe", "Jenssen", "Aune", "Mikkelsen", "Tveit", "Brekke", "Abrahamsen", "Madsen",
+    "Mohamed", "Hussein", "Abdi", "Nowak", "Kowalski", "Wiśniewski", "Kovalenko", "Shevchenko",
+    "Tesfamariam", "Haile", "Yilmaz", "Hassan", "Rahimi", "Tran", "Pham", "Le", "Petrović",
+    "Hodžić", "García",
+]
+STREETS = [
+    "Storgata", "Kirkegata", "Skolegata", "Parkveien", "Strandveien", "Bakkeveien",
+    "Industriveien", "Fjellveien", "Nedregate", "Øvregate", "Sjøgata", "Jernbanegata", "Elvegata",
+    "Hagaveien", "Solbakken", "Granveien", "Bjørkeveien", "Furuveien", "Rådhusgata", "Torggata",
+]
+# fmt: on
+LANGUAGES = (
+    ("nb", 82),
+    ("nn", 3),
+    ("en", 3),
+    ("ar", 3),
+    ("so", 2),
+    ("pl", 2),
+    ("ti", 2),
+    ("uk", 3),
+)
 AGE_BANDS = ((18, 24, 15), (25, 29, 13), (30, 39, 24), (40, 49, 20), (50, 59, 18), (60, 67, 10))
 NEED_GROUPS = (
     ("standard", 35),
@@ -93,42 +135,120 @@ ACTIVITY_KINDS = (
     ("job_from_office", 8),
 )
 TITLES = {
-    "job_application": ("Søk fire jobber i uka", "Søknad: lagermedarbeider", "Søknad: butikkmedarbeider",
-                        "Søknad: renholder", "Søknad: sjåfør", "Søknad: helsefagarbeider"),
-    "own_activity": ("Trene tre ganger i uka", "Oppdatere CV", "Norskkurs på kveldstid",
-                     "Lage en jobbsøkerprofil"),
+    "job_application": (
+        "Søk fire jobber i uka",
+        "Søknad: lagermedarbeider",
+        "Søknad: butikkmedarbeider",
+        "Søknad: renholder",
+        "Søknad: sjåfør",
+        "Søknad: helsefagarbeider",
+    ),
+    "own_activity": (
+        "Trene tre ganger i uka",
+        "Oppdatere CV",
+        "Norskkurs på kveldstid",
+        "Lage en jobbsøkerprofil",
+    ),
     "meeting": ("Oppfølgingsmøte", "Samtale om arbeidsevne", "Møte med arbeidsgiver"),
     "meeting_notes": ("Referat fra oppfølgingsmøte", "Referat fra dialogmøte"),
-    "scheme": ("Jobbsøkerkurs", "Arbeidsforberedende trening", "Avklaring", "Oppfølging hos leverandør"),
+    "scheme": (
+        "Jobbsøkerkurs",
+        "Arbeidsforberedende trening",
+        "Avklaring",
+        "Oppfølging hos leverandør",
+    ),
     "education": ("Fagbrev i helsearbeiderfaget", "Truckførerkurs", "Norskopplæring"),
-    "work_trial": ("Arbeidstrening i butikk", "Arbeidstrening på lager", "Arbeidstrening i kantine"),
-    "treatment": ("Behandling hos fysioterapeut", "Samtaler hos psykolog", "Poliklinisk behandling"),
-    "job_from_office": ("Stilling foreslått av NAV: kokk", "Stilling foreslått av NAV: vekter",
-                        "Stilling foreslått av NAV: barnehageassistent"),
+    "work_trial": (
+        "Arbeidstrening i butikk",
+        "Arbeidstrening på lager",
+        "Arbeidstrening i kantine",
+    ),
+    "treatment": (
+        "Behandling hos fysioterapeut",
+        "Samtaler hos psykolog",
+        "Poliklinisk behandling",
+    ),
+    "job_from_office": (
+        "Stilling foreslått av NAV: kokk",
+        "Stilling foreslått av NAV: vekter",
+        "Stilling foreslått av NAV: barnehageassistent",
+    ),
 }
 # Share agreed with the office, by kind (percent).
-AGREED = {"job_application": 55, "own_activity": 20, "meeting": 30, "meeting_notes": 0,
-          "scheme": 90, "education": 75, "work_trial": 90, "treatment": 40, "job_from_office": 50}
-STATUSES = (("proposed", 5), ("planned", 22), ("in_progress", 18), ("completed", 42), ("cancelled", 13))
+AGREED = {
+    "job_application": 55,
+    "own_activity": 20,
+    "meeting": 30,
+    "meeting_notes": 0,
+    "scheme": 90,
+    "education": 75,
+    "work_trial": 90,
+    "treatment": 40,
+    "job_from_office": 50,
+}
+STATUSES = (
+    ("proposed", 5),
+    ("planned", 22),
+    ("in_progress", 18),
+    ("completed", 42),
+    ("cancelled", 13),
+)
 # Activities per person (mean 5.0), threads per person (mean 0.77), messages per thread (mean 2.62).
-ACTIVITIES_PER_PERSON = ((0, 5), (1, 7), (2, 11), (3, 12), (4, 12), (5, 12), (6, 10), (7, 9),
-                         (8, 8), (9, 6), (10, 4), (11, 2), (12, 2))
+ACTIVITIES_PER_PERSON = (
+    (0, 5),
+    (1, 7),
+    (2, 11),
+    (3, 12),
+    (4, 12),
+    (5, 12),
+    (6, 10),
+    (7, 9),
+    (8, 8),
+    (9, 6),
+    (10, 4),
+    (11, 2),
+    (12, 2),
+)
 THREADS_PER_PERSON = ((0, 50), (1, 30), (2, 13), (3, 7))
 MESSAGES_PER_THREAD = ((1, 27), (2, 25), (3, 22), (4, 15), (5, 7), (6, 4))
-SUBJECTS = ("Spørsmål om aktivitetsplanen", "Endring i situasjonen min", "Spørsmål om kurset",
-            "Innkalling til møte", "Legeerklæring", "Spørsmål om utbetaling", "Jobbsøknader",
-            "Timeavtale", "Melding fra veilederen din")
-PERSON_TEXTS = ("Hei! Jeg lurer på når neste møte er.", "Jeg har sendt fire søknader denne uka.",
-                "Jeg er syk i dag og kan ikke komme.", "Kan vi flytte møtet til neste uke?",
-                "Legeerklæringen er sendt fra fastlegen.", "Takk for hjelpen!")
-OFFICE_TEXTS = ("Hei! Møtet er tirsdag klokka ti.", "Takk for oppdateringen. Fortsett slik.",
-                "Kan du laste opp legeerklæringen?", "Du har fått plass på jobbsøkerkurset.",
-                "Husk å oppdatere CV-en din før møtet.", "Vi har flyttet møtet. Passer torsdag?")
+SUBJECTS = (
+    "Spørsmål om aktivitetsplanen",
+    "Endring i situasjonen min",
+    "Spørsmål om kurset",
+    "Innkalling til møte",
+    "Legeerklæring",
+    "Spørsmål om utbetaling",
+    "Jobbsøknader",
+    "Timeavtale",
+    "Melding fra veilederen din",
+)
+PERSON_TEXTS = (
+    "Hei! Jeg lurer på når neste møte er.",
+    "Jeg har sendt fire søknader denne uka.",
+    "Jeg er syk i dag og kan ikke komme.",
+    "Kan vi flytte møtet til neste uke?",
+    "Legeerklæringen er sendt fra fastlegen.",
+    "Takk for hjelpen!",
+)
+OFFICE_TEXTS = (
+    "Hei! Møtet er tirsdag klokka ti.",
+    "Takk for oppdateringen. Fortsett slik.",
+    "Kan du laste opp legeerklæringen?",
+    "Du har fått plass på jobbsøkerkurset.",
+    "Husk å oppdatere CV-en din før møtet.",
+    "Vi har flyttet møtet. Passer torsdag?",
+)
 END_REASONS = ("Kom i arbeid", "Flyttet", "Begynte på utdanning", "Fikk uføretrygd", "Avsluttet")
 CONSENT_PURPOSE = "Samarbeid om oppfølging og økonomisk sosialhjelp"
 PLAN_SERVICES = ("gp", "municipal_health_care", "specialist_health", "fact_team", "child_welfare")
-MEASURES = ("Avklare arbeidsevne", "Søke om bolig", "Starte behandling", "Møte med fastlegen",
-            "Søke om arbeidstrening", "Følge opp skolegang")
+MEASURES = (
+    "Avklare arbeidsevne",
+    "Søke om bolig",
+    "Starte behandling",
+    "Møte med fastlegen",
+    "Søke om arbeidstrening",
+    "Følge opp skolegang",
+)
 OUTCOMES = (("offered", 45), ("not_entitled", 40), ("declined", 15))
 
 
@@ -206,7 +326,7 @@ COLUMNS = {
 }
 # Child rows of the biggest tables are shuffled within a chunk, so that one person's rows do
 # not sit side by side on disk as if they had all been written on the same day.
-SHUFFLED = {"followup_activity", "followup_thread", "followup_message"}
+SHUFFLED = ("followup_activity", "followup_thread", "followup_message")
 
 
 # --- progress ---------------------------------------------------------------------------------
@@ -223,8 +343,10 @@ class Progress:
         share = done / self.total if self.total else 1.0
         eta = elapsed / share - elapsed if share else 0.0
         bar = "#" * int(share * 40)
-        line = (f"[{bar:<40}] {share:6.1%} {done:,}/{self.total:,} {self.label} "
-                f"{elapsed:5.0f} s, about {eta:4.0f} s to go")
+        line = (
+            f"[{bar:<40}] {share:6.1%} {done:,}/{self.total:,} {self.label} "
+            f"{elapsed:5.0f} s, about {eta:4.0f} s to go"
+        )
         if self.tty:
             print("\r" + line, end="" if done < self.total else "\n", file=sys.stderr, flush=True)
         elif int(share * 10) != self.last_tenth or done == self.total:
@@ -257,7 +379,6 @@ class Generator:
         self.rng = random.Random(seed)
         self.people = round(PEOPLE_AT_SCALE_1 * scale)
         self.today = datetime.datetime.now(TZ).date()
-        self.now = datetime.datetime.now(TZ).replace(microsecond=0, tzinfo=None)
         self.t0 = self.today.toordinal()
         base = self.t0 - 40_000
         self.iso_base = base
@@ -323,16 +444,22 @@ class Generator:
                     staff.append((uid, name))
             self.caseworkers[office] = staff
         self.citizen = self.uuid()
-        users.append(f"{self.citizen}\t!\tf\tbench-innbygger\t\t\t\tf\tt\t{joined}\t"
-                     f"Innbygger (syntetisk)\tf\tf\n")
+        users.append(
+            f"{self.citizen}\t!\tf\tbench-innbygger\t\t\t\tf\tt\t{joined}\t"
+            f"Innbygger (syntetisk)\tf\tf\n"
+        )
         with self.conn.cursor() as cur:
-            with cur.copy("COPY access_user (id, password, is_superuser, username, first_name, "
-                          "last_name, email, is_staff, is_active, date_joined, full_name, "
-                          "cleared_office_employees, cleared_strictly_confidential) FROM STDIN") as cp:
+            with cur.copy(
+                "COPY access_user (id, password, is_superuser, username, first_name, "
+                "last_name, email, is_staff, is_active, date_joined, full_name, "
+                "cleared_office_employees, cleared_strictly_confidential) FROM STDIN"
+            ) as cp:
                 cp.write("".join(users))
-            with cur.copy("COPY access_roleassignment (created_at, updated_at, role, "
-                          "partner_service, organisation_number, is_active, office_id, user_id) "
-                          "FROM STDIN") as cp:
+            with cur.copy(
+                "COPY access_roleassignment (created_at, updated_at, role, "
+                "partner_service, organisation_number, is_active, office_id, user_id) "
+                "FROM STDIN"
+            ) as cp:
                 cp.write("".join(roles))
         self.conn.commit()
         self.counts["access_user"] += len(users)
@@ -349,20 +476,33 @@ class Generator:
         low, high = self.age_band[int(r() * len(self.age_band))]
         age = low + int(r() * (high - low + 1))
         born = datetime.date.fromordinal(t0 - int(age * 365.25) - int(r() * 365))
-        age = self.today.year - born.year - ((self.today.month, self.today.day) < (born.month, born.day))
+        age = (
+            self.today.year
+            - born.year
+            - ((self.today.month, self.today.day) < (born.month, born.day))
+        )
         nid = self.ids.new(born)
         given = GIVEN[int(r() * len(GIVEN))]
         family = FAMILY[int(r() * len(FAMILY))]
         language = self.languages[int(r() * len(self.languages))]
         interpreter = language not in ("nb", "nn", "en") and r() < 0.45
         x = r()
-        protection = ("strictly_confidential_abroad" if x < 0.0002 else "strictly_confidential"
-                      if x < 0.001 else "confidential" if x < 0.005 else "none")
+        protection = (
+            "strictly_confidential_abroad"
+            if x < 0.0002
+            else "strictly_confidential"
+            if x < 0.001
+            else "confidential"
+            if x < 0.005
+            else "none"
+        )
         employee = r() < 0.003
         pid = uuid()
 
         # follow-up: the open period (and for some an earlier one)
-        started = t0 - int(r() * 14) if r() < 0.02 else t0 - 15 - min(2400, int(rng.expovariate(1 / 420)))
+        started = (
+            t0 - int(r() * 14) if r() < 0.02 else t0 - 15 - min(2400, int(rng.expovariate(1 / 420)))
+        )
         staff = self.caseworkers[office]
         cw, cw_name = staff[int(r() * len(staff))]
         assigned = r() < 0.9
@@ -398,15 +538,28 @@ class Generator:
             goal = goals[int(r() * len(goals))]
             sent_day = min(t0 - 1, started + 10 + int(r() * 50))
             sent = x < 0.80 and started < t0 - 10
-            status = "sent" if sent else ("awaiting_approval" if need in ("partially_permanent", "permanent") else "draft")
-            approver = (staff[int(r() * len(staff))][0]
-                        if need in ("partially_permanent", "permanent") and status == "sent" else "\\N")
+            status = (
+                "sent"
+                if sent
+                else (
+                    "awaiting_approval" if need in ("partially_permanent", "permanent") else "draft"
+                )
+            )
+            # The permanent groups need a second approver: another caseworker of the office.
+            other = staff[1][0] if staff[0][0] == cw else staff[0][0]
+            approver = (
+                other
+                if need in ("partially_permanent", "permanent") and status == "sent"
+                else "\\N"
+            )
             if sent and r() < 0.08:  # an earlier decision, since superseded
                 old = self.need_groups[int(r() * len(self.need_groups))]
                 old_day = max(started, sent_day - 120 - int(r() * 300))
                 out["followup_needsassessment"].append(
                     f"{uuid()}\t{stamp(old_day)}\t{stamp(old_day)}\t3\t{pid}\t{period}\t{old}\t"
-                    f"{self.main_goals[old][0]}\t{REASONING[old]}\t\tsent\t{cw}\t\\N\t\t{stamp(old_day, 600)}\n"
+                    f"{self.main_goals[old][0]}\t{REASONING[old]}\t\tsent\t{cw}\t"
+                    f"{other if old in ('partially_permanent', 'permanent') else chr(92) + 'N'}\t\t"
+                    f"{stamp(old_day, 600)}\n"
                 )
             out["followup_needsassessment"].append(
                 f"{uuid()}\t{stamp(sent_day, 500)}\t{stamp(sent_day, 600)}\t{3 if sent else 1}\t{pid}\t"
@@ -418,9 +571,15 @@ class Generator:
         activities = out["followup_activity"]
         ids = []
         meeting_today = r() < 0.005
-        for n in range(self.activities_per_person[int(r() * len(self.activities_per_person))] + meeting_today):
+        for n in range(
+            self.activities_per_person[int(r() * len(self.activities_per_person))] + meeting_today
+        ):
             kind = "meeting" if meeting_today and n == 0 else self.kinds[int(r() * len(self.kinds))]
-            status = "planned" if meeting_today and n == 0 else self.statuses[int(r() * len(self.statuses))]
+            status = (
+                "planned"
+                if meeting_today and n == 0
+                else self.statuses[int(r() * len(self.statuses))]
+            )
             titles = TITLES[kind]
             agreed = r() * 100 < AGREED[kind]
             by_person = not agreed and r() < 0.3
@@ -470,11 +629,15 @@ class Generator:
             at = first
             for m in range(count):
                 if from_office:
-                    messages.append(f"{tid}\t{cw}\t{cw_name}\tt\t{OFFICE_TEXTS[int(r() * 6)]}\t"
-                                    f"{stamp(at, minute)}\n")
+                    messages.append(
+                        f"{tid}\t{cw}\t{cw_name}\tt\t{OFFICE_TEXTS[int(r() * 6)]}\t"
+                        f"{stamp(at, minute)}\n"
+                    )
                 else:
-                    messages.append(f"{tid}\t{self.citizen}\t{name}\tf\t{PERSON_TEXTS[int(r() * 6)]}\t"
-                                    f"{stamp(at, minute)}\n")
+                    messages.append(
+                        f"{tid}\t{self.citizen}\t{name}\tf\t{PERSON_TEXTS[int(r() * 6)]}\t"
+                        f"{stamp(at, minute)}\n"
+                    )
                 if m < count - 1:
                     at = min(t0, at + int(r() * 5))
                     from_office = not from_office
@@ -507,14 +670,16 @@ class Generator:
         ):
             if r() >= chance:
                 continue
-            starts = t0 - int(r() * 900)
+            starts = t0 - 1 - int(r() * 900)
             ended = r() < 0.25
-            ends = "\\N" if not ended else day(min(t0 - 1, starts + 30 + int(r() * 300)))
+            until = "\\N" if not ended else day(min(t0 - 1, starts + 30 + int(r() * 300)))
             if kind == "financial_assistance" and not ended:
                 fa_since = starts
             degree = str(50 + 10 * int(r() * 6)) if kind == "disability_benefit" else "\\N"
             created = stamp(starts)
-            benefits.append(f"{uuid()}\t{created}\t{created}\t{pid}\t{kind}\t{degree}\t{day(starts)}\t{ends}\n")
+            benefits.append(
+                f"{uuid()}\t{created}\t{created}\t{pid}\t{kind}\t{degree}\t{day(starts)}\t{until}\n"
+            )
 
         # consent to NAV's state side (mostly where there are municipal records)
         if r() < (0.6 if fa_since is not None else 0.03):
@@ -527,8 +692,12 @@ class Generator:
             )
 
         # the qualification programme assessment, for some of its target group
-        if (fa_since is not None and t0 - fa_since > 182 and need in ("specially_adapted", "partially_permanent")
-                and r() < 0.4) or r() < 0.005:
+        if (
+            fa_since is not None
+            and t0 - fa_since > 182
+            and need in ("specially_adapted", "partially_permanent")
+            and r() < 0.4
+        ) or r() < 0.005:
             on = t0 - int(r() * 120)
             out["followup_qualificationassessment"].append(
                 f"{stamp(on)}\t{stamp(on)}\t{pid}\t{day(on)}\t{self.outcomes[int(r() * len(self.outcomes))]}\t\n"
@@ -538,13 +707,17 @@ class Generator:
         if r() < 0.25:
             for _ in range(1 + int(r() * r() * 3.2)):
                 child_born = max(born.toordinal() + 18 * 365, t0 - int(r() * 22 * 365))
-                out["people_child"].append(f"{pid}\t{GIVEN[int(r() * len(GIVEN))]}\t{day(min(child_born, t0))}\n")
+                out["people_child"].append(
+                    f"{pid}\t{GIVEN[int(r() * len(GIVEN))]}\t{day(min(child_born, t0))}\n"
+                )
 
         # individual plans, for a few
         if r() < 0.02:
             plan = uuid()
             created = stamp(max(started, t0 - 500))
-            out["followup_individualplan"].append(f"{plan}\t{created}\t{created}\t1\t{pid}\tKomme i arbeid\n")
+            out["followup_individualplan"].append(
+                f"{plan}\t{created}\t{created}\t1\t{pid}\tKomme i arbeid\n"
+            )
             out["followup_planmember"].append(f"{plan}\tnav\t{cw_name}\tt\n")
             for service in rng.sample(PLAN_SERVICES, 1 + int(r() * 2)):
                 out["followup_planmember"].append(f"{plan}\t{service}\t\tf\n")
@@ -566,8 +739,8 @@ class Generator:
         self.rng.shuffle(slots)
         for start in range(0, len(slots), CHUNK):
             out: dict[str, list[str]] = {name: [] for name in COLUMNS}
-            for slot in slots[start:start + CHUNK]:
-                self.person(out, places[int.from_bytes(order[2 * slot:2 * slot + 2], "little")])
+            for slot in slots[start : start + CHUNK]:
+                self.person(out, places[int.from_bytes(order[2 * slot : 2 * slot + 2], "little")])
             for name in SHUFFLED:
                 self.rng.shuffle(out[name])
             yield min(start + CHUNK, len(slots)), {k: v for k, v in out.items() if v}
@@ -578,12 +751,12 @@ class Generator:
         with self.conn.cursor() as cur:
             cur.execute("SET TimeZone = 'Europe/Oslo'")
             cur.execute("SELECT count(*) FROM access_user WHERE username LIKE 'bench-%%'")
-            if cur.fetchone()[0]:
+            if (cur.fetchone() or (0,))[0]:
                 sys.exit("This database already holds a generated data set (users bench-*).")
             cur.execute("SELECT national_id FROM people_person")
             self.ids = NationalIds({n for (n,) in cur.fetchall()})
             cur.execute("SELECT id, unit_number FROM organisation_office")
-            units = dict(cur.fetchall())
+            units: dict[int, str] = dict(cur.fetchall())
         self.conn.commit()
         self.age_band = table(((lo, hi), w) for lo, hi, w in AGE_BANDS)
         self.languages = table(LANGUAGES)
@@ -602,8 +775,11 @@ class Generator:
             per_office[place[3]] += place[4]
         self.create_users(per_office, units)
         largest = max(per_office, key=per_office.__getitem__)
-        print(f"{self.people:,} people over {len(per_office)} offices; the largest, "
-              f"{units[largest]}, gets {per_office[largest]:,}.", file=sys.stderr)
+        print(
+            f"{self.people:,} people over {len(per_office)} offices; the largest, "
+            f"{units[largest]}, gets {per_office[largest]:,}.",
+            file=sys.stderr,
+        )
 
         # The writer thread COPYs a chunk while this one draws the next.
         work: queue.Queue[Any] = queue.Queue(maxsize=1)
@@ -618,7 +794,7 @@ class Generator:
                         for name, lines in chunk.items():
                             with cur.copy(f"COPY {name} ({COLUMNS[name]}) FROM STDIN") as cp:
                                 for start in range(0, len(lines), 5000):
-                                    cp.write("".join(lines[start:start + 5000]))
+                                    cp.write("".join(lines[start : start + 5000]))
                             self.counts[name] += len(lines)
                         self.conn.commit()
                         progress.update(done)
@@ -668,9 +844,12 @@ def main() -> None:
     print(f"scale={args.scale} seed={args.seed} today={generator.today}", file=sys.stderr)
     for name, count in generator.counts.items():
         print(f"  {name:<34} {count:>12,}", file=sys.stderr)
-    print(f"insert (COPY, {generator.people:,} people): {timings['insert']:.0f} s; "
-          f"VACUUM (ANALYZE): {timings['vacuum_analyze']:.0f} s; total {timings['total']:.0f} s "
-          f"({timings['total'] / 60:.1f} min); generator peak RSS {peak:.0f} MB", file=sys.stderr)
+    print(
+        f"insert (COPY, {generator.people:,} people): {timings['insert']:.0f} s; "
+        f"VACUUM (ANALYZE): {timings['vacuum_analyze']:.0f} s; total {timings['total']:.0f} s "
+        f"({timings['total'] / 60:.1f} min); generator peak RSS {peak:.0f} MB",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

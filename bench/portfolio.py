@@ -49,7 +49,10 @@ from velferd.followup.selectors import overview  # noqa: E402
 from velferd.people.models import STRICTLY_CONFIDENTIAL, Person  # noqa: E402
 
 QUERY = PortfolioQuery(
-    flags={"not_in_agreed_activity"}, need_group="situation_specific", age_band="30_39", sort="-started"
+    flags={"not_in_agreed_activity"},
+    need_group="situation_specific",
+    age_band="30_39",
+    sort="-started",
 )
 BASELINE = (
     "SELECT id, person_id, caseworker_id, started_on FROM followup_followupperiod "
@@ -84,7 +87,9 @@ class SqlTimer:
             self.current.append((sql, params, (time.perf_counter() - started) * 1000))
 
 
-def timed(call: Any, count: int, timer: SqlTimer | None = None) -> tuple[list[float], list[list[float]]]:
+def timed(
+    call: Any, count: int, timer: SqlTimer | None = None
+) -> tuple[list[float], list[list[float]]]:
     total, per_query = [], []
     for n in range(count):
         if timer is not None:
@@ -143,22 +148,29 @@ def main() -> None:
     if assignment is None:
         sys.exit("No generated caseworker: load the data set with bench/national_data.py first.")
     actor = actor_for_user(assignment.user)
-    print(f"{pg_version.split(' on ')[0]}; {people:,} people; largest office "
-          f"{assignment.office.unit_number} {assignment.office.name_nb}: {open_periods:,} open "
-          f"periods; acting as {assignment.user.username}; cpu={os.sched_getaffinity(0)}; "
-          f"session settings: {', '.join(args.pg_setting) or 'the server defaults'}")
+    assert assignment.office is not None
+    print(
+        f"{pg_version.split(' on ')[0]}; {people:,} people; largest office "
+        f"{assignment.office.unit_number} {assignment.office.name_nb}: {open_periods:,} open "
+        f"periods; acting as {assignment.user.username}; cpu={os.sched_getaffinity(0)}; "
+        f"session settings: {', '.join(args.pg_setting) or 'the server defaults'}"
+    )
 
     timer = SqlTimer()
     with connection.execute_wrapper(timer):
         found = portfolio(actor=actor, query=QUERY, page=1, page_size=50)
         statements = list(timer.current)
-    print(f"portfolio: {found.total:,} rows visible, {found.count:,} after the filters, "
-          f"{len(found.rows)} on the page; {len(statements)} SQL statements")
+    print(
+        f"portfolio: {found.total:,} rows visible, {found.count:,} after the filters, "
+        f"{len(found.rows)} on the page; {len(statements)} SQL statements"
+    )
     print("  counts: " + ", ".join(f"{k} {v:,}" for k, v in found.counts.items()))
     if args.explain:
         for (sql, params, _), name in zip(statements, QUERY_NAMES, strict=False):
-            print(f"\n--- EXPLAIN (ANALYZE, BUFFERS): {name}\n{sql}\n"
-                  f"params: {params}\n{explain(sql, params)}\n")
+            print(
+                f"\n--- EXPLAIN (ANALYZE, BUFFERS): {name}\n{sql}\n"
+                f"params: {params}\n{explain(sql, params)}\n"
+            )
 
     def run_portfolio(_: int) -> None:
         result = portfolio(actor=actor, query=QUERY, page=1, page_size=50)
@@ -167,8 +179,10 @@ def main() -> None:
     with connection.execute_wrapper(timer):
         timed(run_portfolio, args.warmup, timer)
         totals, per_query = timed(run_portfolio, args.calls, timer)
-    print(f"portfolio, 3 filters, sort -started, page 1 of 50, all counts ({args.calls} calls): "
-          f"{summary(totals)}")
+    print(
+        f"portfolio, 3 filters, sort -started, page 1 of 50, all counts ({args.calls} calls): "
+        f"{summary(totals)}"
+    )
     columns: dict[int, list[float]] = defaultdict(list)
     for row in per_query:
         for index, ms in enumerate(row):
@@ -194,8 +208,10 @@ def main() -> None:
     if not args.skip_overview:
         timed(run_overview, args.warmup)
         overview_totals, _ = timed(run_overview, args.calls)
-        print(f"overview of one person ({args.calls} calls, each another person): "
-              f"{summary(overview_totals)}")
+        print(
+            f"overview of one person ({args.calls} calls, each another person): "
+            f"{summary(overview_totals)}"
+        )
 
     def run_baseline(_: int) -> None:
         with connection.cursor() as cursor:
@@ -204,9 +220,13 @@ def main() -> None:
 
     timed(run_baseline, args.warmup)
     baseline, _ = timed(run_baseline, args.calls)
-    print(f"baseline, bare indexed query (newest 50 open periods of the office): {summary(baseline)}")
-    print(f"portfolio median is {statistics.median(totals) / statistics.median(baseline):.1f}x the "
-          f"baseline's; p95 {p95(totals) / p95(baseline):.1f}x")
+    print(
+        f"baseline, bare indexed query (newest 50 open periods of the office): {summary(baseline)}"
+    )
+    print(
+        f"portfolio median is {statistics.median(totals) / statistics.median(baseline):.1f}x the "
+        f"baseline's; p95 {p95(totals) / p95(baseline):.1f}x"
+    )
     print(f"peak RSS of this process: {peak_mb():.0f} MB")
     if args.explain:
         print(f"\n--- EXPLAIN (ANALYZE, BUFFERS): baseline\n{explain(BASELINE, [office_id])}")
