@@ -91,7 +91,7 @@ def consent_for(*, actor: Actor, consent_id: object) -> Consent:
 
 def consent_holds(person: Person, partner_service: str) -> bool:
     """Whether the person's consent for this partner service holds today."""
-    return any(c.holds for c in consents_of(person).filter(partner_service=partner_service))
+    return person.consent_holds(partner_service)
 
 
 def access_log_of(*, actor: Actor, person: Person) -> QuerySet[AccessEvent]:
