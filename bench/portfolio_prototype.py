@@ -3,10 +3,12 @@ were kept in one row per open follow-up period instead of being worked out per r
 
     .venv/bin/python bench/portfolio_prototype.py [--calls 200] [--warmup 50]
 
-Run it only against the throwaway benchmark database (bench/national_data.py): it creates
-(and leaves) an UNLOGGED scratch table `bench_portfolio_state`, filled set-based from the
-real tables, with an index on (office_id, started_on DESC), and a partial index on
-followup_activity (meeting_at) WHERE kind = 'meeting'. Date-dependent facts are kept as
+Run it only against the throwaway benchmark database (bench/national_data.py), and after
+bench/portfolio.py: it creates (and leaves) an UNLOGGED scratch table `bench_portfolio_state`,
+filled set-based from the real tables, with an index on (office_id, started_on DESC), and a
+partial index on followup_activity (meeting_at) WHERE kind = 'meeting' — which makes the
+selector as it is slower (the planner ANDs it into the meetings-today subquery, ~5,000
+entries read per row), so measure `portfolio(...)` first. Date-dependent facts are kept as
 dates or date ranges, so that the flags are still decided at read time against today:
 
     next_deadline        earliest end of an open activity      overdue: < today
