@@ -16,7 +16,13 @@ from velferd.access.selectors import actor_for_user
 from velferd.access.services import api_token_create
 from velferd.api import api
 
-from . import matrix_coordination, matrix_enquiries, matrix_people
+from . import (
+    matrix_coordination,
+    matrix_employers,
+    matrix_enquiries,
+    matrix_people,
+    matrix_sickleave,
+)
 from .matrix import ANONYMOUS, ROLES, Route, admin_only, everyone, logged_in
 
 MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
@@ -184,6 +190,8 @@ ROUTES = [
     *matrix_enquiries.ROUTES,
     *matrix_enquiries.PUBLICATION_ROUTES,
     *matrix_coordination.ROUTES,
+    *matrix_employers.ROUTES,
+    *matrix_sickleave.ROUTES,
 ]
 
 

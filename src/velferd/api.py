@@ -12,11 +12,13 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from velferd.access.api import router as access_router
 from velferd.audit.api import router as audit_router
 from velferd.core.errors import DomainError
+from velferd.employers.api import router as employers_router
 from velferd.enquiries.api import router as enquiries_router
 from velferd.followup.api import router as followup_router
 from velferd.organisation.api import router as organisation_router
 from velferd.people.api import router as people_router
 from velferd.publications.api import router as publications_router
+from velferd.sickleave.api import router as sickleave_router
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,8 @@ api.add_router("/people/", people_router)
 api.add_router("/followup/", followup_router)
 api.add_router("/enquiries", enquiries_router)
 api.add_router("/publications", publications_router)
+api.add_router("/employers/", employers_router)
+api.add_router("/sickleave/", sickleave_router)
 
 
 def _error(

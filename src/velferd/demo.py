@@ -16,8 +16,10 @@ from velferd.organisation import selectors as organisation_selectors
 from velferd.organisation import services as organisation_services
 from velferd.publications.services import load_demo_publications
 
+from .demo_employers import load_demo_employers
 from .demo_enquiries import load_demo_enquiries
 from .demo_people import load_demo_people
+from .demo_sickleave import load_demo_sick_leave
 
 DEMO_PASSWORD = "velferd-demo-2026"
 DEMO_OFFICE = "0317"  # NAV Grünerløkka
@@ -134,4 +136,6 @@ def load_demo(*, actor: Actor) -> dict[str, int]:
         "people": load_demo_people(system=actor),
         "enquiries": load_demo_enquiries(system=actor, password=DEMO_PASSWORD),
         "publications": load_demo_publications(actor=actor),
+        "enterprises": load_demo_employers(system=actor),
+        "sick_leave_rows": load_demo_sick_leave(system=actor),
     }

@@ -66,6 +66,9 @@ urlpatterns = [
     path("inbox/<uuid:enquiry_id>/", enquiry_views.enquiry_detail, name="enquiry"),
     # The Ministry's publications
     path("publications/", include("velferd.publications.urls")),
+    # Inclusive Workplace support and sick-leave statistics
+    path("employers/", include("velferd.employers.urls")),
+    path("sick-leave/", include("velferd.sickleave.urls")),
     # The citizen's own pages
     path("me/", people_views.my_plan, name="my_plan"),
     path("me/dialogue/", people_views.my_dialogue, name="my_dialogue"),

@@ -244,3 +244,51 @@ def can_change_individual_plan(actor: Actor, plan: Any) -> bool:
 def can_manage_plan_members(actor: Actor, plan: Any) -> bool:
     """NAV's caseworkers set up the plan: its members and its coordinator."""
     return can_follow_up(actor, plan.person)
+
+
+# Inclusive Workplace support: enterprises and their cooperation -------------------------------
+
+
+def iw_counties(actor: Actor) -> set[str]:
+    """The numbers of the counties whose enterprises the actor serves as an IW advisor."""
+    return {a.iw_centre.county_id for a in actor.assignments_for(Role.IW_ADVISOR) if a.iw_centre}
+
+
+def employer_organisation_numbers(actor: Actor) -> set[str]:
+    """The enterprises the actor represents as an employer."""
+    return {
+        a.organisation_number for a in actor.assignments_for(Role.EMPLOYER) if a.organisation_number
+    }
+
+
+def can_register_enterprise(actor: Actor) -> bool:
+    return actor.has_role(Role.IW_ADVISOR, Role.ADMINISTRATOR)
+
+
+def can_view_enterprise(actor: Actor, enterprise: Any) -> bool:
+    """Advisors see the enterprises of their county, an employer representative only their
+    own enterprise, administrators all of them."""
+    return (
+        actor.has_role(Role.ADMINISTRATOR)
+        or enterprise.county_id in iw_counties(actor)
+        or enterprise.organisation_number in employer_organisation_numbers(actor)
+    )
+
+
+def can_advise_enterprise(actor: Actor, enterprise: Any) -> bool:
+    """The IW centre of the enterprise's county does the work: the contact person, the
+    cooperation, its plan and the subsidies."""
+    return enterprise.county_id in iw_counties(actor)
+
+
+# Sick-leave statistics ------------------------------------------------------------------------
+
+
+def can_view_sick_leave_aggregates(actor: Actor) -> bool:
+    """Figures for an industry, a sector, a county or the country, masked where fewer than
+    five persons were sick-listed."""
+    return actor.has_role(Role.ANALYST, Role.IW_ADVISOR, Role.MINISTRY_STAFF, Role.ADMINISTRATOR)
+
+
+def can_import_sick_leave_statistics(actor: Actor) -> bool:
+    return actor.has_role(Role.ADMINISTRATOR)

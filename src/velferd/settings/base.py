@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "velferd.followup",
     "velferd.enquiries",
     "velferd.publications",
+    "velferd.employers",
+    "velferd.sickleave",
 ]
 
 MIDDLEWARE = [

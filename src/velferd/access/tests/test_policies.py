@@ -66,6 +66,7 @@ def veileders_token(actor_of_login: ActorOf) -> ApiToken:
 
 class TestPolicyTable:
     def test_the_tables_cover_every_policy(self) -> None:
+        from velferd.employers.tests.test_policies import EMPLOYER_QUESTIONS
         from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
         from velferd.followup.tests.test_coordination_policies import COORDINATION_QUESTIONS
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
@@ -77,6 +78,7 @@ class TestPolicyTable:
             *OTHER_QUESTIONS,
             *MINISTRY_QUESTIONS,
             *COORDINATION_QUESTIONS,
+            *EMPLOYER_QUESTIONS,
         }
         assert names == tables
 

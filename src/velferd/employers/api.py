@@ -1,0 +1,7 @@
+"""The employers API, at /api/v1/employers/."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["employers"])

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SickleaveConfig(AppConfig):
+    name = "velferd.sickleave"
+    label = "sickleave"

@@ -1,0 +1,1 @@
+"""Quarterly sick-leave statistics per enterprise."""
