@@ -46,3 +46,56 @@ class Enterprise(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation_number})"
+
+
+class CooperationStatus(models.TextChoices):
+    TO_ASSESS = "to_assess", _("To assess")
+    ASSESSING = "assessing", _("Assessing")
+    NOT_RELEVANT = "not_relevant", _("Not relevant")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+CLOSED_COOPERATION_STATUSES = (
+    CooperationStatus.NOT_RELEVANT,
+    CooperationStatus.COMPLETED,
+    CooperationStatus.CANCELLED,
+)
+
+
+class Cooperation(VersionedModel):
+    """The IW centre's cooperation with one enterprise (samarbeid), from the first
+    assessment until it is completed or closed. An enterprise has at most one open
+    cooperation; earlier ones stay as history."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.PROTECT, related_name="cooperations"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=CooperationStatus.choices,
+        default=CooperationStatus.TO_ASSESS,
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cooperations_owned",
+    )
+    is_open = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise"],
+                condition=models.Q(is_open=True),
+                name="one_open_cooperation_per_enterprise",
+            )
+        ]
+        indexes = [models.Index(fields=["enterprise", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise.name}: {self.get_status_display()}"
