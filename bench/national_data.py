@@ -328,6 +328,76 @@ COLUMNS = {
 # not sit side by side on disk as if they had all been written on the same day.
 SHUFFLED = ("followup_activity", "followup_thread", "followup_message")
 
+# The portfolio's state rows (followup_portfoliostate), derived set-based from what was just
+# loaded, as velferd.followup.portfolio_state.refresh() derives them one person at a time
+# (bench/portfolio.py checks a sample of rows against refresh()). Periods are joined into
+# stretches by range_agg; the stretch kept is the one holding today, else the next, else
+# the last, and stale_after is its end when a later one follows.
+STRETCH = """
+LEFT JOIN LATERAL (
+    SELECT lo, hi, CASE WHEN next_lo IS NOT NULL THEN hi END AS stale FROM (
+        SELECT lower(r) AS lo, coalesce(upper(r) - 1, DATE '9999-12-31') AS hi,
+               lead(lower(r)) OVER (ORDER BY lower(r)) AS next_lo
+        FROM unnest((SELECT range_agg(daterange(starts_on, ends_on, '[]')) FROM {table}
+                     WHERE person_id = p.person_id AND {where})) AS r
+    ) s
+    ORDER BY hi < CURRENT_DATE, CASE WHEN hi >= CURRENT_DATE THEN lo END, lo DESC
+    LIMIT 1
+) {alias} ON true
+"""
+FILL_PORTFOLIO_STATE = (
+    """
+INSERT INTO followup_portfoliostate (
+    period_id, office_id, person_id, person_office_id, caseworker_id, started_on,
+    family_name, given_name, birth_date, needs_interpreter, strictly_confidential,
+    office_employee, need_group, main_goal, waiting_for_office, waiting_for_person,
+    next_deadline, agreed_open_until, youngest_child_born, financial_assistance_from,
+    financial_assistance_until, nav_state_consent_from, nav_state_consent_until,
+    qualification_assessed, plan_overdue_from, stale_after)
+SELECT p.id, p.office_id, p.person_id, pe.office_id, p.caseworker_id, p.started_on,
+       pe.family_name, pe.given_name, pe.birth_date, pe.needs_interpreter,
+       pe.address_protection IN ('strictly_confidential', 'strictly_confidential_abroad'),
+       pe.is_office_employee, coalesce(d.need_group, ''), coalesce(d.main_goal, ''),
+       coalesce(t.waiting_for_office, false), coalesce(t.waiting_for_person, false),
+       a.next_deadline, a.agreed_open_until, c.youngest_child_born, fa.lo, fa.hi, cn.lo, cn.hi,
+       q.person_id IS NOT NULL, m.plan_overdue_from, least(fa.stale, cn.stale)
+FROM followup_followupperiod p
+JOIN people_person pe ON pe.id = p.person_id
+LEFT JOIN LATERAL (
+    SELECT need_group, main_goal FROM followup_needsassessment
+    WHERE person_id = p.person_id AND status = 'sent' ORDER BY sent_at DESC LIMIT 1) d ON true
+LEFT JOIN (
+    SELECT person_id, bool_or(waiting_for = 'office') AS waiting_for_office,
+           bool_or(waiting_for = 'person') AS waiting_for_person
+    FROM followup_thread GROUP BY person_id) t ON t.person_id = p.person_id
+LEFT JOIN (
+    SELECT person_id, min(ends_on) AS next_deadline,
+           CASE WHEN bool_or(agreed_with_office AND ends_on IS NULL) THEN DATE '9999-12-31'
+                ELSE max(ends_on) FILTER (WHERE agreed_with_office) END AS agreed_open_until
+    FROM followup_activity WHERE status IN ('planned', 'in_progress') GROUP BY person_id
+) a ON a.person_id = p.person_id
+LEFT JOIN (SELECT person_id, max(birth_date) AS youngest_child_born FROM people_child
+           GROUP BY person_id) c ON c.person_id = p.person_id
+"""
+    + STRETCH.format(table="followup_benefit", where="kind = 'financial_assistance'", alias="fa")
+    + STRETCH.format(
+        table="people_consent",
+        where="partner_service = 'nav_state' AND withdrawn_at IS NULL",
+        alias="cn",
+    )
+    + """
+LEFT JOIN (SELECT DISTINCT person_id FROM followup_qualificationassessment) q
+    ON q.person_id = p.person_id
+LEFT JOIN (
+    SELECT ip.person_id, min(pm.deadline) AS plan_overdue_from
+    FROM followup_planmeasure pm JOIN followup_individualplan ip ON ip.id = pm.plan_id
+    WHERE pm.done_on IS NULL GROUP BY ip.person_id
+) m ON m.person_id = p.person_id
+WHERE p.ended_on IS NULL
+  AND NOT EXISTS (SELECT 1 FROM followup_portfoliostate s WHERE s.period_id = p.id)
+"""
+)
+
 
 # --- progress ---------------------------------------------------------------------------------
 
@@ -817,10 +887,22 @@ class Generator:
             raise failure[0]
         timings["insert"] = time.monotonic() - started
 
+        state_started = time.monotonic()
+        with self.conn.cursor() as cur:
+            cur.execute(FILL_PORTFOLIO_STATE)
+            self.counts["followup_portfoliostate"] = cur.rowcount
+        self.conn.commit()
+        timings["portfolio_state"] = time.monotonic() - state_started
+
         vacuum_started = time.monotonic()
         self.conn.autocommit = True
         with self.conn.cursor() as cur:
-            for name in ["access_user", "access_roleassignment", *COLUMNS]:
+            for name in [
+                "access_user",
+                "access_roleassignment",
+                *COLUMNS,
+                "followup_portfoliostate",
+            ]:
                 cur.execute(f"VACUUM (ANALYZE) {name}")
         timings["vacuum_analyze"] = time.monotonic() - vacuum_started
         timings["total"] = time.monotonic() - started
@@ -846,6 +928,7 @@ def main() -> None:
         print(f"  {name:<34} {count:>12,}", file=sys.stderr)
     print(
         f"insert (COPY, {generator.people:,} people): {timings['insert']:.0f} s; "
+        f"portfolio state rows: {timings['portfolio_state']:.0f} s; "
         f"VACUUM (ANALYZE): {timings['vacuum_analyze']:.0f} s; total {timings['total']:.0f} s "
         f"({timings['total'] / 60:.1f} min); generator peak RSS {peak:.0f} MB",
         file=sys.stderr,

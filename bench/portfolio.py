@@ -40,10 +40,12 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 
 from velferd.access.models import RoleAssignment  # noqa: E402
 from velferd.access.selectors import actor_for_user  # noqa: E402
+from velferd.followup import portfolio_state  # noqa: E402
+from velferd.followup.models import PortfolioState  # noqa: E402
 from velferd.followup.portfolio import PortfolioQuery, portfolio  # noqa: E402
 from velferd.followup.selectors import overview  # noqa: E402
 from velferd.people.models import STRICTLY_CONFIDENTIAL, Person  # noqa: E402
@@ -102,6 +104,38 @@ def timed(
     return total, per_query
 
 
+def check_state_rows(office_id: int, sample: int, seed: int) -> None:
+    """The loader fills the state rows set-based; a sample of them must equal what the
+    application's own refresh() writes for those people (rolled back afterwards)."""
+    people = list(
+        PortfolioState.objects.filter(office_id=office_id).values_list("person_id", flat=True)
+    )
+    chosen = random.Random(seed).sample(people, min(sample, len(people)))
+    fields = [f.attname for f in PortfolioState._meta.concrete_fields]
+    loaded = {
+        r["person_id"]: r
+        for r in PortfolioState.objects.filter(person_id__in=chosen).values(*fields)
+    }
+    differing = []
+    with transaction.atomic():
+        for person_id in chosen:
+            portfolio_state.refresh(person_id)
+        refreshed = PortfolioState.objects.filter(person_id__in=chosen).values(*fields)
+        for row in refreshed:
+            if row != loaded[row["person_id"]]:
+                differing.append((loaded[row["person_id"]], row))
+        transaction.set_rollback(True)
+    print(
+        f"state rows: {len(chosen)} sampled, {len(chosen) - len(differing)} equal to what "
+        "refresh() writes"
+    )
+    for before, after in differing[:3]:
+        print(
+            "  differs: "
+            + ", ".join(f"{k}: {before[k]} / {after[k]}" for k in fields if before[k] != after[k])
+        )
+
+
 def explain(sql: str, params: Any) -> str:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
@@ -115,6 +149,7 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--skip-overview", action="store_true")
+    parser.add_argument("--check-sample", type=int, default=500)
     parser.add_argument(
         "--pg-setting",
         action="append",
@@ -155,6 +190,8 @@ def main() -> None:
         f"periods; acting as {assignment.user.username}; cpu={os.sched_getaffinity(0)}; "
         f"session settings: {', '.join(args.pg_setting) or 'the server defaults'}"
     )
+
+    check_state_rows(office_id, args.check_sample, args.seed)
 
     timer = SqlTimer()
     with connection.execute_wrapper(timer):

@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class FollowupConfig(AppConfig):
     name = "velferd.followup"
     label = "followup"
+
+    def ready(self) -> None:
+        from . import portfolio_state
+
+        for source in portfolio_state.SOURCES:
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    portfolio_state.on_source_changed,
+                    sender=source,
+                    dispatch_uid=f"portfolio_state.{source.__name__}.{signal is post_save}",
+                )

@@ -1,6 +1,8 @@
 """The portfolio: the people in follow-up at an office, with the flags that make the policy
-happen, status counts, filters, sort and paging — one query for the page and one for the
-counts, whatever the office's size. A read room of followup (see selectors.py)."""
+happen, status counts, filters, sort and paging. It reads the office's state rows
+(models.PortfolioState, kept by portfolio_state.py): one query for every count, one for the
+page and one for the filtered count, whatever the office's size. A read room of followup
+(see selectors.py)."""
 
 from __future__ import annotations
 
@@ -9,14 +11,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
@@ -24,26 +27,17 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
-from velferd.people import selectors as people_selectors
-from velferd.people.models import Child, Consent
 
 from .models import (
     Activity,
     ActivityStatus,
-    AssessmentStatus,
     Benefit,
     BenefitKind,
-    FollowUpPeriod,
     MainGoal,
     NeedGroup,
-    NeedsAssessment,
-    PlanMeasure,
-    QualificationAssessment,
-    Thread,
-    Waiting,
+    PortfolioState,
 )
 
-OPEN = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS)
 NEW_FOR_DAYS = 14
 # The qualification programme's target group (Social Services Act § 29), as a rule:
 # working age (18–66), financial assistance running for at least six months, and a
@@ -53,6 +47,7 @@ QUALIFICATION_AGES = (18, 66)
 LONG_TERM_DAYS = 182
 REDUCED_CAPACITY = (NeedGroup.SPECIALLY_ADAPTED, NeedGroup.PARTIALLY_PERMANENT)
 ACTIVITY_REQUIREMENT_AGE = 30
+MUNICIPAL_BENEFITS = (BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT)
 
 FLAGS = (
     "unassigned",
@@ -80,10 +75,10 @@ AGE_BANDS = {
     "60_plus": (60, 200),
 }
 SORTS: dict[str, tuple[Any, ...]] = {
-    "name": ("person__family_name", "person__given_name"),
-    "-name": ("-person__family_name", "-person__given_name"),
-    "age": ("-person__birth_date",),
-    "-age": ("person__birth_date",),
+    "name": ("family_name", "given_name"),
+    "-name": ("-family_name", "-given_name"),
+    "age": ("-birth_date",),
+    "-age": ("birth_date",),
     "started": ("started_on",),
     "-started": ("-started_on",),
     "deadline": (F("next_deadline").asc(nulls_last=True),),
@@ -153,124 +148,82 @@ def _offices(actor: Actor, office: int | None) -> set[int]:
     return {office}
 
 
-def _municipal_visible(actor: Actor, offices: set[int], today: datetime.date) -> Any:
-    """Whether the social-services records of the row's person may be used: always for the
-    municipal caseworkers of the office, for the state side with the person's consent."""
+def _visible(actor: Actor, offices: set[int]) -> Q:
+    """The rule of people_selectors.persons_visible_to, on the state row's own columns."""
+    user = actor.user
+    visible = Q(office__in=offices, person_office__in=offices)
+    if user is None or not user.cleared_strictly_confidential:
+        visible &= Q(strictly_confidential=False)
+    if user is None or not user.cleared_office_employees:
+        visible &= Q(office_employee=False)
+    return visible
+
+
+def _running(prefix: str, first: datetime.date, last: datetime.date) -> Q:
+    """The stretch kept under `prefix` covers every day from `first` to `last`."""
+    return Q(**{f"{prefix}_from__lte": first, f"{prefix}_until__gte": last})
+
+
+def _municipal_visible(actor: Actor, offices: set[int], today: datetime.date) -> Q:
+    """The social-services records may be used for the office's municipal caseworkers, and
+    for the state side while the person's consent holds."""
     municipal_offices = actor.office_ids("caseworker_municipal") & offices
-    consent = Exists(
-        Consent.objects.filter(
-            person=OuterRef("person"),
-            partner_service="nav_state",
-            withdrawn_at__isnull=True,
-            starts_on__lte=today,
-            ends_on__gte=today,
-        )
-    )
-    if not municipal_offices:
-        return consent
-    return Q(office__in=municipal_offices) | Q(consent)
+    return Q(office__in=municipal_offices) | _running("nav_state_consent", today, today)
 
 
-def _annotated(actor: Actor, offices: set[int], today: datetime.date) -> QuerySet[Any]:
-    person = OuterRef("person")
-    tomorrow = today + datetime.timedelta(days=1)
+def _flag_rules(actor: Actor, offices: set[int], today: datetime.date) -> dict[str, Q]:
+    """Each flag as a condition on the state row, decided against today."""
     start_of_day = timezone.make_aware(datetime.datetime.combine(today, datetime.time()))
-    end_of_day = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
-    agreed_open = Activity.objects.filter(
-        person=person, agreed_with_office=True, status__in=OPEN
-    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-    financial_assistance = Benefit.objects.filter(
-        person=person, kind=BenefitKind.FINANCIAL_ASSISTANCE, starts_on__lte=today
-    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-    decision = NeedsAssessment.objects.filter(person=person, status=AssessmentStatus.SENT).order_by(
-        "-sent_at"
-    )
-    last_agreed_end = (
-        Activity.objects.filter(person=person, agreed_with_office=True, ends_on__lt=today)
-        .order_by("-ends_on")
-        .values("ends_on")[:1]
-    )
-    visible = people_selectors.persons_visible_to(actor=actor).values("pk")
-    return (
-        FollowUpPeriod.objects.filter(office__in=offices, ended_on__isnull=True, person__in=visible)
-        .annotate(
-            f_unassigned=Q(caseworker__isnull=True),
-            f_new=Q(started_on__gte=today - datetime.timedelta(days=NEW_FOR_DAYS)),
-            f_assessment_missing=~Exists(decision),
-            f_waiting_for_office=Exists(
-                Thread.objects.filter(person=person, waiting_for=Waiting.OFFICE)
-            ),
-            f_waiting_for_person=Exists(
-                Thread.objects.filter(person=person, waiting_for=Waiting.PERSON)
-            ),
-            f_overdue_activities=Exists(
-                Activity.objects.filter(person=person, status__in=OPEN, ends_on__lt=today)
-            ),
-            f_in_agreed_activity=Exists(agreed_open),
-            f_meetings_today=Exists(
-                Activity.objects.filter(
-                    person=person,
-                    kind="meeting",
-                    meeting_at__gte=start_of_day,
-                    meeting_at__lt=end_of_day,
-                ).exclude(status=ActivityStatus.CANCELLED)
-            ),
-            f_plan_overdue_measures=Exists(
-                PlanMeasure.objects.filter(
-                    plan__person=person, done_on__isnull=True, deadline__lt=today
-                )
-            ),
-            f_children_under_18=Exists(
-                Child.objects.filter(person=person, birth_date__gt=_years_ago(today, 18))
-            ),
-            f_needs_interpreter=F("person__needs_interpreter"),
-            f_mine=Q(caseworker=actor.user) if actor.user else Value(False),
-            f_municipal_visible=_municipal_visible(actor, offices, today),
-            has_financial_assistance=Exists(financial_assistance),
-            long_financial_assistance=Exists(
-                financial_assistance.filter(
-                    starts_on__lte=today - datetime.timedelta(days=LONG_TERM_DAYS)
-                )
-            ),
-            need_group=Subquery(decision.values("need_group")[:1]),
-            main_goal=Subquery(decision.values("main_goal")[:1]),
-            qualification_assessed=Exists(QualificationAssessment.objects.filter(person=person)),
-            financial_assistance_since=Subquery(
-                financial_assistance.order_by("starts_on").values("starts_on")[:1]
-            ),
-            next_deadline=Subquery(
-                Activity.objects.filter(person=person, status__in=OPEN, ends_on__isnull=False)
-                .order_by("ends_on")
-                .values("ends_on")[:1]
-            ),
+    meetings = (
+        Activity.objects.filter(
+            kind="meeting",
+            meeting_at__gte=start_of_day,
+            meeting_at__lt=start_of_day + datetime.timedelta(days=1),
         )
-        .annotate(
-            f_not_in_agreed_activity=~Q(f_in_agreed_activity=True),
-            f_activity_requirement=Q(
-                person__birth_date__gt=_years_ago(today, ACTIVITY_REQUIREMENT_AGE),
-                has_financial_assistance=True,
-                f_in_agreed_activity=False,
-                f_municipal_visible=True,
-            ),
-            f_qualification_not_assessed=Q(
-                person__birth_date__lte=_years_ago(today, QUALIFICATION_AGES[0]),
-                person__birth_date__gt=_years_ago(today, QUALIFICATION_AGES[1] + 1),
-                long_financial_assistance=True,
-                need_group__in=REDUCED_CAPACITY,
-                qualification_assessed=False,
-                f_municipal_visible=True,
-            ),
-            requirement_flagged_since=Greatest(
-                "financial_assistance_since",
-                Coalesce(Subquery(last_agreed_end), "financial_assistance_since"),
-            ),
-        )
+        .exclude(status=ActivityStatus.CANCELLED)
+        .values("person")
     )
+    municipal_visible = _municipal_visible(actor, offices, today)
+    in_agreed = Q(agreed_open_until__gte=today)
+    assisted = _running("financial_assistance", today, today)
+    return {
+        "unassigned": Q(caseworker__isnull=True),
+        "new": Q(started_on__gte=today - datetime.timedelta(days=NEW_FOR_DAYS)),
+        "assessment_missing": Q(need_group=""),
+        "waiting_for_office": Q(waiting_for_office=True),
+        "waiting_for_person": Q(waiting_for_person=True),
+        "overdue_activities": Q(next_deadline__lt=today),
+        "in_agreed_activity": in_agreed,
+        "not_in_agreed_activity": ~in_agreed,
+        "meetings_today": Q(person__in=meetings),
+        "activity_requirement": Q(birth_date__gt=_years_ago(today, ACTIVITY_REQUIREMENT_AGE))
+        & assisted
+        & ~in_agreed
+        & municipal_visible,
+        "qualification_not_assessed": Q(
+            birth_date__lte=_years_ago(today, QUALIFICATION_AGES[0]),
+            birth_date__gt=_years_ago(today, QUALIFICATION_AGES[1] + 1),
+            need_group__in=REDUCED_CAPACITY,
+            qualification_assessed=False,
+        )
+        & _running("financial_assistance", today - datetime.timedelta(days=LONG_TERM_DAYS), today)
+        & municipal_visible,
+        "plan_overdue_measures": Q(plan_overdue_from__lt=today),
+        "children_under_18": Q(youngest_child_born__gt=_years_ago(today, 18)),
+        "needs_interpreter": Q(needs_interpreter=True),
+        "mine": Q(caseworker=actor.user) if actor.user else Q(pk__in=[]),
+    }
 
 
-def _filtered(rows: QuerySet[Any], query: PortfolioQuery, today: datetime.date) -> QuerySet[Any]:
+def _filtered(
+    rows: QuerySet[PortfolioState],
+    query: PortfolioQuery,
+    rules: dict[str, Q],
+    municipal_visible: Q,
+    today: datetime.date,
+) -> QuerySet[PortfolioState]:
     for flag in query.flags:
-        rows = rows.filter(**{f"f_{flag}": True})
+        rows = rows.filter(rules[flag])
     if query.need_group:
         rows = rows.filter(need_group=query.need_group)
     if query.main_goal:
@@ -280,15 +233,40 @@ def _filtered(rows: QuerySet[Any], query: PortfolioQuery, today: datetime.date) 
             person=OuterRef("person"), kind=query.benefit, starts_on__lte=today
         ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
         rows = rows.filter(Exists(running))
-        if query.benefit in (BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT):
-            rows = rows.filter(f_municipal_visible=True)
+        if query.benefit in MUNICIPAL_BENEFITS:
+            rows = rows.filter(municipal_visible)
     if query.age_band:
         low, high = AGE_BANDS[query.age_band]
         rows = rows.filter(
-            person__birth_date__lte=_years_ago(today, low),
-            person__birth_date__gt=_years_ago(today, high + 1),
+            birth_date__lte=_years_ago(today, low),
+            birth_date__gt=_years_ago(today, high + 1),
         )
     return rows
+
+
+def _with_flags(
+    rows: QuerySet[PortfolioState], rules: dict[str, Q], today: datetime.date
+) -> QuerySet[PortfolioState]:
+    """The page's rows with each flag, and since when the activity requirement is unmet:
+    the later of the start of the financial assistance and the end of the last agreed
+    activity."""
+    last_agreed_end = (
+        Activity.objects.filter(
+            person=OuterRef("person"), agreed_with_office=True, ends_on__lt=today
+        )
+        .order_by("-ends_on")
+        .values("ends_on")[:1]
+    )
+    return rows.annotate(
+        **{
+            f"f_{flag}": ExpressionWrapper(rule, output_field=BooleanField())
+            for flag, rule in rules.items()
+        },
+        requirement_flagged_since=Greatest(
+            "financial_assistance_from",
+            Coalesce(Subquery(last_agreed_end), "financial_assistance_from"),
+        ),
+    )
 
 
 def portfolio(
@@ -312,13 +290,16 @@ def portfolio(
             message_nb="Du har ingen portefølje.",
             message_en="You have no portfolio.",
         )
-    base = _annotated(actor, offices, day)
+    rules = _flag_rules(actor, offices, day)
+    base = PortfolioState.objects.filter(_visible(actor, offices))
     counts = base.aggregate(
-        total=Count("pk"), **{flag: Count("pk", filter=Q(**{f"f_{flag}": True})) for flag in FLAGS}
+        total=Count("pk"), **{flag: Count("pk", filter=rule) for flag, rule in rules.items()}
     )
-    rows = _filtered(base, query, day)
-    ordered = rows.select_related("person", "caseworker").order_by(
-        *SORTS[query.sort or "name"], "pk"
+    rows = _filtered(base, query, rules, _municipal_visible(actor, offices, day), day)
+    ordered = (
+        _with_flags(rows, rules, day)
+        .select_related("person", "caseworker")
+        .order_by(*SORTS[query.sort or "name"], "pk")
     )
     start = (page - 1) * page_size
     return Portfolio(

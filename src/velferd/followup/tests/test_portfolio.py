@@ -217,6 +217,11 @@ def staff(system: Actor, username: str, full_name: str, role: str) -> Actor:
 
 @pytest.fixture
 def sagene(system: Actor) -> Sagene:
+    return sagene_office(system)
+
+
+def sagene_office(system: Actor) -> Sagene:
+    """NAV Sagene with its state caseworker, municipal caseworker and approver."""
     return Sagene(
         state=staff(system, "sagene-veileder", "Silje Sagene", Role.CASEWORKER_STATE),
         municipal=staff(system, "sagene-sosial", "Mons Sosial", Role.CASEWORKER_MUNICIPAL),
