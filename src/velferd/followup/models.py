@@ -153,9 +153,10 @@ class Activity(VersionedModel):
         ordering = ["ends_on", "created_at"]
         indexes = [
             models.Index(fields=["person", "status"]),
-            # The portfolio's "meetings today", across an office.
+            # The portfolio's "meetings today", read from the index alone.
             models.Index(
                 fields=["meeting_at"],
+                include=["person", "status"],
                 condition=models.Q(kind="meeting"),
                 name="activity_meetings",
             ),
@@ -478,19 +479,24 @@ class PortfolioState(models.Model):
 
     class Meta:
         indexes = [
-            # Lets the status counts read an office's rows from the index alone (PostgreSQL;
-            # elsewhere a plain index on office).
+            # Every column the counts, filters and sorts use, so that an office's rows are
+            # read from the index alone (PostgreSQL; elsewhere a plain index on office).
             models.Index(
                 fields=["office"],
                 include=[
+                    "period",
+                    "person",
                     "person_office",
                     "caseworker",
                     "started_on",
+                    "family_name",
+                    "given_name",
                     "birth_date",
                     "needs_interpreter",
                     "strictly_confidential",
                     "office_employee",
                     "need_group",
+                    "main_goal",
                     "waiting_for_office",
                     "waiting_for_person",
                     "next_deadline",
@@ -505,7 +511,6 @@ class PortfolioState(models.Model):
                 ],
                 name="portfolio_state_office",
             ),
-            models.Index(fields=["office", "-started_on"], name="portfolio_state_started"),
             models.Index(
                 fields=["stale_after"],
                 condition=models.Q(stale_after__isnull=False),

@@ -296,15 +296,26 @@ def portfolio(
         total=Count("pk"), **{flag: Count("pk", filter=rule) for flag, rule in rules.items()}
     )
     rows = _filtered(base, query, rules, _municipal_visible(actor, offices, day), day)
-    ordered = (
-        _with_flags(rows, rules, day)
-        .select_related("person", "caseworker")
-        .order_by(*SORTS[query.sort or "name"], "pk")
-    )
     start = (page - 1) * page_size
     return Portfolio(
-        rows=list(ordered[start : start + page_size]),
+        rows=_page(rows, rules, day, SORTS[query.sort or "name"], start, page_size),
         count=rows.count(),
         counts={flag: counts[flag] for flag in FLAGS},
         total=counts["total"],
     )
+
+
+def _page(
+    rows: QuerySet[PortfolioState],
+    rules: dict[str, Q],
+    today: datetime.date,
+    sort: tuple[Any, ...],
+    start: int,
+    size: int,
+) -> list[PortfolioState]:
+    """The page's rows: first which ones, from the office's index alone; then those few
+    with their flags, person and caseworker."""
+    chosen = list(rows.order_by(*sort, "pk").values_list("pk", flat=True)[start : start + size])
+    found = _with_flags(PortfolioState.objects.filter(pk__in=chosen), rules, today)
+    by_period = {row.pk: row for row in found.select_related("person", "caseworker")}
+    return [by_period[pk] for pk in chosen]
