@@ -14,6 +14,8 @@ people in follow-up, and measures, server-side and in process:
   person; the access log is written as in use): median and p95;
 - the baseline, a bare indexed query on the same data: the newest 50 open follow-up periods
   of the office (`followup_followupperiod (office_id, ended_on)`), timed the same way;
+- the cost every write to a person's records now carries: rewriting their state row
+  (`portfolio_state.refresh`), median and p95, rolled back;
 - the peak RSS of this process (resource.getrusage), which must stay under 300 MB.
 
 With --explain it prints EXPLAIN (ANALYZE, BUFFERS) of each of the portfolio's queries.
@@ -60,7 +62,11 @@ BASELINE = (
     "SELECT id, person_id, caseworker_id, started_on FROM followup_followupperiod "
     "WHERE office_id = %s AND ended_on IS NULL ORDER BY started_on DESC LIMIT 50"
 )
-QUERY_NAMES = ("counts (aggregate of every flag)", "page of 50", "count of the filtered rows")
+QUERY_NAMES = (
+    "counts (one aggregate, a FILTER per flag)",
+    "the page's 50 rows and the count of all that match (index only)",
+    "those 50 rows with their flags, person and caseworker",
+)
 
 
 def peak_mb() -> float:
@@ -249,6 +255,20 @@ def main() -> None:
             f"overview of one person ({args.calls} calls, each another person): "
             f"{summary(overview_totals)}"
         )
+
+    refreshed = iter(rng.sample(visible, min(len(visible), args.warmup + args.calls)))
+
+    def run_refresh(_: int) -> None:
+        with transaction.atomic():
+            portfolio_state.refresh(next(refreshed))
+            transaction.set_rollback(True)
+
+    timed(run_refresh, args.warmup)
+    refresh_totals, _ = timed(run_refresh, args.calls)
+    print(
+        "the cost a write adds: rewriting one person's state row "
+        f"({args.calls} calls, each another person, rolled back): {summary(refresh_totals)}"
+    )
 
     def run_baseline(_: int) -> None:
         with connection.cursor() as cursor:

@@ -20,6 +20,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Window,
 )
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
@@ -297,9 +298,10 @@ def portfolio(
     )
     rows = _filtered(base, query, rules, _municipal_visible(actor, offices, day), day)
     start = (page - 1) * page_size
+    page_rows, count = _page(rows, rules, day, SORTS[query.sort or "name"], start, page_size)
     return Portfolio(
-        rows=_page(rows, rules, day, SORTS[query.sort or "name"], start, page_size),
-        count=rows.count(),
+        rows=page_rows,
+        count=count,
         counts={flag: counts[flag] for flag in FLAGS},
         total=counts["total"],
     )
@@ -312,10 +314,18 @@ def _page(
     sort: tuple[Any, ...],
     start: int,
     size: int,
-) -> list[PortfolioState]:
-    """The page's rows: first which ones, from the office's index alone; then those few
-    with their flags, person and caseworker."""
-    chosen = list(rows.order_by(*sort, "pk").values_list("pk", flat=True)[start : start + size])
-    found = _with_flags(PortfolioState.objects.filter(pk__in=chosen), rules, today)
+) -> tuple[list[PortfolioState], int]:
+    """The page's rows and how many match: first which rows, from the office's index alone,
+    with the count of all matches beside them; then those few with their flags, person and
+    caseworker."""
+    chosen = list(
+        rows.annotate(matches=Window(Count("pk")))
+        .order_by(*sort, "pk")
+        .values_list("pk", "matches")[start : start + size]
+    )
+    count = chosen[0][1] if chosen else rows.count()
+    found = _with_flags(
+        PortfolioState.objects.filter(pk__in=[pk for pk, _ in chosen]), rules, today
+    )
     by_period = {row.pk: row for row in found.select_related("person", "caseworker")}
-    return [by_period[pk] for pk in chosen]
+    return [by_period[pk] for pk, _ in chosen], count
