@@ -489,6 +489,13 @@ TRANSITIONS = {
     "cancel": cooperation_cancel,
 }
 NEEDS_REASON = ("skip", "complete", "cancel")
+TARGETS = {
+    "assess": CooperationStatus.ASSESSING,
+    "activate": CooperationStatus.ACTIVE,
+    "skip": CooperationStatus.NOT_RELEVANT,
+    "complete": CooperationStatus.COMPLETED,
+    "cancel": CooperationStatus.CANCELLED,
+}
 
 
 def _require_open(cooperation: Cooperation) -> None:
