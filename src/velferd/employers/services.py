@@ -953,6 +953,16 @@ def subsidy_pay(*, actor: Actor, subsidy: Subsidy, version: int) -> Subsidy:
 SUBSIDY_TRANSITIONS = {"assess": subsidy_assess, "pay": subsidy_pay}
 
 
+def _budget_amount(amount: object) -> Decimal:
+    """A budget may be nothing at all (0), else an amount like any other."""
+    try:
+        if Decimal(str(amount).strip()) == 0:
+            return Decimal("0.00")
+    except (InvalidOperation, ValueError):
+        pass
+    return valid_amount(amount)
+
+
 @transaction.atomic
 def budget_set(
     *, actor: Actor, county_number: str, year: int, amount: object, version: int | None = None
@@ -962,7 +972,7 @@ def budget_set(
     county = organisation_selectors.county(county_number)
     policies.require(actor, "set_subsidy_budget", county.number)
     year = selectors.valid_year(year)
-    value = Decimal(0) if str(amount).strip() in ("0", "0.00") else valid_amount(amount)
+    value = _budget_amount(amount)
     budget = SubsidyBudget.objects.select_for_update().filter(county=county, year=year).first()
     if budget is None and version not in (None, 0):
         raise _invalid(
