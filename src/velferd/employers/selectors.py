@@ -426,19 +426,22 @@ def subsidy_for(*, actor: Actor, subsidy_id: object) -> Subsidy:
     return found
 
 
+CENTS = Decimal("0.01")
+
+
 def granted_total(county_number: str, year: int) -> Decimal:
     """What the county has granted from the year's budget (paid grants included)."""
     total = Subsidy.objects.filter(
         enterprise__county_id=county_number, budget_year=year, status__in=GRANTED_STATUSES
     ).aggregate(total=Sum("amount_granted"))["total"]
-    return total or Decimal("0.00")
+    return Decimal(total or 0).quantize(CENTS)
 
 
 def paid_total(county_number: str, year: int) -> Decimal:
     total = Subsidy.objects.filter(
         enterprise__county_id=county_number, budget_year=year, status=SubsidyStatus.PAID
     ).aggregate(total=Sum("amount_granted"))["total"]
-    return total or Decimal("0.00")
+    return Decimal(total or 0).quantize(CENTS)
 
 
 @dataclass
@@ -451,7 +454,7 @@ class BudgetLine:
 
     @property
     def amount(self) -> Decimal:
-        return self.budget.amount if self.budget else Decimal("0.00")
+        return self.budget.amount.quantize(CENTS) if self.budget else Decimal("0.00")
 
     @property
     def remaining(self) -> Decimal:
