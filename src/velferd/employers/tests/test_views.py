@@ -4,7 +4,6 @@ show a refusal's message beside the form that caused it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from decimal import Decimal
 
 import pytest
