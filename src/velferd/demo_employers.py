@@ -167,7 +167,7 @@ def _bergen_omsorg(advisor: Actor, enterprise: Enterprise) -> None:
     survey = employer_services.survey_open(
         actor=advisor, cooperation=cooperation, kind="needs_assessment"
     )
-    rows = [
+    rows: list[tuple[str, list[object]]] = [
         ("employee", [2, 3, 2, 4, "dont_know", 3]),
         ("employee", [3, 2, 3, 3, "dont_know", 4]),
         ("employee", [2, 2, 1, 2, 4, 3]),

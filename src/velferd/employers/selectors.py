@@ -367,9 +367,9 @@ def survey_results(survey: Survey) -> list[QuestionResult]:
     answers = SurveyAnswer.objects.filter(response__survey=survey).values_list(
         "question", "value", "response__group"
     )
-    for question, value, group in answers:
-        if question in cells:
-            total, groups = cells[question]
+    for code, value, group in answers:
+        if code in cells:
+            total, groups = cells[code]
             total.add(value)
             groups[group].add(value)
     results = []

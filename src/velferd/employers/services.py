@@ -534,7 +534,9 @@ def cooperation_set_owner(
 # The action plan -----------------------------------------------------------------------------
 
 
-def _dates(starts_on: datetime.date | None, ends_on: datetime.date | None) -> None:
+def _dates(
+    starts_on: datetime.date | None, ends_on: datetime.date | None
+) -> tuple[datetime.date, datetime.date]:
     if starts_on is None:
         raise _invalid(
             "starts_on_required", "starts_on", "Startdato mangler.", "The start date is missing."
@@ -550,6 +552,7 @@ def _dates(starts_on: datetime.date | None, ends_on: datetime.date | None) -> No
             "Sluttdatoen kan ikke være før startdatoen.",
             "The end date cannot be before the start date.",
         )
+    return starts_on, ends_on
 
 
 SUB_THEME_FIELDS = ("theme", "title", "goal", "starts_on", "ends_on", "status")
@@ -568,16 +571,13 @@ def sub_theme_add(
 ) -> SubTheme:
     policies.require(actor, "advise_enterprise", cooperation.enterprise)
     _require_open(cooperation)
-    sub_theme = SubTheme(
-        cooperation=cooperation,
-        theme=_choice(theme, PlanTheme, "theme", "tema", "theme"),
-        title=_text(title, "title", "Undertemaet", "sub-theme", 200),
-        goal=_text(goal, "goal", "Målet", "goal"),
-        starts_on=starts_on,
-        ends_on=ends_on,
+    theme = _choice(theme, PlanTheme, "theme", "tema", "theme")
+    title = _text(title, "title", "Undertemaet", "sub-theme", 200)
+    goal = _text(goal, "goal", "Målet", "goal")
+    first, last = _dates(starts_on, ends_on)
+    sub_theme = SubTheme.objects.create(
+        cooperation=cooperation, theme=theme, title=title, goal=goal, starts_on=first, ends_on=last
     )
-    _dates(starts_on, ends_on)
-    sub_theme.save()
     audit.record(
         actor=actor,
         action="sub_theme.added",

@@ -150,7 +150,13 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
         "sector": request.GET.get("sector", ""),
         "status": request.GET.get("status", ""),
     }
-    found = selectors.enterprises_visible_to(actor=actor, **filters)
+    found = selectors.enterprises_visible_to(
+        actor=actor,
+        query=filters["query"],
+        municipality=filters["municipality"],
+        sector=filters["sector"],
+        status=filters["status"],
+    )
     page = paginate(found, page=max(1, _int(request.GET.get("page", "1") or "1", "page")))
     return render(
         request,
@@ -501,8 +507,8 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     """The public, anonymous answer page behind the survey's link."""
     try:
         found = selectors.survey_by_token(token)
-    except DomainError as error:
-        return render(request, "core/error.html", {"error": error}, status=404)
+    except DomainError as unknown:
+        return render(request, "core/error.html", {"error": unknown}, status=404)
     error = None
     if request.method == "POST":
         codes = [q.code for q in selectors.questions_of(found)]
@@ -572,9 +578,7 @@ def _subsidy_action(actor: Actor, found: Any, data: Any) -> Any:
             actor=actor, subsidy=found, version=version, reason=data.get("reason", "")
         )
     if action in services.SUBSIDY_TRANSITIONS:
-        return services.SUBSIDY_TRANSITIONS[action](  # type: ignore[operator]
-            actor=actor, subsidy=found, version=version
-        )
+        return services.SUBSIDY_TRANSITIONS[action](actor=actor, subsidy=found, version=version)
     raise DomainError(
         code="unknown_action",
         status=400,

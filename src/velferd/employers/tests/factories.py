@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import factory
 from stdnum.no import orgnr
 
@@ -39,3 +41,8 @@ class CooperationFactory(factory.django.DjangoModelFactory):
 
     enterprise = factory.SubFactory(EnterpriseFactory)
     status = "to_assess"
+
+
+def an_enterprise(**fields: object) -> Enterprise:
+    """A new enterprise in Bergen (Vestland), typed as the model."""
+    return cast(Enterprise, EnterpriseFactory(**fields))

@@ -34,7 +34,7 @@ from velferd.employers.models import (
     SubsidyStatus,
 )
 
-from .factories import EnterpriseFactory
+from .factories import an_enterprise
 from .test_services import actions_since, mark, refused
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ class CooperationLifecycle(RuleBasedStateMachine):
     @initialize()
     def start(self) -> None:
         self.cooperation = services.cooperation_start(
-            actor=self.advisor, enterprise=EnterpriseFactory()
+            actor=self.advisor, enterprise=an_enterprise()
         )
 
     def stored(self) -> Cooperation:
@@ -106,7 +106,7 @@ class CooperationLifecycle(RuleBasedStateMachine):
         kwargs: dict[str, Any] = {"reason": reason} if move in services.NEEDS_REASON else {}
 
         def call() -> Cooperation:
-            return services.TRANSITIONS[move](  # type: ignore[operator, no-any-return]
+            return services.TRANSITIONS[move](  # type: ignore[operator]
                 actor=self.advisor, cooperation=current, version=current.version, **kwargs
             )
 
@@ -120,7 +120,7 @@ class CooperationLifecycle(RuleBasedStateMachine):
         assert (after.status, after.version) == (outcome, current.version + 1)
         assert after.is_open == (outcome not in CLOSED)
         assert actions_since(seq) == [ACTIONS[move]]
-        event = after.events.first()
+        event = after.events.all()[0]
         assert (event.from_status, event.to_status, event.reason) == (
             current.status,
             outcome,
@@ -199,7 +199,7 @@ def test_every_move_needing_a_reason_leads_to_a_closed_status() -> None:
 
 def test_a_refused_move_raises_a_domain_error_not_a_crash() -> None:
     advisor = actor_for_user(User.objects.get(username="ia-radgiver"))
-    cooperation = services.cooperation_start(actor=advisor, enterprise=EnterpriseFactory())
+    cooperation = services.cooperation_start(actor=advisor, enterprise=an_enterprise())
     with pytest.raises(DomainError):
         services.cooperation_complete(
             actor=advisor, cooperation=cooperation, version=cooperation.version, reason="x"
