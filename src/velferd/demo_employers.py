@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
 
 from velferd.access.actor import Actor
+from velferd.access.models import User
+from velferd.access.selectors import actor_for_user
 from velferd.employers import services as employer_services
-from velferd.employers.models import Enterprise, Sector
+from velferd.employers.models import Cooperation, Enterprise, Sector, SubsidyBudget
+from velferd.organisation import selectors as organisation_selectors
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,16 @@ DEMO_ENTERPRISES = [
 
 
 def load_demo_employers(*, system: Actor) -> int:
-    """Create the demo enterprises that are missing; returns how many were created."""
+    """Create the demo enterprises that are missing, with their contact persons,
+    cooperations, plans, surveys and subsidies, and this year's budgets; returns how many
+    enterprises were created."""
+    created = _load_enterprises(system)
+    _load_budgets(system)
+    _load_support()
+    return created
+
+
+def _load_enterprises(system: Actor) -> int:
     known = set(Enterprise.objects.values_list("organisation_number", flat=True))
     created = 0
     for row in DEMO_ENTERPRISES:
@@ -73,3 +90,229 @@ def load_demo_employers(*, system: Actor) -> int:
         )
         created += 1
     return created
+
+
+def _advisor_of(county: str) -> Actor:
+    """Vestland's enterprises are served by the demo login ia-radgiver, the others by the
+    county's own demo advisor ia-NN."""
+    username = "ia-radgiver" if county == "46" else f"ia-{county}"
+    return actor_for_user(User.objects.get(username=username))
+
+
+BUDGETS = {"46": Decimal("3500000.00"), "03": Decimal("4000000.00")}
+DEFAULT_BUDGET = Decimal("2000000.00")
+
+
+def _load_budgets(system: Actor) -> None:
+    year = timezone.localdate().year
+    for county in organisation_selectors.counties():
+        if not SubsidyBudget.objects.filter(county=county, year=year).exists():
+            employer_services.budget_set(
+                actor=system,
+                county_number=county.number,
+                year=year,
+                amount=BUDGETS.get(county.number, DEFAULT_BUDGET),
+            )
+
+
+def _load_support() -> None:
+    for enterprise in Enterprise.objects.filter(
+        organisation_number__in=[row.organisation_number for row in DEMO_ENTERPRISES]
+    ):
+        advisor = _advisor_of(enterprise.county_id)
+        if enterprise.contact_person_id is None:
+            enterprise = employer_services.enterprise_assign_contact_person(
+                actor=advisor,
+                enterprise=enterprise,
+                contact_person=advisor.user,  # type: ignore[arg-type]
+                version=enterprise.version,
+            )
+        if enterprise.cooperations.exists():
+            continue
+        story = STORIES.get(enterprise.organisation_number)
+        if story is not None:
+            story(advisor, enterprise)
+
+
+DAY = datetime.timedelta(days=1)
+
+
+def _start(advisor: Actor, enterprise: Enterprise, *moves: str) -> Cooperation:
+    cooperation = employer_services.cooperation_start(
+        actor=advisor, enterprise=enterprise, comment="Meldt inn fra NAV-kontoret."
+    )
+    reasons = {
+        "skip": "too_few_lost_workdays",
+        "cancel": "enterprise_withdrew",
+        "complete": "goals_reached",
+    }
+    for move in moves:
+        cooperation = employer_services.TRANSITIONS[move](  # type: ignore[operator]
+            actor=advisor,
+            cooperation=cooperation,
+            version=cooperation.version,
+            **({"reason": reasons[move]} if move in reasons else {}),
+        )
+    return cooperation
+
+
+def _answer(survey_token: str, group: str, values: dict[str, object]) -> None:
+    employer_services.survey_answer(token=survey_token, group=group, answers=values)
+
+
+def _bergen_omsorg(advisor: Actor, enterprise: Enterprise) -> None:
+    """Assessing, with a needs assessment under way: six answers, but only two on the scale
+    for "knowledge" (four don't know), so that question's results are hidden."""
+    cooperation = _start(advisor, enterprise, "assess")
+    survey = employer_services.survey_open(
+        actor=advisor, cooperation=cooperation, kind="needs_assessment"
+    )
+    rows: list[tuple[str, list[object]]] = [
+        ("employee", [2, 3, 2, 4, "dont_know", 3]),
+        ("employee", [3, 2, 3, 3, "dont_know", 4]),
+        ("employee", [2, 2, 1, 2, 4, 3]),
+        ("manager", [4, 3, 3, 3, "dont_know", 4]),
+        ("manager", [3, 4, 2, 3, "dont_know", 4]),
+        ("manager", [4, 3, 3, 2, 5, 5]),
+    ]
+    codes = ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"]
+    for group, values in rows:
+        _answer(survey.token, group, dict(zip(codes, values, strict=True)))
+    employer = actor_for_user(User.objects.get(username="arbeidsgiver"))
+    employer_services.subsidy_apply(
+        actor=employer,
+        enterprise=enterprise,
+        purpose="Kurs i forebygging av belastningsskader for 40 ansatte i hjemmetjenesten.",
+        amount="85000.00",
+    )
+
+
+def _plan(advisor: Actor, cooperation: Cooperation, *, finished: bool) -> None:
+    today = timezone.localdate()
+    themes = [
+        (
+            "partnership",
+            "Faste møter i arbeidsmiljøutvalget",
+            "Ledelse, tillitsvalgte og verneombud møtes hver måned om sykefraværet.",
+        ),
+        (
+            "sick_leave",
+            "Rutiner for tidlig oppfølging",
+            "Alle ledere følger opp sykmeldte innen sju dager.",
+        ),
+        ("working_environment", "Mindre tunge løft", "Færre belastningsskader i produksjonen."),
+    ]
+    for theme, title, goal in themes:
+        sub_theme = employer_services.sub_theme_add(
+            actor=advisor,
+            cooperation=cooperation,
+            theme=theme,
+            title=title,
+            goal=goal,
+            starts_on=today - 60 * DAY,
+            ends_on=today + 120 * DAY,
+        )
+        employer_services.sub_theme_change(
+            actor=advisor,
+            sub_theme=sub_theme,
+            version=sub_theme.version,
+            status="done" if finished else "ongoing",
+        )
+    training = employer_services.delivery_add(
+        actor=advisor,
+        cooperation=cooperation,
+        kind="training",
+        deadline=today - 10 * DAY,
+        description="Kurs for mellomledere i sykefraværsoppfølging.",
+    )
+    if finished:
+        employer_services.delivery_change(
+            actor=advisor, delivery=training, version=training.version, status="delivered"
+        )
+    else:
+        employer_services.delivery_add(
+            actor=advisor,
+            cooperation=cooperation,
+            kind="occupational_health",
+            deadline=today + 30 * DAY,
+            description="Felles kartlegging med bedriftshelsetjenesten.",
+        )
+
+
+def _closed_needs_assessment(advisor: Actor, cooperation: Cooperation) -> None:
+    survey = employer_services.survey_open(
+        actor=advisor, cooperation=cooperation, kind="needs_assessment"
+    )
+    for group, value in [("employee", 2), ("employee", 3), ("manager", 3), ("manager", 4)]:
+        _answer(
+            survey.token,
+            group,
+            dict.fromkeys(
+                ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"],
+                value,
+            ),
+        )
+    employer_services.survey_close(actor=advisor, survey=survey)
+
+
+def _fjordkysten(advisor: Actor, enterprise: Enterprise) -> None:
+    """Active, with a plan under way (one delivery overdue) and a granted subsidy."""
+    cooperation = _start(advisor, enterprise, "assess", "activate")
+    _closed_needs_assessment(advisor, cooperation)
+    _plan(advisor, cooperation, finished=False)
+    subsidy = employer_services.subsidy_apply(
+        actor=advisor,
+        enterprise=enterprise,
+        purpose="Løfteutstyr og opplæring på fileteringslinja.",
+        amount="150000.00",
+    )
+    subsidy = employer_services.subsidy_assess(
+        actor=advisor, subsidy=subsidy, version=subsidy.version
+    )
+    employer_services.subsidy_grant(
+        actor=advisor, subsidy=subsidy, version=subsidy.version, amount="120000.00"
+    )
+
+
+def _vegkontor(advisor: Actor, enterprise: Enterprise) -> None:
+    """Completed: the needs assessment closed, every sub-theme done, the subsidy paid."""
+    cooperation = _start(advisor, enterprise, "assess", "activate")
+    _closed_needs_assessment(advisor, cooperation)
+    _plan(advisor, cooperation, finished=True)
+    subsidy = employer_services.subsidy_apply(
+        actor=advisor,
+        enterprise=enterprise,
+        purpose="Ergonomisk tilpasning av kontorarbeidsplasser.",
+        amount="60000.00",
+    )
+    for step in ("assess", "grant", "pay"):
+        call = (
+            employer_services.subsidy_grant
+            if step == "grant"
+            else (employer_services.SUBSIDY_TRANSITIONS[step])
+        )
+        subsidy = call(actor=advisor, subsidy=subsidy, version=subsidy.version)
+    cooperation.refresh_from_db()
+    employer_services.cooperation_complete(
+        actor=advisor,
+        cooperation=cooperation,
+        version=cooperation.version,
+        reason="goals_reached",
+        comment="Sykefraværet er redusert med en tredjedel.",
+    )
+
+
+def _moves(*moves: str) -> Callable[[Actor, Enterprise], object]:
+    return lambda advisor, enterprise: _start(advisor, enterprise, *moves)
+
+
+STORIES: dict[str, Callable[[Actor, Enterprise], object]] = {
+    "987654309": _bergen_omsorg,
+    "964330123": _fjordkysten,
+    "935308291": _moves(),
+    "976240391": _moves("assess", "skip"),
+    "925792403": _vegkontor,
+    "971352418": _moves("assess", "activate"),
+    "919730609": _moves("assess"),
+    "916290721": _moves("assess", "activate", "cancel"),
+}

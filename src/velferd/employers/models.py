@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from velferd.core.models import VersionedModel
+from velferd.core.models import TimestampedModel, VersionedModel
 
 
 class Sector(models.TextChoices):
@@ -86,6 +90,8 @@ class Cooperation(VersionedModel):
         related_name="cooperations_owned",
     )
     is_open = models.BooleanField(default=True)
+    # The coded reason it was skipped, cancelled or completed (CooperationReason).
+    reason = models.CharField(_("reason"), max_length=40, blank=True, default="")
 
     class Meta:
         constraints = [
@@ -99,3 +105,261 @@ class Cooperation(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.enterprise.name}: {self.get_status_display()}"
+
+
+class CooperationReason(models.TextChoices):
+    """Why a cooperation was skipped, cancelled or completed. Which reasons fit which move
+    is in lifecycles.REASONS."""
+
+    NO_CAPACITY_NOW = "no_capacity_now", _("The IW centre has no capacity now")
+    TOO_FEW_LOST_WORKDAYS = "too_few_lost_workdays", _("Too few lost workdays")
+    ENTERPRISE_DECLINED = "enterprise_declined", _("The enterprise declined")
+    OTHER_SUPPORT_FITS_BETTER = (
+        "other_support_fits_better",
+        _("Other support fits better (occupational health service, the office)"),
+    )
+    ENTERPRISE_WITHDREW = "enterprise_withdrew", _("The enterprise withdrew")
+    ENTERPRISE_CEASED = "enterprise_ceased", _("The enterprise closed down or was reorganised")
+    NO_PROGRESS = "no_progress", _("No progress in the cooperation")
+    GOALS_REACHED = "goals_reached", _("The goals of the plan were reached")
+    AGREED_PERIOD_ENDED = "agreed_period_ended", _("The agreed period has ended")
+
+
+class CooperationEvent(models.Model):
+    """One change of a cooperation's status: the cooperation's own event log, which the
+    advisor and the employer read on the enterprise page."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="events")
+    occurred_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200)
+    from_status = models.CharField(max_length=20, choices=CooperationStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=CooperationStatus.choices)
+    reason = models.CharField(max_length=40, choices=CooperationReason.choices, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.cooperation_id}: {self.from_status} → {self.to_status}"
+
+
+# The action plan ------------------------------------------------------------------------------
+
+
+class PlanTheme(models.TextChoices):
+    PARTNERSHIP = "partnership", _("Partnership between the social partners")
+    SICK_LEAVE = "sick_leave", _("Sick-leave work")
+    WORKING_ENVIRONMENT = "working_environment", _("Working environment")
+
+
+class SubThemeStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+UNFINISHED_SUB_THEME_STATUSES = (SubThemeStatus.PLANNED, SubThemeStatus.ONGOING)
+
+
+class SubTheme(VersionedModel):
+    """A sub-theme of the cooperation's action plan (undertema), under one of the three
+    themes."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, on_delete=models.CASCADE, related_name="sub_themes"
+    )
+    theme = models.CharField(_("theme"), max_length=30, choices=PlanTheme.choices)
+    title = models.CharField(_("sub-theme"), max_length=200)
+    goal = models.TextField(_("goal"))
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=SubThemeStatus.choices, default=SubThemeStatus.PLANNED
+    )
+
+    class Meta:
+        ordering = ["theme", "starts_on", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DeliveryKind(models.TextChoices):
+    """The IW centre's services from the seed, recorded as deliveries (leveranser)."""
+
+    TRAINING = "training", _("Training for the enterprise's personnel")
+    INFORMATION = "information", _("Information and follow-up")
+    RECRUITMENT = "recruitment", _("Recruitment assistance")
+    COMPLEX_CASES = "complex_cases", _("Help in individual complex cases")
+    OCCUPATIONAL_HEALTH = (
+        "occupational_health",
+        _("Collaboration with the occupational health service"),
+    )
+    LABOUR_INSPECTION = (
+        "labour_inspection",
+        _("Collaboration with the Labour Inspection Authority"),
+    )
+
+
+class DeliveryStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Delivery(VersionedModel):
+    cooperation = models.ForeignKey(
+        Cooperation, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(_("delivery"), max_length=30, choices=DeliveryKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PLANNED
+    )
+    delivered_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline", "id"]
+        verbose_name_plural = "deliveries"
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == DeliveryStatus.PLANNED and self.deadline < timezone.localdate()
+
+
+# Surveys ---------------------------------------------------------------------------------------
+
+
+class SurveyKind(models.TextChoices):
+    NEEDS_ASSESSMENT = "needs_assessment", _("Needs assessment")
+    EVALUATION = "evaluation", _("Evaluation")
+
+
+class SurveyStatus(models.TextChoices):
+    OPEN = "open", _("Open for answers")
+    CLOSED = "closed", _("Closed")
+
+
+class RespondentGroup(models.TextChoices):
+    EMPLOYEE = "employee", _("Employee")
+    MANAGER = "manager", _("Manager")
+
+
+class Survey(TimestampedModel):
+    """A needs assessment (behovsvurdering) or evaluation survey of one cooperation. The
+    employees and managers answer anonymously through a link holding `token`."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="surveys")
+    kind = models.CharField(_("survey"), max_length=20, choices=SurveyKind.choices)
+    status = models.CharField(max_length=10, choices=SurveyStatus.choices, default="open")
+    token = models.CharField(max_length=64, unique=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.cooperation.enterprise.name})"
+
+
+class SurveyResponse(models.Model):
+    """One person's answers. Nothing identifies them: no user, no address, only the group."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    group = models.CharField(max_length=10, choices=RespondentGroup.choices)
+    submitted_on = models.DateField(default=datetime.date.today)
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}: {self.group}"
+
+
+class SurveyAnswer(models.Model):
+    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.CharField(max_length=40)
+    # 1–5; empty for "don't know".
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["question"])]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.value}"
+
+
+# Prevention and facilitation subsidies ---------------------------------------------------------
+
+
+class SubsidyStatus(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    UNDER_ASSESSMENT = "under_assessment", _("Under assessment")
+    GRANTED = "granted", _("Granted")
+    PARTLY_GRANTED = "partly_granted", _("Partly granted")
+    REFUSED = "refused", _("Refused")
+    PAID = "paid", _("Paid")
+
+
+# The statuses whose granted amount counts against the county's budget.
+GRANTED_STATUSES = (SubsidyStatus.GRANTED, SubsidyStatus.PARTLY_GRANTED, SubsidyStatus.PAID)
+
+
+class Subsidy(VersionedModel):
+    """A prevention and facilitation subsidy (forebyggings- og tilretteleggingstilskudd)
+    applied for by or for an enterprise. The grant counts against the budget of the
+    enterprise's county for the year it was granted (`budget_year`)."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, related_name="subsidies")
+    purpose = models.TextField(_("purpose"))
+    amount_applied = models.DecimalField(_("amount applied for"), max_digits=12, decimal_places=2)
+    amount_granted = models.DecimalField(
+        _("amount granted"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=SubsidyStatus.choices, default=SubsidyStatus.APPLIED
+    )
+    refusal_reason = models.TextField(_("reason for refusal"), blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    applied_on = models.DateField(default=datetime.date.today)
+    budget_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    paid_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-applied_on", "-id"]
+        verbose_name_plural = "subsidies"
+        indexes = [models.Index(fields=["budget_year", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise.name}: {self.amount_applied} kr"
+
+
+class SubsidyBudget(VersionedModel):
+    """The year's budget for prevention and facilitation subsidies in one county."""
+
+    county = models.ForeignKey(
+        "organisation.County", on_delete=models.PROTECT, related_name="subsidy_budgets"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, default=Decimal(0))
+
+    class Meta:
+        ordering = ["year", "county_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["county", "year"], name="one_budget_per_county_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.county_id} {self.year}: {self.amount}"

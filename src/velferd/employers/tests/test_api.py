@@ -1,0 +1,218 @@
+"""The employers API: status codes and bodies a client relies on."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from velferd.audit.models import AuditEvent
+from velferd.employers.models import Cooperation, Enterprise, Subsidy, Survey
+
+pytestmark = pytest.mark.django_db
+
+Login = Callable[[str], Client]
+E = "/api/v1/employers"
+EN: dict[str, Any] = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+def send(client: Client, method: str, path: str, body: Any = None, **headers: Any) -> Any:
+    return getattr(client, method)(
+        f"{E}{path}", data=json.dumps(body or {}), content_type="application/json", **headers
+    )
+
+
+def bergen() -> Cooperation:
+    return Cooperation.objects.get(enterprise__organisation_number="987654309", is_open=True)
+
+
+def test_the_advisors_list_is_paged_and_searchable(client_as: Login) -> None:
+    body = client_as("ia-radgiver").get(f"{E}/enterprises?q=bergen%20omsorg&page_size=5").json()
+    assert body["count"] == 1
+    item = body["items"][0]
+    assert (item["organisation_number"], item["cooperation_status"]) == ("987654309", "assessing")
+    assert item["contact_person"] == {
+        "name": "Ivar IA-rådgiver",
+        "username": "ia-radgiver",
+        "iw_centre": "NAV Arbeidslivssenter Vestland",
+    }
+
+
+def test_the_employer_sees_their_contact_person_and_nothing_else(client_as: Login) -> None:
+    employer = client_as("arbeidsgiver")
+    listed = employer.get(f"{E}/enterprises").json()
+    assert [e["organisation_number"] for e in listed["items"]] == ["987654309"]
+    assert employer.get(f"{E}/enterprises/964330123").status_code == 403
+    subsidies = employer.get(f"{E}/subsidies").json()["items"]
+    assert {s["organisation_number"] for s in subsidies} == {"987654309"}
+
+
+def test_registering_a_bad_number_answers_422_naming_the_field(client_as: Login) -> None:
+    response = send(
+        client_as("ia-radgiver"),
+        "post",
+        "/enterprises",
+        {
+            "organisation_number": "123456789",
+            "name": "Feil AS",
+            "municipality": "4601",
+            "industry_code": "11.050",
+            "sector": "private",
+            "employees": 3,
+        },
+        **EN,
+    )
+    assert response.status_code == 422
+    assert response.json() == {
+        "code": "invalid_organisation_number",
+        "message": "“123456789” is not a valid organisation number (nine digits with a check "
+        "digit).",
+        "field": "organisation_number",
+    }
+
+
+def test_a_stale_change_is_409(client_as: Login) -> None:
+    response = send(
+        client_as("ia-radgiver"), "patch", "/enterprises/987654309", {"version": 0, "name": "X"}
+    )
+    assert (response.status_code, response.json()["code"]) == (409, "stale_version")
+    assert Enterprise.objects.get(organisation_number="987654309").name == "Bergen Omsorg AS"
+
+
+def test_activating_answers_the_new_status_and_version(client_as: Login) -> None:
+    cooperation = bergen()
+    response = send(
+        client_as("ia-radgiver"),
+        "post",
+        f"/cooperations/{cooperation.pk}/activate",
+        {"version": cooperation.version, "comment": "Avtale signert"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["status"], body["version"]) == ("active", cooperation.version + 1)
+    events = client_as("arbeidsgiver").get(f"{E}/cooperations/{cooperation.pk}/events").json()
+    assert events["items"][0]["to_status"] == "active"
+    assert events["items"][0]["comment"] == "Avtale signert"
+
+
+def test_skipping_without_a_reason_is_422_on_the_reason(client_as: Login) -> None:
+    cooperation = bergen()
+    response = send(
+        client_as("ia-radgiver"),
+        "post",
+        f"/cooperations/{cooperation.pk}/skip",
+        {"version": cooperation.version},
+    )
+    assert (response.status_code, response.json()["field"]) == (422, "reason")
+
+
+def test_a_forbidden_move_is_409_invalid_transition(client_as: Login) -> None:
+    cooperation = bergen()
+    response = send(
+        client_as("ia-radgiver"),
+        "post",
+        f"/cooperations/{cooperation.pk}/complete",
+        {"version": cooperation.version, "reason": "goals_reached"},
+    )
+    assert (response.status_code, response.json()["code"]) == (409, "invalid_transition")
+
+
+def test_starting_while_one_is_open_is_409(client_as: Login) -> None:
+    response = send(client_as("ia-radgiver"), "post", "/enterprises/987654309/cooperations", {})
+    assert (response.status_code, response.json()["code"]) == (409, "cooperation_already_open")
+
+
+def test_a_sub_theme_ending_before_it_starts_is_422(client_as: Login) -> None:
+    response = send(
+        client_as("ia-radgiver"),
+        "post",
+        f"/cooperations/{bergen().pk}/sub-themes",
+        {
+            "theme": "partnership",
+            "title": "Møter",
+            "goal": "Faste møter",
+            "starts_on": "2026-05-01",
+            "ends_on": "2026-04-30",
+        },
+    )
+    assert (response.status_code, response.json()["field"]) == (422, "ends_on")
+
+
+def test_survey_results_hide_the_question_with_too_few_answers(client_as: Login) -> None:
+    survey = Survey.objects.get(cooperation=bergen())
+    body = client_as("arbeidsgiver").get(f"{E}/surveys/{survey.pk}").json()
+    results = {r["code"]: r for r in body["results"]}
+    assert results["partnership"]["total"]["shown"] is True
+    assert results["partnership"]["total"]["answers"] == 6
+    assert results["knowledge"]["total"] == {
+        "shown": False,
+        "answers": None,
+        "mean": None,
+        "counts": None,
+        "dont_know": None,
+    }
+    assert body["answer_path"] == f"/employers/survey/{survey.token}/"
+
+
+def test_anyone_with_the_link_answers_anonymously(client: Client) -> None:
+    survey = Survey.objects.get(cooperation=bergen())
+    form = client.get(f"{E}/survey-answers/{survey.token}").json()
+    answers = {q["code"]: 4 for q in form["questions"]}
+    response = send(
+        client, "post", f"/survey-answers/{survey.token}", {"group": "manager", "answers": answers}
+    )
+    assert (response.status_code, response.json()) == (201, {"received": True})
+    assert survey.responses.count() == 7
+    missing = send(
+        client,
+        "post",
+        f"/survey-answers/{survey.token}",
+        {"group": "manager", "answers": {"partnership": 3}},
+    )
+    assert (missing.status_code, missing.json()["code"]) == (422, "answer_required")
+
+
+def test_amounts_are_exact_decimal_strings(client_as: Login) -> None:
+    response = send(
+        client_as("arbeidsgiver"),
+        "post",
+        "/enterprises/987654309/subsidies",
+        {"purpose": "Hev-senk-pulter", "amount": "10000.10"},
+    )
+    assert response.status_code == 201
+    assert response.json()["amount_applied"] == "10000.10"
+    assert AuditEvent.objects.order_by("-seq").values_list("action", flat=True)[0] == (
+        "subsidy.applied"
+    )
+
+
+def test_a_grant_over_the_budget_is_409_naming_what_remains(client_as: Login) -> None:
+    advisor = client_as("ia-radgiver")
+    subsidy = Subsidy.objects.get(enterprise__organisation_number="987654309")
+    budget = advisor.get(f"{E}/budgets").json()["items"][0]
+    send(
+        advisor,
+        "put",
+        f"/budgets/46/{budget['year']}",
+        {"amount": str(budget["granted"]), "version": budget["version"]},
+    )
+    send(advisor, "post", f"/subsidies/{subsidy.pk}/assess", {"version": subsidy.version})
+    response = send(
+        advisor, "post", f"/subsidies/{subsidy.pk}/grant", {"version": subsidy.version + 1}, **EN
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "budget_exceeded"
+    assert "0.00 NOK remain" in response.json()["message"]
+
+
+def test_budgets_show_granted_paid_and_remaining(client_as: Login) -> None:
+    body = client_as("admin").get(f"{E}/budgets").json()
+    assert body["count"] == 15
+    vestland = next(b for b in body["items"] if b["county"] == "46")
+    assert vestland["amount"] == "3500000.00"
+    assert vestland["granted"] == "180000.00"
+    assert vestland["paid"] == "60000.00"
+    assert vestland["remaining"] == "3320000.00"

@@ -1,0 +1,207 @@
+"""Reads: who sees which enterprises, the advisor's filters, the contact person, and the
+survey results with their anonymity rule (at least 3 answers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from velferd.access.actor import Actor
+from velferd.core.errors import DomainError
+from velferd.employers import selectors, services
+from velferd.employers.models import Cooperation, Enterprise, Survey
+
+from .factories import an_enterprise
+from .test_services import NEEDS, answer_all
+
+pytestmark = pytest.mark.django_db
+
+Lookup = Callable[[str], Actor]
+VESTLAND = {
+    "987654309",
+    "964330123",
+    "935308291",
+    "976240391",
+    "922152799",
+    "999906087",
+    "925792403",
+}
+
+
+def numbers(found: object) -> set[str]:
+    return {e.organisation_number for e in found}  # type: ignore[attr-defined]
+
+
+class TestEnterprisesVisible:
+    def test_an_advisor_sees_the_enterprises_of_their_county(self, actor_of_login: Lookup) -> None:
+        assert numbers(selectors.enterprises_visible_to(actor=actor_of_login("ia-radgiver"))) == (
+            VESTLAND
+        )
+        assert "971352418" in numbers(
+            selectors.enterprises_visible_to(actor=actor_of_login("ia-03"))
+        )
+
+    def test_an_employer_sees_only_their_own(self, actor_of_login: Lookup) -> None:
+        found = selectors.enterprises_visible_to(actor=actor_of_login("arbeidsgiver"))
+        assert numbers(found) == {"987654309"}
+
+    @pytest.mark.parametrize("login", ["analytiker", "veileder", "innbygger", "departement"])
+    def test_others_get_no_list_at_all(self, actor_of_login: Lookup, login: str) -> None:
+        with pytest.raises(DomainError) as caught:
+            selectors.enterprises_visible_to(actor=actor_of_login(login))
+        assert caught.value.status == 403
+
+    def test_the_filters_narrow_the_list(self, actor_of_login: Lookup) -> None:
+        advisor = actor_of_login("ia-radgiver")
+        assert numbers(selectors.enterprises_visible_to(actor=advisor, query="bergen")) == {
+            "987654309"
+        }
+        assert numbers(selectors.enterprises_visible_to(actor=advisor, query="9876")) == {
+            "987654309"
+        }
+        assert numbers(selectors.enterprises_visible_to(actor=advisor, sector="state")) == {
+            "925792403"
+        }
+        assert numbers(selectors.enterprises_visible_to(actor=advisor, status="assessing")) == {
+            "987654309"
+        }
+        none = numbers(selectors.enterprises_visible_to(actor=advisor, status="none"))
+        assert none == {"922152799", "999906087"}
+        assert numbers(selectors.enterprises_visible_to(actor=advisor, municipality="4627")) == {
+            "935308291"
+        }
+        assert "976240391" not in numbers(
+            selectors.enterprises_visible_to(actor=advisor, iw_agreement=True)
+        )
+
+    def test_the_list_shows_the_current_cooperation_status(self, actor_of_login: Lookup) -> None:
+        found = selectors.enterprises_visible_to(actor=actor_of_login("ia-radgiver"))
+        statuses = {e.organisation_number: getattr(e, "cooperation_status", None) for e in found}
+        assert statuses["987654309"] == "assessing"
+        assert statuses["925792403"] == "completed"
+        assert statuses["976240391"] == "not_relevant"
+
+    def test_a_detail_outside_the_county_is_403_and_an_unknown_one_404(
+        self, actor_of_login: Lookup
+    ) -> None:
+        advisor = actor_of_login("ia-radgiver")
+        with pytest.raises(DomainError) as caught:
+            selectors.enterprise_for(actor=advisor, organisation_number="971352418")
+        assert caught.value.status == 403
+        with pytest.raises(DomainError) as caught:
+            selectors.enterprise_for(actor=advisor, organisation_number="889640782")
+        assert caught.value.status == 404
+
+    def test_every_demo_enterprise_knows_its_contact_person(self) -> None:
+        for enterprise in Enterprise.objects.exclude(contact_person=None):
+            assert enterprise.contact_person in selectors.iw_advisors_of(enterprise.county_id)
+        bergen = Enterprise.objects.get(organisation_number="987654309")
+        oslo = Enterprise.objects.get(organisation_number="971352418")
+        assert bergen.contact_person is not None and oslo.contact_person is not None
+        assert (bergen.contact_person.username, oslo.contact_person.username) == (
+            "ia-radgiver",
+            "ia-03",
+        )
+
+
+class TestDemoBergenOmsorg:
+    def test_the_employers_enterprise_is_being_assessed_with_a_survey_and_an_application(
+        self,
+    ) -> None:
+        cooperation = Cooperation.objects.get(
+            enterprise__organisation_number="987654309", is_open=True
+        )
+        assert cooperation.owner is not None
+        assert (cooperation.status, cooperation.owner.username) == ("assessing", "ia-radgiver")
+        survey = cooperation.surveys.get(kind="needs_assessment")
+        results = {r.question.code: r for r in selectors.survey_results(survey)}
+        assert results["partnership"].total.shown
+        assert not results["knowledge"].total.shown
+        assert cooperation.enterprise.subsidies.filter(status="applied").exists()
+
+
+@pytest.fixture
+def survey(actor_of_login: Lookup) -> Survey:
+    advisor = actor_of_login("ia-radgiver")
+    cooperation = services.cooperation_start(actor=advisor, enterprise=an_enterprise())
+    return services.survey_open(actor=advisor, cooperation=cooperation, kind="needs_assessment")
+
+
+def result(survey: Survey, code: str = "workload") -> selectors.QuestionResult:
+    return next(r for r in selectors.survey_results(survey) if r.question.code == code)
+
+
+class TestMasking:
+    """A result is shown only for at least 3 answers on the scale."""
+
+    def test_two_answers_show_only_that_there_are_fewer_than_three(self, survey: Survey) -> None:
+        answer_all(survey.token, "employee", 4)
+        answer_all(survey.token, "employee", 2)
+        found = result(survey)
+        assert not found.total.shown
+        assert found.total.as_dict() == {
+            "shown": False,
+            "answers": None,
+            "mean": None,
+            "counts": None,
+            "dont_know": None,
+        }
+
+    def test_three_answers_show_the_mean_and_the_spread(self, survey: Survey) -> None:
+        for value in (4, 2, 3):
+            answer_all(survey.token, "employee", value)
+        found = result(survey)
+        assert found.total.shown
+        assert (found.total.answers, str(found.total.mean)) == (3, "3.0")
+        assert found.total.counts == {1: 0, 2: 1, 3: 1, 4: 1, 5: 0}
+        assert found.groups["employee"].shown
+
+    def test_dont_know_does_not_count_towards_the_three(self, survey: Survey) -> None:
+        for value in (4, 2, "dont_know"):
+            answer_all(survey.token, "employee", value)
+        assert not result(survey).total.shown
+
+    def test_a_small_group_hides_every_group_but_not_the_total(self, survey: Survey) -> None:
+        """With 3 employees and 1 manager, the manager's answer would follow from the total
+        minus the employees, so neither group is shown."""
+        for value in (4, 2, 3):
+            answer_all(survey.token, "employee", value)
+        answer_all(survey.token, "manager", 5)
+        found = result(survey)
+        assert found.total.shown and found.total.answers == 4
+        assert not found.groups["employee"].shown
+        assert not found.groups["manager"].shown
+
+    def test_both_groups_are_shown_at_three_each(self, survey: Survey) -> None:
+        for value in (4, 2, 3):
+            answer_all(survey.token, "employee", value)
+            answer_all(survey.token, "manager", 5)
+        found = result(survey)
+        assert found.groups["manager"].shown and str(found.groups["manager"].mean) == "5.0"
+
+    def test_every_question_is_judged_on_its_own(self, survey: Survey) -> None:
+        for value in (4, 2, 3):
+            services.survey_answer(
+                token=survey.token,
+                group="employee",
+                answers={**dict.fromkeys(NEEDS, value), "knowledge": "dont_know"},
+            )
+        assert result(survey, "workload").total.shown
+        assert not result(survey, "knowledge").total.shown
+
+
+class TestBudgets:
+    def test_an_advisor_sees_their_countys_budget_an_administrator_all(
+        self, actor_of_login: Lookup
+    ) -> None:
+        year = selectors.this_year()
+        own = selectors.budget_lines(actor=actor_of_login("ia-radgiver"), year=year)
+        assert [line.county.number for line in own] == ["46"]
+        assert own[0].granted > 0 and own[0].remaining == own[0].amount - own[0].granted
+        assert len(selectors.budget_lines(actor=actor_of_login("admin"), year=year)) == 15
+
+    def test_an_employer_sees_no_budget(self, actor_of_login: Lookup) -> None:
+        with pytest.raises(DomainError) as caught:
+            selectors.budget_lines(actor=actor_of_login("arbeidsgiver"), year=2026)
+        assert caught.value.status == 403
