@@ -18,6 +18,7 @@ list filters and sorts on it.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
 from django.db.models import F, Q
@@ -25,7 +26,10 @@ from django.utils.translation import gettext_lazy as _
 
 from velferd.core.models import TimestampedModel
 
-WORKDAYS = {"max_digits": 14, "decimal_places": 2}
+
+def workdays(verbose_name: Any = None, **options: Any) -> models.DecimalField[Any, Any]:
+    """Workdays: up to two decimals, as the official statistics give them."""
+    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **options)
 
 
 class QuarterlyStatistics(TimestampedModel):
@@ -36,11 +40,9 @@ class QuarterlyStatistics(TimestampedModel):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(_("quarter"))
-    possible_workdays = models.DecimalField(_("possible workdays"), **WORKDAYS)
-    lost_workdays = models.DecimalField(_("lost workdays"), **WORKDAYS)
-    graded_lost_workdays = models.DecimalField(
-        _("lost workdays under graded sick leave"), **WORKDAYS
-    )
+    possible_workdays = workdays(_("possible workdays"))
+    lost_workdays = workdays(_("lost workdays"))
+    graded_lost_workdays = workdays(_("lost workdays under graded sick leave"))
     sick_listed_persons = models.PositiveIntegerField(_("sick-listed persons"))
 
     class Meta:
@@ -79,9 +81,9 @@ COUNTRY_KEY = "NO"
 
 
 class GroupFigures(models.Model):
-    possible_workdays = models.DecimalField(**WORKDAYS, default=Decimal(0))
-    lost_workdays = models.DecimalField(**WORKDAYS, default=Decimal(0))
-    graded_lost_workdays = models.DecimalField(**WORKDAYS, default=Decimal(0))
+    possible_workdays = workdays(default=Decimal(0))
+    lost_workdays = workdays(default=Decimal(0))
+    graded_lost_workdays = workdays(default=Decimal(0))
     enterprises = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -141,9 +143,9 @@ class EnterpriseSummary(models.Model):
     industry = models.ForeignKey(
         GroupSummary, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    possible_workdays = models.DecimalField(**WORKDAYS)
-    lost_workdays = models.DecimalField(**WORKDAYS)
-    graded_lost_workdays = models.DecimalField(**WORKDAYS)
+    possible_workdays = workdays()
+    lost_workdays = workdays()
+    graded_lost_workdays = workdays()
     sick_listed_persons = models.PositiveIntegerField()
     percentage = models.DecimalField(max_digits=6, decimal_places=2, null=True)
 

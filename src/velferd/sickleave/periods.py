@@ -13,16 +13,16 @@ class Period(NamedTuple):
     quarter: int
 
     @property
-    def index(self) -> int:
+    def ordinal(self) -> int:
         """Consecutive integers: the quarter after (2025, 4) is one more than it."""
         return self.year * 4 + self.quarter - 1
 
     @classmethod
-    def of_index(cls, index: int) -> Period:
+    def of_ordinal(cls, index: int) -> Period:
         return cls(index // 4, index % 4 + 1)
 
     def shifted(self, quarters: int) -> Period:
-        return Period.of_index(self.index + quarters)
+        return Period.of_ordinal(self.ordinal + quarters)
 
     @property
     def label(self) -> str:

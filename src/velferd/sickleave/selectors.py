@@ -589,8 +589,8 @@ def iw_results(*, actor: Actor, county: str | None) -> Results:
         for row in QuarterlyStatistics.objects.filter(enterprise_id__in=ids[start : start + 500]):
             first, last = served[row.enterprise_id]
             period = Period(row.year, row.quarter)
-            offset = period.index - first.index
-            if offset < -BEFORE_QUARTERS or (last is not None and period.index > last.index):
+            offset = period.ordinal - first.ordinal
+            if offset < -BEFORE_QUARTERS or (last is not None and period.ordinal > last.ordinal):
                 continue
             figure = figure_of(row)
             by_offset.setdefault(offset, []).append(figure)

@@ -521,11 +521,6 @@ GROUP_KEYS = {
     GroupKind.COUNTY: F("enterprise__county_id"),
     GroupKind.COUNTRY: Value(COUNTRY_KEY),
 }
-SUMS = {
-    "possible": Sum("possible_workdays"),
-    "lost": Sum("lost_workdays"),
-    "graded": Sum("graded_lost_workdays"),
-}
 
 
 def refresh_aggregates(
@@ -557,12 +552,18 @@ def refresh_group_quarters(quarters: set[Period] | None) -> None:
     if quarters is not None:
         source = source.filter(quarters_q(quarters))
         stale = stale.filter(quarters_q(quarters))
-    fresh = []
+    fresh: list[GroupQuarter] = []
     for kind, key in GROUP_KEYS.items():
         sums = (
             source.annotate(group_key=key)
             .values("group_key", "year", "quarter")
-            .annotate(**SUMS, persons=Sum("sick_listed_persons"), count=Count("id"))
+            .annotate(
+                possible=Sum("possible_workdays"),
+                lost=Sum("lost_workdays"),
+                graded=Sum("graded_lost_workdays"),
+                persons=Sum("sick_listed_persons"),
+                count=Count("id"),
+            )
             .order_by()
         )
         fresh.extend(
@@ -595,7 +596,9 @@ def refresh_group_summaries(latest: Period | None) -> None:
         for s in GroupQuarter.objects.filter(_window(latest))
         .values("kind", "key")
         .annotate(
-            **SUMS,
+            possible=Sum("possible_workdays"),
+            lost=Sum("lost_workdays"),
+            graded=Sum("graded_lost_workdays"),
             persons=Max("sick_listed_persons"),
             count=Max("enterprises"),
         )
@@ -643,7 +646,12 @@ def _summarise(source: object, industries: dict[str, int]) -> None:
         source.values(  # type: ignore[attr-defined]
             "enterprise_id", "enterprise__county_id", "enterprise__industry_code"
         )
-        .annotate(**SUMS, persons=Max("sick_listed_persons"))
+        .annotate(
+            possible=Sum("possible_workdays"),
+            lost=Sum("lost_workdays"),
+            graded=Sum("graded_lost_workdays"),
+            persons=Max("sick_listed_persons"),
+        )
         .order_by()
     )
     batch: list[EnterpriseSummary] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 
 import factory
 from stdnum.no import orgnr
@@ -13,7 +13,7 @@ from velferd.organisation.models import Municipality
 from velferd.sickleave.services import COLUMNS
 
 
-def _valid_numbers() -> Iterable[str]:
+def _valid_numbers() -> Iterator[str]:
     """Valid organisation numbers 83000000x… (no demo enterprise has one)."""
     for body in itertools.count(83000000):
         yield from (f"{body}{d}" for d in range(10) if orgnr.is_valid(f"{body}{d}"))
@@ -40,3 +40,8 @@ def csv_file(
 ) -> bytes:
     lines = [separator.join(header)] + [separator.join(str(v) for v in row) for row in rows]
     return ("\n".join(lines) + "\n").encode()
+
+
+def make_enterprise(**fields: object) -> Enterprise:
+    enterprise: Enterprise = EnterpriseFactory.create(**fields)
+    return enterprise

@@ -22,7 +22,7 @@ from velferd.sickleave.models import (
 )
 from velferd.sickleave.periods import Period
 
-from .factories import EnterpriseFactory, csv_file
+from .factories import csv_file, make_enterprise
 
 pytestmark = pytest.mark.django_db
 ActorOf = Callable[[str], Actor]
@@ -42,7 +42,7 @@ class TestAMalformedFile:
     def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(
         self, actor_of_login: ActorOf
     ) -> None:
-        good = EnterpriseFactory()
+        good = make_enterprise()
         q = latest()
         data = csv_file(
             [
@@ -89,8 +89,15 @@ class TestAMalformedFile:
             assert problem.message == "The enterprise 974760673 is not registered."
 
     def test_a_wrong_header_is_reported_on_line_1(self, actor_of_login: ActorOf) -> None:
-        header = ("orgnr", "year", "quarter", "possible_workdays", "lost_workdays",
-                  "graded_lost_workdays", "sick_listed_persons")  # fmt: skip
+        header = (
+            "orgnr",
+            "year",
+            "quarter",
+            "possible_workdays",
+            "lost_workdays",
+            "graded_lost_workdays",
+            "sick_listed_persons",
+        )
         with pytest.raises(services.ImportRejected) as refused:
             imports(actor_of_login("admin"), csv_file([], header=header))
         (problem,) = refused.value.problems
@@ -112,10 +119,11 @@ class TestAMalformedFile:
 
 class TestAGoodFile:
     def test_it_is_written_refreshed_and_audited(self, actor_of_login: ActorOf) -> None:
-        enterprise = EnterpriseFactory()
+        enterprise = make_enterprise()
         q = latest()
-        data = csv_file([(enterprise.organisation_number, q.year, q.quarter, "1000,5", "50,25",
-                          "10", 7)])  # fmt: skip
+        data = csv_file(
+            [(enterprise.organisation_number, q.year, q.quarter, "1000,5", "50,25", "10", 7)]
+        )
         report = imports(actor_of_login("admin"), data)
         assert (report.rows, report.created, report.changed, report.unchanged) == (1, 1, 0, 0)
         row = QuarterlyStatistics.objects.get(enterprise=enterprise)
@@ -123,15 +131,20 @@ class TestAGoodFile:
         summary = EnterpriseSummary.objects.get(enterprise=enterprise)
         assert summary.percentage == Decimal("5.02")
         assert GroupQuarter.objects.get(kind="industry", key="62", year=q.year, quarter=q.quarter)
-        event = AuditEvent.objects.get(action="sick_leave_statistics.imported",
-                                       target_id=str(report.record.pk))  # fmt: skip
+        event = AuditEvent.objects.get(
+            action="sick_leave_statistics.imported", target_id=str(report.record.pk)
+        )
+        assert event.after is not None
         assert event.after["sha256"] == hashlib.sha256(data).hexdigest()
         assert (event.after["created"], event.after["changed"], event.after["unchanged"]) == (
-            1, 0, 0)  # fmt: skip
+            1,
+            0,
+            0,
+        )
         assert event.after["quarters"] == [f"{q.year}Q{q.quarter}"]
 
     def test_commas_utf8_bom_and_decimal_points_are_accepted(self, actor_of_login: ActorOf) -> None:
-        enterprise = EnterpriseFactory()
+        enterprise = make_enterprise()
         data = b"\xef\xbb\xbf" + csv_file(
             [(enterprise.organisation_number, 2019, 2, "800.25", "40.5", "0", 6)], separator=","
         )
@@ -141,10 +154,11 @@ class TestAGoodFile:
         assert row.possible_workdays == Decimal("800.25")
 
     def test_the_same_quarter_twice_changes_nothing(self, actor_of_login: ActorOf) -> None:
-        enterprise = EnterpriseFactory()
+        enterprise = make_enterprise()
         q = latest()
-        data = csv_file([(enterprise.organisation_number, q.year, q.quarter, "1000", "50", "10",
-                          7)])  # fmt: skip
+        data = csv_file(
+            [(enterprise.organisation_number, q.year, q.quarter, "1000", "50", "10", 7)]
+        )
         imports(actor_of_login("admin"), data)
         before = list(QuarterlyStatistics.objects.filter(enterprise=enterprise).values())
         report = imports(actor_of_login("admin"), data)
@@ -161,11 +175,12 @@ class TestAGoodFile:
         assert QuarterlyStatistics.objects.count() == rows
 
     def test_corrected_figures_replace_the_old_ones(self, actor_of_login: ActorOf) -> None:
-        enterprise = EnterpriseFactory()
+        enterprise = make_enterprise()
         q = latest()
         number = enterprise.organisation_number
-        imports(actor_of_login("admin"), csv_file([(number, q.year, q.quarter, "1000", "50", "10",
-                                                    7)]))  # fmt: skip
+        imports(
+            actor_of_login("admin"), csv_file([(number, q.year, q.quarter, "1000", "50", "10", 7)])
+        )
         report = imports(
             actor_of_login("admin"), csv_file([(number, q.year, q.quarter, "1000", "80", "10", 9)])
         )
@@ -177,10 +192,14 @@ class TestAGoodFile:
     def test_a_new_latest_quarter_moves_every_enterprise_window(
         self, actor_of_login: ActorOf
     ) -> None:
-        enterprise = EnterpriseFactory()
+        enterprise = make_enterprise()
         nxt = latest().shifted(1)
-        imports(actor_of_login("admin"), csv_file([(enterprise.organisation_number, nxt.year,
-                                                    nxt.quarter, "1000", "50", "10", 7)]))  # fmt: skip
+        imports(
+            actor_of_login("admin"),
+            csv_file(
+                [(enterprise.organisation_number, nxt.year, nxt.quarter, "1000", "50", "10", 7)]
+            ),
+        )
         assert selectors.latest_quarter() == nxt
         own = Enterprise.objects.get(organisation_number="987654309")
         summary = EnterpriseSummary.objects.get(enterprise=own)
@@ -190,7 +209,7 @@ class TestAGoodFile:
 
 
 def test_only_administrators_import(actor_of_login: ActorOf) -> None:
-    enterprise = EnterpriseFactory()
+    enterprise = make_enterprise()
     data = csv_file([(enterprise.organisation_number, 2019, 2, "800", "40", "0", 6)])
     for login in ("ia-radgiver", "analytiker", "arbeidsgiver"):
         with pytest.raises(DomainError) as refused:
