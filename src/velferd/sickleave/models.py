@@ -148,10 +148,15 @@ class EnterpriseSummary(models.Model):
     graded_lost_workdays = workdays()
     sick_listed_persons = models.PositiveIntegerField()
     percentage = models.DecimalField(max_digits=6, decimal_places=2, null=True)
+    # Lost workdays beyond what the industry's percentage would give, never below 0; null
+    # when the enterprise's figures are masked. Rewritten whenever the industry's changes.
+    saveable_workdays = workdays(null=True)
 
     class Meta:
         indexes = [
-            models.Index(fields=["county", "percentage"], name="sickleave_summary_county_idx")
+            models.Index(fields=["county", "percentage"], name="sickleave_summary_county_idx"),
+            # The prioritisation list's order, (county, saveable_workdays DESC NULLS LAST), is
+            # created by migration 0002: SQLite cannot write NULLS LAST in an index.
         ]
 
     def __str__(self) -> str:

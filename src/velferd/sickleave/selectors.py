@@ -13,19 +13,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
-    Case,
-    DecimalField,
     Exists,
-    ExpressionWrapper,
     F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
@@ -33,7 +27,13 @@ from stdnum.no import orgnr
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError, forbidden, not_found
-from velferd.employers.models import Cooperation, CooperationStatus, Enterprise, Sector
+from velferd.employers.models import (
+    CLOSED_COOPERATION_STATUSES,
+    Cooperation,
+    CooperationStatus,
+    Enterprise,
+    Sector,
+)
 from velferd.organisation.models import County
 
 from . import charts
@@ -399,25 +399,6 @@ def _check_filters(filters: PriorityFilters) -> None:
             )
 
 
-def saveable_workdays() -> Any:
-    """Lost workdays over the last four quarters beyond what the enterprise would have lost
-    at its industry's percentage; never below 0; none when the enterprise's figures are
-    masked."""
-    excess = ExpressionWrapper(
-        F("lost_workdays") - F("possible_workdays") * F("industry__percentage") / Value(HUNDRED),
-        output_field=DecimalField(max_digits=14, decimal_places=2),
-    )
-    return Case(
-        When(
-            sick_listed_persons__gte=MASK_BELOW,
-            industry__percentage__isnull=False,
-            then=Greatest(excess, Value(Decimal(0))),
-        ),
-        default=None,
-        output_field=DecimalField(max_digits=14, decimal_places=2),
-    )
-
-
 def _cooperation_status() -> Subquery:
     """The status of the enterprise's open cooperation, else of its latest one."""
     return Subquery(
@@ -461,18 +442,31 @@ def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[Enterprise
         found = found.filter(enterprise__sector=filters.sector)
     if filters.municipality:
         found = found.filter(enterprise__municipality_id=filters.municipality)
-    if filters.cooperation_status == COOPERATION_NONE:
-        found = found.filter(
-            ~Exists(Cooperation.objects.filter(enterprise_id=OuterRef("enterprise_id")))
-        )
-    elif filters.cooperation_status:
-        found = found.annotate(cooperation_status=_cooperation_status()).filter(
-            cooperation_status=filters.cooperation_status
-        )
+    if filters.cooperation_status:
+        found = _with_cooperation_status(found, filters.cooperation_status)
     return (
         found.select_related("enterprise", "enterprise__municipality", "industry")
-        .annotate(saveable=saveable_workdays(), cooperation_status=_cooperation_status())
-        .order_by(F("saveable").desc(nulls_last=True), "enterprise__name", "enterprise_id")
+        .annotate(cooperation_status=_cooperation_status())
+        .order_by(F("saveable_workdays").desc(nulls_last=True), "enterprise__name", "enterprise_id")
+    )
+
+
+def _with_cooperation_status(
+    found: QuerySet[EnterpriseSummary], status: str
+) -> QuerySet[EnterpriseSummary]:
+    """Written as (anti) semi-joins, so that the county's rows are not each asked for their
+    latest cooperation: an open cooperation is the current one; a closed status counts only
+    for enterprises without an open cooperation."""
+    cooperations = Cooperation.objects.filter(enterprise_id=OuterRef("enterprise_id"))
+    if status == COOPERATION_NONE:
+        return found.filter(~Exists(cooperations))
+    if status not in CLOSED_COOPERATION_STATUSES:
+        return found.filter(Exists(cooperations.filter(is_open=True, status=status)))
+    return (
+        found.filter(Exists(cooperations.filter(status=status)))
+        .filter(~Exists(cooperations.filter(is_open=True)))
+        .alias(current_status=_cooperation_status())
+        .filter(current_status=status)
     )
 
 
@@ -481,7 +475,7 @@ def priority_row(summary: EnterpriseSummary) -> dict[str, Any]:
     enterprise = summary.enterprise
     masked = summary.sick_listed_persons < MASK_BELOW
     industry = summary.industry
-    saveable = getattr(summary, "saveable", None)
+    saveable = summary.saveable_workdays
     return {
         "organisation_number": enterprise.organisation_number,
         "name": enterprise.name,

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Q, Sum, Value
-from django.db.models.functions import Substr
+from django.db.models import Case, Count, DecimalField, F, Max, Q, Sum, Value, When
+from django.db.models.functions import Greatest, Substr
 from django.utils import timezone, translation
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
@@ -534,10 +534,12 @@ def refresh_aggregates(
     the latest quarter moved, since everyone's four-quarter window moved with it."""
     refresh_group_quarters(quarters)
     latest = selectors.latest_quarter()
-    refresh_group_summaries(latest)
+    moved_industries = refresh_group_summaries(latest)
     if latest != latest_before:
         enterprise_ids = None
     refresh_enterprise_summaries(latest, enterprise_ids)
+    if enterprise_ids is not None:
+        refresh_saveable_workdays(moved_industries)
 
 
 def percentage(lost: Decimal, possible: Decimal) -> Decimal | None:
@@ -590,7 +592,19 @@ def _window(latest: Period | None, prefix: str = "") -> Q:
     return from_q(four_quarters(latest)[0], prefix) & until_q(latest, prefix)
 
 
-def refresh_group_summaries(latest: Period | None) -> None:
+def saveable(
+    lost: Decimal, possible: Decimal, persons: int, industry_percentage: Decimal | None
+) -> Decimal | None:
+    """The lost workdays beyond what the industry's percentage would give; never below 0;
+    none for masked figures (see selectors.MASK_BELOW)."""
+    if persons < selectors.MASK_BELOW or industry_percentage is None:
+        return None
+    excess = Decimal(lost) - Decimal(possible) * industry_percentage / 100
+    return max(excess, Decimal(0)).quantize(Decimal("0.01"))
+
+
+def refresh_group_summaries(latest: Period | None) -> set[int]:
+    """Returns the ids of the industries whose four-quarter percentage changed."""
     sums = {
         (s["kind"], s["key"]): s
         for s in GroupQuarter.objects.filter(_window(latest))
@@ -605,6 +619,7 @@ def refresh_group_summaries(latest: Period | None) -> None:
         .order_by()
     }
     existing = {(g.kind, g.key): g for g in GroupSummary.objects.all()}
+    before = {key: g.percentage for key, g in existing.items()}
     for key in sums.keys() - existing.keys():
         existing[key] = GroupSummary(kind=key[0], key=key[1])
     for key, group in existing.items():
@@ -625,10 +640,43 @@ def refresh_group_summaries(latest: Period | None) -> None:
     ]
     GroupSummary.objects.bulk_update([g for g in existing.values() if g.pk], fields)
     GroupSummary.objects.bulk_create([g for g in existing.values() if not g.pk])
+    return {
+        g.pk
+        for key, g in existing.items()
+        if g.kind == GroupKind.INDUSTRY and before.get(key) != g.percentage
+    }
+
+
+def refresh_saveable_workdays(industry_ids: set[int]) -> None:
+    """Rewrite the workdays to save of every enterprise of the given industries (their
+    percentage moved), one UPDATE per industry."""
+    for industry in GroupSummary.objects.filter(pk__in=industry_ids):
+        rows = EnterpriseSummary.objects.filter(industry=industry)
+        if industry.percentage is None:
+            rows.update(saveable_workdays=None)
+            continue
+        excess = F("lost_workdays") - F("possible_workdays") * Value(industry.percentage) / Value(
+            Decimal(100)
+        )
+        rows.update(
+            saveable_workdays=Case(
+                When(
+                    sick_listed_persons__gte=selectors.MASK_BELOW,
+                    then=Greatest(excess, Value(Decimal(0))),
+                ),
+                default=None,
+                output_field=DecimalField(max_digits=14, decimal_places=2),
+            )
+        )
 
 
 def refresh_enterprise_summaries(latest: Period | None, enterprise_ids: set[int] | None) -> None:
-    industries = dict(GroupSummary.objects.filter(kind=GroupKind.INDUSTRY).values_list("key", "pk"))
+    industries = {
+        key: (pk, pct)
+        for key, pk, pct in GroupSummary.objects.filter(kind=GroupKind.INDUSTRY).values_list(
+            "key", "pk", "percentage"
+        )
+    }
     source = QuarterlyStatistics.objects.filter(_window(latest))
     stale = EnterpriseSummary.objects.all()
     if enterprise_ids is not None:
@@ -641,7 +689,7 @@ def refresh_enterprise_summaries(latest: Period | None, enterprise_ids: set[int]
     _summarise(source, industries)
 
 
-def _summarise(source: object, industries: dict[str, int]) -> None:
+def _summarise(source: object, industries: dict[str, tuple[int, Decimal | None]]) -> None:
     sums = (
         source.values(  # type: ignore[attr-defined]
             "enterprise_id", "enterprise__county_id", "enterprise__industry_code"
@@ -656,11 +704,17 @@ def _summarise(source: object, industries: dict[str, int]) -> None:
     )
     batch: list[EnterpriseSummary] = []
     for s in sums.iterator(chunk_size=5000):
+        industry, industry_percentage = industries.get(
+            s["enterprise__industry_code"][:2], (None, None)
+        )
         batch.append(
             EnterpriseSummary(
                 enterprise_id=s["enterprise_id"],
                 county_id=s["enterprise__county_id"],
-                industry_id=industries.get(s["enterprise__industry_code"][:2]),
+                industry_id=industry,
+                saveable_workdays=saveable(
+                    s["lost"], s["possible"], s["persons"], industry_percentage
+                ),
                 possible_workdays=s["possible"],
                 lost_workdays=s["lost"],
                 graded_lost_workdays=s["graded"],

@@ -10,6 +10,7 @@ from stdnum.no import orgnr
 
 from velferd.employers.models import Enterprise, Sector
 from velferd.organisation.models import Municipality
+from velferd.sickleave.periods import Period
 from velferd.sickleave.services import COLUMNS
 
 
@@ -45,3 +46,27 @@ def csv_file(
 def make_enterprise(**fields: object) -> Enterprise:
     enterprise: Enterprise = EnterpriseFactory.create(**fields)
     return enterprise
+
+
+def import_quarters(
+    rows: Sequence[tuple[Enterprise, Period, str, str, str, int]],
+) -> None:
+    """Import (enterprise, quarter, possible, lost, graded, persons) rows as the system."""
+    from velferd.access.actor import system_actor
+    from velferd.sickleave.services import statistics_import
+
+    data = csv_file(
+        [
+            (e.organisation_number, p.year, p.quarter, possible, lost, graded, persons)
+            for e, p, possible, lost, graded, persons in rows
+        ]
+    )
+    statistics_import(actor=system_actor("tests"), data=data, filename="tests.csv")
+
+
+def latest() -> Period:
+    from velferd.sickleave.selectors import latest_quarter
+
+    period = latest_quarter()
+    assert period is not None, "the demo has statistics"
+    return period
