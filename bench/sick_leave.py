@@ -50,7 +50,8 @@ from velferd.sickleave.models import EnterpriseSummary  # noqa: E402
 
 BASELINE_LIST = (
     "SELECT enterprise_id, percentage FROM sickleave_enterprisesummary WHERE county_id = %s "
-    "ORDER BY percentage DESC NULLS LAST LIMIT 50"
+    "AND percentage IS NOT NULL "
+    "ORDER BY percentage DESC LIMIT 50"
 )
 BASELINE_ENTERPRISE = (
     "SELECT year, quarter, possible_workdays, lost_workdays, graded_lost_workdays, "

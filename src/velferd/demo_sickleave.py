@@ -125,7 +125,6 @@ def _line(number: str, industry: str, employees: int, period: Period) -> str:
     graded = (lost * Decimal(rng.uniform(0.18, 0.32))).quantize(Decimal("0.01"))
     if number in FEW_PERSONS:
         persons = rng.randint(FEW_PERSONS[number], 4 if number == "999906087" else 2)
-        persons = 5 if number == "999906087" and period.quarter == 1 else persons
     else:
         persons = max(1, round(employees * rng.uniform(0.12, 0.2)))
     return f"{number};{period.year};{period.quarter};{possible};{lost};{graded};{persons}"

@@ -591,7 +591,7 @@ def iw_results(*, actor: Actor, county: str | None) -> Results:
             (before if offset < 0 else during).setdefault(row.enterprise_id, []).append(figure)
     relative = [
         (n, sum_figures(by_offset.get(n, []), across_quarters=False))
-        for n in range(-BEFORE_QUARTERS, max(by_offset, default=-1) + 1)
+        for n in range(-BEFORE_QUARTERS, max([0, *by_offset]) + 1)
     ]
     return Results(
         county=place,
