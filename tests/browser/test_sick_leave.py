@@ -43,7 +43,7 @@ def test_the_advisor_filters_the_prioritisation_list(page: Page, demo_site: str)
 
     page.locator("#id_min_employees").fill("100")
     page.locator("#id_sector").select_option("private")
-    page.get_by_role("button", name="Show").click()
+    page.get_by_test_id("priority-filters").locator("button").click()
     expect(rows).to_have_count(2)
     expect(rows.nth(0)).to_contain_text("Vestlandsbuss AS")
     expect(rows.nth(1)).to_contain_text("Bergen Omsorg AS")
