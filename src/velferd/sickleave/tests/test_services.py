@@ -216,3 +216,29 @@ def test_only_administrators_import(actor_of_login: ActorOf) -> None:
             imports(actor_of_login(login), data)
         assert refused.value.status == 403
     assert not QuarterlyStatistics.objects.filter(enterprise=enterprise).exists()
+
+
+def test_a_correction_moves_the_workdays_to_save_of_the_whole_industry(
+    actor_of_login: ActorOf,
+) -> None:
+    """Industry 62 has only these two enterprises: correcting one moves the industry's
+    percentage and with it what the other could save."""
+    first, second = make_enterprise(), make_enterprise()
+    q = latest()
+    imports(
+        actor_of_login("admin"),
+        csv_file(
+            [
+                (first.organisation_number, q.year, q.quarter, "1000", "100", "0", 9),
+                (second.organisation_number, q.year, q.quarter, "1000", "50", "0", 9),
+            ]
+        ),
+    )
+    assert EnterpriseSummary.objects.get(enterprise=first).saveable_workdays == Decimal("25.00")
+    imports(
+        actor_of_login("admin"),
+        csv_file([(second.organisation_number, q.year, q.quarter, "1000", "10", "0", 9)]),
+    )
+    # the industry is now 110 / 2,000 = 5.5 %: the first could save 100 − 55 = 45
+    assert EnterpriseSummary.objects.get(enterprise=first).saveable_workdays == Decimal("45.00")
+    assert EnterpriseSummary.objects.get(enterprise=second).saveable_workdays == Decimal("0.00")
