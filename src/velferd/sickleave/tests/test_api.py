@@ -160,7 +160,7 @@ class TestPriorities:
     def test_filters_as_query_parameters(self, client_as: ClientAs) -> None:
         body = (
             client_as("ia-radgiver")
-            .get(f"{S}/priorities", {"sector": "state", "min_employees": 100})
+            .get(f"{S}/priorities", {"sector": "state", "min_employees": "100"})
             .json()
         )
         assert "Statens vegkontor Vest" in [i["name"] for i in body["items"]]
