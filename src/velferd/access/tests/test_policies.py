@@ -70,6 +70,7 @@ class TestPolicyTable:
         from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
         from velferd.followup.tests.test_coordination_policies import COORDINATION_QUESTIONS
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
+        from velferd.sickleave.tests.test_policies import SICK_LEAVE_QUESTIONS
 
         names = {name[4:] for name in vars(policies) if name.startswith("can_")}
         tables = {
@@ -79,6 +80,7 @@ class TestPolicyTable:
             *MINISTRY_QUESTIONS,
             *COORDINATION_QUESTIONS,
             *EMPLOYER_QUESTIONS,
+            *SICK_LEAVE_QUESTIONS,
         }
         assert names == tables
 

@@ -1,0 +1,179 @@
+"""The sick-leave API's shapes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+
+class QuarterOut(Schema):
+    year: int
+    quarter: int
+
+
+class FigureOut(Schema):
+    """Sick leave over a span. Masked (all numbers null) when fewer than five persons were
+    sick-listed."""
+
+    masked: bool
+    percentage: Decimal | None = Field(None, description="lost / possible workdays × 100")
+    graded_share: Decimal | None = Field(None, description="graded lost / lost workdays × 100")
+    lost_workdays: Decimal | None = None
+    possible_workdays: Decimal | None = None
+
+
+class SeriesOut(Schema):
+    """One figure per series; a series without figures for the span is null."""
+
+    enterprise: FigureOut | None = None
+    industry: FigureOut | None = None
+    sector: FigureOut | None = None
+    county: FigureOut | None = None
+    country: FigureOut | None = None
+
+
+class HistoryRowOut(SeriesOut):
+    year: int
+    quarter: int
+
+
+class GroupOut(Schema):
+    kind: str
+    key: str
+    label: str
+
+
+class GroupsOut(Schema):
+    industry: GroupOut
+    sector: GroupOut
+    county: GroupOut
+    country: GroupOut
+
+
+class ComparisonOut(Schema):
+    organisation_number: str
+    name: str
+    groups: GroupsOut
+    latest_quarter: QuarterOut | None
+    last_quarter: SeriesOut
+    four_quarters: SeriesOut
+    history: list[HistoryRowOut]
+
+
+class GroupFigureOut(Schema):
+    kind: str
+    key: str
+    label: str
+    four_quarters: FigureOut
+
+
+class GroupListOut(Schema):
+    items: list[GroupFigureOut]
+    count: int
+
+
+class GroupHistoryRowOut(Schema):
+    year: int
+    quarter: int
+    group: FigureOut | None
+    country: FigureOut | None
+
+
+class GroupStatisticsOut(Schema):
+    kind: str
+    key: str
+    label: str
+    latest_quarter: QuarterOut | None
+    last_quarter: FigureOut | None
+    four_quarters: FigureOut | None
+    country_four_quarters: FigureOut | None
+    history: list[GroupHistoryRowOut]
+
+
+class PriorityParams(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    county: str = ""
+    min_percentage: Decimal | None = Field(None, ge=0, le=100)
+    max_percentage: Decimal | None = Field(None, ge=0, le=100)
+    min_lost_workdays: Decimal | None = Field(None, ge=0)
+    min_employees: int | None = Field(None, ge=0)
+    max_employees: int | None = Field(None, ge=0)
+    industry: str = Field("", max_length=6, description="a NACE code or its start, e.g. 87")
+    sector: str = ""
+    municipality: str = Field("", max_length=4)
+    cooperation_status: str = Field(
+        "", description="none, or the status of the open (else the latest) cooperation"
+    )
+
+
+class PriorityOut(Schema):
+    organisation_number: str
+    name: str
+    municipality: str
+    municipality_name: str
+    industry_code: str
+    sector: str
+    employees: int
+    cooperation_status: str
+    masked: bool
+    percentage: Decimal | None
+    lost_workdays: Decimal | None
+    industry_percentage: Decimal | None
+    saveable_workdays: Decimal | None = Field(
+        None,
+        description=(
+            "lost workdays over the last four quarters minus what the enterprise would have "
+            "lost at its industry's percentage, never below 0"
+        ),
+    )
+
+
+class PriorityListOut(Schema):
+    items: list[PriorityOut]
+    count: int
+
+
+class RelativeQuarterOut(Schema):
+    offset: int = Field(description="quarters after the cooperation's start quarter (0)")
+    figure: FigureOut | None
+
+
+class ResultsOut(Schema):
+    county: str | None
+    enterprises: int
+    before: FigureOut | None
+    during: FigureOut | None
+    quarters: list[RelativeQuarterOut]
+
+
+class ImportProblemOut(Schema):
+    line: int
+    code: str
+    message: str
+
+
+class ImportRejectedOut(Schema):
+    code: str
+    message: str
+    field: str | None = None
+    errors: list[ImportProblemOut]
+
+
+class ImportIn(Schema):
+    filename: str = Field("", max_length=200)
+    content: str = Field(description="the CSV text of the file")
+
+
+class ImportOut(Schema):
+    id: int
+    filename: str
+    sha256: str
+    rows: int
+    created: int
+    changed: int
+    unchanged: int
+    quarters: list[QuarterOut]

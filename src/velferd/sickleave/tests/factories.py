@@ -1,0 +1,72 @@
+"""Enterprises and statistics files for the sick-leave tests."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+
+import factory
+from stdnum.no import orgnr
+
+from velferd.employers.models import Enterprise, Sector
+from velferd.organisation.models import Municipality
+from velferd.sickleave.periods import Period
+from velferd.sickleave.services import COLUMNS
+
+
+def _valid_numbers() -> Iterator[str]:
+    """Valid organisation numbers 83000000x… (no demo enterprise has one)."""
+    for body in itertools.count(83000000):
+        yield from (f"{body}{d}" for d in range(10) if orgnr.is_valid(f"{body}{d}"))
+
+
+NUMBERS = _valid_numbers()
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enterprise
+
+    organisation_number = factory.LazyFunction(lambda: next(NUMBERS))
+    name = factory.Sequence(lambda n: f"Testbedrift {n:03d} AS")
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(number="5601"))
+    county = factory.LazyAttribute(lambda o: o.municipality.county)
+    industry_code = "62.010"
+    sector = Sector.PRIVATE
+    employees = 50
+
+
+def csv_file(
+    rows: Sequence[Sequence[object]], *, separator: str = ";", header: Sequence[str] = COLUMNS
+) -> bytes:
+    lines = [separator.join(header)] + [separator.join(str(v) for v in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def make_enterprise(**fields: object) -> Enterprise:
+    enterprise: Enterprise = EnterpriseFactory.create(**fields)
+    return enterprise
+
+
+def import_quarters(
+    rows: Sequence[tuple[Enterprise, Period, str, str, str, int]],
+) -> None:
+    """Import (enterprise, quarter, possible, lost, graded, persons) rows as the system."""
+    from velferd.access.actor import system_actor
+    from velferd.sickleave.services import statistics_import
+
+    data = csv_file(
+        [
+            (e.organisation_number, p.year, p.quarter, possible, lost, graded, persons)
+            for e, p, possible, lost, graded, persons in rows
+        ]
+    )
+    statistics_import(actor=system_actor("tests"), data=data, filename="tests.csv")
+
+
+def latest() -> Period:
+    from velferd.sickleave.selectors import latest_quarter
+
+    period = latest_quarter()
+    assert period is not None, "the demo has statistics"
+    return period

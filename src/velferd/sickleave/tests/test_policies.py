@@ -1,0 +1,71 @@
+"""Who may see which sick-leave figures, for every demo login that matters. The enterprise
+questions are asked about the employer's own enterprise in Vestland (first answer) and an
+enterprise in Oslo (second); the results question about Vestland (first) and the whole
+country (second)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from velferd.access import policies
+from velferd.access.actor import ANONYMOUS, Actor
+from velferd.employers.models import Enterprise
+
+pytestmark = pytest.mark.django_db
+
+SICK_LEAVE_QUESTIONS = (
+    "view_enterprise_sick_leave",
+    "view_sick_leave_aggregates",
+    "prioritise_enterprises",
+    "view_iw_results",
+    "import_sick_leave_statistics",
+)
+Y, N = True, False
+
+# fmt: off
+ANSWERS: dict[str, tuple[bool | tuple[bool, bool], ...]] = {
+    #               own / Oslo  groups  priorities  results (46, NO)  import
+    "ia-radgiver":  ((Y, N),    Y,      Y,          (Y, N),           N),
+    "ia-03":        ((N, Y),    Y,      Y,          (N, N),           N),
+    "arbeidsgiver": ((Y, N),    N,      N,          (N, N),           N),
+    "analytiker":   ((N, N),    Y,      N,          (Y, Y),           N),
+    "departement":  ((N, N),    Y,      N,          (Y, Y),           N),
+    "admin":        ((Y, Y),    Y,      N,          (Y, Y),           Y),
+    "veileder":     ((N, N),    N,      N,          (N, N),           N),
+    "innbygger":    ((N, N),    N,      N,          (N, N),           N),
+    "leverandor":   ((N, N),    N,      N,          (N, N),           N),
+    "fastlege":     ((N, N),    N,      N,          (N, N),           N),
+}
+# fmt: on
+
+
+def ask(question: str, actor: Actor) -> bool | tuple[bool, bool]:
+    policy = getattr(policies, f"can_{question}")
+    if question == "view_enterprise_sick_leave":
+        own = Enterprise.objects.get(organisation_number="987654309")
+        oslo = Enterprise.objects.get(organisation_number="971352418")
+        return (bool(policy(actor, own)), bool(policy(actor, oslo)))
+    if question == "view_iw_results":
+        return (bool(policy(actor, "46")), bool(policy(actor, None)))
+    return bool(policy(actor))
+
+
+@pytest.mark.parametrize(
+    ("question", "login", "expected"),
+    [
+        pytest.param(q, login, answers[i], id=f"{q}-{login}")
+        for i, q in enumerate(SICK_LEAVE_QUESTIONS)
+        for login, answers in ANSWERS.items()
+    ],
+)
+def test_each_login_gets_its_answer(
+    actor_of_login: Callable[[str], Actor], question: str, login: str, expected: object
+) -> None:
+    assert ask(question, actor_of_login(login)) == expected
+
+
+@pytest.mark.parametrize("question", SICK_LEAVE_QUESTIONS)
+def test_anonymous_may_do_none_of_it(question: str) -> None:
+    assert ask(question, ANONYMOUS) in (False, (False, False))

@@ -1,0 +1,149 @@
+"""The sick-leave pages render for the right people and show what they should."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+
+from velferd.sickleave.models import QuarterlyStatistics
+
+from .factories import csv_file, import_quarters, latest, make_enterprise
+
+pytestmark = pytest.mark.django_db
+ClientAs = Callable[[str], Client]
+
+
+def text(response: object) -> str:
+    return response.content.decode()  # type: ignore[attr-defined]
+
+
+class TestEnterprisePage:
+    def test_the_employer_lands_on_their_enterprise_with_the_chart(
+        self, client_as: ClientAs
+    ) -> None:
+        response = client_as("arbeidsgiver").get("/sick-leave/", follow=True)
+        assert response.redirect_chain[-1][0] == "/sick-leave/enterprises/987654309/"
+        page = text(response)
+        assert "Bergen Omsorg AS" in page
+        assert 'data-testid="sick-leave-chart"' in page
+        for series in ("enterprise", "industry", "sector", "county", "country"):
+            assert f'class="sl-series sl-series--{series}"' in page
+        assert "<polyline" in page and 'style="' not in page
+        assert "87 Residential care" in page or "87" in page
+
+    def test_a_masked_enterprise_says_so(self, client_as: ClientAs) -> None:
+        response = client_as("admin").get("/sick-leave/enterprises/999906087/")
+        assert response.status_code == 200
+        assert "masked (fewer than 5)" in text(response)
+
+    def test_another_enterprise_is_refused(self, client_as: ClientAs) -> None:
+        assert (
+            client_as("arbeidsgiver").get("/sick-leave/enterprises/964330123/").status_code == 403
+        )
+
+    def test_an_analyst_may_not_open_one_enterprise(self, client_as: ClientAs) -> None:
+        assert client_as("analytiker").get("/sick-leave/enterprises/987654309/").status_code == 403
+
+    def test_an_unknown_enterprise_is_404(self, client_as: ClientAs) -> None:
+        assert client_as("admin").get("/sick-leave/enterprises/974760673/").status_code == 404
+
+    def test_anonymous_is_sent_to_log_in(self, client: Client) -> None:
+        response = client.get("/sick-leave/enterprises/987654309/")
+        assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+class TestGroupPages:
+    def test_the_analyst_sees_the_industries_and_one_of_them(self, client_as: ClientAs) -> None:
+        listing = client_as("analytiker").get("/sick-leave/groups/?kind=industry")
+        assert listing.status_code == 200 and "Residential care" in text(listing)
+        one = client_as("analytiker").get("/sick-leave/groups/industry/87/")
+        assert one.status_code == 200 and 'data-series="country"' in text(one)
+
+    def test_the_employer_sees_no_groups_page(self, client_as: ClientAs) -> None:
+        assert client_as("arbeidsgiver").get("/sick-leave/groups/").status_code == 403
+
+
+class TestPriorityPage:
+    def test_the_advisor_sees_the_county_most_to_save_first(self, client_as: ClientAs) -> None:
+        response = client_as("ia-radgiver").get("/sick-leave/priorities/")
+        page = text(response)
+        assert response.status_code == 200
+        assert page.count('data-testid="priority-row"') >= 7
+        assert "masked (fewer than 5)" in page  # the small grocery
+        assert page.index("Vestlandsbuss AS") < page.index("Sunnfjord Daglegvare AS")
+
+    def test_a_filter_narrows_the_list(self, client_as: ClientAs) -> None:
+        page = text(client_as("ia-radgiver").get("/sick-leave/priorities/?sector=state"))
+        assert "Statens vegkontor Vest" in page and "Vestlandsbuss AS" not in page
+
+    def test_a_bad_filter_shows_the_message(self, client_as: ClientAs) -> None:
+        response = client_as("ia-radgiver").get(
+            "/sick-leave/priorities/?min_percentage=9&max_percentage=2"
+        )
+        assert response.status_code == 422
+        assert "Fra-verdien er større enn til-verdien." in text(response)
+
+    def test_analysts_get_no_list(self, client_as: ClientAs) -> None:
+        assert client_as("analytiker").get("/sick-leave/priorities/").status_code == 403
+
+
+class TestResultsPage:
+    def test_the_advisor_and_the_analyst_see_results(self, client_as: ClientAs) -> None:
+        assert client_as("ia-radgiver").get("/sick-leave/results/").status_code == 200
+        assert client_as("analytiker").get("/sick-leave/results/?county=03").status_code == 200
+
+    def test_charts_when_an_enterprise_is_served(self, client_as: ClientAs) -> None:
+        from velferd.employers.models import Cooperation
+
+        enterprise = make_enterprise()
+        q = latest()
+        import_quarters([(enterprise, q.shifted(-n), "1000", "60", "10", 8) for n in range(4)])
+        cooperation = Cooperation.objects.create(enterprise=enterprise, status="active")
+        started = timezone.make_aware(datetime.datetime(q.year, q.quarter * 3, 1))
+        Cooperation.objects.filter(pk=cooperation.pk).update(created_at=started)
+        page = text(client_as("analytiker").get("/sick-leave/results/?county=56"))
+        assert 'data-testid="chart-marker"' in page
+
+    def test_the_employer_sees_no_results(self, client_as: ClientAs) -> None:
+        assert client_as("arbeidsgiver").get("/sick-leave/results/").status_code == 403
+
+
+class TestImportPage:
+    def test_an_upload_shows_the_counts(self, client_as: ClientAs) -> None:
+        enterprise = make_enterprise()
+        data = csv_file([(enterprise.organisation_number, 2020, 2, "700", "35", "7", 6)])
+        response = client_as("admin").post(
+            "/sick-leave/import/", {"file": SimpleUploadedFile("s.csv", data)}
+        )
+        assert response.status_code == 200
+        assert "1 new, 0 changed, 0 unchanged." in text(response)
+
+    def test_a_bad_file_lists_every_bad_line(self, client_as: ClientAs) -> None:
+        enterprise = make_enterprise()
+        data = csv_file(
+            [
+                (enterprise.organisation_number, 2020, 2, "700", "35", "7", 6),
+                (enterprise.organisation_number, 2020, 0, "700", "35", "7", 6),
+                ("974760673", 2020, 2, "700", "35", "7", 6),
+            ]
+        )
+        response = client_as("admin").post(
+            "/sick-leave/import/", {"file": SimpleUploadedFile("s.csv", data)}
+        )
+        page = text(response)
+        assert response.status_code == 422
+        assert page.count('data-testid="import-problem"') == 2
+        assert "Virksomheten 974760673 er ikke registrert." in page
+        assert not QuarterlyStatistics.objects.filter(enterprise=enterprise).exists()
+
+    def test_the_page_documents_the_columns(self, client_as: ClientAs) -> None:
+        page = text(client_as("admin").get("/sick-leave/import/"))
+        assert "organisation_number;year;quarter;possible_workdays;lost_workdays;" in page
+
+    def test_only_administrators_import(self, client_as: ClientAs) -> None:
+        assert client_as("ia-radgiver").get("/sick-leave/import/").status_code == 403
