@@ -155,3 +155,16 @@ def test_the_page_is_in_english_when_asked(client_as: Login) -> None:
     advisor = client_as("ia-radgiver")
     advisor.cookies["django_language"] = "en"
     assertContains(advisor.get("/employers/987654309/"), "Contact person")
+
+
+def test_the_enterprise_page_leads_to_its_sick_leave_figures(client_as: Login) -> None:
+    employer = client_as("arbeidsgiver")
+    response = employer.get("/employers/mine/")
+    assertContains(response, 'href="/sick-leave/enterprises/987654309/"')
+    assertContains(response, 'href="/sick-leave/"')  # "Sick leave" in the menu
+    assert employer.get("/sick-leave/enterprises/987654309/").status_code == 200
+
+
+def test_the_menu_offers_sick_leave_only_to_those_it_is_for(client_as: Login) -> None:
+    assertContains(client_as("analytiker").get("/"), 'href="/sick-leave/"')
+    assertNotContains(client_as("veileder").get("/"), 'href="/sick-leave/"')
