@@ -90,7 +90,9 @@ class TestComparison:
     def test_the_employer_gets_their_enterprise_against_the_groups(
         self, client_as: ClientAs
     ) -> None:
-        response = client_as("arbeidsgiver").get(f"{S}/enterprises/987654309")
+        response = client_as("arbeidsgiver").get(
+            f"{S}/enterprises/987654309", HTTP_ACCEPT_LANGUAGE="en"
+        )
         assert response.status_code == 200
         body = response.json()
         assert body["name"] == "Bergen Omsorg AS"

@@ -34,12 +34,12 @@ class TestEnterprisePage:
         for series in ("enterprise", "industry", "sector", "county", "country"):
             assert f'class="sl-series sl-series--{series}"' in page
         assert "<polyline" in page and 'style="' not in page
-        assert "87 Residential care" in page or "87" in page
+        assert "87 Pleie- og omsorgstjenester i institusjon" in page
 
     def test_a_masked_enterprise_says_so(self, client_as: ClientAs) -> None:
         response = client_as("admin").get("/sick-leave/enterprises/999906087/")
         assert response.status_code == 200
-        assert "masked (fewer than 5)" in text(response)
+        assert "skjermet (færre enn 5)" in text(response)
 
     def test_another_enterprise_is_refused(self, client_as: ClientAs) -> None:
         assert (
@@ -60,7 +60,9 @@ class TestEnterprisePage:
 class TestGroupPages:
     def test_the_analyst_sees_the_industries_and_one_of_them(self, client_as: ClientAs) -> None:
         listing = client_as("analytiker").get("/sick-leave/groups/?kind=industry")
-        assert listing.status_code == 200 and "Residential care" in text(listing)
+        assert listing.status_code == 200 and "Pleie- og omsorgstjenester i institusjon" in text(
+            listing
+        )
         one = client_as("analytiker").get("/sick-leave/groups/industry/87/")
         assert one.status_code == 200 and 'data-series="country"' in text(one)
 
@@ -74,7 +76,7 @@ class TestPriorityPage:
         page = text(response)
         assert response.status_code == 200
         assert page.count('data-testid="priority-row"') >= 7
-        assert "masked (fewer than 5)" in page  # the small grocery
+        assert "skjermet (færre enn 5)" in page  # the small grocery
         assert page.index("Vestlandsbuss AS") < page.index("Sunnfjord Daglegvare AS")
 
     def test_a_filter_narrows_the_list(self, client_as: ClientAs) -> None:
@@ -121,7 +123,7 @@ class TestImportPage:
             "/sick-leave/import/", {"file": SimpleUploadedFile("s.csv", data)}
         )
         assert response.status_code == 200
-        assert "1 new, 0 changed, 0 unchanged." in text(response)
+        assert "Nye: 1, endret: 0, uendret: 0." in text(response)
 
     def test_a_bad_file_lists_every_bad_line(self, client_as: ClientAs) -> None:
         enterprise = make_enterprise()
