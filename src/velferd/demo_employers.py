@@ -13,7 +13,13 @@ from velferd.access.actor import Actor
 from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
 from velferd.employers import services as employer_services
-from velferd.employers.models import Cooperation, Enterprise, Sector, SubsidyBudget
+from velferd.employers.models import (
+    Cooperation,
+    CooperationEvent,
+    Enterprise,
+    Sector,
+    SubsidyBudget,
+)
 from velferd.organisation import selectors as organisation_selectors
 
 
@@ -132,6 +138,7 @@ def _load_support() -> None:
         story = STORIES.get(enterprise.organisation_number)
         if story is not None:
             story(advisor, enterprise)
+            _date_back(enterprise)
 
 
 DAY = datetime.timedelta(days=1)
@@ -316,3 +323,28 @@ STORIES: dict[str, Callable[[Actor, Enterprise], object]] = {
     "919730609": _moves("assess"),
     "916290721": _moves("assess", "activate", "cancel"),
 }
+
+
+# Not every demo cooperation began today: the events of these are dated back, a month
+# apart from the day given (and a closing one three months ago), so that the IW centres'
+# results have quarters before and during a cooperation to show.
+STARTED_DAYS_AGO = {"964330123": 540, "925792403": 900, "971352418": 450, "916290721": 400}
+CLOSED_DAYS_AGO = 90
+
+
+def _date_back(enterprise: Enterprise) -> None:
+    days = STARTED_DAYS_AGO.get(enterprise.organisation_number)
+    if days is None:
+        return
+    cooperation = enterprise.cooperations.get()
+    now = timezone.now()
+    moments = []
+    for number, event in enumerate(cooperation.events.order_by("occurred_at", "id")):
+        moment = now - (days - 30 * number) * DAY
+        if not cooperation.is_open and event.to_status == cooperation.status:
+            moment = now - CLOSED_DAYS_AGO * DAY
+        CooperationEvent.objects.filter(pk=event.pk).update(occurred_at=moment)
+        moments.append(moment)
+    Cooperation.objects.filter(pk=cooperation.pk).update(
+        created_at=moments[0], updated_at=moments[-1]
+    )

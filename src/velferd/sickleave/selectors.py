@@ -8,6 +8,7 @@ persons behind it, so a span is shown only when at least five persons surely sta
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,8 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
@@ -30,6 +33,7 @@ from velferd.core.errors import DomainError, forbidden, not_found
 from velferd.employers.models import (
     CLOSED_COOPERATION_STATUSES,
     Cooperation,
+    CooperationEvent,
     CooperationStatus,
     Enterprise,
     Sector,
@@ -545,21 +549,39 @@ class Results:
         ]
 
 
+def _moved_to(status: str) -> Subquery:
+    """When the cooperation first moved to `status`, from its event log."""
+    return Subquery(
+        CooperationEvent.objects.filter(cooperation=OuterRef("pk"), to_status=status)
+        .order_by("occurred_at")
+        .values("occurred_at")[:1]
+    )
+
+
+def _quarter_of(moment: datetime.datetime) -> Period:
+    local = timezone.localtime(moment)
+    return Period(local.year, (local.month - 1) // 3 + 1)
+
+
 def _served(county: str | None) -> dict[int, tuple[Period, Period | None]]:
-    """For each enterprise served: the quarter its cooperation started (the quarter it was
-    created) and, for a completed one, the last quarter (the quarter it was last changed)."""
-    cooperations = Cooperation.objects.filter(status__in=SERVED_STATUSES).order_by("created_at")
+    """For each enterprise served: the quarter its cooperation became active and, for a
+    completed one, the quarter it was completed — from the cooperation's event log, or
+    when it has none (records loaded around the application) the quarter it was created
+    and the quarter it was last changed."""
+    cooperations = (
+        Cooperation.objects.filter(status__in=SERVED_STATUSES)
+        .annotate(
+            started_at=Coalesce(_moved_to(CooperationStatus.ACTIVE), "created_at"),
+            completed_at=Coalesce(_moved_to(CooperationStatus.COMPLETED), "updated_at"),
+        )
+        .order_by("created_at")
+    )
     if county is not None:
         cooperations = cooperations.filter(enterprise__county_id=county)
     served: dict[int, tuple[Period, Period | None]] = {}
     for c in cooperations.only("enterprise_id", "status", "created_at", "updated_at"):
-        start = Period(c.created_at.year, (c.created_at.month - 1) // 3 + 1)
-        end = (
-            Period(c.updated_at.year, (c.updated_at.month - 1) // 3 + 1)
-            if c.status == CooperationStatus.COMPLETED
-            else None
-        )
-        served[c.enterprise_id] = (start, end)  # the latest cooperation counts
+        end = _quarter_of(c.completed_at) if c.status == CooperationStatus.COMPLETED else None
+        served[c.enterprise_id] = (_quarter_of(c.started_at), end)  # the latest one counts
     return served
 
 

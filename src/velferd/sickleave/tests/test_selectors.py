@@ -12,7 +12,13 @@ from django.utils import timezone
 
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
-from velferd.employers.models import Cooperation, CooperationStatus, Enterprise, Sector
+from velferd.employers.models import (
+    Cooperation,
+    CooperationEvent,
+    CooperationStatus,
+    Enterprise,
+    Sector,
+)
 from velferd.organisation.models import Municipality
 from velferd.sickleave import selectors
 from velferd.sickleave.models import GroupSummary
@@ -345,6 +351,30 @@ class TestResults:
         assert (found.during.percentage, found.during.graded_share) == (D("5.00"), D("50.00"))
         assert [n for n, _f in found.relative] == [-4, -3, -2, -1, 0, 1]
         assert [c.marker_x is not None for c in found.charts()] == [True, True]
+
+    def test_the_quarter_it_became_active_counts_when_the_event_log_has_it(
+        self, actor_of_login: ActorOf, served: Enterprise
+    ) -> None:
+        """Registered a year earlier, activated in the quarter of the fixture: the
+        activation event, not the registration, starts "during"."""
+        cooperation = Cooperation.objects.get(enterprise=served)
+        start = latest().shifted(-1)
+        activated = timezone.make_aware(datetime.datetime(start.year, start.quarter * 3 - 1, 10))
+        Cooperation.objects.filter(pk=cooperation.pk).update(
+            created_at=activated - datetime.timedelta(days=365)
+        )
+        CooperationEvent.objects.create(
+            cooperation=cooperation,
+            occurred_at=activated,
+            actor_label="Ivar IA-rådgiver",
+            from_status=CooperationStatus.ASSESSING,
+            to_status=CooperationStatus.ACTIVE,
+        )
+
+        found = selectors.iw_results(actor=actor_of_login("ia-56"), county="56")
+
+        assert [n for n, _f in found.relative] == [-4, -3, -2, -1, 0, 1]
+        assert found.during is not None and found.during.percentage == D("5.00")
 
     def test_a_single_enterprise_quarter_under_five_is_masked(
         self, actor_of_login: ActorOf, served: Enterprise

@@ -99,6 +99,12 @@ class TestResultsPage:
         assert client_as("ia-radgiver").get("/sick-leave/results/").status_code == 200
         assert client_as("analytiker").get("/sick-leave/results/?county=03").status_code == 200
 
+    def test_the_demo_centre_in_vestland_has_results_to_show(self, client_as: ClientAs) -> None:
+        """Fjordkysten Sjømat (active) and Statens vegkontor Vest (completed)."""
+        page = text(client_as("ia-radgiver").get("/sick-leave/results/"))
+        assert "2 virksomheter har (hatt) et aktivt samarbeid." in page
+        assert 'data-testid="chart-marker"' in page
+
     def test_charts_when_an_enterprise_is_served(self, client_as: ClientAs) -> None:
         from velferd.employers.models import Cooperation
 
