@@ -3,9 +3,7 @@ the coded reasons the closing moves need."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, override
-
-from velferd.core.errors import CONFLICT, DomainError
+from velferd.core.lifecycles import require_transition as require_transition
 
 from .models import (
     CooperationReason,
@@ -67,29 +65,3 @@ SUBSIDY: dict[str, set[str]] = {
     G.REFUSED: set(),
     G.PAID: set(),
 }
-
-
-def _label(choices: type, value: str, language: str) -> str:
-    with override(language):
-        return gettext(str(choices(value).label))
-
-
-def require_transition(
-    table: dict[str, set[str]], choices: type, current: str, target: str
-) -> None:
-    """Refuse a transition the table does not allow, naming both states."""
-    if target in table[current]:
-        return
-    raise DomainError(
-        code="invalid_transition",
-        field="status",
-        status=CONFLICT,
-        message_nb=(
-            f"Kan ikke gå fra «{_label(choices, current, 'nb')}» "
-            f"til «{_label(choices, target, 'nb')}»."
-        ),
-        message_en=(
-            f"Cannot go from “{_label(choices, current, 'en')}” "
-            f"to “{_label(choices, target, 'en')}”."
-        ),
-    )

@@ -19,6 +19,7 @@ from velferd.access.actor import ANONYMOUS, Actor
 from velferd.access.models import User
 from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, DomainError
+from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.organisation import selectors as organisation_selectors
 
 from . import lifecycles, selectors
@@ -46,31 +47,12 @@ from .models import (
 )
 from .questions import QUESTIONS, SCALE
 
-MAX_TEXT = 10_000
 MAX_AMOUNT = Decimal("9999999999.99")
-
-
-def _invalid(code: str, field: str | None, nb: str, en: str, status: int = 422) -> DomainError:
-    return DomainError(code=code, field=field, message_nb=nb, message_en=en, status=status)
-
-
-def _text(value: str | None, field: str, nb: str, en: str, limit: int = MAX_TEXT) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise _invalid(f"{field}_required", field, f"{nb} mangler.", f"The {en} is missing.")
-    if len(value) > limit:
-        raise _invalid(
-            "too_long",
-            field,
-            f"Teksten kan være høyst {limit} tegn.",
-            f"The text can be at most {limit} characters.",
-        )
-    return value
 
 
 def _choice(value: str, choices: type, field: str, nb: str, en: str) -> str:
     if value not in choices.values:  # type: ignore[attr-defined]
-        raise _invalid(
+        raise invalid(
             f"invalid_{field}",
             field,
             f"«{value}» er ikke et gyldig valg for {nb}.",
@@ -109,7 +91,7 @@ def _industry_code(value: str) -> str:
     value = (value or "").strip()
     head, _, tail = value.partition(".")
     if not (len(head) == 2 and head.isdigit() and 1 <= len(tail) <= 3 and tail.isdigit()):
-        raise _invalid(
+        raise invalid(
             "invalid_industry_code",
             "industry_code",
             f"«{value}» er ikke en næringskode (NACE), som 86.101.",
@@ -120,7 +102,7 @@ def _industry_code(value: str) -> str:
 
 def _employees(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise _invalid(
+        raise invalid(
             "invalid_employees",
             "employees",
             "Antall ansatte må være et helt tall, 0 eller mer.",
@@ -143,7 +125,7 @@ def enterprise_register(
 ) -> Enterprise:
     policies.require(actor, "register_enterprise")
     number = valid_organisation_number(organisation_number)
-    clean_name = _text(name, "name", "Navnet", "name", 200)
+    clean_name = required_text(name, "name", "Navnet", "name", 200)
     code = _industry_code(industry_code)
     _choice(str(sector), Sector, "sector", "sektor", "sector")
     count = _employees(employees)
@@ -204,7 +186,7 @@ def enterprise_change(
     enterprise.check_version(version)
     before = audit.snapshot(enterprise, *ENTERPRISE_FIELDS)
     if name is not None:
-        enterprise.name = _text(name, "name", "Navnet", "name", 200)
+        enterprise.name = required_text(name, "name", "Navnet", "name", 200)
     if industry_code is not None:
         enterprise.industry_code = _industry_code(industry_code)
     if sector is not None:
@@ -233,7 +215,7 @@ def enterprise_change(
 def _require_county_advisor(user: User, county_number: str, field: str) -> None:
     if user not in selectors.iw_advisors_of(county_number):
         centre = organisation_selectors.iw_centre(county_number)
-        raise _invalid(
+        raise invalid(
             "not_an_advisor_here",
             field,
             f"{user} er ikke IA-rådgiver ved {centre.name_nb}.",
@@ -284,7 +266,7 @@ def _log(
 def _comment(comment: str) -> str:
     comment = (comment or "").strip()
     if len(comment) > 2000:
-        raise _invalid(
+        raise invalid(
             "too_long",
             "comment",
             "Kommentaren kan være høyst 2000 tegn.",
@@ -302,7 +284,7 @@ def cooperation_start(
     policies.require(actor, "advise_enterprise", enterprise)
     Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     if selectors.open_cooperation(enterprise) is not None:
-        raise _invalid(
+        raise invalid(
             "cooperation_already_open",
             None,
             "Virksomheten har allerede et åpent samarbeid.",
@@ -330,14 +312,14 @@ def _reason(target: str, reason: str) -> str:
     if needed is None:
         return ""
     if not reason:
-        raise _invalid(
+        raise invalid(
             "reason_required",
             "reason",
             "Velg en årsak.",
             "Choose a reason.",
         )
     if reason not in needed:
-        raise _invalid(
+        raise invalid(
             "invalid_reason",
             "reason",
             f"«{reason}» er ikke en årsak som passer her.",
@@ -349,7 +331,7 @@ def _reason(target: str, reason: str) -> str:
 def _require_finished(cooperation: Cooperation) -> None:
     blockers = selectors.completion_blockers(cooperation)
     if blockers:
-        raise _invalid(
+        raise invalid(
             "cooperation_unfinished",
             None,
             "Samarbeidet kan ikke fullføres før behovsvurderingen og planen er ferdige: "
@@ -500,7 +482,7 @@ TARGETS = {
 
 def _require_open(cooperation: Cooperation) -> None:
     if not cooperation.is_open:
-        raise _invalid(
+        raise invalid(
             "cooperation_closed",
             None,
             "Samarbeidet er avsluttet.",
@@ -538,15 +520,15 @@ def _dates(
     starts_on: datetime.date | None, ends_on: datetime.date | None
 ) -> tuple[datetime.date, datetime.date]:
     if starts_on is None:
-        raise _invalid(
+        raise invalid(
             "starts_on_required", "starts_on", "Startdato mangler.", "The start date is missing."
         )
     if ends_on is None:
-        raise _invalid(
+        raise invalid(
             "ends_on_required", "ends_on", "Sluttdato mangler.", "The end date is missing."
         )
     if ends_on < starts_on:
-        raise _invalid(
+        raise invalid(
             "ends_before_start",
             "ends_on",
             "Sluttdatoen kan ikke være før startdatoen.",
@@ -572,8 +554,8 @@ def sub_theme_add(
     policies.require(actor, "advise_enterprise", cooperation.enterprise)
     _require_open(cooperation)
     theme = _choice(theme, PlanTheme, "theme", "tema", "theme")
-    title = _text(title, "title", "Undertemaet", "sub-theme", 200)
-    goal = _text(goal, "goal", "Målet", "goal")
+    title = required_text(title, "title", "Undertemaet", "sub-theme", 200)
+    goal = required_text(goal, "goal", "Målet", "goal")
     first, last = _dates(starts_on, ends_on)
     sub_theme = SubTheme.objects.create(
         cooperation=cooperation, theme=theme, title=title, goal=goal, starts_on=first, ends_on=last
@@ -612,9 +594,9 @@ def sub_theme_change(
     if theme is not None:
         sub_theme.theme = _choice(theme, PlanTheme, "theme", "tema", "theme")
     if title is not None:
-        sub_theme.title = _text(title, "title", "Undertemaet", "sub-theme", 200)
+        sub_theme.title = required_text(title, "title", "Undertemaet", "sub-theme", 200)
     if goal is not None:
-        sub_theme.goal = _text(goal, "goal", "Målet", "goal")
+        sub_theme.goal = required_text(goal, "goal", "Målet", "goal")
     if starts_on is not None:
         sub_theme.starts_on = starts_on
     if ends_on is not None:
@@ -639,9 +621,7 @@ def sub_theme_change(
 
 def _deadline(deadline: datetime.date | None) -> datetime.date:
     if deadline is None:
-        raise _invalid(
-            "deadline_required", "deadline", "Frist mangler.", "The deadline is missing."
-        )
+        raise invalid("deadline_required", "deadline", "Frist mangler.", "The deadline is missing.")
     return deadline
 
 
@@ -722,7 +702,7 @@ def survey_open(*, actor: Actor, cooperation: Cooperation, kind: str) -> Survey:
     Cooperation.objects.select_for_update().get(pk=cooperation.pk)
     _require_open(cooperation)
     if cooperation.surveys.filter(kind=kind, status=SurveyStatus.OPEN).exists():
-        raise _invalid(
+        raise invalid(
             "survey_already_open",
             "kind",
             "En slik undersøkelse er allerede åpen for svar.",
@@ -738,7 +718,7 @@ def survey_open(*, actor: Actor, cooperation: Cooperation, kind: str) -> Survey:
 
 def _require_survey_open(survey: Survey) -> None:
     if survey.status != SurveyStatus.OPEN:
-        raise _invalid(
+        raise invalid(
             "survey_closed",
             None,
             "Undersøkelsen er avsluttet og tar ikke imot flere svar.",
@@ -762,9 +742,7 @@ def survey_close(*, actor: Actor, survey: Survey) -> Survey:
 def _answer_value(code: str, value: object) -> int | None:
     if value is None or value == "":
         # Nothing chosen is not the same as "don't know".
-        raise _invalid(
-            "answer_required", code, "Svar på dette spørsmålet.", "Answer this question."
-        )
+        raise invalid("answer_required", code, "Svar på dette spørsmålet.", "Answer this question.")
     if value == "dont_know":
         return None
     if (
@@ -772,7 +750,7 @@ def _answer_value(code: str, value: object) -> int | None:
         or not isinstance(value, int | str)
         or str(value) not in {str(n) for n in SCALE}
     ):
-        raise _invalid(
+        raise invalid(
             "invalid_answer",
             code,
             "Svaret må være fra 1 til 5, eller «vet ikke».",
@@ -792,7 +770,7 @@ def survey_answer(*, token: str, group: str, answers: Mapping[str, object]) -> S
     questions = QUESTIONS[survey.kind]
     unknown = set(answers) - {q.code for q in questions}
     if unknown:
-        raise _invalid(
+        raise invalid(
             "unknown_question",
             sorted(unknown)[0],
             "Svaret gjelder et spørsmål som ikke er i undersøkelsen.",
@@ -818,7 +796,7 @@ def valid_amount(value: object, field: str = "amount") -> Decimal:
     except (InvalidOperation, ValueError):
         amount = Decimal("NaN")
     if not amount.is_finite() or amount <= 0 or amount > MAX_AMOUNT:
-        raise _invalid(
+        raise invalid(
             "invalid_amount",
             field,
             "Beløpet må være et positivt tall i kroner.",
@@ -826,7 +804,7 @@ def valid_amount(value: object, field: str = "amount") -> Decimal:
         )
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")):
-        raise _invalid(
+        raise invalid(
             "invalid_amount",
             field,
             "Beløpet kan ha høyst to desimaler (øre).",
@@ -842,7 +820,7 @@ def subsidy_apply(*, actor: Actor, enterprise: Enterprise, purpose: str, amount:
     policies.require(actor, "apply_for_subsidy", enterprise)
     subsidy = Subsidy.objects.create(
         enterprise=enterprise,
-        purpose=_text(purpose, "purpose", "Formålet", "purpose"),
+        purpose=required_text(purpose, "purpose", "Formålet", "purpose"),
         amount_applied=valid_amount(amount),
         applied_by=actor.user,
         applied_on=timezone.localdate(),
@@ -885,7 +863,7 @@ def subsidy_assess(*, actor: Actor, subsidy: Subsidy, version: int) -> Subsidy:
 
 def _budget_exceeded(remaining: Decimal, county: str, year: int) -> DomainError:
     nb_amount = f"{remaining:,.2f}".replace(",", " ").replace(".", ",")
-    return _invalid(
+    return invalid(
         "budget_exceeded",
         "amount",
         f"Tilskuddet går over budsjettet for {county} {year}: det er {nb_amount} kr igjen.",
@@ -904,7 +882,7 @@ def subsidy_grant(
     policies.require(actor, "decide_subsidy", subsidy.enterprise)
     target_amount = subsidy.amount_applied if amount is None else valid_amount(amount)
     if target_amount > subsidy.amount_applied:
-        raise _invalid(
+        raise invalid(
             "more_than_applied",
             "amount",
             f"Kan ikke innvilge mer enn det er søkt om ({subsidy.amount_applied} kr).",
@@ -935,7 +913,7 @@ def subsidy_grant(
 @transaction.atomic
 def subsidy_refuse(*, actor: Actor, subsidy: Subsidy, version: int, reason: str) -> Subsidy:
     subsidy, before = _subsidy_move(actor, subsidy, version, SubsidyStatus.REFUSED)
-    subsidy.refusal_reason = _text(reason, "reason", "Begrunnelsen", "reason", 2000)
+    subsidy.refusal_reason = required_text(reason, "reason", "Begrunnelsen", "reason", 2000)
     subsidy.status = SubsidyStatus.REFUSED
     subsidy.decided_on = timezone.localdate()
     return _record_subsidy(actor, subsidy, before, "subsidy.refused")
@@ -975,7 +953,7 @@ def budget_set(
     value = _budget_amount(amount)
     budget = SubsidyBudget.objects.select_for_update().filter(county=county, year=year).first()
     if budget is None and version not in (None, 0):
-        raise _invalid(
+        raise invalid(
             "stale_version",
             "version",
             "Budsjettet finnes ikke ennå. Last inn på nytt.",
@@ -986,7 +964,7 @@ def budget_set(
         budget.check_version(-1 if version is None else version)
     granted = selectors.granted_total(county.number, year)
     if value < granted:
-        raise _invalid(
+        raise invalid(
             "below_granted",
             "amount",
             f"Budsjettet kan ikke være lavere enn det som er innvilget ({granted} kr).",

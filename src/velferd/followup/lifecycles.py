@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, override
-
-from velferd.core.errors import CONFLICT, DomainError
+from velferd.core.lifecycles import require_transition as require_transition
 
 from .models import ActivityStatus, AssessmentStatus
 
@@ -35,29 +33,3 @@ ASSESSMENT: dict[str, set[str]] = {
     AssessmentStatus.APPROVED: {AssessmentStatus.SENT, AssessmentStatus.DRAFT},
     AssessmentStatus.SENT: set(),
 }
-
-
-def _label(choices: type, value: str, language: str) -> str:
-    with override(language):
-        return gettext(str(choices(value).label))
-
-
-def require_transition(
-    table: dict[str, set[str]], choices: type, current: str, target: str
-) -> None:
-    """Refuse a transition the table does not allow, naming both states."""
-    if target in table[current]:
-        return
-    raise DomainError(
-        code="invalid_transition",
-        field="status",
-        status=CONFLICT,
-        message_nb=(
-            f"Kan ikke gå fra «{_label(choices, current, 'nb')}» "
-            f"til «{_label(choices, target, 'nb')}»."
-        ),
-        message_en=(
-            f"Cannot go from “{_label(choices, current, 'en')}” "
-            f"to “{_label(choices, target, 'en')}”."
-        ),
-    )

@@ -16,7 +16,8 @@ from velferd.access.actor import Actor
 from velferd.access.models import User
 from velferd.access.roles import PartnerService
 from velferd.audit import services as audit
-from velferd.core.errors import CONFLICT, DomainError, forbidden
+from velferd.core.errors import CONFLICT, forbidden
+from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.letters import services as letter_services
 from velferd.people.models import Person
 
@@ -47,26 +48,6 @@ from .models import (
     Waiting,
 )
 
-MAX_TEXT = 10_000
-
-
-def _invalid(code: str, field: str | None, nb: str, en: str, status: int = 422) -> DomainError:
-    return DomainError(code=code, field=field, message_nb=nb, message_en=en, status=status)
-
-
-def _text(value: str, field: str, nb: str, en: str, limit: int = MAX_TEXT) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise _invalid(f"{field}_required", field, f"{nb} mangler.", f"The {en} is missing.")
-    if len(value) > limit:
-        raise _invalid(
-            "too_long",
-            field,
-            f"Teksten kan være høyst {limit} tegn.",
-            f"The text can be at most {limit} characters.",
-        )
-    return value
-
 
 def _require_user(actor: Actor) -> User:
     if actor.user is None:
@@ -95,7 +76,7 @@ def period_start(
     if caseworker is not None and caseworker != actor.user:
         policies.require(actor, "assign_caseworker", person)
     if open_period_of(person) is not None:
-        raise _invalid(
+        raise invalid(
             "period_already_open",
             None,
             "Personen følges allerede opp.",
@@ -121,7 +102,7 @@ def period_start(
 
 def _check_caseworker(user: User, person: Person) -> None:
     if not access_selectors.holds_role_at_office(user, person.office, policies.CASEWORKERS):
-        raise _invalid(
+        raise invalid(
             "not_a_caseworker_here",
             "caseworker",
             f"{user} er ikke veileder ved {person.office}.",
@@ -137,7 +118,7 @@ def period_assign(
     period = FollowUpPeriod.objects.select_for_update().get(pk=period.pk)
     period.check_version(version)
     if not period.is_open:
-        raise _invalid(
+        raise invalid(
             "period_ended",
             None,
             "Oppfølgingen er avsluttet.",
@@ -172,7 +153,7 @@ def period_end(
     period = FollowUpPeriod.objects.select_for_update().get(pk=period.pk)
     period.check_version(version)
     if not period.is_open:
-        raise _invalid(
+        raise invalid(
             "period_ended",
             None,
             "Oppfølgingen er allerede avsluttet.",
@@ -181,14 +162,14 @@ def period_end(
         )
     day = ended_on or timezone.localdate()
     if day < period.started_on:
-        raise _invalid(
+        raise invalid(
             "ends_before_start",
             "ended_on",
             "Oppfølgingen kan ikke slutte før den begynte.",
             "The follow-up cannot end before it started.",
         )
     period.ended_on = day
-    period.end_reason = _text(reason, "reason", "Årsaken", "reason", 200)
+    period.end_reason = required_text(reason, "reason", "Årsaken", "reason", 200)
     period.bump_version()
     period.save()
     audit.record(
@@ -207,11 +188,11 @@ ASSESSMENT_FIELDS = ("need_group", "main_goal", "reasoning", "evidence", "status
 
 def _check_assessment_values(need_group: str, main_goal: str) -> None:
     if need_group not in NeedGroup.values:
-        raise _invalid(
+        raise invalid(
             "unknown_need_group", "need_group", "Ukjent innsatsgruppe.", "Unknown need group."
         )
     if main_goal not in MainGoal.values:
-        raise _invalid("unknown_main_goal", "main_goal", "Ukjent hovedmål.", "Unknown main goal.")
+        raise invalid("unknown_main_goal", "main_goal", "Ukjent hovedmål.", "Unknown main goal.")
 
 
 @transaction.atomic
@@ -227,7 +208,7 @@ def assessment_create(
     policies.require(actor, "follow_up", person)
     period = open_period_of(person)
     if period is None:
-        raise _invalid(
+        raise invalid(
             "no_open_period",
             None,
             "Start oppfølging før du vurderer bistandsbehovet.",
@@ -240,7 +221,7 @@ def assessment_create(
         period=period,
         need_group=need_group,
         main_goal=main_goal,
-        reasoning=_text(reasoning, "reasoning", "Begrunnelsen", "reasoning"),
+        reasoning=required_text(reasoning, "reasoning", "Begrunnelsen", "reasoning"),
         evidence=(evidence or "").strip()[:MAX_TEXT],
         author=_require_user(actor),
     )
@@ -277,7 +258,7 @@ def assessment_update(
     policies.require(actor, "follow_up", assessment.person)
     assessment = _locked_assessment(assessment, version)
     if assessment.status in (AssessmentStatus.SENT, AssessmentStatus.AWAITING_APPROVAL):
-        raise _invalid(
+        raise invalid(
             "assessment_locked",
             None,
             "Vurderingen kan ikke endres nå.",
@@ -293,7 +274,9 @@ def assessment_update(
         if field in changes:
             setattr(assessment, field, changes[field])
     if "reasoning" in changes:
-        assessment.reasoning = _text(changes["reasoning"], "reasoning", "Begrunnelsen", "reasoning")
+        assessment.reasoning = required_text(
+            changes["reasoning"], "reasoning", "Begrunnelsen", "reasoning"
+        )
     if "evidence" in changes:
         assessment.evidence = (changes["evidence"] or "").strip()[:MAX_TEXT]
     if assessment.status == AssessmentStatus.APPROVED:
@@ -319,7 +302,7 @@ def assessment_submit(
     policies.require(actor, "follow_up", assessment.person)
     assessment = _locked_assessment(assessment, version)
     if not assessment.needs_approval:
-        raise _invalid(
+        raise invalid(
             "approval_not_needed",
             "need_group",
             "Bare varig og gradert varig tilpasset innsats skal til beslutter.",
@@ -366,7 +349,7 @@ def assessment_return(
     policies.require(actor, "approve_assessment", assessment)
     assessment = _locked_assessment(assessment, version)
     _move(assessment, AssessmentStatus.RETURNED)
-    assessment.approver_comment = _text(comment, "comment", "Kommentaren", "comment")
+    assessment.approver_comment = required_text(comment, "comment", "Kommentaren", "comment")
     assessment.bump_version()
     assessment.save()
     audit.record(
@@ -380,7 +363,7 @@ def assessment_return(
 
 def _refuse_own_approval(actor: Actor, assessment: NeedsAssessment) -> None:
     if actor.user is not None and assessment.author_id == actor.user.pk:
-        raise _invalid(
+        raise invalid(
             "own_assessment",
             None,
             "Du kan ikke være beslutter for din egen vurdering.",
@@ -397,7 +380,7 @@ def assessment_send(*, actor: Actor, assessment: NeedsAssessment, version: int) 
     assessment = _locked_assessment(assessment, version)
     unapproved = assessment.status not in (AssessmentStatus.APPROVED, AssessmentStatus.SENT)
     if assessment.needs_approval and unapproved:
-        raise _invalid(
+        raise invalid(
             "approval_required",
             "status",
             "Vedtak om varig eller gradert varig tilpasset innsats må godkjennes av "
@@ -463,11 +446,11 @@ def _record_change(
 
 def _check_activity_values(kind: str, starts_on: Any, ends_on: Any) -> None:
     if kind not in ActivityKind.values:
-        raise _invalid(
+        raise invalid(
             "unknown_activity_kind", "kind", "Ukjent aktivitetstype.", "Unknown kind of activity."
         )
     if starts_on and ends_on and ends_on < starts_on:
-        raise _invalid(
+        raise invalid(
             "ends_before_start",
             "ends_on",
             "Aktiviteten kan ikke slutte før den begynner.",
@@ -493,7 +476,7 @@ def activity_create(
     policies.require(actor, "take_part_in_plan", person)
     by_person = policies.is_the_person(actor, person)
     if by_person and agreed_with_office:
-        raise _invalid(
+        raise invalid(
             "only_office_agrees",
             "agreed_with_office",
             "Bare NAV kan avtale en aktivitet.",
@@ -504,7 +487,7 @@ def activity_create(
     activity = Activity.objects.create(
         person=person,
         kind=kind,
-        title=_text(title, "title", "Tittel", "title", 200),
+        title=required_text(title, "title", "Tittel", "title", 200),
         description=(description or "").strip()[:MAX_TEXT],
         status=ActivityStatus.PROPOSED if by_person else ActivityStatus.PLANNED,
         starts_on=starts_on,
@@ -524,7 +507,7 @@ def _locked_activity(actor: Actor, activity: Activity, version: int) -> Activity
     locked = Activity.objects.select_for_update().select_related("person").get(pk=activity.pk)
     locked.check_version(version)
     if locked.is_locked:
-        raise _invalid(
+        raise invalid(
             "activity_locked",
             None,
             "Fullførte og avbrutte aktiviteter kan ikke endres.",
@@ -544,7 +527,7 @@ def activity_update(*, actor: Actor, activity: Activity, version: int, **changes
     activity = _locked_activity(actor, activity, version)
     by_person = policies.is_the_person(actor, activity.person)
     if by_person and ("agreed_with_office" in changes or not _person_may_edit(activity)):
-        raise _invalid(
+        raise invalid(
             "only_office_changes",
             None,
             "Denne aktiviteten kan bare NAV endre. Skriv en kommentar i stedet.",
@@ -558,7 +541,7 @@ def activity_update(*, actor: Actor, activity: Activity, version: int, **changes
         changes.get("ends_on", activity.ends_on),
     )
     if "title" in changes:
-        activity.title = _text(changes["title"], "title", "Tittel", "title", 200)
+        activity.title = required_text(changes["title"], "title", "Tittel", "title", 200)
     if "description" in changes:
         activity.description = (changes["description"] or "").strip()[:MAX_TEXT]
     for field in ("kind", "starts_on", "ends_on", "meeting_at", "agreed_with_office"):
@@ -578,7 +561,7 @@ def activity_transition(*, actor: Actor, activity: Activity, status: str, versio
     policies.require(actor, "take_part_in_plan", activity.person)
     activity = _locked_activity(actor, activity, version)
     if status not in ActivityStatus.values:
-        raise _invalid("unknown_status", "status", "Ukjent status.", "Unknown status.")
+        raise invalid("unknown_status", "status", "Ukjent status.", "Unknown status.")
     by_person = policies.is_the_person(actor, activity.person)
     if by_person and (not _person_may_edit(activity) or status not in PERSON_MAY_MOVE_TO):
         raise forbidden()
@@ -607,7 +590,7 @@ def activity_comment(*, actor: Actor, activity: Activity, text: str) -> Activity
         activity=activity,
         author=_require_user(actor),
         by_person=by_person,
-        text=_text(text, "text", "Kommentaren", "comment", 4000),
+        text=required_text(text, "text", "Kommentaren", "comment", 4000),
     )
     audit.record(
         actor=actor,
@@ -639,7 +622,7 @@ def _message(actor: Actor, thread: Thread, text: str, from_office: bool) -> Mess
         author=_require_user(actor),
         author_label=actor.label,
         from_office=from_office,
-        text=_text(text, "text", "Meldingen", "message", 4000),
+        text=required_text(text, "text", "Meldingen", "message", 4000),
         sent_at=timezone.now(),
     )
 
@@ -656,7 +639,7 @@ def thread_start(
 ) -> Thread:
     policies.require(actor, "take_part_in_plan", person)
     if activity is not None and activity.person_id != person.pk:
-        raise _invalid(
+        raise invalid(
             "activity_of_someone_else",
             "activity",
             "Aktiviteten hører ikke til denne personen.",
@@ -664,7 +647,9 @@ def thread_start(
         )
     from_office = not policies.is_the_person(actor, person)
     thread = Thread(
-        person=person, activity=activity, subject=_text(subject, "subject", "Emnet", "subject", 200)
+        person=person,
+        activity=activity,
+        subject=required_text(subject, "subject", "Emnet", "subject", 200),
     )
     _after_message(thread, from_office, wait_for_reply)
     thread.save()
@@ -718,7 +703,7 @@ def thread_set_waiting(*, actor: Actor, thread: Thread, waiting_for: str) -> Thr
     """The office marks whom the thread waits for."""
     policies.require(actor, "follow_up", thread.person)
     if waiting_for not in Waiting.values:
-        raise _invalid("unknown_waiting", "waiting_for", "Ukjent verdi.", "Unknown value.")
+        raise invalid("unknown_waiting", "waiting_for", "Ukjent verdi.", "Unknown value.")
     before = {"waiting_for": thread.waiting_for}
     thread.waiting_for = waiting_for
     thread.save(update_fields=["waiting_for", "updated_at"])
@@ -760,10 +745,10 @@ def benefit_record(
 ) -> Benefit:
     """Record a benefit period. Municipal benefits only by those who may see them."""
     if kind not in BenefitKind.values:
-        raise _invalid("unknown_benefit", "kind", "Ukjent ytelse.", "Unknown benefit.")
+        raise invalid("unknown_benefit", "kind", "Ukjent ytelse.", "Unknown benefit.")
     _require_benefit_access(actor, person, kind)
     if ends_on is not None and ends_on < starts_on:
-        raise _invalid(
+        raise invalid(
             "ends_before_start",
             "ends_on",
             "Perioden kan ikke slutte før den begynner.",
@@ -771,14 +756,14 @@ def benefit_record(
         )
     if kind == BenefitKind.DISABILITY_BENEFIT:
         if degree is None or not 1 <= degree <= 100:
-            raise _invalid(
+            raise invalid(
                 "degree_required",
                 "degree",
                 "Uføregraden må være mellom 1 og 100 prosent.",
                 "The degree of disability must be between 1 and 100 per cent.",
             )
     elif degree is not None:
-        raise _invalid(
+        raise invalid(
             "degree_not_applicable",
             "degree",
             "Bare uføretrygd har en grad.",
@@ -800,7 +785,7 @@ def benefit_record(
 def benefit_end(*, actor: Actor, benefit: Benefit, ends_on: datetime.date) -> Benefit:
     _require_benefit_access(actor, benefit.person, benefit.kind)
     if ends_on < benefit.starts_on:
-        raise _invalid(
+        raise invalid(
             "ends_before_start",
             "ends_on",
             "Perioden kan ikke slutte før den begynner.",
@@ -835,7 +820,7 @@ def qualification_assessment_record(
         # Seeing the municipality's records (with consent) is not running its programme.
         raise forbidden()
     if outcome not in QualificationOutcome.values:
-        raise _invalid("unknown_outcome", "outcome", "Ukjent utfall.", "Unknown outcome.")
+        raise invalid("unknown_outcome", "outcome", "Ukjent utfall.", "Unknown outcome.")
     assessment = QualificationAssessment.objects.create(
         person=person,
         outcome=outcome,
@@ -856,7 +841,7 @@ def qualification_assessment_record(
 
 def _check_service(service: str, field: str) -> str:
     if service not in PLAN_SERVICES:
-        raise _invalid(
+        raise invalid(
             "unknown_service", field, f"Ukjent tjeneste: {service}.", f"Unknown service: {service}."
         )
     return service
@@ -875,7 +860,7 @@ def individual_plan_create(
     coordinator, who may come from any member service."""
     policies.require(actor, "follow_up", person)
     if IndividualPlan.objects.filter(person=person).exists():
-        raise _invalid(
+        raise invalid(
             "plan_exists",
             None,
             "Personen har allerede en individuell plan.",
@@ -919,7 +904,7 @@ def plan_member_add(
     plan = _locked_plan(actor, plan, "manage_plan_members")
     _check_service(service, "service")
     if plan.members.filter(service=service).exists():
-        raise _invalid(
+        raise invalid(
             "already_member",
             "service",
             "Tjenesten er allerede med i planen.",
@@ -940,7 +925,7 @@ def plan_member_remove(*, actor: Actor, plan: IndividualPlan, service: str) -> N
     plan = _locked_plan(actor, plan, "manage_plan_members")
     member = plan.members.filter(service=service).first()
     if member is None:
-        raise _invalid(
+        raise invalid(
             "not_a_member",
             "service",
             "Tjenesten er ikke med i planen.",
@@ -948,7 +933,7 @@ def plan_member_remove(*, actor: Actor, plan: IndividualPlan, service: str) -> N
             status=404,
         )
     if member.is_coordinator:
-        raise _invalid(
+        raise invalid(
             "coordinator_cannot_leave",
             "service",
             "Velg en annen koordinator før koordinatorens tjeneste går ut av planen.",
@@ -972,7 +957,7 @@ def plan_set_coordinator(
     plan = _locked_plan(actor, plan, "manage_plan_members", version)
     member = plan.members.filter(service=service).first()
     if member is None:
-        raise _invalid(
+        raise invalid(
             "not_a_member",
             "coordinator",
             "Koordinatoren må komme fra en tjeneste som er med i planen.",
@@ -1030,9 +1015,9 @@ def plan_measure_add(
     plan = _locked_plan(actor, plan, "change_individual_plan")
     text = (text or "").strip()
     if not text:
-        raise _invalid("text_required", "text", "Tiltaket må beskrives.", "Describe the measure.")
+        raise invalid("text_required", "text", "Tiltaket må beskrives.", "Describe the measure.")
     if not plan.members.filter(service=responsible_service).exists():
-        raise _invalid(
+        raise invalid(
             "not_a_member",
             "responsible_service",
             "Den ansvarlige tjenesten må være med i planen.",
@@ -1061,7 +1046,7 @@ def plan_measure_done(
     _locked_plan(actor, measure.plan, "change_individual_plan")
     measure = PlanMeasure.objects.select_for_update().get(pk=measure.pk)
     if measure.done_on is not None:
-        raise _invalid(
+        raise invalid(
             "already_done",
             None,
             "Tiltaket er allerede gjennomført.",
@@ -1087,7 +1072,7 @@ def saved_filter_save(*, actor: Actor, name: str, query: str) -> SavedFilter:
     owner = _require_user(actor)
     name = (name or "").strip()
     if not name or len(name) > 100:
-        raise _invalid(
+        raise invalid(
             "invalid_name",
             "name",
             "Gi filteret et navn på 1–100 tegn.",
@@ -1123,7 +1108,7 @@ def reminder_note_add(
     policies.require(actor, "follow_up", person)
     text = (text or "").strip()
     if not text:
-        raise _invalid("text_required", "text", "Notatet er tomt.", "The note is empty.")
+        raise invalid("text_required", "text", "Notatet er tomt.", "The note is empty.")
     note = ReminderNote.objects.create(
         author=_require_user(actor), person=person, text=text[:1000], remind_on=remind_on
     )
