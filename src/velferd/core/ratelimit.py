@@ -15,7 +15,19 @@ def client_key(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
-def hit(scope: str, key: str, *, limit: int, seconds: int) -> None:
+TOO_MANY_NB = "Du har sendt for mange henvendelser på kort tid. Prøv igjen senere."
+TOO_MANY_EN = "You have sent too many enquiries in a short time. Try again later."
+
+
+def hit(
+    scope: str,
+    key: str,
+    *,
+    limit: int,
+    seconds: int,
+    message_nb: str = TOO_MANY_NB,
+    message_en: str = TOO_MANY_EN,
+) -> None:
     """Count one request; refuse with 429 once `limit` is passed in the window."""
     name = f"ratelimit:{scope}:{key}"
     cache.add(name, 0, timeout=seconds)
@@ -28,6 +40,6 @@ def hit(scope: str, key: str, *, limit: int, seconds: int) -> None:
         raise DomainError(
             code="rate_limited",
             status=429,
-            message_nb="Du har sendt for mange henvendelser på kort tid. Prøv igjen senere.",
-            message_en="You have sent too many enquiries in a short time. Try again later.",
+            message_nb=message_nb,
+            message_en=message_en,
         )

@@ -16,6 +16,7 @@ from velferd.access import selectors as access_selectors
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
+from velferd.core.ratelimit import client_key
 
 from . import selectors, services
 from .models import Cooperation, Delivery, Enterprise, Subsidy, SubTheme, Survey
@@ -546,7 +547,9 @@ def survey_form(request: HttpRequest, token: str) -> Any:
 
 @router.post("/survey-answers/{token}", response={201: ReceiptOut, **ERRORS}, auth=None)
 def answer_survey(request: HttpRequest, token: str, payload: AnswersIn) -> Any:
-    """One anonymous response: the respondent group and an answer to every question."""
+    """One anonymous response: the respondent group and an answer to every question. At most
+    200 an hour from one address to one survey (429 past that)."""
+    services.survey_answer_allowed(token=token, address=client_key(request))
     services.survey_answer(token=token, group=payload.group, answers=payload.answers)
     return Status(201, {"received": True})
 

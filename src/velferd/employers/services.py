@@ -18,6 +18,7 @@ from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor
 from velferd.access.models import User
 from velferd.audit import services as audit
+from velferd.core import ratelimit
 from velferd.core.errors import CONFLICT, DomainError
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.organisation import selectors as organisation_selectors
@@ -784,6 +785,24 @@ def survey_answer(*, token: str, group: str, answers: Mapping[str, object]) -> S
     )
     audit.record(actor=ANONYMOUS, action="survey.answered", target=survey)
     return response
+
+
+# Answers from one address to one survey: a workplace behind one address may answer many
+# times, a script filling in a survey may not.
+ANSWERS_PER_ADDRESS = 200
+ANSWER_WINDOW_SECONDS = 3600
+
+
+def survey_answer_allowed(*, token: str, address: str) -> None:
+    """Count one answer from `address` to the survey; 429 past the limit."""
+    ratelimit.hit(
+        "survey-answer",
+        f"{token}:{address}",
+        limit=ANSWERS_PER_ADDRESS,
+        seconds=ANSWER_WINDOW_SECONDS,
+        message_nb="Det er sendt for mange svar herfra på kort tid. Prøv igjen senere.",
+        message_en="Too many answers have been sent from here in a short time. Try again later.",
+    )
 
 
 # Subsidies -----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
 from velferd.core.forms import checked, parse_date, parse_version
 from velferd.core.pagination import paginate
+from velferd.core.ratelimit import client_key
 from velferd.organisation import selectors as organisation_selectors
 
 from . import lifecycles, selectors, services
@@ -513,6 +514,7 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         codes = [q.code for q in selectors.questions_of(found)]
         try:
+            services.survey_answer_allowed(token=token, address=client_key(request))
             services.survey_answer(
                 token=token,
                 group=request.POST.get("group", ""),

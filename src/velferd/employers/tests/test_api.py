@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from velferd.audit.models import AuditEvent
+from velferd.employers import services
 from velferd.employers.models import Cooperation, Enterprise, Subsidy, Survey
 
 pytestmark = pytest.mark.django_db
@@ -173,6 +174,24 @@ def test_anyone_with_the_link_answers_anonymously(client: Client) -> None:
         {"group": "manager", "answers": {"partnership": 3}},
     )
     assert (missing.status_code, missing.json()["code"]) == (422, "answer_required")
+
+
+def test_answers_from_one_address_are_limited(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "ANSWERS_PER_ADDRESS", 2)
+    survey = Survey.objects.get(cooperation=bergen())
+    form = client.get(f"{E}/survey-answers/{survey.token}").json()
+    body = {"group": "employee", "answers": {q["code"]: 3 for q in form["questions"]}}
+    before = survey.responses.count()
+
+    statuses = [
+        send(client, "post", f"/survey-answers/{survey.token}", body).status_code
+        for _ in range(3)
+    ]
+
+    assert statuses == [201, 201, 429]
+    assert survey.responses.count() == before + 2
 
 
 def test_amounts_are_exact_decimal_strings(client_as: Login) -> None:
