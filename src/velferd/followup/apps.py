@@ -7,7 +7,11 @@ class FollowupConfig(AppConfig):
     label = "followup"
 
     def ready(self) -> None:
-        from . import portfolio_state
+        from velferd.people.signals import person_moved
+
+        from . import portfolio_state, services
+
+        person_moved.connect(services.period_transfer, dispatch_uid="followup.period_transfer")
 
         for source in portfolio_state.SOURCES:
             for signal in (post_save, post_delete):

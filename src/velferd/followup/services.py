@@ -19,6 +19,7 @@ from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, forbidden
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.letters import services as letter_services
+from velferd.organisation.models import Office
 from velferd.people.models import Person
 
 from . import lifecycles
@@ -136,6 +137,34 @@ def period_assign(
         target=period,
         before=before,
         after=audit.snapshot(period, "caseworker"),
+    )
+    return period
+
+
+def period_transfer(
+    *, actor: Actor, person: Person, from_office: Office, to_office: Office, **_: object
+) -> FollowUpPeriod | None:
+    """When a person moves to another office's area their open follow-up goes with them,
+    unassigned: the new office's manager gives it a caseworker. Runs in the transaction of
+    the move (people.signals.person_moved)."""
+    period = (
+        FollowUpPeriod.objects.select_for_update()
+        .filter(person=person, ended_on__isnull=True)
+        .first()
+    )
+    if period is None or period.office_id == to_office.pk:
+        return period
+    before = audit.snapshot(period, "office", "caseworker")
+    period.office = to_office
+    period.caseworker = None
+    period.bump_version()
+    period.save()
+    audit.record(
+        actor=actor,
+        action="period.transferred",
+        target=period,
+        before=before,
+        after=audit.snapshot(period, "office", "caseworker"),
     )
     return period
 

@@ -19,6 +19,7 @@ from velferd.core.identifiers import birth_date_of, validate_national_id
 from velferd.organisation import selectors as organisation_selectors
 
 from .models import AddressProtection, Child, Consent, Person
+from .signals import person_moved
 
 PERSON_FIELDS = (
     "given_name",
@@ -191,6 +192,7 @@ def person_update(*, actor: Actor, person: Person, version: int, **changes: Any)
     ):
         if field in changes:
             setattr(person, field, changes[field])
+    from_office = person.office
     if "municipality_number" in changes or "district" in changes:
         area = organisation_selectors.office_serving(
             changes.get("municipality_number", person.municipality_id),
@@ -206,6 +208,14 @@ def person_update(*, actor: Actor, person: Person, version: int, **changes: Any)
     audit.record(
         actor=actor, action="person.updated", target=person, before=before, after=_snapshot(person)
     )
+    if person.office_id != from_office.pk:
+        person_moved.send(
+            sender=Person,
+            actor=actor,
+            person=person,
+            from_office=from_office,
+            to_office=person.office,
+        )
     return person
 
 

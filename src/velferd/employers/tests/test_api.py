@@ -186,8 +186,7 @@ def test_answers_from_one_address_are_limited(
     before = survey.responses.count()
 
     statuses = [
-        send(client, "post", f"/survey-answers/{survey.token}", body).status_code
-        for _ in range(3)
+        send(client, "post", f"/survey-answers/{survey.token}", body).status_code for _ in range(3)
     ]
 
     assert statuses == [201, 201, 429]
