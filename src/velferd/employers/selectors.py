@@ -72,9 +72,9 @@ def enterprises_visible_to(
     if not policies.can_list_enterprises(actor):
         raise _refuse(actor)
     latest = Cooperation.objects.filter(enterprise=OuterRef("pk")).order_by("-is_open", "-id")
-    found = Enterprise.objects.select_related("municipality", "county", "contact_person").annotate(
-        cooperation_status=Subquery(latest.values("status")[:1])
-    )
+    found = Enterprise.objects.select_related(
+        "municipality", "county__iw_centre", "contact_person"
+    ).annotate(cooperation_status=Subquery(latest.values("status")[:1]))
     if not actor.has_role(Role.ADMINISTRATOR):
         found = found.filter(
             Q(county__in=policies.iw_counties(actor))
@@ -104,7 +104,7 @@ def enterprises_visible_to(
 
 def enterprise_for(*, actor: Actor, organisation_number: str) -> Enterprise:
     found = (
-        Enterprise.objects.select_related("municipality", "county", "contact_person")
+        Enterprise.objects.select_related("municipality", "county__iw_centre", "contact_person")
         .filter(organisation_number=organisation_number)
         .first()
     )
@@ -121,11 +121,12 @@ def own_enterprises(*, actor: Actor) -> QuerySet[Enterprise]:
     """The enterprises the actor represents as an employer."""
     return Enterprise.objects.filter(
         organisation_number__in=policies.employer_organisation_numbers(actor)
-    ).select_related("municipality", "county", "contact_person")
+    ).select_related("municipality", "county__iw_centre", "contact_person")
 
 
 def iw_centre_of(enterprise: Enterprise) -> IWCentre | None:
-    return IWCentre.objects.filter(county_id=enterprise.county_id).first()
+    """The IW centre of the enterprise's county (selected with the enterprise)."""
+    return getattr(enterprise.county, "iw_centre", None)
 
 
 def iw_advisors_of(county_number: str) -> list[User]:

@@ -25,6 +25,7 @@ from velferd.organisation import selectors as organisation_selectors
 
 from . import lifecycles, selectors
 from .models import (
+    CLOSED_COOPERATION_STATUSES,
     Cooperation,
     CooperationEvent,
     CooperationStatus,
@@ -366,11 +367,7 @@ def _move(
         _require_finished(cooperation)
     before = cooperation.status
     cooperation.status = target
-    cooperation.is_open = target not in (
-        CooperationStatus.NOT_RELEVANT,
-        CooperationStatus.COMPLETED,
-        CooperationStatus.CANCELLED,
-    )
+    cooperation.is_open = target not in CLOSED_COOPERATION_STATUSES
     cooperation.reason = reason
     _stamp(cooperation)
     _log(actor, cooperation, before, reason, comment)

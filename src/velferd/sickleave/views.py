@@ -9,14 +9,16 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from velferd.access import policies
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
+from velferd.employers import selectors as employer_selectors
 from velferd.employers.models import CooperationStatus, Sector
-from velferd.organisation.models import County
+from velferd.organisation import selectors as organisation_selectors
 
 from . import selectors, services
 from .models import GroupKind
@@ -172,18 +174,15 @@ def priorities(request: HttpRequest) -> HttpResponse:
             "form": data,
             "querystring": query.urlencode(),
             "latest": selectors.latest_quarter(),
-            "counties": County.objects.filter(number__in=policies.iw_counties(actor)),
+            "counties": employer_selectors.counties_advised_by(actor),
             "sectors": Sector.choices,
-            "statuses": [(selectors.COOPERATION_NONE, _none_label()), *CooperationStatus.choices],
+            "statuses": [
+                (selectors.COOPERATION_NONE, gettext("No cooperation")),
+                *CooperationStatus.choices,
+            ],
         },
         status=error.status if error else 200,
     )
-
-
-def _none_label() -> str:
-    from django.utils.translation import gettext
-
-    return gettext("No cooperation")
 
 
 @refusals_as_pages
@@ -198,9 +197,9 @@ def results(request: HttpRequest) -> HttpResponse:
         {
             "r": found,
             "charts": found.charts() if found.relative else [],
-            "counties": County.objects.all()
+            "counties": organisation_selectors.counties()
             if national
-            else County.objects.filter(number__in=policies.iw_counties(actor)),
+            else employer_selectors.counties_advised_by(actor),
             "national": national,
         },
     )
