@@ -6,12 +6,21 @@ False into the refusal the caller shows (401 for nobody logged in, 403 otherwise
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
 
 from velferd.core.errors import DomainError, forbidden
 
 from .actor import Actor
 from .roles import Role
+
+# A list filter is a `Q` over the model the list is of; `via` is the path from that model
+# to the person ("" for persons, "person__" for their records). Each filter sits beside
+# the predicate it mirrors and must answer the same for every row.
+NOTHING = Q(pk__in=[])
 
 
 def can_view_registry(actor: Actor) -> bool:
@@ -83,20 +92,57 @@ def is_the_person(actor: Actor, person: Any) -> bool:
     return actor.user is not None and person.user_id == actor.user.pk
 
 
+def the_person(actor: Actor, via: str = "") -> Q:
+    """The list filter of `is_the_person`."""
+    return Q(**{f"{via}user": actor.user.pk}) if actor.user is not None else NOTHING
+
+
+# The address protections under which a person does not exist for those not cleared; the
+# people domain's AddressProtection holds the same values (a test keeps them equal).
+HIDING_PROTECTIONS = ("strictly_confidential", "strictly_confidential_abroad")
+
+
+def _cleared_strictly_confidential(actor: Actor) -> bool:
+    return actor.user is not None and actor.user.cleared_strictly_confidential
+
+
+def _cleared_office_employees(actor: Actor) -> bool:
+    return actor.user is not None and actor.user.cleared_office_employees
+
+
 def can_know_person_exists(actor: Actor, person: Any) -> bool:
     """A person with a strictly confidential address does not exist for anyone who is not
     specially cleared: they get 404, not 403."""
     if is_the_person(actor, person) or not person.is_strictly_confidential:
         return True
-    return actor.user is not None and actor.user.cleared_strictly_confidential
+    return _cleared_strictly_confidential(actor)
+
+
+def persons_known(actor: Actor, via: str = "") -> Q:
+    """The list filter of `can_know_person_exists`: every list of people or their records
+    applies it, so a list never shows whom the detail page answers 404 for."""
+    if _cleared_strictly_confidential(actor):
+        return Q()
+    return ~Q(**{f"{via}address_protection__in": HIDING_PROTECTIONS}) | the_person(actor, via)
 
 
 def _staff_may_see(actor: Actor, person: Any, roles: tuple[str, ...]) -> bool:
     if not can_know_person_exists(actor, person):
         return False
-    if person.is_office_employee and not (actor.user and actor.user.cleared_office_employees):
+    if person.is_office_employee and not _cleared_office_employees(actor):
         return False
     return person.office_id in actor.office_ids(*roles)
+
+
+def _staff_see(actor: Actor, roles: tuple[str, ...], via: str = "") -> Q:
+    """The list filter of `_staff_may_see`."""
+    offices = actor.office_ids(*roles)
+    if not offices:
+        return NOTHING
+    rule = Q(**{f"{via}office__in": offices}) & persons_known(actor, via)
+    if not _cleared_office_employees(actor):
+        rule &= Q(**{f"{via}is_office_employee": False})
+    return rule
 
 
 def role_reading(actor: Actor, person: Any) -> str:
@@ -109,6 +155,16 @@ def role_reading(actor: Actor, person: Any) -> str:
 
 def can_view_person(actor: Actor, person: Any) -> bool:
     return is_the_person(actor, person) or _staff_may_see(actor, person, OFFICE_STAFF)
+
+
+def persons_visible(actor: Actor, via: str = "") -> Q:
+    """The list filter of `can_view_person`."""
+    return the_person(actor, via) | persons_visible_as_staff(actor, via)
+
+
+def persons_visible_as_staff(actor: Actor, via: str = "") -> Q:
+    """The people at the actor's offices whom the actor may see: the staff's lists."""
+    return _staff_see(actor, OFFICE_STAFF, via)
 
 
 def can_register_person(actor: Actor, office: Any = None) -> bool:
@@ -217,10 +273,29 @@ def _partner_services_for(actor: Actor, person: Any) -> set[str]:
 
 def is_plan_partner(actor: Actor, plan: Any) -> bool:
     """A partner whose service is a member of the plan, while the person's consent for that
-    service holds."""
+    service holds, and who may know that the person exists."""
+    if not can_know_person_exists(actor, plan.person):
+        return False
     services = _partner_services_for(actor, plan.person)
     members = {m.service for m in plan.members.all()}
     return any(plan.person.consent_holds(s) for s in services & members)
+
+
+def plans_as_partner(actor: Actor, today: datetime.date | None = None) -> Q:
+    """The list filter of `is_plan_partner`, over individual plans."""
+    day = today or timezone.localdate()
+    rule = NOTHING
+    for assignment in actor.assignments_for(Role.PARTNER):
+        service = assignment.partner_service
+        rule |= Q(
+            person__municipality=assignment.municipality_id,
+            members__service=service,
+            person__consents__partner_service=service,
+            person__consents__withdrawn_at__isnull=True,
+            person__consents__starts_on__lte=day,
+            person__consents__ends_on__gte=day,
+        )
+    return rule & persons_known(actor, "person__")
 
 
 def can_view_individual_plan(actor: Actor, plan: Any) -> bool:
@@ -230,6 +305,11 @@ def can_view_individual_plan(actor: Actor, plan: Any) -> bool:
         or can_view_person(actor, person)
         or is_plan_partner(actor, plan)
     )
+
+
+def individual_plans_visible(actor: Actor) -> Q:
+    """The list filter of `can_view_individual_plan`."""
+    return persons_visible(actor, "person__") | plans_as_partner(actor)
 
 
 def can_change_individual_plan(actor: Actor, plan: Any) -> bool:

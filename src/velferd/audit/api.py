@@ -26,7 +26,10 @@ def list_events(
     policies.require(actor, "view_audit_trail")
     events = selectors.audit_events_visible_to(actor=actor, action=action, target_type=target_type)
     page = paginate(events, page=paging.page, page_size=paging.page_size)
-    return {"items": page.items, "count": page.count}
+    return {
+        "items": selectors.readable_events(actor=actor, events=list(page.items)),
+        "count": page.count,
+    }
 
 
 @router.get("/verify", response={200: ChainReportOut, **ERRORS})

@@ -9,6 +9,8 @@ WHAT_LABELS = {
     "person.overview": _("Your follow-up overview"),
     "person.details": _("Your personal details"),
     "person.registered": _("Your personal details"),
+    "person.search": _("A search for you by your identity number"),
+    "individual_plan": _("Your individual plan"),
     "person.consents": _("Your consents"),
     "period": _("Your follow-up period"),
     "needs_assessment": _("Your needs assessment"),
@@ -19,6 +21,7 @@ WHAT_LABELS = {
 PURPOSE_LABELS = {
     "follow_up": _("Follow-up towards work"),
     "needs_assessment": _("Assessing your needs"),
+    "coordination": _("Coordinating your individual plan"),
 }
 
 

@@ -29,6 +29,23 @@ def audit_events_visible_to(
     return events
 
 
+# The records about people. The audit trail names them by type and id only for those not
+# cleared for strictly confidential persons: a name or a snapshot there would tell that a
+# hidden person exists, and what was done about them.
+PERSONAL_TARGETS = ("people.", "followup.")
+
+
+def readable_events(*, actor: Actor, events: list[AuditEvent]) -> list[AuditEvent]:
+    """The events as the actor may read them: personal records by type and id only, unless
+    the actor is cleared for strictly confidential persons."""
+    if actor.user is not None and actor.user.cleared_strictly_confidential:
+        return events
+    for event in events:
+        if event.target_type.startswith(PERSONAL_TARGETS):
+            event.target_label, event.before, event.after = "", None, None
+    return events
+
+
 @dataclass(frozen=True)
 class ChainReport:
     intact: bool

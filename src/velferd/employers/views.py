@@ -16,6 +16,7 @@ from velferd.access import policies
 from velferd.access import selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_request
+from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
 from velferd.core.forms import checked, parse_date, parse_version
@@ -158,7 +159,7 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
         sector=filters["sector"],
         status=filters["status"],
     )
-    page = paginate(found, page=max(1, _int(request.GET.get("page", "1") or "1", "page")))
+    page = paginate(found, page=pagination.page_number(request.GET.get("page")), clamp=True)
     return render(
         request,
         "employers/list.html",

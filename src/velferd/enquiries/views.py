@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_request
+from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.forms import checked, parse_version, post_or_show
@@ -68,15 +69,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
         actor=actor, department=department, status=status, overdue=overdue, query=query
     )
     counts = selectors.open_counts(actor=actor)
-    try:
-        page_number = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        page_number = 1
+    page_number = pagination.page_number(request.GET.get("page"))
     return render(
         request,
         "enquiries/inbox.html",
         {
-            "page": paginate(found, page=page_number, page_size=50),
+            "page": paginate(found, page=page_number, page_size=50, clamp=True),
             "tabs": [
                 (d, counts.get(d.slug)) for d in selectors.departments_visible_to(actor=actor)
             ],

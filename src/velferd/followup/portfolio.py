@@ -28,6 +28,7 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
+from velferd.core.pagination import MAX_PAGE, check_page, past_the_last
 
 from .models import (
     Activity,
@@ -277,11 +278,14 @@ def portfolio(
     page: int = 1,
     page_size: int = 50,
     today: datetime.date | None = None,
+    clamp: bool = False,
 ) -> Portfolio:
-    """A page of the office's people in follow-up and the count behind every flag."""
+    """A page of the office's people in follow-up and the count behind every flag. A page
+    past the last is refused, or with `clamp` the last page is given."""
     if not actor.is_authenticated:
         raise policies.not_authenticated()
     _check(query)
+    check_page(min(page, MAX_PAGE) if clamp else page, page_size)
     day = today or timezone.localdate()
     offices = _offices(actor, query.office)
     if not offices:
@@ -297,8 +301,13 @@ def portfolio(
         total=Count("pk"), **{flag: Count("pk", filter=rule) for flag, rule in rules.items()}
     )
     rows = _filtered(base, query, rules, _municipal_visible(actor, offices, day), day)
-    start = (page - 1) * page_size
-    page_rows, count = _page(rows, rules, day, SORTS[query.sort or "name"], start, page_size)
+    sort = SORTS[query.sort or "name"]
+    page_rows, count = _page(rows, rules, day, sort, (page - 1) * page_size, page_size)
+    last = max(1, -(-count // page_size))
+    if page > last:
+        if not clamp:
+            raise past_the_last(last)
+        page_rows, count = _page(rows, rules, day, sort, (last - 1) * page_size, page_size)
     return Portfolio(
         rows=page_rows,
         count=count,

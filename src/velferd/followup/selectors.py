@@ -112,11 +112,10 @@ def assessment_for(*, actor: Actor, assessment_id: object) -> NeedsAssessment:
 
 def awaiting_approval_for(*, actor: Actor) -> QuerySet[NeedsAssessment]:
     """Assessments sent to the approvers of the actor's offices (not the actor's own)."""
-    visible = people_selectors.persons_visible_to(actor=actor).values("pk")
     found = NeedsAssessment.objects.filter(
+        policies.persons_visible_as_staff(actor, "person__"),
         status=AssessmentStatus.AWAITING_APPROVAL,
         person__office__in=actor.office_ids("approver"),
-        person__in=visible,
     ).select_related("person", "author")
     return found.exclude(author=actor.user) if actor.user else found.none()
 
@@ -229,6 +228,11 @@ def individual_plan_for(*, actor: Actor, plan_id: object) -> IndividualPlan:
         raise not_found("planen", "the plan")
     if not policies.can_view_individual_plan(actor, plan):
         raise forbidden() if actor.is_authenticated else policies.not_authenticated()
+    _log_plan_read(actor, plan)
+    return plan
+
+
+def _log_plan_read(actor: Actor, plan: IndividualPlan) -> None:
     if not policies.is_the_person(actor, plan.person):
         audit.log_access(
             actor=actor,
@@ -237,7 +241,6 @@ def individual_plan_for(*, actor: Actor, plan_id: object) -> IndividualPlan:
             purpose="coordination",
             role=_reading_role(actor, plan.person),
         )
-    return plan
 
 
 def _reading_role(actor: Actor, person: Person) -> str:
@@ -251,18 +254,18 @@ def individual_plan_of(person: Person) -> IndividualPlan | None:
 
 
 def plans_for_partner(*, actor: Actor) -> list[IndividualPlan]:
-    """The plans a partner user takes part in, while the person's consent holds."""
-    municipalities = {a.municipality_id for a in actor.assignments_for("partner")}
-    services = {a.partner_service for a in actor.assignments_for("partner")}
-    candidates = (
-        IndividualPlan.objects.filter(
-            person__municipality__in=municipalities, members__service__in=services
-        )
+    """The plans a partner user takes part in, while the person's consent holds; each plan
+    listed is a read of the person's plan, and logged as one."""
+    plans = list(
+        IndividualPlan.objects.filter(policies.plans_as_partner(actor))
         .select_related("person")
         .prefetch_related("members", "measures")
         .distinct()
+        .order_by("person__family_name", "person__given_name", "pk")
     )
-    return [p for p in candidates if policies.is_plan_partner(actor, p)]
+    for plan in plans:
+        _log_plan_read(actor, plan)
+    return plans
 
 
 def measure_for(*, actor: Actor, measure_id: object) -> PlanMeasure:

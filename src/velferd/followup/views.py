@@ -16,6 +16,7 @@ from velferd.access import policies
 from velferd.access import selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_request
+from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
 from velferd.core.forms import checked, parse_date, parse_datetime, parse_version, post_or_show
@@ -418,12 +419,12 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
     query = _portfolio_query(request.GET)
     query.sort = query.sort or "name"
-    try:
-        page_number = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        page_number = 1
-    found = portfolio.portfolio(actor=actor, query=query, page=page_number, page_size=50)
+    page_number = pagination.page_number(request.GET.get("page"))
+    found = portfolio.portfolio(
+        actor=actor, query=query, page=page_number, page_size=50, clamp=True
+    )
     pages = max(1, -(-found.count // 50))
+    page_number = min(page_number, pages)
     return render(
         request,
         "followup/portfolio.html",

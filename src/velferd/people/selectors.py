@@ -12,7 +12,7 @@ from velferd.audit.models import AccessEvent
 from velferd.core.errors import forbidden, not_found
 from velferd.core.identifiers import as_uuid
 
-from .models import STRICTLY_CONFIDENTIAL, Consent, Person
+from .models import Consent, Person
 
 
 def _not_found() -> Exception:
@@ -20,20 +20,34 @@ def _not_found() -> Exception:
 
 
 def persons_visible_to(*, actor: Actor, query: str = "") -> QuerySet[Person]:
-    """The people at the actor's offices, less those hidden from them."""
-    user = actor.user
-    found = Person.objects.filter(office__in=actor.office_ids(*policies.OFFICE_STAFF))
-    if user is None or not user.cleared_strictly_confidential:
-        found = found.exclude(address_protection__in=STRICTLY_CONFIDENTIAL)
-    if user is None or not user.cleared_office_employees:
-        found = found.exclude(is_office_employee=True)
-    digits = "".join(ch for ch in query if ch not in " .-")
-    if digits.isdigit() and len(digits) == 11:
-        found = found.filter(national_id=digits)
+    """The people at the actor's offices, less those hidden from them, by name or by full
+    identity number. A look-up by identity number is a read of that person, and logged."""
+    found = Person.objects.filter(policies.persons_visible_as_staff(actor))
+    number = _national_id_in(query)
+    if number:
+        found = found.filter(national_id=number)
+        for person in found:
+            _log_read(actor, person, what="person.search", purpose="follow_up")
     else:
         for word in query.casefold().split():
             found = found.filter(search_name__contains=word)
     return found.select_related("office", "municipality").prefetch_related("children")
+
+
+def _national_id_in(query: str) -> str:
+    digits = "".join(ch for ch in query if ch not in " .-")
+    return digits if digits.isdigit() and len(digits) == 11 else ""
+
+
+def _log_read(actor: Actor, person: Person, *, what: str, purpose: str) -> None:
+    if not policies.is_the_person(actor, person):
+        audit.log_access(
+            actor=actor,
+            subject=person,
+            what=what,
+            purpose=purpose,
+            role=policies.role_reading(actor, person),
+        )
 
 
 def person_for(*, actor: Actor, person_id: object, purpose: str, what: str) -> Person:
@@ -52,14 +66,7 @@ def person_for(*, actor: Actor, person_id: object, purpose: str, what: str) -> P
         raise _not_found()
     if not policies.can_view_person(actor, person):
         raise forbidden()
-    if not policies.is_the_person(actor, person):
-        audit.log_access(
-            actor=actor,
-            subject=person,
-            what=what,
-            purpose=purpose,
-            role=policies.role_reading(actor, person),
-        )
+    _log_read(actor, person, what=what, purpose=purpose)
     return person
 
 

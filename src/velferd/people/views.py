@@ -15,6 +15,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.roles import PartnerService
 from velferd.access.selectors import actor_for_request
+from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
 from velferd.core.forms import checked, parse_date, post_or_show
@@ -35,12 +36,12 @@ def person_list(request: HttpRequest) -> HttpResponse:
     if not actor.office_ids(*policies.OFFICE_STAFF):
         raise forbidden()
     query = request.GET.get("q", "")[:100]
-    try:
-        page_number = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        page_number = 1
+    page_number = pagination.page_number(request.GET.get("page"))
     page = paginate(
-        selectors.persons_visible_to(actor=actor, query=query), page=page_number, page_size=50
+        selectors.persons_visible_to(actor=actor, query=query),
+        page=page_number,
+        page_size=50,
+        clamp=True,
     )
     return render(
         request,

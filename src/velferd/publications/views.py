@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.pagination import paginate
+from velferd.core.pagination import page_number, paginate
 
 from . import selectors
 
@@ -92,13 +92,6 @@ def _groups(request: HttpRequest, filters: selectors.Filters) -> list[FacetGroup
     return groups
 
 
-def _page_number(value: str) -> int:
-    try:
-        return max(1, int(value))
-    except ValueError:
-        return 1
-
-
 def publication_list(request: HttpRequest) -> HttpResponse:
     """Newest first, 20 to a page, filtered by type, ministry, topic and year, searched
     with `q`. A bad filter value shows its message instead of the list (422)."""
@@ -118,9 +111,9 @@ def publication_list(request: HttpRequest) -> HttpResponse:
         context["error"] = error
         return render(request, "publications/list.html", context, status=error.status)
     found = selectors.filtered(filters)
-    page = paginate(found, page=_page_number(request.GET.get("page", "1")), page_size=PAGE_SIZE)
-    if page.page > page.pages:
-        page = paginate(found, page=page.pages, page_size=PAGE_SIZE)
+    page = paginate(
+        found, page=page_number(request.GET.get("page")), page_size=PAGE_SIZE, clamp=True
+    )
     kept = {
         "type": filters.type,
         "ministry": filters.ministry,

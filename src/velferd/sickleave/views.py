@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from velferd.access import policies
 from velferd.access.selectors import actor_for_request
+from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
@@ -130,10 +131,7 @@ def _integer(value: str, name: str) -> int | None:
 
 
 def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        return 1
+    return pagination.page_number(request.GET.get("page"))
 
 
 @refusals_as_pages
@@ -157,7 +155,7 @@ def priorities(request: HttpRequest) -> HttpResponse:
             cooperation_status=data.get("cooperation_status", ""),
         )
         found = selectors.priorities(actor=actor, filters=filters)
-        page = paginate(found, page=_page_number(request), page_size=50)
+        page = paginate(found, page=_page_number(request), page_size=50, clamp=True)
     except DomainError as refused:
         if refused.status in (401, 403):
             raise

@@ -1,0 +1,148 @@
+"""Each list filter answers as the predicate beside it: for every login and every row, a row
+is in the list exactly when the detail question says yes. Checked on the demo's rows and on
+generated people (every address protection, employees or not, with and without consent)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from velferd.access import policies
+from velferd.access.actor import ANONYMOUS, Actor
+from velferd.access.models import User
+from velferd.access.selectors import actor_for_user
+from velferd.core.identifiers import synthetic_national_id
+from velferd.followup.models import IndividualPlan, PlanMember
+from velferd.people.models import STRICTLY_CONFIDENTIAL, AddressProtection, Consent, Person
+from velferd.people.services import person_register
+
+pytestmark = pytest.mark.django_db
+
+LOGINS = [
+    "veileder",
+    "sosialkonsulent",
+    "beslutter",
+    "kontorleder",
+    "fastlege",
+    "innbygger",
+    "admin",
+    "analytiker",
+]
+
+
+def actors() -> list[Actor]:
+    found = [actor_for_user(User.objects.get(username=login)) for login in LOGINS]
+    cleared = User.objects.get(username="veileder")
+    cleared.cleared_strictly_confidential = cleared.cleared_office_employees = True
+    return [ANONYMOUS, *found, actor_for_user(cleared)]
+
+
+def disagreements(
+    rows: QuerySet[Model], rule: Callable[[Actor, Model], bool], filter_of: Callable[[Actor], Q]
+) -> list[tuple[str, str]]:
+    wrong = []
+    for actor in actors():
+        listed = set(rows.filter(filter_of(actor)).values_list("pk", flat=True))
+        for row in rows:
+            if rule(actor, row) != (row.pk in listed):
+                wrong.append((actor.label, str(row)))
+    return wrong
+
+
+def test_the_hiding_protections_are_the_people_domains_strictly_confidential_ones() -> None:
+    assert set(policies.HIDING_PROTECTIONS) == set(STRICTLY_CONFIDENTIAL)
+
+
+def test_who_may_know_a_person_exists() -> None:
+    assert (
+        disagreements(Person.objects.all(), policies.can_know_person_exists, policies.persons_known)
+        == []
+    )
+
+
+def test_who_may_see_a_person() -> None:
+    assert (
+        disagreements(Person.objects.all(), policies.can_view_person, policies.persons_visible)
+        == []
+    )
+
+
+def test_who_may_see_an_individual_plan() -> None:
+    assert (
+        disagreements(
+            IndividualPlan.objects.select_related("person"),
+            policies.can_view_individual_plan,
+            policies.individual_plans_visible,
+        )
+        == []
+    )
+
+
+def test_which_plans_a_partner_takes_part_in() -> None:
+    assert (
+        disagreements(
+            IndividualPlan.objects.select_related("person"),
+            policies.is_plan_partner,
+            policies.plans_as_partner,
+        )
+        == []
+    )
+
+
+SERIALS = iter(range(100, 999))
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    protection=st.sampled_from(AddressProtection.values),
+    employee=st.booleans(),
+    consent=st.sampled_from(["none", "holds", "withdrawn", "expired", "future"]),
+    gp_member=st.booleans(),
+)
+def test_generated_people_and_plans_agree(
+    protection: str, employee: bool, consent: str, gp_member: bool
+) -> None:
+    today = timezone.localdate()
+    person = person_register(
+        actor=actor_for_user(User.objects.get(username="veileder")),
+        national_id=synthetic_national_id(datetime.date(1970, 1, 1), next(SERIALS)),
+        given_name="Generert",
+        family_name="Person",
+        municipality_number="0301",
+        district="Grünerløkka",
+        address_protection=protection,
+        is_office_employee=employee,
+    )
+    plan = IndividualPlan.objects.create(person=person)
+    PlanMember.objects.create(plan=plan, service="nav", is_coordinator=True)
+    if gp_member:
+        PlanMember.objects.create(plan=plan, service="gp", is_coordinator=False)
+    if consent != "none":
+        starts = {"expired": -300, "future": 5}.get(consent, -10)
+        Consent.objects.create(
+            person=person,
+            partner_service="gp",
+            purpose="Plan",
+            starts_on=today + datetime.timedelta(days=starts),
+            ends_on=today + datetime.timedelta(days=starts + 200),
+            withdrawn_at=timezone.now() if consent == "withdrawn" else None,
+        )
+    people = Person.objects.filter(pk=person.pk)
+    plans = IndividualPlan.objects.filter(pk=plan.pk).select_related("person")
+    assert disagreements(people, policies.can_know_person_exists, policies.persons_known) == []
+    assert disagreements(people, policies.can_view_person, policies.persons_visible) == []
+    assert disagreements(plans, policies.is_plan_partner, policies.plans_as_partner) == []
+    assert (
+        disagreements(plans, policies.can_view_individual_plan, policies.individual_plans_visible)
+        == []
+    )
