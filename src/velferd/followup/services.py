@@ -7,7 +7,6 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from velferd.access import policies
@@ -16,6 +15,7 @@ from velferd.access.actor import Actor
 from velferd.access.models import User
 from velferd.access.roles import PartnerService
 from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT, forbidden
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.letters import services as letter_services
@@ -23,6 +23,7 @@ from velferd.organisation.models import Office
 from velferd.people.models import Person
 
 from . import lifecycles
+from .locking import lock_person, lock_record
 from .models import (
     NAV_SERVICE,
     Activity,
@@ -63,7 +64,7 @@ def open_period_of(person: Person) -> FollowUpPeriod | None:
     return FollowUpPeriod.objects.filter(person=person, ended_on__isnull=True).first()
 
 
-@transaction.atomic
+@retried_atomic
 def period_start(
     *,
     actor: Actor,
@@ -76,6 +77,7 @@ def period_start(
     policies.require(actor, "follow_up", person)
     if caseworker is not None and caseworker != actor.user:
         policies.require(actor, "assign_caseworker", person)
+    lock_person(person.pk)
     if open_period_of(person) is not None:
         raise invalid(
             "period_already_open",
@@ -111,12 +113,12 @@ def _check_caseworker(user: User, person: Person) -> None:
         )
 
 
-@transaction.atomic
+@retried_atomic
 def period_assign(
     *, actor: Actor, period: FollowUpPeriod, caseworker: User, version: int
 ) -> FollowUpPeriod:
     policies.require(actor, "assign_caseworker", period.person)
-    period = FollowUpPeriod.objects.select_for_update().get(pk=period.pk)
+    period = lock_record(period, "person")
     period.check_version(version)
     if not period.is_open:
         raise invalid(
@@ -147,11 +149,9 @@ def period_transfer(
     """When a person moves to another office's area their open follow-up goes with them,
     unassigned: the new office's manager gives it a caseworker. Runs in the transaction of
     the move (people.signals.person_moved)."""
-    period = (
-        FollowUpPeriod.objects.select_for_update()
-        .filter(person=person, ended_on__isnull=True)
-        .first()
-    )
+    period = open_period_of(person)
+    if period is not None:
+        period = lock_record(period)
     if period is None or period.office_id == to_office.pk:
         return period
     before = audit.snapshot(period, "office", "caseworker")
@@ -169,7 +169,7 @@ def period_transfer(
     return period
 
 
-@transaction.atomic
+@retried_atomic
 def period_end(
     *,
     actor: Actor,
@@ -179,7 +179,7 @@ def period_end(
     ended_on: datetime.date | None = None,
 ) -> FollowUpPeriod:
     policies.require(actor, "follow_up", period.person)
-    period = FollowUpPeriod.objects.select_for_update().get(pk=period.pk)
+    period = lock_record(period, "person")
     period.check_version(version)
     if not period.is_open:
         raise invalid(
@@ -224,7 +224,7 @@ def _check_assessment_values(need_group: str, main_goal: str) -> None:
         raise invalid("unknown_main_goal", "main_goal", "Ukjent hovedmål.", "Unknown main goal.")
 
 
-@transaction.atomic
+@retried_atomic
 def assessment_create(
     *,
     actor: Actor,
@@ -235,6 +235,7 @@ def assessment_create(
     evidence: str = "",
 ) -> NeedsAssessment:
     policies.require(actor, "follow_up", person)
+    lock_person(person.pk)
     period = open_period_of(person)
     if period is None:
         raise invalid(
@@ -264,9 +265,7 @@ def assessment_create(
 
 
 def _locked_assessment(assessment: NeedsAssessment, version: int) -> NeedsAssessment:
-    locked = (
-        NeedsAssessment.objects.select_for_update().select_related("person").get(pk=assessment.pk)
-    )
+    locked = lock_record(assessment, "person")
     locked.check_version(version)
     return locked
 
@@ -278,7 +277,7 @@ def _move(assessment: NeedsAssessment, target: str) -> None:
     assessment.status = target
 
 
-@transaction.atomic
+@retried_atomic
 def assessment_update(
     *, actor: Actor, assessment: NeedsAssessment, version: int, **changes: Any
 ) -> NeedsAssessment:
@@ -323,7 +322,7 @@ def assessment_update(
     return assessment
 
 
-@transaction.atomic
+@retried_atomic
 def assessment_submit(
     *, actor: Actor, assessment: NeedsAssessment, version: int
 ) -> NeedsAssessment:
@@ -349,7 +348,7 @@ def assessment_submit(
     return assessment
 
 
-@transaction.atomic
+@retried_atomic
 def assessment_approve(
     *, actor: Actor, assessment: NeedsAssessment, version: int
 ) -> NeedsAssessment:
@@ -370,7 +369,7 @@ def assessment_approve(
     return assessment
 
 
-@transaction.atomic
+@retried_atomic
 def assessment_return(
     *, actor: Actor, assessment: NeedsAssessment, version: int, comment: str
 ) -> NeedsAssessment:
@@ -401,7 +400,7 @@ def _refuse_own_approval(actor: Actor, assessment: NeedsAssessment) -> None:
         )
 
 
-@transaction.atomic
+@retried_atomic
 def assessment_send(*, actor: Actor, assessment: NeedsAssessment, version: int) -> NeedsAssessment:
     """Send the decision: a permanent group only once approved. Sending writes the
     decision letter."""
@@ -487,7 +486,7 @@ def _check_activity_values(kind: str, starts_on: Any, ends_on: Any) -> None:
         )
 
 
-@transaction.atomic
+@retried_atomic
 def activity_create(
     *,
     actor: Actor,
@@ -513,6 +512,7 @@ def activity_create(
             status=403,
         )
     _check_activity_values(kind, starts_on, ends_on)
+    lock_person(person.pk)
     activity = Activity.objects.create(
         person=person,
         kind=kind,
@@ -533,7 +533,7 @@ def activity_create(
 
 
 def _locked_activity(actor: Actor, activity: Activity, version: int) -> Activity:
-    locked = Activity.objects.select_for_update().select_related("person").get(pk=activity.pk)
+    locked = lock_record(activity, "person")
     locked.check_version(version)
     if locked.is_locked:
         raise invalid(
@@ -550,7 +550,7 @@ def _person_may_edit(activity: Activity) -> bool:
     return activity.proposed_by_person and not activity.agreed_with_office
 
 
-@transaction.atomic
+@retried_atomic
 def activity_update(*, actor: Actor, activity: Activity, version: int, **changes: Any) -> Activity:
     policies.require(actor, "take_part_in_plan", activity.person)
     activity = _locked_activity(actor, activity, version)
@@ -583,7 +583,7 @@ def activity_update(*, actor: Actor, activity: Activity, version: int, **changes
     return activity
 
 
-@transaction.atomic
+@retried_atomic
 def activity_transition(*, actor: Actor, activity: Activity, status: str, version: int) -> Activity:
     """Move an activity along its lifecycle. The person moves only their own activities, and
     only to in progress, completed or cancelled."""
@@ -610,11 +610,12 @@ def activity_transition(*, actor: Actor, activity: Activity, status: str, versio
     return activity
 
 
-@transaction.atomic
+@retried_atomic
 def activity_comment(*, actor: Actor, activity: Activity, text: str) -> ActivityComment:
     """Both the person and the office comment on any activity, locked ones too."""
     policies.require(actor, "take_part_in_plan", activity.person)
     by_person = policies.is_the_person(actor, activity.person)
+    lock_person(activity.person_id)
     comment = ActivityComment.objects.create(
         activity=activity,
         author=_require_user(actor),
@@ -656,7 +657,7 @@ def _message(actor: Actor, thread: Thread, text: str, from_office: bool) -> Mess
     )
 
 
-@transaction.atomic
+@retried_atomic
 def thread_start(
     *,
     actor: Actor,
@@ -675,6 +676,7 @@ def thread_start(
             "The activity does not belong to this person.",
         )
     from_office = not policies.is_the_person(actor, person)
+    lock_person(person.pk)
     thread = Thread(
         person=person,
         activity=activity,
@@ -692,12 +694,12 @@ def thread_start(
     return thread
 
 
-@transaction.atomic
+@retried_atomic
 def message_send(
     *, actor: Actor, thread: Thread, text: str, wait_for_reply: bool = False
 ) -> Message:
     policies.require(actor, "take_part_in_plan", thread.person)
-    thread = Thread.objects.select_for_update().select_related("person").get(pk=thread.pk)
+    thread = lock_record(thread, "person")
     from_office = not policies.is_the_person(actor, thread.person)
     message = _message(actor, thread, text, from_office)
     _after_message(thread, from_office, wait_for_reply)
@@ -715,10 +717,11 @@ def message_send(
     return message
 
 
-@transaction.atomic
+@retried_atomic
 def thread_mark_read(*, actor: Actor, thread: Thread) -> Thread:
     """The reader's side of the thread is read."""
     policies.require(actor, "take_part_in_plan", thread.person)
+    thread = lock_record(thread, "person")
     field = "read_by_person" if policies.is_the_person(actor, thread.person) else "read_by_office"
     if not getattr(thread, field):
         setattr(thread, field, True)
@@ -727,12 +730,13 @@ def thread_mark_read(*, actor: Actor, thread: Thread) -> Thread:
     return thread
 
 
-@transaction.atomic
+@retried_atomic
 def thread_set_waiting(*, actor: Actor, thread: Thread, waiting_for: str) -> Thread:
     """The office marks whom the thread waits for."""
     policies.require(actor, "follow_up", thread.person)
     if waiting_for not in Waiting.values:
         raise invalid("unknown_waiting", "waiting_for", "Ukjent verdi.", "Unknown value.")
+    thread = lock_record(thread, "person")
     before = {"waiting_for": thread.waiting_for}
     thread.waiting_for = waiting_for
     thread.save(update_fields=["waiting_for", "updated_at"])
@@ -762,7 +766,7 @@ def _require_benefit_access(actor: Actor, person: Person, kind: str) -> None:
         raise forbidden()
 
 
-@transaction.atomic
+@retried_atomic
 def benefit_record(
     *,
     actor: Actor,
@@ -798,6 +802,7 @@ def benefit_record(
             "Bare uføretrygd har en grad.",
             "Only disability benefit has a degree.",
         )
+    lock_person(person.pk)
     benefit = Benefit.objects.create(
         person=person, kind=kind, starts_on=starts_on, ends_on=ends_on, degree=degree
     )
@@ -810,9 +815,10 @@ def benefit_record(
     return benefit
 
 
-@transaction.atomic
+@retried_atomic
 def benefit_end(*, actor: Actor, benefit: Benefit, ends_on: datetime.date) -> Benefit:
     _require_benefit_access(actor, benefit.person, benefit.kind)
+    benefit = lock_record(benefit, "person")
     if ends_on < benefit.starts_on:
         raise invalid(
             "ends_before_start",
@@ -833,7 +839,7 @@ def benefit_end(*, actor: Actor, benefit: Benefit, ends_on: datetime.date) -> Be
     return benefit
 
 
-@transaction.atomic
+@retried_atomic
 def qualification_assessment_record(
     *,
     actor: Actor,
@@ -850,6 +856,7 @@ def qualification_assessment_record(
         raise forbidden()
     if outcome not in QualificationOutcome.values:
         raise invalid("unknown_outcome", "outcome", "Ukjent utfall.", "Unknown outcome.")
+    lock_person(person.pk)
     assessment = QualificationAssessment.objects.create(
         person=person,
         outcome=outcome,
@@ -876,7 +883,7 @@ def _check_service(service: str, field: str) -> str:
     return service
 
 
-@transaction.atomic
+@retried_atomic
 def individual_plan_create(
     *,
     actor: Actor,
@@ -888,6 +895,7 @@ def individual_plan_create(
     """Set up the person's individual plan with its member services and exactly one
     coordinator, who may come from any member service."""
     policies.require(actor, "follow_up", person)
+    lock_person(person.pk)
     if IndividualPlan.objects.filter(person=person).exists():
         raise invalid(
             "plan_exists",
@@ -920,13 +928,13 @@ def _locked_plan(
     actor: Actor, plan: IndividualPlan, question: str, version: int | None = None
 ) -> IndividualPlan:
     policies.require(actor, question, plan)
-    locked = IndividualPlan.objects.select_for_update().select_related("person").get(pk=plan.pk)
+    locked = lock_record(plan, "person")
     if version is not None:
         locked.check_version(version)
     return locked
 
 
-@transaction.atomic
+@retried_atomic
 def plan_member_add(
     *, actor: Actor, plan: IndividualPlan, service: str, contact_name: str = ""
 ) -> PlanMember:
@@ -949,7 +957,7 @@ def plan_member_add(
     return member
 
 
-@transaction.atomic
+@retried_atomic
 def plan_member_remove(*, actor: Actor, plan: IndividualPlan, service: str) -> None:
     plan = _locked_plan(actor, plan, "manage_plan_members")
     member = plan.members.filter(service=service).first()
@@ -978,7 +986,7 @@ def plan_member_remove(*, actor: Actor, plan: IndividualPlan, service: str) -> N
     )
 
 
-@transaction.atomic
+@retried_atomic
 def plan_set_coordinator(
     *, actor: Actor, plan: IndividualPlan, service: str, version: int
 ) -> IndividualPlan:
@@ -1012,7 +1020,7 @@ def plan_set_coordinator(
     return plan
 
 
-@transaction.atomic
+@retried_atomic
 def plan_goals_update(
     *, actor: Actor, plan: IndividualPlan, goals: str, version: int
 ) -> IndividualPlan:
@@ -1031,7 +1039,7 @@ def plan_goals_update(
     return plan
 
 
-@transaction.atomic
+@retried_atomic
 def plan_measure_add(
     *,
     actor: Actor,
@@ -1068,12 +1076,12 @@ def plan_measure_add(
     return measure
 
 
-@transaction.atomic
+@retried_atomic
 def plan_measure_done(
     *, actor: Actor, measure: PlanMeasure, done_on: datetime.date | None = None
 ) -> PlanMeasure:
     _locked_plan(actor, measure.plan, "change_individual_plan")
-    measure = PlanMeasure.objects.select_for_update().get(pk=measure.pk)
+    measure = PlanMeasure.objects.select_for_update(of=("self",), no_key=True).get(pk=measure.pk)
     if measure.done_on is not None:
         raise invalid(
             "already_done",
@@ -1096,7 +1104,7 @@ def plan_measure_done(
 # Saved filters and reminder notes ------------------------------------------------------------
 
 
-@transaction.atomic
+@retried_atomic
 def saved_filter_save(*, actor: Actor, name: str, query: str) -> SavedFilter:
     owner = _require_user(actor)
     name = (name or "").strip()
@@ -1119,7 +1127,7 @@ def saved_filter_save(*, actor: Actor, name: str, query: str) -> SavedFilter:
     return saved
 
 
-@transaction.atomic
+@retried_atomic
 def saved_filter_delete(*, actor: Actor, saved: SavedFilter) -> None:
     if saved.owner_id != _require_user(actor).pk:
         raise forbidden()
@@ -1129,7 +1137,7 @@ def saved_filter_delete(*, actor: Actor, saved: SavedFilter) -> None:
     saved.delete()
 
 
-@transaction.atomic
+@retried_atomic
 def reminder_note_add(
     *, actor: Actor, person: Person, text: str, remind_on: datetime.date | None = None
 ) -> ReminderNote:
@@ -1138,6 +1146,7 @@ def reminder_note_add(
     text = (text or "").strip()
     if not text:
         raise invalid("text_required", "text", "Notatet er tomt.", "The note is empty.")
+    lock_person(person.pk)
     note = ReminderNote.objects.create(
         author=_require_user(actor), person=person, text=text[:1000], remind_on=remind_on
     )
@@ -1150,10 +1159,11 @@ def reminder_note_add(
     return note
 
 
-@transaction.atomic
+@retried_atomic
 def reminder_note_delete(*, actor: Actor, note: ReminderNote) -> None:
     if note.author_id != _require_user(actor).pk:
         raise forbidden()
+    lock_person(note.person_id)
     audit.record(
         actor=actor,
         action="reminder_note.deleted",
