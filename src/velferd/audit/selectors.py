@@ -54,14 +54,22 @@ class ChainReport:
     reason: str = ""
 
 
-def _events_in_order(batch_size: int = 2000) -> Iterator[AuditEvent]:
-    return AuditEvent.objects.order_by("seq").iterator(chunk_size=batch_size)
+def _events_in_order(up_to: int | None, batch_size: int = 2000) -> Iterator[AuditEvent]:
+    events = AuditEvent.objects.order_by("seq")
+    if up_to is not None:
+        events = events.filter(seq__lte=up_to)
+    return events.iterator(chunk_size=batch_size)
 
 
 def verify_chain() -> ChainReport:
-    """Walk the chain from the start; report the first event that does not hold."""
+    """Walk the chain from the start; report the first event that does not hold.
+
+    The chain head is read first and the walk stops at the event it names: an event and
+    the head move in one transaction, so every event up to it was committed when the check
+    began, and events written during the walk are left for the next check."""
+    head = AuditChainHead.objects.filter(id=1).first()
     expected_prev, expected_seq, checked = GENESIS_HASH, 1, 0
-    for event in _events_in_order():
+    for event in _events_in_order(head.last_seq if head else None):
         if event.seq != expected_seq:
             return ChainReport(
                 False, checked, expected_seq, _("event #%(seq)s is missing") % {"seq": expected_seq}
@@ -75,7 +83,6 @@ def verify_chain() -> ChainReport:
                 False, checked, event.seq, _("its content was changed after it was written")
             )
         expected_prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
-    head = AuditChainHead.objects.filter(id=1).first()
     if head is not None and (head.last_seq, head.last_hash) != (expected_seq - 1, expected_prev):
         return ChainReport(False, checked, expected_seq, _("events after it were removed"))
     return ChainReport(True, checked)
