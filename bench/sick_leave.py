@@ -147,7 +147,7 @@ def main() -> None:
             page = paginate(
                 selectors.priorities(actor=actor, filters=filters), page=1, page_size=50
             )
-            rows = [selectors.priority_row(s) for s in page.items]
+            rows = selectors.priority_rows(page.items)
             assert len(rows) == min(50, page.count)
 
         return call

@@ -38,7 +38,7 @@ def test_the_advisor_filters_the_prioritisation_list(page: Page, demo_site: str)
     page.goto(f"{demo_site}/sick-leave/priorities/")
     rows = page.get_by_test_id("priority-row")
     expect(rows.first).to_contain_text("Vestlandsbuss AS")
-    expect(page.get_by_test_id("priorities")).to_contain_text("skjermet (færre enn 5)")
+    expect(page.get_by_test_id("priorities")).to_contain_text("Skjult: færre enn 5 sykmeldte")
     screenshot(page, "sick-leave-priorities")
 
     page.locator("#id_min_employees").fill("100")

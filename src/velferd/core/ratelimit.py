@@ -3,6 +3,8 @@ a shared cache such as Redis or the database in production)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.cache import cache
 from django.http import HttpRequest
 
@@ -29,17 +31,44 @@ def hit(
     message_en: str = TOO_MANY_EN,
 ) -> None:
     """Count one request; refuse with 429 once `limit` is passed in the window."""
-    name = f"ratelimit:{scope}:{key}"
-    cache.add(name, 0, timeout=seconds)
-    try:
-        count = cache.incr(name)
-    except ValueError:
-        cache.set(name, 1, timeout=seconds)
-        count = 1
-    if count > limit:
+    if _count(f"ratelimit:{scope}:{key}", seconds) > limit:
         raise DomainError(
             code="rate_limited",
             status=429,
             message_nb=message_nb,
             message_en=message_en,
         )
+
+
+def hit_windows(
+    scope: str,
+    key: str,
+    *,
+    windows: Sequence[tuple[int, int]],
+    message_nb: str = TOO_MANY_NB,
+    message_en: str = TOO_MANY_EN,
+) -> None:
+    """Count one request in several windows at once, e.g. ((10, 60), (100, 3600)): at most
+    10 a minute and 100 an hour. Refuse with 429 once any of the limits is passed."""
+    over = [
+        limit
+        for limit, seconds in windows
+        if _count(f"ratelimit:{scope}:{seconds}:{key}", seconds) > limit
+    ]
+    if over:
+        raise DomainError(
+            code="rate_limited",
+            status=429,
+            message_nb=message_nb,
+            message_en=message_en,
+        )
+
+
+def _count(name: str, seconds: int) -> int:
+    """One more in the fixed window `name` (which starts with its first count)."""
+    cache.add(name, 0, timeout=seconds)
+    try:
+        return int(cache.incr(name))
+    except ValueError:
+        cache.set(name, 1, timeout=seconds)
+        return 1

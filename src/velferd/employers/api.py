@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from ninja import Query, Router, Status
@@ -19,6 +19,7 @@ from velferd.core.pagination import paginate
 from velferd.core.ratelimit import client_key
 
 from . import selectors, services
+from .answered import answered_in_session, remember_answer
 from .models import Cooperation, Delivery, Enterprise, Subsidy, SubTheme, Survey
 from .schemas import (
     AnswersIn,
@@ -502,8 +503,9 @@ def change_delivery(request: HttpRequest, delivery_id: int, payload: DeliveryPat
     "/cooperations/{cooperation_id}/surveys", response={200: SurveyList, **ERRORS}, auth=AUTH
 )
 def list_surveys(request: HttpRequest, cooperation_id: int, paging: Query[PageParams]) -> Any:
-    """The cooperation's surveys with their results (questions with fewer than 3 answers
-    are masked)."""
+    """The cooperation's surveys with their results: none while a survey is open (its cells
+    masked with reason `survey_open`, only the number of responses given), and questions
+    with fewer than 3 answers masked."""
     cooperation = _cooperation(request, cooperation_id)
     return _paged(selectors.surveys_of(cooperation), paging, survey_out)
 
@@ -546,11 +548,18 @@ def survey_form(request: HttpRequest, token: str) -> Any:
 
 
 @router.post("/survey-answers/{token}", response={201: ReceiptOut, **ERRORS}, auth=None)
-def answer_survey(request: HttpRequest, token: str, payload: AnswersIn) -> Any:
-    """One anonymous response: the respondent group and an answer to every question. At most
-    200 an hour from one address to one survey (429 past that)."""
-    services.survey_answer_allowed(token=token, address=client_key(request))
-    services.survey_answer(token=token, group=payload.group, answers=payload.answers)
+def answer_survey(
+    request: HttpRequest, response: HttpResponse, token: str, payload: AnswersIn
+) -> Any:
+    """One anonymous response: the respondent group and an answer to every question. One
+    answer per browser session (a cookie; a second is 409 `already_answered`); at most 10 a
+    minute and 100 an hour from one address to one survey (429 past that)."""
+    answered = answered_in_session(request)
+    services.survey_answer_allowed(token=token, address=client_key(request), answered=answered)
+    services.survey_answer(
+        token=token, group=payload.group, answers=payload.answers, answered=answered
+    )
+    remember_answer(response, request, token)
     return Status(201, {"received": True})
 
 

@@ -84,5 +84,4 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
     SurveyKind.EVALUATION: EVALUATION,
 }
 SCALE = (1, 2, 3, 4, 5)
-# Results are shown only for groups of at least this many answers (anonymity).
-MINIMUM_ANSWERS = 3
+# When results are shown (at least 3 answers, the survey closed): velferd.core.disclosure.

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from velferd.core.disclosure import Reason
+
 # Enterprises ---------------------------------------------------------------------------------
 
 
@@ -187,7 +189,14 @@ class DeliveryPatch(Schema):
 
 
 class CellOut(Schema):
-    shown: bool = Field(..., description="False when fewer than 3 answered on the scale")
+    shown: bool = Field(
+        ...,
+        description=(
+            "False while the survey is open, when fewer than 3 answered on the scale, or "
+            "(a group) when another group that answered has fewer than 3"
+        ),
+    )
+    reason: Reason | None = Field(None, description="why the cell is not shown; null if shown")
     answers: int | None
     mean: Decimal | None
     counts: dict[str, int] | None
@@ -207,7 +216,7 @@ class SurveyOut(Schema):
     kind: str
     status: str
     answer_path: str = Field(..., description="The public answer page the employer shares")
-    responses: int
+    responses: int = Field(..., description="The number of responses, shown while open too")
     opened_at: datetime.datetime
     closed_at: datetime.datetime | None
     results: list[QuestionResultOut]

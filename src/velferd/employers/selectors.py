@@ -14,6 +14,8 @@ from velferd.access import selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.access.models import User
 from velferd.access.roles import Role
+from velferd.core import disclosure
+from velferd.core.disclosure import Reason
 from velferd.core.errors import DomainError, forbidden, not_found
 from velferd.organisation import selectors as organisation_selectors
 from velferd.organisation.models import County, IWCentre
@@ -39,7 +41,7 @@ from .models import (
     SurveyKind,
     SurveyStatus,
 )
-from .questions import MINIMUM_ANSWERS, QUESTIONS, SCALE, Question
+from .questions import QUESTIONS, SCALE, Question
 
 
 def _refuse(actor: Actor) -> DomainError:
@@ -308,13 +310,22 @@ def questions_of(survey: Survey) -> tuple[Question, ...]:
 
 @dataclass
 class Cell:
-    """The answers of one group to one question. `shown` is False for fewer than
-    MINIMUM_ANSWERS answers on the scale: then nothing but that fact may be shown."""
+    """The answers of one group to one question. `reason` says why nothing but that fact
+    may be shown (velferd.core.disclosure): fewer than 3 answers on the scale, another
+    group below 3, or the survey still open."""
 
     answers: int = 0
     dont_know: int = 0
     counts: dict[int, int] = field(default_factory=lambda: dict.fromkeys(SCALE, 0))
-    shown: bool = True
+    reason: Reason | None = None
+
+    @property
+    def shown(self) -> bool:
+        return self.reason is None
+
+    @property
+    def reason_text(self) -> str:
+        return disclosure.explain(self.reason) if self.reason else ""
 
     @property
     def mean(self) -> Decimal | None:
@@ -334,6 +345,7 @@ class Cell:
         if not self.shown:
             return {
                 "shown": False,
+                "reason": self.reason,
                 "answers": None,
                 "mean": None,
                 "counts": None,
@@ -341,6 +353,7 @@ class Cell:
             }
         return {
             "shown": True,
+            "reason": None,
             "answers": self.answers,
             "mean": self.mean,
             "counts": {str(k): v for k, v in self.counts.items()},
@@ -358,30 +371,40 @@ class QuestionResult:
 GROUPS = tuple(RespondentGroup.values)
 
 
+def results_shown(survey: Survey) -> bool:
+    """Results are shown once the survey is closed: while it takes answers, a reader could
+    compare the results before and after one answer and read that answer off."""
+    return disclosure.survey_results_reason(is_open=survey.status == SurveyStatus.OPEN) is None
+
+
 def survey_results(survey: Survey) -> list[QuestionResult]:
     """The results per question, for everyone and per respondent group, masked for
-    anonymity: a cell with fewer than MINIMUM_ANSWERS answers on the scale shows nothing
-    but "fewer than 3 answers". The group cells of a question are all masked when any group
-    that answered is below the minimum, because the masked group's figures would otherwise
-    follow from the total minus the shown group."""
+    anonymity (velferd.core.disclosure): nothing while the survey is open; a cell with fewer
+    than 3 answers on the scale shows nothing but "fewer than 3 answers"; the group cells of
+    a question are all masked when any group that answered is below the minimum, because
+    the masked group's figures would otherwise follow from the total minus the shown group.
+    """
+    is_open = survey.status == SurveyStatus.OPEN
     cells = {q.code: (Cell(), {g: Cell() for g in GROUPS}) for q in questions_of(survey)}
-    answers = SurveyAnswer.objects.filter(response__survey=survey).values_list(
-        "question", "value", "response__group"
-    )
-    for code, value, group in answers:
-        if code in cells:
-            total, groups = cells[code]
-            total.add(value)
-            groups[group].add(value)
+    if not is_open:
+        answers = SurveyAnswer.objects.filter(response__survey=survey).values_list(
+            "question", "value", "response__group"
+        )
+        for code, value, group in answers:
+            if code in cells:
+                total, groups = cells[code]
+                total.add(value)
+                groups[group].add(value)
     results = []
     for question in questions_of(survey):
         total, groups = cells[question.code]
-        total.shown = total.answers >= MINIMUM_ANSWERS
-        too_few = any(
-            c.answers + c.dont_know > 0 and c.answers < MINIMUM_ANSWERS for c in groups.values()
+        total.reason, verdicts = disclosure.survey_reasons(
+            is_open=is_open,
+            total_answers=total.answers,
+            groups={g: (c.answers, c.dont_know) for g, c in groups.items()},
         )
-        for cell in groups.values():
-            cell.shown = not too_few and cell.answers >= MINIMUM_ANSWERS
+        for group, cell in groups.items():
+            cell.reason = verdicts[group]
         results.append(QuestionResult(question, total, groups))
     return results
 

@@ -4,11 +4,13 @@ audit event; a cooperation's status changes are also kept in its own event log."
 from __future__ import annotations
 
 import datetime
+import hashlib
 import secrets
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from stdnum.exceptions import ValidationError as StdnumError
@@ -757,10 +759,31 @@ def _answer_value(code: str, value: object) -> int | None:
     return int(value)
 
 
+def answer_key(token: str) -> str:
+    """What a browser keeps of a survey it has answered: a digest of the link's token, so
+    that what it keeps neither opens the survey nor names it."""
+    return hashlib.sha256(f"velferd-survey-answered:{token}".encode()).hexdigest()[:24]
+
+
+def _require_not_answered(token: str, answered: Collection[str]) -> None:
+    if answer_key(token) in answered:
+        raise DomainError(
+            code="already_answered",
+            status=CONFLICT,
+            message_nb="Du har allerede svart på denne undersøkelsen. Takk for svaret!",
+            message_en="You have already answered this survey. Thank you for your answer!",
+        )
+
+
 @transaction.atomic
-def survey_answer(*, token: str, group: str, answers: Mapping[str, object]) -> SurveyResponse:
+def survey_answer(
+    *, token: str, group: str, answers: Mapping[str, object], answered: Collection[str] = ()
+) -> SurveyResponse:
     """One anonymous response through the public answer link: the respondent group and an
-    answer (1–5 or "dont_know") to every question. Nothing about the respondent is kept."""
+    answer (1–5 or "dont_know") to every question. Nothing about the respondent is kept.
+    `answered` is what the browser's session says it has answered (`answer_key`): one
+    answer per browser session and survey; a second is refused (409)."""
+    _require_not_answered(token, answered)
     survey = selectors.survey_by_token(token)
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     _require_survey_open(survey)
@@ -785,20 +808,24 @@ def survey_answer(*, token: str, group: str, answers: Mapping[str, object]) -> S
 
 
 # Answers from one address to one survey: a workplace behind one address may answer many
-# times, a script filling in a survey may not.
-ANSWERS_PER_ADDRESS = 200
-ANSWER_WINDOW_SECONDS = 3600
+# times, a script filling in a survey may not. At most so many answers in each window
+# (settings.VELFERD_SURVEY_ANSWER_RATE_LIMITS: 10 a minute and 100 an hour).
+def answer_windows() -> tuple[tuple[int, int], ...]:
+    return tuple(
+        (int(limit), int(seconds)) for limit, seconds in settings.VELFERD_SURVEY_ANSWER_RATE_LIMITS
+    )
 
 
-def survey_answer_allowed(*, token: str, address: str) -> None:
-    """Count one answer from `address` to the survey; 429 past the limit."""
-    ratelimit.hit(
+def survey_answer_allowed(*, token: str, address: str, answered: Collection[str] = ()) -> None:
+    """Before an answer is read: 409 when this browser session has answered the survey
+    already; else count one answer from `address` to the survey, 429 past a limit."""
+    _require_not_answered(token, answered)
+    ratelimit.hit_windows(
         "survey-answer",
         f"{token}:{address}",
-        limit=ANSWERS_PER_ADDRESS,
-        seconds=ANSWER_WINDOW_SECONDS,
-        message_nb="Det er sendt for mange svar herfra på kort tid. Prøv igjen senere.",
-        message_en="Too many answers have been sent from here in a short time. Try again later.",
+        windows=answer_windows(),
+        message_nb="Det er sendt for mange svar herfra på kort tid. Prøv igjen om litt.",
+        message_en="Too many answers have been sent from here in a short time. Try again shortly.",
     )
 
 

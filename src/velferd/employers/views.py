@@ -25,6 +25,7 @@ from velferd.core.ratelimit import client_key
 from velferd.organisation import selectors as organisation_selectors
 
 from . import lifecycles, selectors, services
+from .answered import answered_in_session, remember_answer
 from .models import (
     CooperationReason,
     CooperationStatus,
@@ -479,8 +480,8 @@ def survey_open(request: HttpRequest, cooperation_id: int) -> HttpResponse:
 
 @refusals_as_pages
 def survey(request: HttpRequest, survey_id: int) -> HttpResponse:
-    """A survey's results (masked below 3 answers) and its answer link; the advisor closes
-    it here."""
+    """A survey's results (once it is closed, and masked below 3 answers) and its answer
+    link; the advisor closes it here."""
     actor = actor_for_request(request)
     found = selectors.survey_for(actor=actor, survey_id=survey_id)
     can_close = policies.can_advise_enterprise(actor, found.cooperation.enterprise)
@@ -495,6 +496,7 @@ def survey(request: HttpRequest, survey_id: int) -> HttpResponse:
             "s": found,
             "e": found.cooperation.enterprise,
             "results": selectors.survey_results(found),
+            "results_shown": selectors.results_shown(found),
             "responses": selectors.response_count(found),
             "answer_url": request.build_absolute_uri(
                 reverse("employers:survey_answer", args=[found.token])
@@ -512,19 +514,25 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     except DomainError as unknown:
         return render(request, "core/error.html", {"error": unknown}, status=404)
     error = None
+    answered = answered_in_session(request)
     if request.method == "POST":
         codes = [q.code for q in selectors.questions_of(found)]
         try:
-            services.survey_answer_allowed(token=token, address=client_key(request))
+            services.survey_answer_allowed(
+                token=token, address=client_key(request), answered=answered
+            )
             services.survey_answer(
                 token=token,
                 group=request.POST.get("group", ""),
                 answers={code: request.POST.get(code, "") for code in codes},
+                answered=answered,
             )
         except DomainError as caught:
             error = caught
         else:
-            return redirect("employers:survey_thanks")
+            response = redirect("employers:survey_thanks")
+            remember_answer(response, request, token)
+            return response
     return render(
         request,
         "employers/survey_answer.html",
@@ -535,6 +543,7 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
             "groups": RespondentGroup.choices,
             "error": error,
             "form": request.POST or {},
+            "already_answered": services.answer_key(token) in answered,
         },
         status=error.status if error else 200,
     )

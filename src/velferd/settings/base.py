@@ -174,3 +174,12 @@ VELFERD_ENQUIRY_CONFIDENCE_THRESHOLD = 0.45
 VELFERD_ENQUIRY_DEADLINE_WORKING_DAYS = 10
 VELFERD_PRESS_DEADLINE_WORKING_DAYS = 1
 VELFERD_ENQUIRY_RATE_LIMIT = (5, 600)
+
+# Statistical disclosure control (velferd.core.disclosure): a group's figure is shown only
+# with at least this many enterprises, and when no enterprise has this share or more of the
+# group's lost workdays.
+VELFERD_DISCLOSURE_MIN_ENTERPRISES = 3
+VELFERD_DISCLOSURE_DOMINANCE = "0.85"
+# Anonymous survey answers from one address to one survey: at most (answers, in seconds)
+# in each window.
+VELFERD_SURVEY_ANSWER_RATE_LIMITS = ((10, 60), (100, 3600))

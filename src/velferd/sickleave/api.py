@@ -199,7 +199,7 @@ def priorities(request: HttpRequest, params: Query[PriorityParams]) -> Any:
     """The enterprises of the advisor's county by the lost workdays that could be saved."""
     found = selectors.priorities(actor=actor_of(request), filters=filters_of(params))
     page = paginate(found, page=params.page, page_size=params.page_size)
-    return {"items": [selectors.priority_row(s) for s in page.items], "count": page.count}
+    return {"items": selectors.priority_rows(page.items), "count": page.count}
 
 
 @router.get("/results", response={200: ResultsOut, **ERRORS}, auth=AUTH)

@@ -98,6 +98,11 @@ class GroupQuarter(GroupFigures):
     year = models.PositiveSmallIntegerField()
     quarter = models.PositiveSmallIntegerField()
     sick_listed_persons = models.PositiveIntegerField(default=0)
+    # The lost workdays of the group's largest and second largest enterprise in the quarter,
+    # for the dominance and subtraction rules (velferd.core.disclosure); unknown (null)
+    # counts as dominant.
+    largest_lost_workdays = workdays(null=True)
+    second_lost_workdays = workdays(null=True)
 
     class Meta:
         constraints = [

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from velferd.core.disclosure import Reason
 from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 
@@ -15,10 +16,14 @@ class QuarterOut(Schema):
 
 
 class FigureOut(Schema):
-    """Sick leave over a span. Masked (all numbers null) when fewer than five persons were
-    sick-listed."""
+    """Sick leave over a span. Masked (all numbers null, with the reason) under statistical
+    disclosure control: fewer than five sick-listed persons; for a group, fewer than three
+    enterprises, one enterprise with 85 % or more of the lost workdays, the group without
+    the enterprise compared failing those rules, another hidden group that would follow
+    from it, or a hidden quarter in the span."""
 
     masked: bool
+    reason: Reason | None = Field(None, description="why the figure is masked; null if shown")
     percentage: Decimal | None = Field(None, description="lost / possible workdays × 100")
     graded_share: Decimal | None = Field(None, description="graded lost / lost workdays × 100")
     lost_workdays: Decimal | None = None
@@ -120,9 +125,13 @@ class PriorityOut(Schema):
     employees: int
     cooperation_status: str
     masked: bool
+    reason: Reason | None = Field(None, description="why the enterprise's figures are masked")
     percentage: Decimal | None
     lost_workdays: Decimal | None
     industry_percentage: Decimal | None
+    industry_reason: Reason | None = Field(
+        None, description="why the industry's percentage (and the workdays to save) are null"
+    )
     saveable_workdays: Decimal | None = Field(
         None,
         description=(

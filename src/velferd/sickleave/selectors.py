@@ -1,14 +1,29 @@
 """Reads of the sick-leave statistics, already filtered by who may see what.
 
-Masking: every figure — one enterprise's or a group's — based on fewer than five
-sick-listed persons is shown as masked (no numbers at all). For a span of four quarters the
-count is the largest quarterly count in the span: a floor under the number of different
-persons behind it, so a span is shown only when at least five persons surely stand behind it.
+Disclosure control (velferd.core.disclosure, whose docstring states every rule):
+
+- every figure — one enterprise's or a group's — based on fewer than five sick-listed
+  persons is hidden. For a span of four quarters the count is the largest quarterly count in
+  the span: a floor under the number of different persons behind it, so a span is shown
+  only when at least five persons surely stand behind it;
+- a group's figure for a quarter needs a minimum number of enterprises (3), none of which
+  has the dominance share (85 %) of the group's lost workdays; the hidden groups of one
+  kind in a quarter taken together must pass the same rules, or more groups are hidden
+  (the country is shown, and the country minus the shown groups gives the hidden ones
+  together);
+- on an enterprise's own comparison a group is also hidden when the group without that
+  enterprise would fail those rules (the enterprise could subtract its own figures);
+- a group's four-quarter figure is shown only when each of its quarters is;
+- the IW centres' results follow the same rules, the counties being the groups.
+
+A hidden figure has no numbers, only the reason (`Figure.reason`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -29,6 +44,8 @@ from stdnum.no import orgnr
 
 from velferd.access import policies
 from velferd.access.actor import Actor
+from velferd.core import disclosure
+from velferd.core.disclosure import Contribution, Reason
 from velferd.core.errors import DomainError, forbidden, not_found
 from velferd.employers.models import (
     CLOSED_COOPERATION_STATUSES,
@@ -47,13 +64,12 @@ from .models import (
     EnterpriseSummary,
     GroupKind,
     GroupQuarter,
-    GroupSummary,
     QuarterlyStatistics,
     StatisticsImport,
 )
 from .periods import Period, four_quarters
 
-MASK_BELOW = 5
+MASK_BELOW = disclosure.MIN_PERSONS
 SERIES = ("enterprise", "industry", "sector", "county", "country")
 HUNDRED = Decimal(100)
 
@@ -64,16 +80,32 @@ def _rounded(value: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class Figure:
-    """Sick leave over some span: the workdays and the persons behind them."""
+    """Sick leave over some span: the workdays and the persons behind them, and for a group
+    the disclosure rules' verdict (`hidden`, None when it may be shown)."""
 
     possible_workdays: Decimal
     lost_workdays: Decimal
     graded_lost_workdays: Decimal
     sick_listed_persons: int
+    hidden: Reason | None = None
+
+    @property
+    def reason(self) -> Reason | None:
+        """Why the figure is hidden; None when it is shown."""
+        return self.hidden or disclosure.persons_reason(self.sick_listed_persons)
 
     @property
     def masked(self) -> bool:
-        return self.sick_listed_persons < MASK_BELOW
+        return self.reason is not None
+
+    @property
+    def reason_text(self) -> str:
+        reason = self.reason
+        return disclosure.explain(reason) if reason else ""
+
+    def hide(self, reason: Reason | None) -> Figure:
+        """The same figure, hidden for `reason` (unchanged for None)."""
+        return dataclasses.replace(self, hidden=reason) if reason and not self.hidden else self
 
     @property
     def percentage(self) -> Decimal | None:
@@ -90,9 +122,11 @@ class Figure:
         return _rounded(Decimal(self.graded_lost_workdays) / Decimal(self.lost_workdays) * HUNDRED)
 
     def as_dict(self) -> dict[str, Any]:
-        if self.masked:
+        reason = self.reason
+        if reason is not None:
             return {
                 "masked": True,
+                "reason": reason.value,
                 "percentage": None,
                 "graded_share": None,
                 "lost_workdays": None,
@@ -100,6 +134,7 @@ class Figure:
             }
         return {
             "masked": False,
+            "reason": None,
             "percentage": self.percentage,
             "graded_share": self.graded_share,
             "lost_workdays": _rounded(Decimal(self.lost_workdays)),
@@ -107,12 +142,13 @@ class Figure:
         }
 
 
-def figure_of(row: Any) -> Figure:
+def figure_of(row: Any, hidden: Reason | None = None) -> Figure:
     return Figure(
         Decimal(row.possible_workdays),
         Decimal(row.lost_workdays),
         Decimal(row.graded_lost_workdays),
         row.sick_listed_persons,
+        hidden,
     )
 
 
@@ -129,6 +165,74 @@ def sum_figures(figures: list[Figure], *, across_quarters: bool) -> Figure | Non
         sum((f.graded_lost_workdays for f in figures), Decimal(0)),
         max(persons) if across_quarters else sum(persons),
     )
+
+
+def span_of(quarters: dict[Period, Figure], window: Iterable[Period]) -> Figure | None:
+    """A group's figure over the quarters of `window` it has figures for: shown only when
+    each of those quarters is (the span minus the shown quarters would give a hidden one)."""
+    parts = [quarters[p] for p in window if p in quarters]
+    total = sum_figures(parts, across_quarters=True)
+    if total is None:
+        return None
+    return total.hide(
+        disclosure.persons_reason(total.sick_listed_persons)
+        or disclosure.span_reason(f.reason for f in parts)
+    )
+
+
+def contribution_of(row: GroupQuarter) -> Contribution:
+    return Contribution(
+        enterprises=row.enterprises,
+        persons=row.sick_listed_persons,
+        total=Decimal(row.lost_workdays),
+        largest=row.largest_lost_workdays,
+        second=row.second_lost_workdays,
+    )
+
+
+def contribution_of_enterprises(figures: list[Figure]) -> Contribution:
+    """A group made of these enterprises' figures (one figure each)."""
+    lost = sorted((f.lost_workdays for f in figures), reverse=True)
+    return Contribution(
+        enterprises=len(figures),
+        persons=sum(f.sick_listed_persons for f in figures),
+        total=sum(lost, Decimal(0)),
+        largest=lost[0] if lost else Decimal(0),
+        second=lost[1] if len(lost) > 1 else Decimal(0),
+    )
+
+
+@dataclass
+class GroupRows:
+    """Group rows with the disclosure verdicts decided: every quarter's groups of one kind
+    are judged together (primary and complementary suppression)."""
+
+    figures: dict[tuple[str, str], dict[Period, Figure]]
+    contributions: dict[tuple[str, str], dict[Period, Contribution]]
+
+    def of(self, kind: str, key: str) -> dict[Period, Figure]:
+        return self.figures.get((kind, key), {})
+
+
+def group_rows(kinds: Iterable[str], window: list[Period] | None = None) -> GroupRows:
+    """Every group of these kinds (in the quarters of `window`, else in all quarters)."""
+    found = GroupQuarter.objects.filter(kind__in=list(kinds))
+    if window is not None:
+        condition = Q(pk__in=[])
+        for p in window:
+            condition |= Q(year=p.year, quarter=p.quarter)
+        found = found.filter(condition)
+    rows: dict[tuple[str, Period], dict[str, GroupQuarter]] = {}
+    for row in found:
+        rows.setdefault((row.kind, Period(row.year, row.quarter)), {})[row.key] = row
+    result = GroupRows({}, {})
+    for (kind, period), groups in rows.items():
+        contributions = {key: contribution_of(row) for key, row in groups.items()}
+        verdicts = disclosure.suppress(contributions)
+        for key, row in groups.items():
+            result.figures.setdefault((kind, key), {})[period] = figure_of(row, verdicts[key])
+            result.contributions.setdefault((kind, key), {})[period] = contributions[key]
+    return result
 
 
 def latest_quarter() -> Period | None:
@@ -237,6 +341,9 @@ def enterprise_for(*, actor: Actor, organisation_number: str) -> Enterprise:
 
 
 def enterprise_comparison(*, actor: Actor, organisation_number: str) -> Comparison:
+    """One enterprise against its groups. A group figure is hidden where the analysts do
+    not see it, and where the group without this enterprise would fail the disclosure rules:
+    the enterprise knows its own figures and could subtract them."""
     enterprise = enterprise_for(actor=actor, organisation_number=organisation_number)
     groups = groups_of(enterprise)
     latest = latest_quarter()
@@ -244,21 +351,14 @@ def enterprise_comparison(*, actor: Actor, organisation_number: str) -> Comparis
         Period(r.year, r.quarter): figure_of(r)
         for r in QuarterlyStatistics.objects.filter(enterprise=enterprise)
     }
-    by_group: dict[str, dict[Period, Figure]] = {name: {} for name in groups}
-    names = {(g.kind, g.key): name for name, g in groups.items()}
-    condition = Q(pk__in=[])
-    for g in groups.values():
-        condition |= Q(kind=g.kind, key=g.key)
-    for row in GroupQuarter.objects.filter(condition):
-        by_group[names[(row.kind, row.key)]][Period(row.year, row.quarter)] = figure_of(row)
-    summaries = {
-        names[(s.kind, s.key)]: figure_of(s)
-        for s in GroupSummary.objects.filter(
-            kind__in=[g.kind for g in groups.values()],
-            key__in=[g.key for g in groups.values()],
-        )
-        if (s.kind, s.key) in names
-    }
+    rows = group_rows({g.kind for g in groups.values()})
+    by_group: dict[str, dict[Period, Figure]] = {}
+    for name, g in groups.items():
+        contributions = rows.contributions.get((g.kind, g.key), {})
+        by_group[name] = {
+            period: figure.hide(_without_own(contributions[period], own.get(period)))
+            for period, figure in rows.of(g.kind, g.key).items()
+        }
     series = {"enterprise": own, **by_group}
     periods = sorted(set(own) | set(by_group["country"]))
     window = four_quarters(latest) if latest else []
@@ -269,9 +369,17 @@ def enterprise_comparison(*, actor: Actor, organisation_number: str) -> Comparis
         last_quarter={n: series[n].get(latest) if latest else None for n in SERIES},
         four_quarters={
             "enterprise": sum_figures([own[p] for p in window if p in own], across_quarters=True),
-            **{n: summaries.get(n) for n in groups},
+            **{n: span_of(by_group[n], window) for n in groups},
         },
         history=[QuarterRow(p, {n: series[n].get(p) for n in SERIES}) for p in periods],
+    )
+
+
+def _without_own(group: Contribution, own: Figure | None) -> Reason | None:
+    return disclosure.own_view_reason(
+        group,
+        own_total=own.lost_workdays if own is not None else None,
+        own_persons=own.sick_listed_persons if own is not None else 0,
     )
 
 
@@ -320,42 +428,55 @@ def _check_kind(kind: str) -> None:
 def group_statistics(*, actor: Actor, kind: str, key: str) -> GroupStatistics:
     policies.require(actor, "view_sick_leave_aggregates")
     _check_kind(kind)
-    rows = {
-        Period(r.year, r.quarter): figure_of(r)
-        for r in GroupQuarter.objects.filter(kind=kind, key=key)
-    }
+    found = group_rows({kind, GroupKind.COUNTRY})
+    rows = found.of(kind, key)
     if not rows:
         raise not_found("gruppen", "the group", "key")
-    country = {
-        Period(r.year, r.quarter): figure_of(r)
-        for r in GroupQuarter.objects.filter(kind=GroupKind.COUNTRY, key=COUNTRY_KEY)
-    }
-    summaries = {
-        (s.kind, s.key): figure_of(s)
-        for s in GroupSummary.objects.filter(kind__in=[kind, GroupKind.COUNTRY])
-        if s.key in (key, COUNTRY_KEY)
-    }
+    country = found.of(GroupKind.COUNTRY, COUNTRY_KEY)
     latest = latest_quarter()
+    window = four_quarters(latest) if latest else []
     return GroupStatistics(
         group=Group(kind, key, group_label(kind, key)),
         latest=latest,
         last_quarter=rows.get(latest) if latest else None,
-        four_quarters=summaries.get((kind, key)),
-        country_four_quarters=summaries.get((GroupKind.COUNTRY, COUNTRY_KEY)),
+        four_quarters=span_of(rows, window),
+        country_four_quarters=span_of(country, window),
         history=[(p, rows.get(p), country.get(p)) for p in sorted(set(rows) | set(country))],
     )
 
 
 def groups(*, actor: Actor, kind: str) -> list[tuple[Group, Figure]]:
-    """Every group of a kind with its four-quarter figures, by label."""
+    """Every group of a kind with figures in the last four quarters, with those figures,
+    by key."""
     policies.require(actor, "view_sick_leave_aggregates")
     _check_kind(kind)
+    latest = latest_quarter()
+    if latest is None:
+        return []
+    window = four_quarters(latest)
     counties = dict(County.objects.values_list("number", "name"))
     found = []
-    for s in GroupSummary.objects.filter(kind=kind, enterprises__gt=0):
-        label = counties.get(s.key, s.key) if kind == GroupKind.COUNTY else group_label(kind, s.key)
-        found.append((Group(kind, s.key, label), figure_of(s)))
+    for (_kind, key), quarters in group_rows({kind}, window).figures.items():
+        span = span_of(quarters, window)
+        if span is None:
+            continue
+        label = counties.get(key, key) if kind == GroupKind.COUNTY else group_label(kind, key)
+        found.append((Group(kind, key, label), span))
     return sorted(found, key=lambda pair: pair[0].key)
+
+
+def hidden_industries() -> dict[str, Reason]:
+    """The industries whose four-quarter figures are hidden from the analysts, and why."""
+    latest = latest_quarter()
+    if latest is None:
+        return {}
+    window = four_quarters(latest)
+    hidden = {}
+    for (_kind, key), quarters in group_rows({GroupKind.INDUSTRY}, window).figures.items():
+        span = span_of(quarters, window)
+        if span is not None and span.reason is not None:
+            hidden[key] = span.reason
+    return hidden
 
 
 # --- the advisors' prioritisation list ----------------------------------------------------
@@ -474,11 +595,27 @@ def _with_cooperation_status(
     )
 
 
-def priority_row(summary: EnterpriseSummary) -> dict[str, Any]:
-    """One line of the list, masked where the figures rest on fewer than five persons."""
+def priority_rows(summaries: Iterable[EnterpriseSummary]) -> list[dict[str, Any]]:
+    """The lines of one page of the list."""
+    hidden = hidden_industries()
+    return [priority_row(s, hidden_industries=hidden) for s in summaries]
+
+
+def priority_row(
+    summary: EnterpriseSummary, *, hidden_industries: dict[str, Reason] | None = None
+) -> dict[str, Any]:
+    """One line of the list, masked where the figures rest on fewer than five persons. The
+    industry's percentage is left out where the analysts do not see it, and so are the
+    workdays to save, from which it would follow (lost − possible × percentage)."""
     enterprise = summary.enterprise
-    masked = summary.sick_listed_persons < MASK_BELOW
+    reason = disclosure.persons_reason(summary.sick_listed_persons)
     industry = summary.industry
+    industry_reason = (
+        None
+        if industry is None
+        else (hidden_industries or {}).get(industry.key)
+        or disclosure.persons_reason(industry.sick_listed_persons)
+    )
     saveable = summary.saveable_workdays
     return {
         "organisation_number": enterprise.organisation_number,
@@ -489,15 +626,17 @@ def priority_row(summary: EnterpriseSummary) -> dict[str, Any]:
         "sector": enterprise.sector,
         "employees": enterprise.employees,
         "cooperation_status": getattr(summary, "cooperation_status", None) or COOPERATION_NONE,
-        "masked": masked,
-        "percentage": None if masked else summary.percentage,
-        "lost_workdays": None if masked else _rounded(Decimal(summary.lost_workdays)),
+        "masked": reason is not None,
+        "reason": reason,
+        "percentage": None if reason else summary.percentage,
+        "lost_workdays": None if reason else _rounded(Decimal(summary.lost_workdays)),
         "industry_percentage": (
-            industry.percentage
-            if industry is not None and industry.sick_listed_persons >= MASK_BELOW
-            else None
+            industry.percentage if industry is not None and industry_reason is None else None
         ),
-        "saveable_workdays": None if masked or saveable is None else _rounded(Decimal(saveable)),
+        "industry_reason": industry_reason,
+        "saveable_workdays": (
+            None if reason or industry_reason or saveable is None else _rounded(Decimal(saveable))
+        ),
     }
 
 
@@ -563,11 +702,11 @@ def _quarter_of(moment: datetime.datetime) -> Period:
     return Period(local.year, (local.month - 1) // 3 + 1)
 
 
-def _served(county: str | None) -> dict[int, tuple[Period, Period | None]]:
-    """For each enterprise served: the quarter its cooperation became active and, for a
-    completed one, the quarter it was completed — from the cooperation's event log, or
-    when it has none (records loaded around the application) the quarter it was created
-    and the quarter it was last changed."""
+def _served() -> dict[int, tuple[str, Period, Period | None]]:
+    """For each enterprise served: its county, the quarter its cooperation became active
+    and, for a completed one, the quarter it was completed — from the cooperation's event
+    log, or when it has none (records loaded around the application) the quarter it was
+    created and the quarter it was last changed."""
     cooperations = (
         Cooperation.objects.filter(status__in=SERVED_STATUSES)
         .annotate(
@@ -575,17 +714,47 @@ def _served(county: str | None) -> dict[int, tuple[Period, Period | None]]:
             completed_at=Coalesce(_moved_to(CooperationStatus.COMPLETED), "updated_at"),
         )
         .order_by("created_at")
+        .values_list(
+            "enterprise_id", "enterprise__county_id", "status", "started_at", "completed_at"
+        )
     )
-    if county is not None:
-        cooperations = cooperations.filter(enterprise__county_id=county)
-    served: dict[int, tuple[Period, Period | None]] = {}
-    for c in cooperations.only("enterprise_id", "status", "created_at", "updated_at"):
-        end = _quarter_of(c.completed_at) if c.status == CooperationStatus.COMPLETED else None
-        served[c.enterprise_id] = (_quarter_of(c.started_at), end)  # the latest one counts
+    served: dict[int, tuple[str, Period, Period | None]] = {}
+    for enterprise, county, status, started_at, completed_at in cooperations:
+        end = _quarter_of(completed_at) if status == CooperationStatus.COMPLETED else None
+        served[enterprise] = (county, _quarter_of(started_at), end)  # the latest one counts
     return served
 
 
+@dataclass
+class _Side:
+    """One county's figures on one side of the start (before or during), per enterprise."""
+
+    quarters: dict[int, list[Figure]] = field(default_factory=dict)
+
+    def add(self, enterprise: int, figure: Figure) -> None:
+        self.quarters.setdefault(enterprise, []).append(figure)
+
+    def merged(self, other: _Side) -> _Side:
+        return _Side({**self.quarters, **other.quarters})
+
+    def figure(self, parts: Iterable[Reason | None]) -> Figure | None:
+        """Several enterprises over several quarters: each enterprise's quarters first (its
+        largest quarterly count of persons), then the enterprises added up; hidden when a
+        quarter of it is, or when it fails the rules itself."""
+        spans = [
+            s for s in (sum_figures(f, across_quarters=True) for f in self.quarters.values()) if s
+        ]
+        total = sum_figures(spans, across_quarters=False)
+        if total is None:
+            return None
+        return total.hide(disclosure.span_reason(parts, contribution_of_enterprises(spans)))
+
+
 def iw_results(*, actor: Actor, county: str | None) -> Results:
+    """The results of one county's IW centre, or of the whole country. Every county's are
+    worked out, because the counties are groups of one kind whose sum (the country) is shown:
+    a county's figure for a quarter is judged together with the other counties' figures for
+    it (velferd.core.disclosure.suppress)."""
     if county is None and not actor.system:
         mine = sorted(policies.iw_counties(actor))
         if mine and not policies.can_view_iw_results(actor, None):
@@ -596,41 +765,65 @@ def iw_results(*, actor: Actor, county: str | None) -> Results:
         place = County.objects.filter(number=county).first()
         if place is None:
             raise not_found("fylket", "the county", "county")
-    served = _served(county)
-    by_offset: dict[int, list[Figure]] = {}
-    before: dict[int, list[Figure]] = {}
-    during: dict[int, list[Figure]] = {}
+    served = _served()
+    by_offset: dict[int, dict[str, list[Figure]]] = {}
+    sides: dict[tuple[str, bool], _Side] = {}
     ids = list(served)
+    columns = (
+        "enterprise_id",
+        "year",
+        "quarter",
+        "possible_workdays",
+        "lost_workdays",
+        "graded_lost_workdays",
+        "sick_listed_persons",
+    )
     for start in range(0, len(ids), 500):
-        for row in QuarterlyStatistics.objects.filter(enterprise_id__in=ids[start : start + 500]):
-            first, last = served[row.enterprise_id]
-            period = Period(row.year, row.quarter)
+        rows = QuarterlyStatistics.objects.filter(enterprise_id__in=ids[start : start + 500])
+        for enterprise, year, quarter, possible, lost, graded, persons in rows.values_list(
+            *columns
+        ):
+            where, first, last = served[enterprise]
+            period = Period(year, quarter)
             offset = period.ordinal - first.ordinal
             if offset < -BEFORE_QUARTERS or (last is not None and period.ordinal > last.ordinal):
                 continue
-            figure = figure_of(row)
-            by_offset.setdefault(offset, []).append(figure)
-            (before if offset < 0 else during).setdefault(row.enterprise_id, []).append(figure)
-    relative = [
-        (n, sum_figures(by_offset.get(n, []), across_quarters=False))
-        for n in range(-BEFORE_QUARTERS, max([0, *by_offset]) + 1)
-    ]
+            figure = Figure(Decimal(possible), Decimal(lost), Decimal(graded), persons)
+            by_offset.setdefault(offset, {}).setdefault(where, []).append(figure)
+            sides.setdefault((where, offset >= 0), _Side()).add(enterprise, figure)
+    relative: dict[int, Figure | None] = {}
+    for offset, counties in by_offset.items():
+        if county is None:
+            every = [f for figures in counties.values() for f in figures]
+            verdict = disclosure.group_reason(contribution_of_enterprises(every))
+        elif county in counties:
+            every = counties[county]
+            verdict = disclosure.suppress(
+                {c: contribution_of_enterprises(f) for c, f in counties.items()}
+            )[county]
+        else:
+            continue
+        total = sum_figures(every, across_quarters=False)
+        relative[offset] = total.hide(verdict) if total else None
+    first_offset = -BEFORE_QUARTERS
+    last_offset = max([0, *relative])
+    before, during = _Side(), _Side()
+    for (where, is_during), side in sides.items():
+        if county is None or where == county:
+            if is_during:
+                during = during.merged(side)
+            else:
+                before = before.merged(side)
+    parts = {n: f.reason for n, f in relative.items() if f is not None}
     return Results(
         county=place,
-        enterprises=len(served),
-        before=_span(before),
-        during=_span(during),
-        relative=relative if by_offset else [],
+        enterprises=sum(1 for where, _f, _l in served.values() if county in (None, where)),
+        before=before.figure(r for n, r in parts.items() if n < 0),
+        during=during.figure(r for n, r in parts.items() if n >= 0),
+        relative=(
+            [(n, relative.get(n)) for n in range(first_offset, last_offset + 1)] if relative else []
+        ),
     )
-
-
-def _span(per_enterprise: dict[int, list[Figure]]) -> Figure | None:
-    """Several enterprises over several quarters: each enterprise's quarters first (its
-    largest quarterly count of persons), then the enterprises added up."""
-    spans = [
-        s for s in (sum_figures(f, across_quarters=True) for f in per_enterprise.values()) if s
-    ]
-    return sum_figures(spans, across_quarters=False)
 
 
 def recent_imports(*, actor: Actor, limit: int = 10) -> list[StatisticsImport]:

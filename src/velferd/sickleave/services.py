@@ -20,10 +20,23 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Case, Count, DecimalField, F, Max, Q, Sum, Value, When
-from django.db.models.functions import Greatest, Substr
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    Max,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Greatest, RowNumber, Substr
 from django.utils import timezone, translation
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
@@ -31,6 +44,7 @@ from stdnum.no import orgnr
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
+from velferd.core import disclosure
 from velferd.core.errors import UNPROCESSABLE, DomainError
 from velferd.employers.models import Enterprise
 
@@ -582,8 +596,43 @@ def refresh_group_quarters(quarters: set[Period] | None) -> None:
             )
             for s in sums
         )
+    largest = _largest(source)
+    for group in fresh:
+        top = largest.get((group.kind, group.key, group.year, group.quarter), [])
+        group.largest_lost_workdays = top[0] if top else Decimal(0)
+        group.second_lost_workdays = top[1] if len(top) > 1 else Decimal(0)
     stale.delete()
     GroupQuarter.objects.bulk_create(fresh, batch_size=1000)
+
+
+def _largest(
+    source: QuerySet[QuarterlyStatistics],
+) -> dict[tuple[str, str, int, int], list[Decimal]]:
+    """The lost workdays of the two largest enterprises of every group and quarter (for the
+    dominance and subtraction rules of velferd.core.disclosure): a window over each group's
+    enterprises, largest first, of which the database returns the first two rows."""
+    found: dict[tuple[str, str, int, int], list[Decimal]] = {}
+    for kind, key in GROUP_KEYS.items():
+        partition: list[Any] = [F("year"), F("quarter")]
+        if kind != GroupKind.COUNTRY:
+            partition.insert(0, key)
+        ranked = (
+            source.annotate(
+                group_key=key,
+                rank=Window(
+                    RowNumber(),
+                    partition_by=partition,
+                    order_by=[F("lost_workdays").desc(), F("pk").asc()],
+                ),
+            )
+            .filter(rank__lte=2)
+            .order_by()
+            .values_list("group_key", "year", "quarter", "rank", "lost_workdays")
+        )
+        for group_key, year, quarter, rank, lost in ranked:
+            top = found.setdefault((kind, group_key, year, quarter), [Decimal(0), Decimal(0)])
+            top[rank - 1] = Decimal(lost)
+    return found
 
 
 def _window(latest: Period | None, prefix: str = "") -> Q:
@@ -596,8 +645,8 @@ def saveable(
     lost: Decimal, possible: Decimal, persons: int, industry_percentage: Decimal | None
 ) -> Decimal | None:
     """The lost workdays beyond what the industry's percentage would give; never below 0;
-    none for masked figures (see selectors.MASK_BELOW)."""
-    if persons < selectors.MASK_BELOW or industry_percentage is None:
+    none for masked figures (fewer than disclosure.MIN_PERSONS persons)."""
+    if disclosure.persons_reason(persons) or industry_percentage is None:
         return None
     excess = Decimal(lost) - Decimal(possible) * industry_percentage / 100
     return max(excess, Decimal(0)).quantize(Decimal("0.01"))
@@ -661,7 +710,7 @@ def refresh_saveable_workdays(industry_ids: set[int]) -> None:
         rows.update(
             saveable_workdays=Case(
                 When(
-                    sick_listed_persons__gte=selectors.MASK_BELOW,
+                    sick_listed_persons__gte=disclosure.MIN_PERSONS,
                     then=Greatest(excess, Value(Decimal(0))),
                 ),
                 default=None,

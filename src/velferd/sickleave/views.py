@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from velferd.access import policies
 from velferd.access.selectors import actor_for_request
-from velferd.core import pagination
+from velferd.core import disclosure, pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
@@ -167,7 +167,7 @@ def priorities(request: HttpRequest) -> HttpResponse:
         "sickleave/priorities.html",
         {
             "page": page,
-            "rows": [selectors.priority_row(s) for s in page.items] if page else [],
+            "rows": [_explained(r) for r in selectors.priority_rows(page.items)] if page else [],
             "error": error,
             "form": data,
             "querystring": query.urlencode(),
@@ -181,6 +181,17 @@ def priorities(request: HttpRequest) -> HttpResponse:
         },
         status=error.status if error else 200,
     )
+
+
+def _explained(row: dict[str, Any]) -> dict[str, Any]:
+    """A line of the list with the reasons for what it leaves out, in words."""
+    return {
+        **row,
+        "reason_text": disclosure.explain(row["reason"]) if row["reason"] else "",
+        "industry_reason_text": (
+            disclosure.explain(row["industry_reason"]) if row["industry_reason"] else ""
+        ),
+    }
 
 
 @refusals_as_pages

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from velferd.audit.models import AuditEvent
 from velferd.employers import services
@@ -142,14 +142,31 @@ def test_a_sub_theme_ending_before_it_starts_is_422(client_as: Login) -> None:
     assert (response.status_code, response.json()["field"]) == (422, "ends_on")
 
 
+def test_an_open_surveys_results_are_null_with_the_reason_and_only_the_count(
+    client_as: Login,
+) -> None:
+    survey = Survey.objects.get(cooperation=bergen())
+    body = client_as("arbeidsgiver").get(f"{E}/surveys/{survey.pk}").json()
+    assert (body["status"], body["responses"]) == ("open", 6)
+    cells = [c for r in body["results"] for c in (r["total"], *r["groups"].values())]
+    assert cells and all(
+        c == {"shown": False, "reason": "survey_open", "answers": None, "mean": None,
+              "counts": None, "dont_know": None}
+        for c in cells
+    )  # fmt: skip
+
+
 def test_survey_results_hide_the_question_with_too_few_answers(client_as: Login) -> None:
     survey = Survey.objects.get(cooperation=bergen())
+    closed = send(client_as("ia-radgiver"), "post", f"/surveys/{survey.pk}/close")
+    assert closed.json()["status"] == "closed"
     body = client_as("arbeidsgiver").get(f"{E}/surveys/{survey.pk}").json()
     results = {r["code"]: r for r in body["results"]}
     assert results["partnership"]["total"]["shown"] is True
     assert results["partnership"]["total"]["answers"] == 6
     assert results["knowledge"]["total"] == {
         "shown": False,
+        "reason": "few_answers",
         "answers": None,
         "mean": None,
         "counts": None,
@@ -168,7 +185,7 @@ def test_anyone_with_the_link_answers_anonymously(client: Client) -> None:
     assert (response.status_code, response.json()) == (201, {"received": True})
     assert survey.responses.count() == 7
     missing = send(
-        client,
+        Client(),
         "post",
         f"/survey-answers/{survey.token}",
         {"group": "manager", "answers": {"partnership": 3}},
@@ -176,21 +193,56 @@ def test_anyone_with_the_link_answers_anonymously(client: Client) -> None:
     assert (missing.status_code, missing.json()["code"]) == (422, "answer_required")
 
 
-def test_answers_from_one_address_are_limited(
-    client: Client, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(services, "ANSWERS_PER_ADDRESS", 2)
+def test_a_second_answer_from_the_same_session_is_409(client: Client) -> None:
     survey = Survey.objects.get(cooperation=bergen())
     form = client.get(f"{E}/survey-answers/{survey.token}").json()
     body = {"group": "employee", "answers": {q["code"]: 3 for q in form["questions"]}}
+    first = send(client, "post", f"/survey-answers/{survey.token}", body)
+    second = send(client, "post", f"/survey-answers/{survey.token}", body, **EN)
+    assert (first.status_code, second.status_code) == (201, 409)
+    assert second.json()["code"] == "already_answered"
+    assert second.json()["message"] == (
+        "You have already answered this survey. Thank you for your answer!"
+    )
+    norwegian = send(client, "post", f"/survey-answers/{survey.token}", body)
+    assert norwegian.json()["message"].startswith("Du har allerede svart på denne undersøkelsen.")
+    assert survey.responses.count() == 7
+    assert send(Client(), "post", f"/survey-answers/{survey.token}", body).status_code == 201
+
+
+@override_settings(VELFERD_SURVEY_ANSWER_RATE_LIMITS=((2, 60), (100, 3600)))
+def test_answers_from_one_address_are_limited_per_minute() -> None:
+    survey = Survey.objects.get(cooperation=bergen())
+    form = Client().get(f"{E}/survey-answers/{survey.token}").json()
+    body = {"group": "employee", "answers": {q["code"]: 3 for q in form["questions"]}}
     before = survey.responses.count()
 
+    # Each from a browser of its own, all from one address.
     statuses = [
-        send(client, "post", f"/survey-answers/{survey.token}", body).status_code for _ in range(3)
+        send(Client(), "post", f"/survey-answers/{survey.token}", body).status_code
+        for _ in range(3)
     ]
 
     assert statuses == [201, 201, 429]
     assert survey.responses.count() == before + 2
+
+
+@override_settings(VELFERD_SURVEY_ANSWER_RATE_LIMITS=((10, 60), (3, 3600)))
+def test_answers_from_one_address_are_limited_per_hour() -> None:
+    survey = Survey.objects.get(cooperation=bergen())
+    form = Client().get(f"{E}/survey-answers/{survey.token}").json()
+    body = {"group": "employee", "answers": {q["code"]: 3 for q in form["questions"]}}
+    statuses = [
+        send(Client(), "post", f"/survey-answers/{survey.token}", body).status_code
+        for _ in range(4)
+    ]
+    assert statuses == [201, 201, 201, 429]
+
+
+def test_the_default_limits_are_tighter_than_one_answer_every_few_seconds() -> None:
+    """196 answers from one address in 9 seconds must not get through."""
+    limits = dict((seconds, n) for n, seconds in services.answer_windows())
+    assert limits[60] <= 10 and limits[3600] <= 100
 
 
 def test_amounts_are_exact_decimal_strings(client_as: Login) -> None:

@@ -1,5 +1,5 @@
 """Reads: who sees which enterprises, the advisor's filters, the contact person, and the
-survey results with their anonymity rule (at least 3 answers)."""
+survey results with their anonymity rules (closed surveys only, at least 3 answers)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from velferd.access.actor import Actor
+from velferd.access.models import User
+from velferd.access.selectors import actor_for_user
 from velferd.core.errors import DomainError
 from velferd.employers import selectors, services
-from velferd.employers.models import Cooperation, Enterprise, Survey
+from velferd.employers.models import Cooperation, Enterprise, Survey, SurveyStatus
 
 from .factories import an_enterprise
 from .test_services import NEEDS, answer_all
@@ -115,7 +117,9 @@ class TestDemoBergenOmsorg:
         assert cooperation.owner is not None
         assert (cooperation.status, cooperation.owner.username) == ("assessing", "ia-radgiver")
         survey = cooperation.surveys.get(kind="needs_assessment")
-        results = {r.question.code: r for r in selectors.survey_results(survey)}
+        assert survey.status == "open"
+        assert survey.responses.count() == 6
+        results = {r.question.code: r for r in selectors.survey_results(closed(survey))}
         assert results["partnership"].total.shown
         assert not results["knowledge"].total.shown
         assert cooperation.enterprise.subsidies.filter(status="applied").exists()
@@ -128,12 +132,41 @@ def survey(actor_of_login: Lookup) -> Survey:
     return services.survey_open(actor=advisor, cooperation=cooperation, kind="needs_assessment")
 
 
+def closed(survey: Survey) -> Survey:
+    """The survey, closed as its advisor would close it (results are shown only then)."""
+    survey.refresh_from_db()
+    if survey.status == SurveyStatus.OPEN:
+        advisor = actor_for_user(User.objects.get(username="ia-radgiver"))
+        survey = services.survey_close(actor=advisor, survey=survey)
+    return survey
+
+
 def result(survey: Survey, code: str = "workload") -> selectors.QuestionResult:
-    return next(r for r in selectors.survey_results(survey) if r.question.code == code)
+    return next(r for r in selectors.survey_results(closed(survey)) if r.question.code == code)
 
 
 class TestMasking:
-    """A result is shown only for at least 3 answers on the scale."""
+    """A result is shown only once the survey is closed, and only for at least 3 answers on
+    the scale."""
+
+    def test_an_open_survey_shows_no_result_only_the_number_of_answers(
+        self, survey: Survey
+    ) -> None:
+        """Reading the results before and after one answer would give that answer."""
+        for value in (4, 2, 3, 5):
+            answer_all(survey.token, "employee", value)
+        before = selectors.survey_results(survey)
+        answer_all(survey.token, "manager", 1)
+        after = selectors.survey_results(survey)
+        for found in (*before, *after):
+            cells = [found.total, *found.groups.values()]
+            assert all(c.reason == "survey_open" and c.as_dict()["answers"] is None
+                       for c in cells)  # fmt: skip
+        assert [r.total.as_dict() for r in before] == [r.total.as_dict() for r in after]
+        assert selectors.response_count(survey) == 5
+        assert not selectors.results_shown(survey)
+        assert selectors.results_shown(closed(survey))
+        assert result(survey).total.answers == 5
 
     def test_two_answers_show_only_that_there_are_fewer_than_three(self, survey: Survey) -> None:
         answer_all(survey.token, "employee", 4)
@@ -142,6 +175,7 @@ class TestMasking:
         assert not found.total.shown
         assert found.total.as_dict() == {
             "shown": False,
+            "reason": "few_answers",
             "answers": None,
             "mean": None,
             "counts": None,
@@ -170,8 +204,8 @@ class TestMasking:
         answer_all(survey.token, "manager", 5)
         found = result(survey)
         assert found.total.shown and found.total.answers == 4
-        assert not found.groups["employee"].shown
-        assert not found.groups["manager"].shown
+        assert found.groups["employee"].reason == "small_group"
+        assert found.groups["manager"].reason == "few_answers"
 
     def test_both_groups_are_shown_at_three_each(self, survey: Survey) -> None:
         for value in (4, 2, 3):

@@ -119,28 +119,58 @@ def test_a_bad_organisation_number_is_shown_beside_its_field(client_as: Login) -
     assert not Enterprise.objects.filter(name="Feil AS").exists()
 
 
-def test_the_survey_page_masks_small_numbers(client_as: Login) -> None:
+def test_an_open_survey_page_shows_the_count_and_no_results(client_as: Login) -> None:
     survey = Survey.objects.get(cooperation=bergen())
+    response = client_as("arbeidsgiver").get(f"/employers/surveys/{survey.pk}/")
+    assertContains(response, "6 svar")
+    assertContains(response, "Resultatene vises når undersøkelsen er avsluttet.")
+    assertNotContains(response, 'data-testid="results"')
+    assertContains(response, survey.token)
+
+
+def test_the_survey_page_masks_small_numbers_once_closed(client_as: Login) -> None:
+    survey = Survey.objects.get(cooperation=bergen())
+    advisor = client_as("ia-radgiver")
+    assert advisor.post(f"/employers/surveys/{survey.pk}/").status_code == 302
     response = client_as("arbeidsgiver").get(f"/employers/surveys/{survey.pk}/")
     # The one question with only two answers on the scale, for everyone and both groups.
     assertContains(response, 'data-testid="masked"', count=3)
-    assertContains(response, survey.token)
+    assertContains(response, "Færre enn 3 svar")
+    assertContains(response, 'data-testid="results"')
+
+
+ANSWERS = dict.fromkeys(
+    ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"], "3"
+)
 
 
 def test_the_public_answer_page_needs_every_answer(client: Client) -> None:
     survey = Survey.objects.get(cooperation=bergen())
     response = client.post(f"/employers/survey/{survey.token}/", {"group": "employee"})
     assertContains(response, 'id="error-partnership"', status_code=422)
-    answers = {
-        "group": "employee",
-        **dict.fromkeys(
-            ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"], "3"
-        ),
-    }
-    response = client.post(f"/employers/survey/{survey.token}/", answers)
+    response = client.post(f"/employers/survey/{survey.token}/", {"group": "employee", **ANSWERS})
     assert response.status_code == 302
     assert survey.responses.count() == 7
     assert client.get("/employers/survey/nope/").status_code == 404
+
+
+def test_one_answer_per_browser_session(client: Client) -> None:
+    survey = Survey.objects.get(cooperation=bergen())
+    url = f"/employers/survey/{survey.token}/"
+    assert client.post(url, {"group": "employee", **ANSWERS}).status_code == 302
+
+    again = client.get(url)
+    assertContains(again, "Du har allerede svart på denne undersøkelsen. Takk for svaret!")
+    assertNotContains(again, 'data-testid="survey-form"')
+    assertContains(client.post(url, {"group": "manager", **ANSWERS}), "Du har allerede svart",
+                   status_code=409)  # fmt: skip
+    client.cookies["django_language"] = "en"
+    second = client.post(url, {"group": "manager", **ANSWERS})
+    assertContains(
+        second, "You have already answered this survey. Thank you for your answer!", status_code=409
+    )
+    assert survey.responses.count() == 7
+    assert Client().post(url, {"group": "manager", **ANSWERS}).status_code == 302
 
 
 def test_the_budget_page_shows_what_remains(client_as: Login) -> None:

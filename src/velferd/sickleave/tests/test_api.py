@@ -115,6 +115,7 @@ class TestComparison:
         shown = client_as("admin").get(f"{S}/enterprises/{five.organisation_number}").json()
         assert masked["last_quarter"]["enterprise"] == {
             "masked": True,
+            "reason": "few_persons",
             "percentage": None,
             "graded_share": None,
             "lost_workdays": None,
@@ -126,6 +127,23 @@ class TestComparison:
     def test_another_enterprise_is_403_for_the_employer(self, client_as: ClientAs) -> None:
         response = client_as("arbeidsgiver").get(f"{S}/enterprises/964330123")
         assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+
+    def test_a_group_the_enterprise_could_subtract_itself_from_is_null(
+        self, client_as: ClientAs
+    ) -> None:
+        """Three enterprises in Finnmark: without the one asking, two would be left."""
+        members = [make_enterprise() for _ in range(3)]
+        q = latest()
+        import_quarters([(e, q, "1000", lost, "5", 6) for e, lost in
+                         zip(members, ("50", "60", "70"), strict=True)])  # fmt: skip
+        body = client_as("admin").get(f"{S}/enterprises/{members[0].organisation_number}").json()
+        county = body["last_quarter"]["county"]
+        assert (county["masked"], county["reason"], county["lost_workdays"]) == (
+            True,
+            "own_subtraction",
+            None,
+        )
+        assert body["last_quarter"]["enterprise"]["lost_workdays"] == "50.00"
 
     def test_an_analyst_never_gets_one_enterprise(self, client_as: ClientAs) -> None:
         assert client_as("analytiker").get(f"{S}/enterprises/987654309").status_code == 403
@@ -142,6 +160,24 @@ class TestGroups:
         body = client_as("departement").get(f"{S}/groups/county/46").json()
         assert (body["label"], len(body["history"])) == ("Vestland", 12)
         assert body["history"][-1]["country"]["masked"] is False
+
+    def test_a_county_of_one_enterprise_is_null_with_the_reason(self, client_as: ClientAs) -> None:
+        """Troms: Tromsø Havn KF alone. Its figures were the county's every quarter."""
+        body = client_as("analytiker").get(f"{S}/groups/county/55").json()
+        hidden = {
+            "masked": True,
+            "reason": "few_enterprises",
+            "percentage": None,
+            "graded_share": None,
+            "lost_workdays": None,
+            "possible_workdays": None,
+        }
+        assert body["last_quarter"] == hidden
+        assert [row["group"] for row in body["history"]] == [hidden] * 12
+        assert body["four_quarters"]["reason"] == "hidden_part"
+        listed = client_as("analytiker").get(f"{S}/groups/county").json()["items"]
+        troms = next(item for item in listed if item["key"] == "55")
+        assert troms["four_quarters"]["masked"] and troms["four_quarters"]["lost_workdays"] is None
 
     def test_an_unknown_kind_is_404(self, client_as: ClientAs) -> None:
         assert client_as("analytiker").get(f"{S}/groups/galaxy").status_code == 404

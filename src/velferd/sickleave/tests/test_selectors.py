@@ -39,6 +39,7 @@ class TestMasking:
         assert (figure.percentage, figure.graded_share) == (None, None)
         assert figure.as_dict() == {
             "masked": True,
+            "reason": "few_persons",
             "percentage": None,
             "graded_share": None,
             "lost_workdays": None,
@@ -182,6 +183,208 @@ class TestComparison:
         assert refused.value.status == 403
 
 
+OLD = Period(2005, 1)  # a quarter of the tests' own, before every demo quarter
+
+
+def in_county(municipality: str, **fields: object) -> Enterprise:
+    return make_enterprise(municipality=Municipality.objects.get(number=municipality), **fields)
+
+
+def quarter_of(found: selectors.GroupStatistics, period: Period) -> Figure:
+    figure = next(g for p, g, _c in found.history if p == period)
+    assert figure is not None
+    return figure
+
+
+class TestGroupDisclosure:
+    """Groups are shown only with three enterprises or more, none of which dominates, and
+    never so that a hidden group follows from the shown ones and the country."""
+
+    def test_a_county_of_one_enterprise_is_hidden_every_quarter(
+        self, actor_of_login: ActorOf
+    ) -> None:
+        """Troms has one demo enterprise, Tromsø Havn KF: its figures were the county's."""
+        found = selectors.group_statistics(
+            actor=actor_of_login("analytiker"), kind="county", key="55"
+        )
+        figures = [g for _p, g, _c in found.history if g is not None]
+        assert len(figures) == 12
+        assert all(g.masked and g.as_dict()["lost_workdays"] is None for g in figures)
+        assert all(g.reason == "few_enterprises" and g.percentage is None for g in figures)
+        assert found.four_quarters is not None and found.four_quarters.masked
+        assert found.country_four_quarters is not None and not found.country_four_quarters.masked
+        listed = dict(selectors.groups(actor=actor_of_login("analytiker"), kind="county"))
+        troms = next(f for g, f in listed.items() if g.key == "55")
+        assert troms.masked and troms.as_dict()["lost_workdays"] is None
+
+    def test_one_enterprise_with_85_per_cent_of_the_lost_workdays_hides_the_group(
+        self, actor_of_login: ActorOf
+    ) -> None:
+        big, small, smaller = (in_county("5601") for _ in range(3))
+        import_quarters(
+            [
+                (big, OLD, "10000", "900", "0", 20),
+                (small, OLD, "1000", "60", "0", 5),
+                (smaller, OLD, "1000", "40", "0", 5),
+            ]
+        )
+        found = selectors.group_statistics(
+            actor=actor_of_login("analytiker"), kind="county", key="56"
+        )
+        assert quarter_of(found, OLD).masked
+        assert quarter_of(found, OLD).reason == "dominant_enterprise"
+
+    def test_three_comparable_enterprises_are_shown(self, actor_of_login: ActorOf) -> None:
+        enterprises = [in_county("5601") for _ in range(3)]
+        import_quarters(
+            [
+                (e, OLD, "1000", lost, "0", 5)
+                for e, lost in zip(enterprises, ("50", "60", "70"), strict=True)
+            ]
+        )
+        found = selectors.group_statistics(
+            actor=actor_of_login("analytiker"), kind="county", key="56"
+        )
+        shown = quarter_of(found, OLD)
+        assert not shown.masked and shown.percentage == D("6.00")
+
+    def test_the_hidden_counties_together_never_come_down_to_one_enterprise(
+        self, actor_of_login: ActorOf
+    ) -> None:
+        """Finnmark has one enterprise. Were every other county shown, the country minus
+        them would be Finnmark's enterprise; with the smallest county hidden too, 90 % would
+        still be that enterprise's; so a second county is hidden."""
+        figures = {
+            "5601": ["900"],
+            "4601": ["30", "30", "40"],
+            "0301": ["200", "200", "200"],
+            "1103": ["300", "300", "300"],
+        }
+        import_quarters(
+            [
+                (in_county(m), OLD, "10000", lost, "0", 5)
+                for m, losts in figures.items()
+                for lost in losts
+            ]
+        )
+        analyst = actor_of_login("analytiker")
+        finnmark = selectors.group_statistics(actor=analyst, kind="county", key="56")
+        assert quarter_of(finnmark, OLD).masked
+        reasons = {
+            county: quarter_of(
+                selectors.group_statistics(actor=analyst, kind="county", key=county), OLD
+            ).reason
+            for county in ("56", "46", "03", "11")
+        }
+        assert reasons == {
+            "56": "few_enterprises",
+            "46": "complementary",
+            "03": "complementary",
+            "11": None,
+        }
+        country = quarter_of(
+            selectors.group_statistics(actor=analyst, kind="country", key="NO"), OLD
+        )
+        rogaland = quarter_of(
+            selectors.group_statistics(actor=analyst, kind="county", key="11"), OLD
+        )
+        # What the shown figures give away: 1,600 lost workdays of 7 enterprises, 900 of
+        # them Finnmark's (56 %).
+        assert country.lost_workdays - rogaland.lost_workdays == D(1600)
+
+    def test_a_four_quarter_figure_with_a_hidden_quarter_is_hidden(
+        self, actor_of_login: ActorOf
+    ) -> None:
+        """Otherwise the four quarters minus the three shown would give the hidden one."""
+        window = four_quarters(latest())
+        enterprises = [in_county("5601") for _ in range(3)]
+        import_quarters(
+            [(e, p, "1000", "50", "0", 5) for e in enterprises for p in window[:3]]
+            + [(enterprises[0], window[3], "1000", "50", "0", 5)]
+        )
+        found = selectors.group_statistics(
+            actor=actor_of_login("analytiker"), kind="county", key="56"
+        )
+        assert found.four_quarters is not None and found.four_quarters.masked
+        assert found.last_quarter is not None and found.last_quarter.reason == "few_enterprises"
+        assert found.four_quarters.reason == "hidden_part"
+
+
+class TestOwnComparison:
+    """An enterprise's comparison never shows a group from which its own figures can be
+    subtracted to leave another enterprise's."""
+
+    def test_a_county_of_two_enterprises_never_shows_the_other_ones_workdays(
+        self, actor_of_login: ActorOf
+    ) -> None:
+        mine, theirs = in_county("5601"), in_county("5603")
+        quarters = [latest().shifted(-n) for n in range(12)]
+        import_quarters(
+            [(mine, p, "1000", "50", "5", 6) for p in quarters]
+            + [(theirs, p, "2000", "140", "20", 9) for p in quarters]
+        )
+        found = selectors.enterprise_comparison(
+            actor=actor_of_login("admin"), organisation_number=mine.organisation_number
+        )
+        county = [row.figures["county"] for row in found.history if row.period in quarters]
+        assert len(county) == 12
+        assert all(
+            f is not None and f.masked and f.as_dict()["lost_workdays"] is None for f in county
+        )
+        assert found.four_quarters["county"] is not None
+        assert found.four_quarters["county"].masked
+
+    def test_a_group_of_three_is_hidden_from_each_of_the_three(
+        self, actor_of_login: ActorOf
+    ) -> None:
+        """The analysts see it; each member would subtract itself and see the other two."""
+        members = [in_county("5601") for _ in range(3)]
+        import_quarters([(e, OLD, "1000", "50", "0", 5) for e in members])
+        analysts = selectors.group_statistics(
+            actor=actor_of_login("analytiker"), kind="county", key="56"
+        )
+        assert not quarter_of(analysts, OLD).masked
+        own = selectors.enterprise_comparison(
+            actor=actor_of_login("admin"), organisation_number=members[0].organisation_number
+        )
+        county = next(r.figures["county"] for r in own.history if r.period == OLD)
+        assert county is not None and county.masked and county.reason == "own_subtraction"
+
+    def test_what_is_left_may_not_be_one_enterprise_s_either(self, actor_of_login: ActorOf) -> None:
+        """100 of its own and 90, 5 and 5 of three others: the group is shown to the
+        analysts, but without its own 100 the 90 are 90 % of what is left."""
+        mine, *others = (in_county("5601") for _ in range(4))
+        import_quarters(
+            [(mine, OLD, "2000", "100", "0", 5)]
+            + [
+                (e, OLD, "2000", lost, "0", 5)
+                for e, lost in zip(others, ("90", "5", "5"), strict=True)
+            ]
+        )
+        assert not quarter_of(
+            selectors.group_statistics(actor=actor_of_login("analytiker"), kind="county", key="56"),
+            OLD,
+        ).masked
+        own = selectors.enterprise_comparison(
+            actor=actor_of_login("admin"), organisation_number=mine.organisation_number
+        )
+        county = next(r.figures["county"] for r in own.history if r.period == OLD)
+        assert county is not None and county.masked and county.reason == "own_subtraction"
+        small = selectors.enterprise_comparison(
+            actor=actor_of_login("admin"), organisation_number=others[1].organisation_number
+        )
+        county = next(r.figures["county"] for r in small.history if r.period == OLD)
+        assert county is not None and not county.masked
+
+    def test_the_demo_employer_still_sees_its_groups(self, actor_of_login: ActorOf) -> None:
+        found = selectors.enterprise_comparison(
+            actor=actor_of_login("arbeidsgiver"), organisation_number="987654309"
+        )
+        for name in ("industry", "sector", "county", "country"):
+            figure = found.four_quarters[name]
+            assert figure is not None and not figure.masked, name
+
+
 class TestPriorities:
     """A hand-built Finnmark: five enterprises in NACE 62, which no demo enterprise has."""
 
@@ -237,6 +440,27 @@ class TestPriorities:
         masked = rows[-1]
         assert masked["masked"] and masked["percentage"] is None and masked["lost_workdays"] is None
         assert rows[0]["percentage"] == D("8.00") and rows[0]["industry_percentage"] == D("7.05")
+
+    def test_an_industry_the_analysts_do_not_see_is_left_out_of_the_list(
+        self, actor_of_login: ActorOf, county: dict[str, Enterprise]
+    ) -> None:
+        """Two enterprises in NACE 01 (no demo enterprise has it): the industry's percentage
+        would be the other's figures to the advisor, and so would the workdays to save."""
+        farms = [make_enterprise(name=f"Gård {n} AS", industry_code="01.110") for n in (1, 2)]
+        import_quarters(
+            [(farm, p, "1000", lost, "0", 6)
+             for farm, lost in zip(farms, ("80", "40"), strict=True)
+             for p in four_quarters(latest())]
+        )  # fmt: skip
+        rows = selectors.priority_rows(
+            selectors.priorities(actor=actor_of_login("ia-56"), filters=PriorityFilters())
+        )
+        farm = next(r for r in rows if r["name"] == "Gård 1 AS")
+        assert (farm["industry_percentage"], farm["saveable_workdays"]) == (None, None)
+        assert farm["industry_reason"] == "hidden_part"
+        assert farm["percentage"] == D("8.00")
+        data = next(r for r in rows if r["name"] == "Alta Data AS")
+        assert data["industry_percentage"] == D("7.05") and data["industry_reason"] is None
 
     @pytest.mark.parametrize(
         ("filters", "expected"),
@@ -323,29 +547,45 @@ class TestPriorities:
         assert refused.value.status == 422
 
 
+def serve(enterprise: Enterprise, start: Period) -> Cooperation:
+    """An active cooperation that started in `start` (no event log: its creation counts)."""
+    cooperation = Cooperation.objects.create(enterprise=enterprise, status=CooperationStatus.ACTIVE)
+    started = timezone.make_aware(datetime.datetime(start.year, start.quarter * 3 - 1, 10))
+    Cooperation.objects.filter(pk=cooperation.pk).update(created_at=started)
+    return cooperation
+
+
+def without_the_demo_results() -> None:
+    """Leave the demo's served enterprises (two in Vestland) out of the results: the
+    counties are judged together, and Vestland's hidden results would otherwise hide
+    another county's as well (see test_a_county_that_would_reveal_another_is_hidden)."""
+    Cooperation.objects.filter(status__in=selectors.SERVED_STATUSES).update(
+        status=CooperationStatus.CANCELLED, is_open=False
+    )
+
+
 class TestResults:
     @pytest.fixture
-    def served(self) -> Enterprise:
-        """An enterprise in Finnmark whose cooperation started two quarters ago: four quarters
-        before at 10 %, two during at 5 % with more graded sick leave."""
-        enterprise = make_enterprise()
+    def served(self) -> list[Enterprise]:
+        """Three enterprises in Finnmark whose cooperations started two quarters ago: four
+        quarters before at 10 %, two during at 5 % with more graded sick leave."""
+        without_the_demo_results()
+        enterprises = [make_enterprise() for _ in range(3)]
         start = latest().shifted(-1)
-        before = [(enterprise, start.shifted(n), "1000", "100", "10", 9) for n in range(-4, 0)]
-        during = [(enterprise, start.shifted(n), "1000", "50", "25", 7) for n in range(0, 2)]
-        import_quarters(before + during)
-        cooperation = Cooperation.objects.create(
-            enterprise=enterprise, status=CooperationStatus.ACTIVE
-        )
-        started = timezone.make_aware(datetime.datetime(start.year, start.quarter * 3 - 1, 10))
-        Cooperation.objects.filter(pk=cooperation.pk).update(created_at=started)
-        return enterprise
+        for enterprise in enterprises:
+            import_quarters(
+                [(enterprise, start.shifted(n), "1000", "100", "10", 9) for n in range(-4, 0)]
+                + [(enterprise, start.shifted(n), "1000", "50", "25", 7) for n in range(0, 2)]
+            )
+            serve(enterprise, start)
+        return enterprises
 
     def test_before_and_during_the_cooperation(
-        self, actor_of_login: ActorOf, served: Enterprise
+        self, actor_of_login: ActorOf, served: list[Enterprise]
     ) -> None:
         found = selectors.iw_results(actor=actor_of_login("ia-56"), county=None)
         assert found.county is not None and found.county.number == "56"
-        assert found.enterprises == 1
+        assert found.enterprises == 3
         assert found.before is not None and found.during is not None
         assert (found.before.percentage, found.before.graded_share) == (D("10.00"), D("10.00"))
         assert (found.during.percentage, found.during.graded_share) == (D("5.00"), D("50.00"))
@@ -353,42 +593,96 @@ class TestResults:
         assert [c.marker_x is not None for c in found.charts()] == [True, True]
 
     def test_the_quarter_it_became_active_counts_when_the_event_log_has_it(
-        self, actor_of_login: ActorOf, served: Enterprise
+        self, actor_of_login: ActorOf, served: list[Enterprise]
     ) -> None:
         """Registered a year earlier, activated in the quarter of the fixture: the
         activation event, not the registration, starts "during"."""
-        cooperation = Cooperation.objects.get(enterprise=served)
         start = latest().shifted(-1)
         activated = timezone.make_aware(datetime.datetime(start.year, start.quarter * 3 - 1, 10))
-        Cooperation.objects.filter(pk=cooperation.pk).update(
-            created_at=activated - datetime.timedelta(days=365)
-        )
-        CooperationEvent.objects.create(
-            cooperation=cooperation,
-            occurred_at=activated,
-            actor_label="Ivar IA-rådgiver",
-            from_status=CooperationStatus.ASSESSING,
-            to_status=CooperationStatus.ACTIVE,
-        )
+        for cooperation in Cooperation.objects.filter(enterprise__in=served):
+            Cooperation.objects.filter(pk=cooperation.pk).update(
+                created_at=activated - datetime.timedelta(days=365)
+            )
+            CooperationEvent.objects.create(
+                cooperation=cooperation,
+                occurred_at=activated,
+                actor_label="Ivar IA-rådgiver",
+                from_status=CooperationStatus.ASSESSING,
+                to_status=CooperationStatus.ACTIVE,
+            )
 
         found = selectors.iw_results(actor=actor_of_login("ia-56"), county="56")
 
         assert [n for n, _f in found.relative] == [-4, -3, -2, -1, 0, 1]
         assert found.during is not None and found.during.percentage == D("5.00")
 
-    def test_a_single_enterprise_quarter_under_five_is_masked(
-        self, actor_of_login: ActorOf, served: Enterprise
+    def test_a_quarter_under_five_persons_is_masked_and_so_is_its_span(
+        self, actor_of_login: ActorOf, served: list[Enterprise]
     ) -> None:
-        import_quarters([(served, latest(), "1000", "50", "25", 3)])
+        import_quarters([(e, latest(), "1000", "50", "25", 1) for e in served])
         found = selectors.iw_results(actor=actor_of_login("ia-56"), county="56")
         last = dict(found.relative)[1]
-        assert last is not None and last.masked
+        assert found.during is not None and found.during.masked
+        assert last is not None and last.reason == "few_persons"
+        assert found.during is not None and found.during.reason == "hidden_part"
+        assert found.before is not None and not found.before.masked
+
+    def test_the_results_of_one_enterprise_are_hidden(self, actor_of_login: ActorOf) -> None:
+        """A county with one enterprise in cooperation: its results would be that
+        enterprise's figures."""
+        without_the_demo_results()
+        enterprise = make_enterprise()
+        start = latest().shifted(-1)
+        import_quarters(
+            [(enterprise, start.shifted(n), "1000", "80", "8", 9) for n in range(-4, 2)]
+        )
+        serve(enterprise, start)
+        found = selectors.iw_results(actor=actor_of_login("analytiker"), county="56")
+        assert found.enterprises == 1
+        assert all(f is None or f.masked for _n, f in found.relative)
+        assert all(f is None or f.reason == "few_enterprises" for _n, f in found.relative)
+        assert found.before is not None and found.before.reason == "few_enterprises"
+        assert found.during is not None and found.during.as_dict()["percentage"] is None
+
+    def test_a_county_that_would_reveal_another_is_hidden(self, actor_of_login: ActorOf) -> None:
+        """Two enterprises in cooperation in Vestland, hidden; were Finnmark's three shown,
+        the country minus Finnmark would be Vestland's two."""
+        without_the_demo_results()
+        start = latest().shifted(-1)
+        for municipality in ("4601", "4601", "5601", "5601", "5601"):
+            enterprise = in_county(municipality)
+            import_quarters(
+                [(enterprise, start.shifted(n), "1000", "80", "8", 9) for n in range(-4, 2)]
+            )
+            serve(enterprise, start)
+        analyst = actor_of_login("analytiker")
+        vestland = selectors.iw_results(actor=analyst, county="46")
+        finnmark = selectors.iw_results(actor=analyst, county="56")
+        assert all(f.masked for _n, f in vestland.relative + finnmark.relative if f)
+        assert {f.reason for _n, f in vestland.relative if f} == {"few_enterprises"}
+        assert {f.reason for _n, f in finnmark.relative if f} == {"complementary"}
+        assert finnmark.during is not None and finnmark.during.reason == "hidden_part"
+        country = selectors.iw_results(actor=analyst, county=None)
+        assert all(f and not f.masked for _n, f in country.relative)
+
+    def test_one_enterprise_dominating_the_results_hides_them(
+        self, actor_of_login: ActorOf
+    ) -> None:
+        without_the_demo_results()
+        enterprises = [make_enterprise() for _ in range(3)]
+        start = latest().shifted(-1)
+        for enterprise, lost in zip(enterprises, ("900", "50", "50"), strict=True):
+            import_quarters([(enterprise, start, "10000", lost, "0", 9)])
+            serve(enterprise, start)
+        found = selectors.iw_results(actor=actor_of_login("analytiker"), county="56")
+        started = dict(found.relative)[0]
+        assert started is not None and started.masked and started.reason == "dominant_enterprise"
 
     def test_analysts_see_any_county_and_the_country(
-        self, actor_of_login: ActorOf, served: Enterprise
+        self, actor_of_login: ActorOf, served: list[Enterprise]
     ) -> None:
         analyst = actor_of_login("analytiker")
-        assert selectors.iw_results(actor=analyst, county="56").enterprises == 1
+        assert selectors.iw_results(actor=analyst, county="56").enterprises == 3
         assert selectors.iw_results(actor=analyst, county=None).county is None
 
     def test_an_advisor_sees_only_their_county(self, actor_of_login: ActorOf) -> None:

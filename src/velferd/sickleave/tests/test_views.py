@@ -39,12 +39,20 @@ class TestEnterprisePage:
     def test_a_masked_enterprise_says_so(self, client_as: ClientAs) -> None:
         response = client_as("admin").get("/sick-leave/enterprises/999906087/")
         assert response.status_code == 200
-        assert "skjermet (færre enn 5)" in text(response)
+        assert "Skjult: færre enn 5 sykmeldte" in text(response)
 
     def test_another_enterprise_is_refused(self, client_as: ClientAs) -> None:
         assert (
             client_as("arbeidsgiver").get("/sick-leave/enterprises/964330123/").status_code == 403
         )
+
+    def test_a_group_it_could_subtract_itself_from_says_why(self, client_as: ClientAs) -> None:
+        members = [make_enterprise() for _ in range(3)]
+        import_quarters([(e, latest(), "1000", "60", "5", 6) for e in members])
+        page = text(
+            client_as("admin").get(f"/sick-leave/enterprises/{members[0].organisation_number}/")
+        )
+        assert "Skjult: uten denne virksomheten ville tallet avsløre andre virksomheter" in page
 
     def test_an_analyst_may_not_open_one_enterprise(self, client_as: ClientAs) -> None:
         assert client_as("analytiker").get("/sick-leave/enterprises/987654309/").status_code == 403
@@ -66,6 +74,15 @@ class TestGroupPages:
         one = client_as("analytiker").get("/sick-leave/groups/industry/87/")
         assert one.status_code == 200 and 'data-series="country"' in text(one)
 
+    def test_a_hidden_group_says_why_in_norwegian_and_english(self, client_as: ClientAs) -> None:
+        analyst = client_as("analytiker")
+        page = text(analyst.get("/sick-leave/groups/county/55/"))
+        assert "Skjult: færre enn 3 virksomheter" in page
+        assert "Skjult: et kvartal i perioden er skjult" in page
+        analyst.cookies["django_language"] = "en"
+        page = text(analyst.get("/sick-leave/groups/county/55/"))
+        assert "Hidden: fewer than 3 enterprises" in page
+
     def test_the_employer_sees_no_groups_page(self, client_as: ClientAs) -> None:
         assert client_as("arbeidsgiver").get("/sick-leave/groups/").status_code == 403
 
@@ -76,7 +93,7 @@ class TestPriorityPage:
         page = text(response)
         assert response.status_code == 200
         assert page.count('data-testid="priority-row"') >= 7
-        assert "skjermet (færre enn 5)" in page  # the small grocery
+        assert "Skjult: færre enn 5 sykmeldte" in page  # the small grocery
         assert page.index("Vestlandsbuss AS") < page.index("Sunnfjord Daglegvare AS")
 
     def test_a_filter_narrows_the_list(self, client_as: ClientAs) -> None:
@@ -99,23 +116,33 @@ class TestResultsPage:
         assert client_as("ia-radgiver").get("/sick-leave/results/").status_code == 200
         assert client_as("analytiker").get("/sick-leave/results/?county=03").status_code == 200
 
-    def test_the_demo_centre_in_vestland_has_results_to_show(self, client_as: ClientAs) -> None:
-        """Fjordkysten Sjømat (active) and Statens vegkontor Vest (completed)."""
+    def test_the_demo_centre_in_vestland_hides_the_results_of_two_enterprises(
+        self, client_as: ClientAs
+    ) -> None:
+        """Fjordkysten Sjømat (active) and Statens vegkontor Vest (completed): the results
+        of two enterprises would be the one's figures to the other, so they are hidden and
+        the page says why."""
         page = text(client_as("ia-radgiver").get("/sick-leave/results/"))
         assert "2 virksomheter har (hatt) et aktivt samarbeid." in page
-        assert 'data-testid="chart-marker"' in page
+        assert "Skjult: færre enn 3 virksomheter" in page
+        assert 'data-testid="chart-marker"' not in page
 
-    def test_charts_when_an_enterprise_is_served(self, client_as: ClientAs) -> None:
+    def test_charts_when_three_enterprises_are_served(self, client_as: ClientAs) -> None:
         from velferd.employers.models import Cooperation
 
-        enterprise = make_enterprise()
+        Cooperation.objects.filter(status__in=["active", "completed"]).update(
+            status="cancelled", is_open=False
+        )
         q = latest()
-        import_quarters([(enterprise, q.shifted(-n), "1000", "60", "10", 8) for n in range(4)])
-        cooperation = Cooperation.objects.create(enterprise=enterprise, status="active")
         started = timezone.make_aware(datetime.datetime(q.year, q.quarter * 3, 1))
-        Cooperation.objects.filter(pk=cooperation.pk).update(created_at=started)
+        for lost in ("60", "70", "80"):
+            enterprise = make_enterprise()
+            import_quarters([(enterprise, q.shifted(-n), "1000", lost, "10", 8) for n in range(4)])
+            cooperation = Cooperation.objects.create(enterprise=enterprise, status="active")
+            Cooperation.objects.filter(pk=cooperation.pk).update(created_at=started)
         page = text(client_as("analytiker").get("/sick-leave/results/?county=56"))
         assert 'data-testid="chart-marker"' in page
+        assert "Skjult" not in page
 
     def test_the_employer_sees_no_results(self, client_as: ClientAs) -> None:
         assert client_as("arbeidsgiver").get("/sick-leave/results/").status_code == 403
