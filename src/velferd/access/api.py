@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.constraints import RecordId
 from velferd.core.pagination import paginate
 from velferd.organisation import selectors as organisation_selectors
 
@@ -85,7 +86,7 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Any:
 
 
 @router.delete("/tokens/{token_id}", response={200: TokenOut, **ERRORS})
-def revoke_token(request: HttpRequest, token_id: str) -> Any:
+def revoke_token(request: HttpRequest, token_id: RecordId) -> Any:
     actor = actor_of(request)
     token = services.api_token_revoke(actor=actor, token=selectors.token(token_id=token_id))
     return _token(token)
@@ -131,7 +132,7 @@ def create_user(request: HttpRequest, payload: UserIn) -> Any:
 
 
 @router.patch("/users/{user_id}", response={200: UserOut, **ERRORS})
-def update_user(request: HttpRequest, user_id: str, payload: UserPatch) -> Any:
+def update_user(request: HttpRequest, user_id: RecordId, payload: UserPatch) -> Any:
     """Deactivate or reactivate a user (users are never deleted)."""
     actor = actor_of(request)
     policies.require(actor, "manage_users")
@@ -159,7 +160,7 @@ def _units(payload: RoleIn) -> dict[str, object]:
 
 
 @router.post("/users/{user_id}/roles", response={201: RoleOut, **ERRORS})
-def assign_role(request: HttpRequest, user_id: str, payload: RoleIn) -> Any:
+def assign_role(request: HttpRequest, user_id: RecordId, payload: RoleIn) -> Any:
     """Give a user a role bound to its unit: an office for caseworkers, approvers and office
     managers, an IW centre for IW advisors, and so on. A missing or wrong unit is 422."""
     actor = actor_of(request)
@@ -171,7 +172,7 @@ def assign_role(request: HttpRequest, user_id: str, payload: RoleIn) -> Any:
 
 
 @router.delete("/users/{user_id}/roles/{assignment_id}", response={200: RoleOut, **ERRORS})
-def revoke_role(request: HttpRequest, user_id: str, assignment_id: int) -> Any:
+def revoke_role(request: HttpRequest, user_id: RecordId, assignment_id: int) -> Any:
     actor = actor_of(request)
     policies.require(actor, "manage_users")
     found = selectors.role_assignment(selectors.user(user_id), assignment_id)

@@ -1,8 +1,37 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
+from django.contrib.auth.password_validation import (
+    MinimumLengthValidator,
+    get_default_password_validators,
+)
 from ninja import Field, Schema
+
+from velferd.core.constraints import (
+    NOT_BLANK,
+    CountyNumber,
+    Declared,
+    MunicipalityNumber,
+    OrganisationNumber,
+    UnitNumber,
+    one_of,
+)
+from velferd.organisation import selectors as organisation_selectors
+
+from .roles import PartnerService, Role
+
+
+def _shortest_password() -> int:
+    return max(
+        (
+            v.min_length
+            for v in get_default_password_validators()
+            if isinstance(v, MinimumLengthValidator)
+        ),
+        default=1,
+    )
 
 
 class RoleOut(Schema):
@@ -20,9 +49,11 @@ class MeOut(Schema):
 
 
 class TokenIn(Schema):
-    name: str = Field(..., max_length=100)
-    role_assignment: int
-    valid_days: int | None = Field(90, description="1–365 days, or null for no expiry.")
+    name: Annotated[str, NOT_BLANK] = Field(..., max_length=100)
+    role_assignment: int = Field(..., description="The id of one of the caller's own roles.")
+    valid_days: Annotated[int, Declared(minimum=1, maximum=365)] | None = Field(
+        90, description="1–365 days, or null for no expiry."
+    )
 
 
 class TokenOut(Schema):
@@ -41,10 +72,16 @@ class TokenCreatedOut(TokenOut):
 
 
 class UserIn(Schema):
-    username: str = Field(..., max_length=150)
+    username: Annotated[str, NOT_BLANK] = Field(..., max_length=150)
     full_name: str = Field(..., max_length=200)
     email: str = Field("", max_length=254)
-    password: str | None = Field(None, description="Leave out for users who log in with OIDC.")
+    password: Annotated[str, Declared(minLength=_shortest_password())] | None = Field(
+        None,
+        description=(
+            "Leave out for users who log in with OIDC. Not a common password, not only "
+            "digits, not like the username."
+        ),
+    )
 
 
 class UserPatch(Schema):
@@ -65,10 +102,18 @@ class UserList(Schema):
 
 
 class RoleIn(Schema):
-    role: str
-    office: str | None = Field(None, description="Office unit number, for office roles.")
-    iw_centre: str | None = Field(None, description="County number, for IW advisors.")
-    municipality: str | None = Field(None, description="Municipality number, for partners.")
-    partner_service: str | None = None
-    organisation_number: str | None = None
-    department: str | None = Field(None, description="Department slug, for ministry staff.")
+    role: Annotated[str, one_of(Role)]
+    office: UnitNumber | None = Field(None, description="Office unit number, for office roles.")
+    iw_centre: CountyNumber | None = Field(None, description="County number, for IW advisors.")
+    municipality: MunicipalityNumber | None = Field(
+        None, description="Municipality number, for partners."
+    )
+    partner_service: Annotated[str, one_of(PartnerService)] | None = Field(
+        None, description="For partners."
+    )
+    organisation_number: OrganisationNumber | None = Field(
+        None, description="For suppliers and employers."
+    )
+    department: Annotated[str, one_of(organisation_selectors.DEPARTMENT_SLUGS)] | None = Field(
+        None, description="Department slug, for ministry staff."
+    )

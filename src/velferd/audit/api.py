@@ -12,14 +12,17 @@ from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
 from velferd.core.pagination import paginate
 
 from . import selectors
-from .schemas import AuditEventList, ChainReportOut
+from .schemas import ActionFilter, AuditEventList, ChainReportOut
 
 router = Router(tags=["audit"], auth=AUTH)
 
 
 @router.get("/events", response={200: AuditEventList, **ERRORS})
 def list_events(
-    request: HttpRequest, paging: Query[PageParams], action: str = "", target_type: str = ""
+    request: HttpRequest,
+    paging: Query[PageParams],
+    action: ActionFilter = "",
+    target_type: ActionFilter = "",
 ) -> Any:
     """Audit events, newest first, optionally of one action or target type."""
     actor = actor_of(request)

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Schema
+
+from velferd.core.constraints import Declared
+
+# The audit trail's filters: an action (person.registered) or a target type; "" is none.
+ActionFilter = Annotated[str, Declared(maxLength=100)]
 
 
 class AuditEventOut(Schema):

@@ -10,7 +10,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from velferd.access import selectors as access_selectors
 from velferd.access.actor import ANONYMOUS, Actor
-from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE
 
 
 class ErrorOut(Schema):
@@ -20,7 +20,7 @@ class ErrorOut(Schema):
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -35,9 +35,18 @@ class TokenAuth(HttpBearer):
 
 
 class SessionAuth(APIKeyCookie):
-    """The logged-in browser session; unsafe methods need the CSRF token."""
+    """The logged-in browser session; unsafe methods need the CSRF token.
+
+    Who is calling is settled before the CSRF check: a request without a live session is
+    401 not_authenticated, whatever its method; only a logged-in session without its CSRF
+    token is 403."""
 
     param_name = "sessionid"
+
+    def __call__(self, request: HttpRequest) -> Actor | None:
+        if not access_selectors.actor_for_request(request).is_authenticated:
+            return None
+        return super().__call__(request)
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Actor | None:
         actor = access_selectors.actor_for_request(request)

@@ -14,6 +14,7 @@ from ninja import Query, Router, Status
 
 from velferd.access import selectors as access_selectors
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.constraints import CountyNumber, OrganisationNumber
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
 from velferd.core.ratelimit import client_key
@@ -30,6 +31,7 @@ from .schemas import (
     CooperationIn,
     CooperationList,
     CooperationOut,
+    CooperationStatusFilter,
     DeliveryIn,
     DeliveryList,
     DeliveryOut,
@@ -40,12 +42,15 @@ from .schemas import (
     EnterprisePatch,
     EventList,
     GrantIn,
+    MunicipalityFilter,
     OwnerIn,
     ReceiptOut,
     RefuseIn,
+    SectorFilter,
     SubsidyIn,
     SubsidyList,
     SubsidyOut,
+    SubsidyStatusFilter,
     SubThemeIn,
     SubThemeList,
     SubThemeOut,
@@ -54,8 +59,10 @@ from .schemas import (
     SurveyIn,
     SurveyList,
     SurveyOut,
+    SurveyToken,
     TransitionIn,
     VersionIn,
+    Year,
 )
 
 router = Router(tags=["employers"])
@@ -213,9 +220,9 @@ def list_enterprises(
     request: HttpRequest,
     paging: Query[PageParams],
     q: str = "",
-    municipality: str = "",
-    sector: str = "",
-    status: str = "",
+    municipality: MunicipalityFilter = "",
+    sector: SectorFilter = "",
+    status: CooperationStatusFilter = "",
     iw_agreement: bool | None = None,
 ) -> Any:
     """Advisors: the enterprises of their county; an employer: their own. Search by name or
@@ -242,7 +249,7 @@ def register_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Any:
 @router.get(
     "/enterprises/{organisation_number}", response={200: EnterpriseOut, **ERRORS}, auth=AUTH
 )
-def get_enterprise(request: HttpRequest, organisation_number: str) -> Any:
+def get_enterprise(request: HttpRequest, organisation_number: OrganisationNumber) -> Any:
     return enterprise_out(_enterprise(request, organisation_number))
 
 
@@ -250,7 +257,7 @@ def get_enterprise(request: HttpRequest, organisation_number: str) -> Any:
     "/enterprises/{organisation_number}", response={200: EnterpriseOut, **ERRORS}, auth=AUTH
 )
 def change_enterprise(
-    request: HttpRequest, organisation_number: str, payload: EnterprisePatch
+    request: HttpRequest, organisation_number: OrganisationNumber, payload: EnterprisePatch
 ) -> Any:
     data = payload.dict(exclude_unset=True)
     if "municipality" in data:
@@ -270,7 +277,7 @@ def change_enterprise(
     auth=AUTH,
 )
 def assign_contact_person(
-    request: HttpRequest, organisation_number: str, payload: ContactPersonIn
+    request: HttpRequest, organisation_number: OrganisationNumber, payload: ContactPersonIn
 ) -> Any:
     """The IW centre of the enterprise's county assigns one of its advisors."""
     enterprise = _enterprise(request, organisation_number)
@@ -298,7 +305,7 @@ def _user(username: str, field: str) -> Any:
     auth=AUTH,
 )
 def list_cooperations(
-    request: HttpRequest, organisation_number: str, paging: Query[PageParams]
+    request: HttpRequest, organisation_number: OrganisationNumber, paging: Query[PageParams]
 ) -> Any:
     """The enterprise's cooperations, the open one first."""
     enterprise = _enterprise(request, organisation_number)
@@ -311,7 +318,7 @@ def list_cooperations(
     auth=AUTH,
 )
 def start_cooperation(
-    request: HttpRequest, organisation_number: str, payload: CooperationIn
+    request: HttpRequest, organisation_number: OrganisationNumber, payload: CooperationIn
 ) -> Any:
     """Start a cooperation (to assess); 409 while one is open."""
     enterprise = _enterprise(request, organisation_number)
@@ -330,7 +337,7 @@ def start_cooperation(
     auth=AUTH,
 )
 def list_enterprise_subsidies(
-    request: HttpRequest, organisation_number: str, paging: Query[PageParams]
+    request: HttpRequest, organisation_number: OrganisationNumber, paging: Query[PageParams]
 ) -> Any:
     enterprise = _enterprise(request, organisation_number)
     return _paged(selectors.subsidies_of(enterprise), paging, subsidy_out)
@@ -341,7 +348,9 @@ def list_enterprise_subsidies(
     response={201: SubsidyOut, **ERRORS},
     auth=AUTH,
 )
-def apply_for_subsidy(request: HttpRequest, organisation_number: str, payload: SubsidyIn) -> Any:
+def apply_for_subsidy(
+    request: HttpRequest, organisation_number: OrganisationNumber, payload: SubsidyIn
+) -> Any:
     """Apply for a prevention and facilitation subsidy: the employer, or an advisor on the
     enterprise's behalf."""
     subsidy = services.subsidy_apply(
@@ -535,7 +544,7 @@ def close_survey(request: HttpRequest, survey_id: int) -> Any:
 
 
 @router.get("/survey-answers/{token}", response={200: SurveyFormOut, **ERRORS}, auth=None)
-def survey_form(request: HttpRequest, token: str) -> Any:
+def survey_form(request: HttpRequest, token: SurveyToken) -> Any:
     """The questions behind a public answer link (no login: anyone holding the link)."""
     survey = selectors.survey_by_token(token)
     return {
@@ -549,7 +558,7 @@ def survey_form(request: HttpRequest, token: str) -> Any:
 
 @router.post("/survey-answers/{token}", response={201: ReceiptOut, **ERRORS}, auth=None)
 def answer_survey(
-    request: HttpRequest, response: HttpResponse, token: str, payload: AnswersIn
+    request: HttpRequest, response: HttpResponse, token: SurveyToken, payload: AnswersIn
 ) -> Any:
     """One anonymous response: the respondent group and an answer to every question. One
     answer per browser session (a cookie; a second is 409 `already_answered`); at most 10 a
@@ -567,7 +576,9 @@ def answer_survey(
 
 
 @router.get("/subsidies", response={200: SubsidyList, **ERRORS}, auth=AUTH)
-def list_subsidies(request: HttpRequest, paging: Query[PageParams], status: str = "") -> Any:
+def list_subsidies(
+    request: HttpRequest, paging: Query[PageParams], status: SubsidyStatusFilter = ""
+) -> Any:
     """Advisors: the applications of their county; an employer: their own."""
     return _paged(
         selectors.subsidies_visible_to(actor=actor_of(request), status=status),
@@ -630,7 +641,7 @@ def pay_subsidy(request: HttpRequest, subsidy_id: int, payload: VersionIn) -> An
 
 
 @router.get("/budgets", response={200: BudgetList, **ERRORS}, auth=AUTH)
-def list_budgets(request: HttpRequest, year: int | None = None) -> Any:
+def list_budgets(request: HttpRequest, year: Year | None = None) -> Any:
     """The year's subsidy budget of each county the caller may see, with what is granted,
     paid and remaining."""
     lines = selectors.budget_lines(
@@ -640,7 +651,7 @@ def list_budgets(request: HttpRequest, year: int | None = None) -> Any:
 
 
 @router.get("/budgets/{county}/{year}", response={200: BudgetOut, **ERRORS}, auth=AUTH)
-def get_budget(request: HttpRequest, county: str, year: int) -> Any:
+def get_budget(request: HttpRequest, county: CountyNumber, year: Year) -> Any:
     return budget_out(
         selectors.budget_line(
             actor=actor_of(request), county_number=county, year=selectors.valid_year(year)
@@ -649,7 +660,7 @@ def get_budget(request: HttpRequest, county: str, year: int) -> Any:
 
 
 @router.put("/budgets/{county}/{year}", response={200: BudgetOut, **ERRORS}, auth=AUTH)
-def set_budget(request: HttpRequest, county: str, year: int, payload: BudgetIn) -> Any:
+def set_budget(request: HttpRequest, county: CountyNumber, year: Year, payload: BudgetIn) -> Any:
     """Set the county's budget for the year (administrators or the county's IW centre)."""
     actor = actor_of(request)
     services.budget_set(

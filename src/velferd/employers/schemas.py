@@ -4,10 +4,54 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
+from velferd.core.constraints import (
+    NOT_BLANK,
+    Declared,
+    MunicipalityNumber,
+    OrganisationNumber,
+    Username,
+    decimal_number,
+    one_of,
+    requires,
+)
 from velferd.core.disclosure import Reason
+
+from . import lifecycles
+from .models import (
+    CooperationReason,
+    CooperationStatus,
+    DeliveryKind,
+    DeliveryStatus,
+    PlanTheme,
+    RespondentGroup,
+    Sector,
+    SubsidyStatus,
+    SubThemeStatus,
+    SurveyKind,
+)
+from .services import MAX_AMOUNT
+
+Text = Annotated[str, NOT_BLANK]
+SectorValue = Annotated[str, one_of(Sector)]
+IndustryCode = Annotated[str, Declared(pattern=r"^[0-9]{2}\.[0-9]{1,3}$")]
+# A PositiveIntegerField: what every database stores.
+MAX_EMPLOYEES = 2_147_483_647
+# Kroner with at most two decimals (øre), more than 0.
+Amount = Annotated[Decimal, decimal_number(minimum=0.01, maximum=float(MAX_AMOUNT))]
+Year = Annotated[int, Declared(minimum=2000, maximum=2100)]
+
+# Query filters of the lists; "" is no filter.
+MunicipalityFilter = Annotated[str, Declared(pattern="^([0-9]{4})?$")]
+SectorFilter = Annotated[str, one_of(Sector, blank=True)]
+CooperationStatusFilter = Annotated[str, one_of(["none", *CooperationStatus.values], blank=True)]
+SubsidyStatusFilter = Annotated[str, one_of(SubsidyStatus, blank=True)]
+# The secret in a survey's public answer link.
+SurveyToken = Annotated[str, Declared(pattern="^[-A-Za-z0-9_]+$", maxLength=64)]
 
 # Enterprises ---------------------------------------------------------------------------------
 
@@ -39,22 +83,26 @@ class EnterpriseList(Schema):
 
 
 class EnterpriseIn(Schema):
-    organisation_number: str = Field(..., max_length=20)
-    name: str = Field(..., max_length=200)
-    municipality: str = Field(..., max_length=4, description="Municipality number, 4601")
-    industry_code: str = Field(..., max_length=6, description="NACE, 86.101")
-    sector: str = Field(..., description="state, municipal or private")
-    employees: int = Field(..., ge=0)
+    organisation_number: OrganisationNumber = Field(..., max_length=20)
+    name: Text = Field(..., max_length=200)
+    municipality: MunicipalityNumber = Field(
+        ..., max_length=4, description="Municipality number, 4601"
+    )
+    industry_code: IndustryCode = Field(..., max_length=6, description="NACE, 86.101")
+    sector: SectorValue = Field(..., description="state, municipal or private")
+    employees: int = Field(..., ge=0, le=MAX_EMPLOYEES)
     has_iw_agreement: bool = False
 
 
 class EnterprisePatch(Schema):
+    """A field left out or null stays as it is."""
+
     version: int
-    name: str | None = Field(None, max_length=200)
-    municipality: str | None = Field(None, max_length=4)
-    industry_code: str | None = Field(None, max_length=6)
-    sector: str | None = None
-    employees: int | None = Field(None, ge=0)
+    name: Text | None = Field(None, max_length=200)
+    municipality: MunicipalityNumber | None = Field(None, max_length=4)
+    industry_code: IndustryCode | None = Field(None, max_length=6)
+    sector: SectorValue | None = None
+    employees: int | None = Field(None, ge=0, le=MAX_EMPLOYEES)
     has_iw_agreement: bool | None = None
 
 
@@ -88,13 +136,25 @@ class CooperationList(Schema):
 
 
 class CooperationIn(Schema):
-    owner: str | None = Field(None, description="Username of an advisor of the county")
+    owner: Username | None = Field(None, description="Username of an advisor of the county")
     comment: str = Field("", max_length=2000)
+
+
+REASONS_DESCRIPTION = "Needed to skip, complete or cancel (a coded reason): " + "; ".join(
+    f"{move}: " + ", ".join(reasons)
+    for move, reasons in (
+        ("skip", lifecycles.REASONS[CooperationStatus.NOT_RELEVANT]),
+        ("complete", lifecycles.REASONS[CooperationStatus.COMPLETED]),
+        ("cancel", lifecycles.REASONS[CooperationStatus.CANCELLED]),
+    )
+)
 
 
 class TransitionIn(Schema):
     version: int
-    reason: str = Field("", description="Needed to skip, complete or cancel (a coded reason)")
+    reason: Annotated[str, one_of(CooperationReason, blank=True)] = Field(
+        "", description=REASONS_DESCRIPTION
+    )
     comment: str = Field("", max_length=2000)
 
 
@@ -138,21 +198,25 @@ class SubThemeList(Schema):
 
 
 class SubThemeIn(Schema):
-    theme: str
-    title: str = Field(..., max_length=200)
-    goal: str = Field(..., max_length=10_000)
+    model_config = ConfigDict(json_schema_extra=requires("starts_on", "ends_on"))
+
+    theme: Annotated[str, one_of(PlanTheme)]
+    title: Text = Field(..., max_length=200)
+    goal: Text = Field(..., max_length=10_000)
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
 
 
 class SubThemePatch(Schema):
+    """A field left out or null stays as it is."""
+
     version: int
-    theme: str | None = None
-    title: str | None = Field(None, max_length=200)
-    goal: str | None = Field(None, max_length=10_000)
+    theme: Annotated[str, one_of(PlanTheme)] | None = None
+    title: Text | None = Field(None, max_length=200)
+    goal: Text | None = Field(None, max_length=10_000)
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
-    status: str | None = None
+    status: Annotated[str, one_of(SubThemeStatus)] | None = None
 
 
 class DeliveryOut(Schema):
@@ -173,14 +237,18 @@ class DeliveryList(Schema):
 
 
 class DeliveryIn(Schema):
-    kind: str
+    model_config = ConfigDict(json_schema_extra=requires("deadline"))
+
+    kind: Annotated[str, one_of(DeliveryKind)]
     deadline: datetime.date | None = None
     description: str = Field("", max_length=10_000)
 
 
 class DeliveryPatch(Schema):
+    """A field left out or null stays as it is."""
+
     version: int
-    status: str | None = None
+    status: Annotated[str, one_of(DeliveryStatus)] | None = None
     deadline: datetime.date | None = None
     description: str | None = Field(None, max_length=10_000)
 
@@ -228,7 +296,9 @@ class SurveyList(Schema):
 
 
 class SurveyIn(Schema):
-    kind: str = Field(..., description="needs_assessment or evaluation")
+    kind: Annotated[str, one_of(SurveyKind)] = Field(
+        ..., description="needs_assessment or evaluation"
+    )
 
 
 class QuestionOut(Schema):
@@ -245,8 +315,11 @@ class SurveyFormOut(Schema):
 
 
 class AnswersIn(Schema):
-    group: str = Field(..., description="employee or manager")
-    answers: dict[str, int | str] = Field(..., description='Every question: 1–5, or "dont_know"')
+    group: Annotated[str, one_of(RespondentGroup)] = Field(..., description="employee or manager")
+    answers: dict[
+        str,
+        Annotated[int, Declared(minimum=1, maximum=5)] | Annotated[str, one_of(["dont_know"])],
+    ] = Field(..., description='Every question of the survey, by its code: 1–5, or "dont_know"')
 
 
 class ReceiptOut(Schema):
@@ -278,8 +351,8 @@ class SubsidyList(Schema):
 
 
 class SubsidyIn(Schema):
-    purpose: str = Field(..., max_length=10_000)
-    amount: Decimal = Field(..., description="Kroner with at most two decimals")
+    purpose: Text = Field(..., max_length=10_000)
+    amount: Amount = Field(..., description="Kroner with at most two decimals")
 
 
 class VersionIn(Schema):
@@ -288,14 +361,18 @@ class VersionIn(Schema):
 
 class GrantIn(Schema):
     version: int
-    amount: Decimal | None = Field(
-        None, description="Less than applied for is a partial grant; left out, all of it"
+    amount: Amount | None = Field(
+        None,
+        description=(
+            "Kroner with at most two decimals; less than applied for is a partial grant; "
+            "left out, all of it"
+        ),
     )
 
 
 class RefuseIn(Schema):
     version: int
-    reason: str = Field(..., max_length=2000)
+    reason: Text = Field(..., max_length=2000)
 
 
 class BudgetOut(Schema):
@@ -315,5 +392,7 @@ class BudgetList(Schema):
 
 
 class BudgetIn(Schema):
-    amount: Decimal = Field(..., ge=0)
+    amount: Annotated[Decimal, decimal_number(minimum=0, maximum=float(MAX_AMOUNT))] = Field(
+        ..., ge=0, description="Kroner with at most two decimals; 0 for no budget"
+    )
     version: int | None = Field(None, description="The budget's version; left out to create")

@@ -11,6 +11,7 @@ from ninja import Query, Router, Status
 
 from velferd.access import policies
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.constraints import RecordId
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
 from velferd.core.ratelimit import client_key, hit
@@ -19,6 +20,7 @@ from . import classifier, selectors, services
 from .models import Enquiry
 from .schemas import (
     AssignIn,
+    DepartmentFilter,
     EnquiryIn,
     EnquiryList,
     EnquiryOut,
@@ -27,6 +29,7 @@ from .schemas import (
     RerouteIn,
     RouteIn,
     RoutingOut,
+    StatusFilter,
     VersionIn,
 )
 
@@ -94,8 +97,8 @@ def route(request: HttpRequest, payload: RouteIn) -> Any:
 def list_enquiries(
     request: HttpRequest,
     paging: Query[PageParams],
-    department: str = "",
-    status: str = "",
+    department: DepartmentFilter = "",
+    status: StatusFilter = "",
     overdue: bool = False,
     q: str = "",
 ) -> Any:
@@ -112,12 +115,12 @@ def _enquiry(request: HttpRequest, enquiry_id: str) -> Enquiry:
 
 
 @router.get("/{enquiry_id}", response={200: EnquiryOut, **ERRORS}, auth=AUTH)
-def get_enquiry(request: HttpRequest, enquiry_id: str) -> Any:
+def get_enquiry(request: HttpRequest, enquiry_id: RecordId) -> Any:
     return enquiry_out(_enquiry(request, enquiry_id))
 
 
 @router.post("/{enquiry_id}/assign", response={200: EnquiryOut, **ERRORS}, auth=AUTH)
-def assign(request: HttpRequest, enquiry_id: str, payload: AssignIn) -> Any:
+def assign(request: HttpRequest, enquiry_id: RecordId, payload: AssignIn) -> Any:
     return enquiry_out(
         services.enquiry_assign(
             actor=actor_of(request),
@@ -129,7 +132,7 @@ def assign(request: HttpRequest, enquiry_id: str, payload: AssignIn) -> Any:
 
 
 @router.post("/{enquiry_id}/reroute", response={200: EnquiryOut, **ERRORS}, auth=AUTH)
-def reroute(request: HttpRequest, enquiry_id: str, payload: RerouteIn) -> Any:
+def reroute(request: HttpRequest, enquiry_id: RecordId, payload: RerouteIn) -> Any:
     """Move the enquiry to another department; the correction is kept for training."""
     return enquiry_out(
         services.enquiry_reroute(
@@ -142,7 +145,7 @@ def reroute(request: HttpRequest, enquiry_id: str, payload: RerouteIn) -> Any:
 
 
 @router.post("/{enquiry_id}/reply", response={200: EnquiryOut, **ERRORS}, auth=AUTH)
-def reply(request: HttpRequest, enquiry_id: str, payload: ReplyIn) -> Any:
+def reply(request: HttpRequest, enquiry_id: RecordId, payload: ReplyIn) -> Any:
     return enquiry_out(
         services.enquiry_reply(
             actor=actor_of(request),
@@ -154,7 +157,7 @@ def reply(request: HttpRequest, enquiry_id: str, payload: ReplyIn) -> Any:
 
 
 @router.post("/{enquiry_id}/close", response={200: EnquiryOut, **ERRORS}, auth=AUTH)
-def close(request: HttpRequest, enquiry_id: str, payload: VersionIn) -> Any:
+def close(request: HttpRequest, enquiry_id: RecordId, payload: VersionIn) -> Any:
     return enquiry_out(
         services.enquiry_close(
             actor=actor_of(request),

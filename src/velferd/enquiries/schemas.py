@@ -1,17 +1,28 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 
+from velferd.core.constraints import NOT_BLANK, Declared, one_of
+from velferd.organisation import selectors as organisation_selectors
+
+from .models import EnquiryStatus
+
+Text = Annotated[str, NOT_BLANK]
+Email = Annotated[str, NOT_BLANK, Declared(format="email")]
+StatusFilter = Annotated[str, one_of(EnquiryStatus, blank=True)]
+DepartmentFilter = Annotated[str, one_of(organisation_selectors.DEPARTMENT_SLUGS, blank=True)]
+
 
 class EnquiryIn(Schema):
-    name: str = Field(..., max_length=200)
-    email: str = Field(..., max_length=254)
+    name: Text = Field(..., max_length=200)
+    email: Email = Field(..., max_length=254)
     organisation: str = Field("", max_length=200)
     is_press: bool = False
-    subject: str = Field(..., max_length=200)
-    text: str = Field(..., max_length=10_000)
+    subject: Text = Field(..., max_length=200)
+    text: Text = Field(..., max_length=10_000)
 
 
 class ReceiptOut(Schema):
@@ -22,7 +33,7 @@ class ReceiptOut(Schema):
 
 
 class RouteIn(Schema):
-    text: str = Field(..., min_length=1, max_length=10_000)
+    text: Text = Field(..., min_length=1, max_length=10_000)
 
 
 class AlternativeOut(Schema):
@@ -65,17 +76,19 @@ class EnquiryList(Schema):
 
 
 class AssignIn(Schema):
-    assignee: str = Field(..., description="Username of the case officer.")
+    assignee: str = Field(..., max_length=150, description="Username of the case officer.")
     version: int
 
 
 class RerouteIn(Schema):
-    department: str = Field(..., description="Department slug.")
+    department: Annotated[str, one_of(organisation_selectors.DEPARTMENT_SLUGS)] = Field(
+        ..., description="Department slug."
+    )
     version: int
 
 
 class ReplyIn(Schema):
-    text: str = Field(..., max_length=10_000)
+    text: Text = Field(..., max_length=10_000)
     version: int
 
 

@@ -12,6 +12,7 @@ from ninja import Query, Router, Status
 from velferd.access import policies
 from velferd.access import selectors as access_selectors
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.constraints import RecordId
 from velferd.people import selectors as people_selectors
 
 from . import portfolio, selectors, services
@@ -29,17 +30,21 @@ from .schemas import (
     ActivityIn,
     ActivityOut,
     ActivityPatch,
+    AgeBandFilter,
     AssessmentIn,
     AssessmentOut,
     AssessmentPatch,
     BenefitEndIn,
+    BenefitFilter,
     BenefitIn,
     BenefitOut,
     CommentIn,
     CoordinatorIn,
+    MainGoalFilter,
     MeasureIn,
     MemberIn,
     MessageIn,
+    NeedGroupFilter,
     NoteIn,
     NoteOut,
     OverviewOut,
@@ -50,7 +55,10 @@ from .schemas import (
     PlanGoalsIn,
     PlanIn,
     PlanOut,
+    PlanService,
+    PortfolioFlags,
     PortfolioOut,
+    PortfolioSort,
     QualificationIn,
     QualificationOut,
     ReturnIn,
@@ -191,7 +199,7 @@ def thread_out(thread: Thread) -> dict[str, Any]:
 
 
 @router.get("/persons/{person_id}/overview", response={200: OverviewOut, **ERRORS})
-def get_overview(request: HttpRequest, person_id: str) -> Any:
+def get_overview(request: HttpRequest, person_id: RecordId) -> Any:
     """A person's follow-up on one page: period, current decision, plan and dialogue."""
     found = selectors.overview(actor=actor_of(request), person_id=person_id)
     return {
@@ -222,7 +230,7 @@ def start_period(request: HttpRequest, payload: PeriodIn) -> Any:
 
 
 @router.post("/periods/{period_id}/assign", response={200: PeriodOut, **ERRORS})
-def assign_period(request: HttpRequest, period_id: str, payload: PeriodAssignIn) -> Any:
+def assign_period(request: HttpRequest, period_id: RecordId, payload: PeriodAssignIn) -> Any:
     actor = actor_of(request)
     period = services.period_assign(
         actor=actor,
@@ -234,7 +242,7 @@ def assign_period(request: HttpRequest, period_id: str, payload: PeriodAssignIn)
 
 
 @router.post("/periods/{period_id}/end", response={200: PeriodOut, **ERRORS})
-def end_period(request: HttpRequest, period_id: str, payload: PeriodEndIn) -> Any:
+def end_period(request: HttpRequest, period_id: RecordId, payload: PeriodEndIn) -> Any:
     actor = actor_of(request)
     period = services.period_end(
         actor=actor,
@@ -267,13 +275,15 @@ def create_assessment(request: HttpRequest, payload: AssessmentIn) -> Any:
 
 
 @router.get("/assessments/{assessment_id}", response={200: AssessmentOut, **ERRORS})
-def get_assessment(request: HttpRequest, assessment_id: str) -> Any:
+def get_assessment(request: HttpRequest, assessment_id: RecordId) -> Any:
     """The assessment with its decision letter (a preview with its LIX before sending)."""
     return assessment_out(_assessment(request, assessment_id))
 
 
 @router.patch("/assessments/{assessment_id}", response={200: AssessmentOut, **ERRORS})
-def update_assessment(request: HttpRequest, assessment_id: str, payload: AssessmentPatch) -> Any:
+def update_assessment(
+    request: HttpRequest, assessment_id: RecordId, payload: AssessmentPatch
+) -> Any:
     services.assessment_update(
         actor=actor_of(request),
         assessment=_assessment(request, assessment_id),
@@ -284,7 +294,7 @@ def update_assessment(request: HttpRequest, assessment_id: str, payload: Assessm
 
 
 @router.post("/assessments/{assessment_id}/submit", response={200: AssessmentOut, **ERRORS})
-def submit_assessment(request: HttpRequest, assessment_id: str, payload: VersionIn) -> Any:
+def submit_assessment(request: HttpRequest, assessment_id: RecordId, payload: VersionIn) -> Any:
     """Send a permanent-group assessment to an approver."""
     services.assessment_submit(
         actor=actor_of(request),
@@ -295,7 +305,7 @@ def submit_assessment(request: HttpRequest, assessment_id: str, payload: Version
 
 
 @router.post("/assessments/{assessment_id}/approve", response={200: AssessmentOut, **ERRORS})
-def approve_assessment(request: HttpRequest, assessment_id: str, payload: VersionIn) -> Any:
+def approve_assessment(request: HttpRequest, assessment_id: RecordId, payload: VersionIn) -> Any:
     services.assessment_approve(
         actor=actor_of(request),
         assessment=_assessment(request, assessment_id),
@@ -305,7 +315,7 @@ def approve_assessment(request: HttpRequest, assessment_id: str, payload: Versio
 
 
 @router.post("/assessments/{assessment_id}/return", response={200: AssessmentOut, **ERRORS})
-def return_assessment(request: HttpRequest, assessment_id: str, payload: ReturnIn) -> Any:
+def return_assessment(request: HttpRequest, assessment_id: RecordId, payload: ReturnIn) -> Any:
     services.assessment_return(
         actor=actor_of(request),
         assessment=_assessment(request, assessment_id),
@@ -316,7 +326,7 @@ def return_assessment(request: HttpRequest, assessment_id: str, payload: ReturnI
 
 
 @router.post("/assessments/{assessment_id}/send", response={200: AssessmentOut, **ERRORS})
-def send_assessment(request: HttpRequest, assessment_id: str, payload: VersionIn) -> Any:
+def send_assessment(request: HttpRequest, assessment_id: RecordId, payload: VersionIn) -> Any:
     """Send the decision and its letter. A permanent group must be approved first (409)."""
     services.assessment_send(
         actor=actor_of(request),
@@ -334,7 +344,7 @@ def _activity(request: HttpRequest, activity_id: str) -> Activity:
 
 
 @router.get("/persons/{person_id}/activities", response={200: list[ActivityOut], **ERRORS})
-def list_activities(request: HttpRequest, person_id: str) -> Any:
+def list_activities(request: HttpRequest, person_id: RecordId) -> Any:
     person = _person(request, person_id, "activity_plan")
     return [activity_out(a) for a in selectors.activities_of(person)]
 
@@ -357,13 +367,13 @@ def create_activity(request: HttpRequest, payload: ActivityIn) -> Any:
 
 
 @router.get("/activities/{activity_id}", response={200: ActivityDetail, **ERRORS})
-def get_activity(request: HttpRequest, activity_id: str) -> Any:
+def get_activity(request: HttpRequest, activity_id: RecordId) -> Any:
     """An activity with its comments and its whole history."""
     return activity_detail(_activity(request, activity_id))
 
 
 @router.patch("/activities/{activity_id}", response={200: ActivityDetail, **ERRORS})
-def update_activity(request: HttpRequest, activity_id: str, payload: ActivityPatch) -> Any:
+def update_activity(request: HttpRequest, activity_id: RecordId, payload: ActivityPatch) -> Any:
     services.activity_update(
         actor=actor_of(request),
         activity=_activity(request, activity_id),
@@ -374,7 +384,7 @@ def update_activity(request: HttpRequest, activity_id: str, payload: ActivityPat
 
 
 @router.post("/activities/{activity_id}/comments", response={201: ActivityDetail, **ERRORS})
-def comment_activity(request: HttpRequest, activity_id: str, payload: CommentIn) -> Any:
+def comment_activity(request: HttpRequest, activity_id: RecordId, payload: CommentIn) -> Any:
     services.activity_comment(
         actor=actor_of(request), activity=_activity(request, activity_id), text=payload.text
     )
@@ -383,7 +393,7 @@ def comment_activity(request: HttpRequest, activity_id: str, payload: CommentIn)
 
 @router.post("/activities/{activity_id}/{transition}", response={200: ActivityDetail, **ERRORS})
 def transition_activity(
-    request: HttpRequest, activity_id: str, transition: Transition, payload: VersionIn
+    request: HttpRequest, activity_id: RecordId, transition: Transition, payload: VersionIn
 ) -> Any:
     """plan, start, complete or cancel. Completed and cancelled activities are locked."""
     services.activity_transition(
@@ -403,7 +413,7 @@ def _thread(request: HttpRequest, thread_id: str) -> Thread:
 
 
 @router.get("/persons/{person_id}/threads", response={200: list[ThreadOut], **ERRORS})
-def list_threads(request: HttpRequest, person_id: str) -> Any:
+def list_threads(request: HttpRequest, person_id: RecordId) -> Any:
     person = _person(request, person_id, "dialogue")
     return [thread_out(t) for t in selectors.threads_of(person).prefetch_related("messages")]
 
@@ -423,12 +433,12 @@ def start_thread(request: HttpRequest, payload: ThreadIn) -> Any:
 
 
 @router.get("/threads/{thread_id}", response={200: ThreadOut, **ERRORS})
-def get_thread(request: HttpRequest, thread_id: str) -> Any:
+def get_thread(request: HttpRequest, thread_id: RecordId) -> Any:
     return thread_out(_thread(request, thread_id))
 
 
 @router.post("/threads/{thread_id}/messages", response={201: ThreadOut, **ERRORS})
-def send_message(request: HttpRequest, thread_id: str, payload: MessageIn) -> Any:
+def send_message(request: HttpRequest, thread_id: RecordId, payload: MessageIn) -> Any:
     services.message_send(
         actor=actor_of(request),
         thread=_thread(request, thread_id),
@@ -439,13 +449,13 @@ def send_message(request: HttpRequest, thread_id: str, payload: MessageIn) -> An
 
 
 @router.post("/threads/{thread_id}/read", response={200: ThreadOut, **ERRORS})
-def mark_thread_read(request: HttpRequest, thread_id: str) -> Any:
+def mark_thread_read(request: HttpRequest, thread_id: RecordId) -> Any:
     services.thread_mark_read(actor=actor_of(request), thread=_thread(request, thread_id))
     return thread_out(_thread(request, thread_id))
 
 
 @router.post("/threads/{thread_id}/waiting", response={200: ThreadOut, **ERRORS})
-def set_thread_waiting(request: HttpRequest, thread_id: str, payload: WaitingIn) -> Any:
+def set_thread_waiting(request: HttpRequest, thread_id: RecordId, payload: WaitingIn) -> Any:
     services.thread_set_waiting(
         actor=actor_of(request), thread=_thread(request, thread_id), waiting_for=payload.waiting_for
     )
@@ -483,12 +493,12 @@ def get_portfolio(
     request: HttpRequest,
     paging: Query[PageParams],
     office: int | None = None,
-    flags: str = "",
-    need_group: str = "",
-    main_goal: str = "",
-    benefit: str = "",
-    age_band: str = "",
-    sort: str = "name",
+    flags: PortfolioFlags = "",
+    need_group: NeedGroupFilter = "",
+    main_goal: MainGoalFilter = "",
+    benefit: BenefitFilter = "",
+    age_band: AgeBandFilter = "",
+    sort: PortfolioSort = "name",
 ) -> Any:
     """The people in follow-up at the caller's office: `flags` is a comma list of
     unassigned, new, assessment_missing, waiting_for_office, waiting_for_person,
@@ -529,7 +539,7 @@ def benefit_out(benefit: Benefit) -> dict[str, Any]:
 
 
 @router.get("/persons/{person_id}/benefits", response={200: list[BenefitOut], **ERRORS})
-def list_benefits(request: HttpRequest, person_id: str) -> Any:
+def list_benefits(request: HttpRequest, person_id: RecordId) -> Any:
     """The person's benefits; the municipality's only for those who may see its records."""
     person = _person(request, person_id, "benefits")
     return [
@@ -551,7 +561,7 @@ def record_benefit(request: HttpRequest, payload: BenefitIn) -> Any:
 
 
 @router.post("/benefits/{benefit_id}/end", response={200: BenefitOut, **ERRORS})
-def end_benefit(request: HttpRequest, benefit_id: str, payload: BenefitEndIn) -> Any:
+def end_benefit(request: HttpRequest, benefit_id: RecordId, payload: BenefitEndIn) -> Any:
     actor = actor_of(request)
     benefit = selectors.benefit_for(actor=actor, benefit_id=benefit_id)
     return benefit_out(services.benefit_end(actor=actor, benefit=benefit, ends_on=payload.ends_on))
@@ -626,12 +636,12 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Any:
 
 
 @router.get("/individual-plans/{plan_id}", response={200: PlanOut, **ERRORS})
-def get_plan(request: HttpRequest, plan_id: str) -> Any:
+def get_plan(request: HttpRequest, plan_id: RecordId) -> Any:
     return plan_out(_plan(request, plan_id))
 
 
 @router.patch("/individual-plans/{plan_id}", response={200: PlanOut, **ERRORS})
-def update_plan_goals(request: HttpRequest, plan_id: str, payload: PlanGoalsIn) -> Any:
+def update_plan_goals(request: HttpRequest, plan_id: RecordId, payload: PlanGoalsIn) -> Any:
     services.plan_goals_update(
         actor=actor_of(request),
         plan=_plan(request, plan_id),
@@ -642,7 +652,7 @@ def update_plan_goals(request: HttpRequest, plan_id: str, payload: PlanGoalsIn) 
 
 
 @router.post("/individual-plans/{plan_id}/members", response={201: PlanOut, **ERRORS})
-def add_member(request: HttpRequest, plan_id: str, payload: MemberIn) -> Any:
+def add_member(request: HttpRequest, plan_id: RecordId, payload: MemberIn) -> Any:
     services.plan_member_add(
         actor=actor_of(request),
         plan=_plan(request, plan_id),
@@ -653,7 +663,7 @@ def add_member(request: HttpRequest, plan_id: str, payload: MemberIn) -> Any:
 
 
 @router.delete("/individual-plans/{plan_id}/members/{service}", response={200: PlanOut, **ERRORS})
-def remove_member(request: HttpRequest, plan_id: str, service: str) -> Any:
+def remove_member(request: HttpRequest, plan_id: RecordId, service: PlanService) -> Any:
     services.plan_member_remove(
         actor=actor_of(request), plan=_plan(request, plan_id), service=service
     )
@@ -661,7 +671,7 @@ def remove_member(request: HttpRequest, plan_id: str, service: str) -> Any:
 
 
 @router.post("/individual-plans/{plan_id}/coordinator", response={200: PlanOut, **ERRORS})
-def set_coordinator(request: HttpRequest, plan_id: str, payload: CoordinatorIn) -> Any:
+def set_coordinator(request: HttpRequest, plan_id: RecordId, payload: CoordinatorIn) -> Any:
     services.plan_set_coordinator(
         actor=actor_of(request),
         plan=_plan(request, plan_id),
@@ -672,7 +682,7 @@ def set_coordinator(request: HttpRequest, plan_id: str, payload: CoordinatorIn) 
 
 
 @router.post("/individual-plans/{plan_id}/measures", response={201: PlanOut, **ERRORS})
-def add_measure(request: HttpRequest, plan_id: str, payload: MeasureIn) -> Any:
+def add_measure(request: HttpRequest, plan_id: RecordId, payload: MeasureIn) -> Any:
     services.plan_measure_add(
         actor=actor_of(request),
         plan=_plan(request, plan_id),
@@ -684,7 +694,7 @@ def add_measure(request: HttpRequest, plan_id: str, payload: MeasureIn) -> Any:
 
 
 @router.post("/measures/{measure_id}/done", response={200: PlanOut, **ERRORS})
-def measure_done(request: HttpRequest, measure_id: str) -> Any:
+def measure_done(request: HttpRequest, measure_id: RecordId) -> Any:
     actor = actor_of(request)
     measure = selectors.measure_for(actor=actor, measure_id=measure_id)
     services.plan_measure_done(actor=actor, measure=measure)
@@ -714,7 +724,7 @@ def delete_saved_filter(request: HttpRequest, filter_id: int) -> Any:
 
 
 @router.get("/persons/{person_id}/notes", response={200: list[NoteOut], **ERRORS})
-def list_notes(request: HttpRequest, person_id: str) -> Any:
+def list_notes(request: HttpRequest, person_id: RecordId) -> Any:
     """The caller's own private notes about the person."""
     actor = actor_of(request)
     person = _person(request, person_id, "notes")
@@ -723,7 +733,7 @@ def list_notes(request: HttpRequest, person_id: str) -> Any:
 
 
 @router.post("/persons/{person_id}/notes", response={201: NoteOut, **ERRORS})
-def add_note(request: HttpRequest, person_id: str, payload: NoteIn) -> Any:
+def add_note(request: HttpRequest, person_id: RecordId, payload: NoteIn) -> Any:
     return Status(
         201,
         services.reminder_note_add(

@@ -1,24 +1,44 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from velferd.core.constraints import (
+    NOT_BLANK,
+    Declared,
+    RecordId,
+    Username,
+    omissible,
+    one_of,
+)
+
+from .models import ActivityKind, BenefitKind, MainGoal, NeedGroup, QualificationOutcome
+from .portfolio import AGE_BANDS, FLAGS, SORTS
+from .services import PLAN_SERVICES
+
+Text = Annotated[str, NOT_BLANK]
+NeedGroupValue = Annotated[str, one_of(NeedGroup)]
+MainGoalValue = Annotated[str, one_of(MainGoal)]
+ActivityKindValue = Annotated[str, one_of(ActivityKind)]
+# A service taking part in an individual plan: NAV, or a partner service.
+PlanService = Annotated[str, one_of(sorted(PLAN_SERVICES))]
+
 
 class PeriodIn(Schema):
-    person: str
+    person: RecordId
     started_on: datetime.date | None = None
-    caseworker: str | None = Field(None, description="Username of the caseworker.")
+    caseworker: Username | None = Field(None, description="Username of the caseworker.")
 
 
 class PeriodAssignIn(Schema):
-    caseworker: str = Field(..., description="Username of the caseworker.")
+    caseworker: Username = Field(..., description="Username of the caseworker.")
     version: int
 
 
 class PeriodEndIn(Schema):
-    reason: str = Field(..., max_length=200)
+    reason: Text = Field(..., max_length=200)
     ended_on: datetime.date | None = None
     version: int
 
@@ -34,18 +54,20 @@ class PeriodOut(Schema):
 
 
 class AssessmentIn(Schema):
-    person: str
-    need_group: str
-    main_goal: str
-    reasoning: str = Field(..., max_length=10_000)
+    person: RecordId
+    need_group: NeedGroupValue
+    main_goal: MainGoalValue
+    reasoning: Text = Field(..., max_length=10_000)
     evidence: str = Field("", max_length=10_000)
 
 
 class AssessmentPatch(Schema):
+    """Only the fields sent are changed; only `evidence` may be sent as null (for none)."""
+
     version: int
-    need_group: str | None = None
-    main_goal: str | None = None
-    reasoning: str | None = Field(None, max_length=10_000)
+    need_group: NeedGroupValue = omissible()
+    main_goal: MainGoalValue = omissible()
+    reasoning: Text = omissible(max_length=10_000)
     evidence: str | None = Field(None, max_length=10_000)
 
 
@@ -55,7 +77,7 @@ class VersionIn(Schema):
 
 class ReturnIn(Schema):
     version: int
-    comment: str = Field(..., max_length=10_000)
+    comment: Text = Field(..., max_length=10_000)
 
 
 class LetterOut(Schema):
@@ -83,9 +105,9 @@ class AssessmentOut(Schema):
 
 
 class ActivityIn(Schema):
-    person: str
-    kind: str
-    title: str = Field(..., max_length=200)
+    person: RecordId
+    kind: ActivityKindValue
+    title: Text = Field(..., max_length=200)
     description: str = Field("", max_length=10_000)
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
@@ -94,18 +116,21 @@ class ActivityIn(Schema):
 
 
 class ActivityPatch(Schema):
+    """Only the fields sent are changed; the dates, the meeting time and the description
+    may be sent as null to clear them."""
+
     version: int
-    kind: str | None = None
-    title: str | None = Field(None, max_length=200)
+    kind: ActivityKindValue = omissible()
+    title: Text = omissible(max_length=200)
     description: str | None = Field(None, max_length=10_000)
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
     meeting_at: datetime.datetime | None = None
-    agreed_with_office: bool | None = None
+    agreed_with_office: bool = omissible()
 
 
 class CommentIn(Schema):
-    text: str = Field(..., max_length=4000)
+    text: Text = Field(..., max_length=4000)
 
 
 class CommentOut(Schema):
@@ -149,15 +174,15 @@ Transition = Literal["plan", "start", "complete", "cancel"]
 
 
 class ThreadIn(Schema):
-    person: str
-    subject: str = Field(..., max_length=200)
-    text: str = Field(..., max_length=4000)
-    activity: str | None = None
+    person: RecordId
+    subject: Text = Field(..., max_length=200)
+    text: Text = Field(..., max_length=4000)
+    activity: RecordId | None = None
     wait_for_reply: bool = False
 
 
 class MessageIn(Schema):
-    text: str = Field(..., max_length=4000)
+    text: Text = Field(..., max_length=4000)
     wait_for_reply: bool = False
 
 
@@ -218,11 +243,13 @@ class PortfolioOut(Schema):
 
 
 class BenefitIn(Schema):
-    person: str
-    kind: str
+    person: RecordId
+    kind: Annotated[str, one_of(BenefitKind)]
     starts_on: datetime.date
     ends_on: datetime.date | None = None
-    degree: int | None = None
+    degree: Annotated[int, Declared(minimum=1, maximum=100)] | None = Field(
+        None, description="Per cent, for disability benefit only (and needed there)."
+    )
 
 
 class BenefitEndIn(Schema):
@@ -239,8 +266,8 @@ class BenefitOut(Schema):
 
 
 class QualificationIn(Schema):
-    person: str
-    outcome: str
+    person: RecordId
+    outcome: Annotated[str, one_of(QualificationOutcome)]
     assessed_on: datetime.date | None = None
     note: str = Field("", max_length=2000)
 
@@ -252,9 +279,9 @@ class QualificationOut(Schema):
 
 
 class PlanIn(Schema):
-    person: str
-    coordinator: str = Field(..., description="The coordinator's service: nav, gp, …")
-    members: list[str] = []
+    person: RecordId
+    coordinator: PlanService = Field(..., description="The coordinator's service: nav, gp, …")
+    members: list[PlanService] = []
     goals: str = Field("", max_length=5000)
 
 
@@ -264,18 +291,18 @@ class PlanGoalsIn(Schema):
 
 
 class MemberIn(Schema):
-    service: str
+    service: PlanService
     contact_name: str = Field("", max_length=200)
 
 
 class CoordinatorIn(Schema):
-    service: str
+    service: PlanService
     version: int
 
 
 class MeasureIn(Schema):
-    text: str = Field(..., max_length=500)
-    responsible_service: str
+    text: Text = Field(..., max_length=500)
+    responsible_service: PlanService = Field(..., description="A service in the plan.")
     deadline: datetime.date
 
 
@@ -305,7 +332,7 @@ class PlanOut(Schema):
 
 
 class SavedFilterIn(Schema):
-    name: str = Field(..., max_length=100)
+    name: Text = Field(..., max_length=100)
     query: str = Field(..., max_length=1000)
 
 
@@ -316,7 +343,7 @@ class SavedFilterOut(Schema):
 
 
 class NoteIn(Schema):
-    text: str = Field(..., max_length=1000)
+    text: Text = Field(..., max_length=1000)
     remind_on: datetime.date | None = None
 
 
@@ -325,3 +352,19 @@ class NoteOut(Schema):
     text: str
     remind_on: datetime.date | None
     created_at: datetime.datetime
+
+
+# The portfolio's filters, as in the portfolio page; "" is no filter.
+_FLAG = "(" + "|".join(FLAGS) + ")"
+PortfolioFlags = Annotated[
+    str,
+    Declared(
+        pattern=f"^({_FLAG}(,{_FLAG})*)?$",
+        description="A comma list of " + ", ".join(FLAGS) + ".",
+    ),
+]
+NeedGroupFilter = Annotated[str, one_of(NeedGroup, blank=True)]
+MainGoalFilter = Annotated[str, one_of(MainGoal, blank=True)]
+BenefitFilter = Annotated[str, one_of(BenefitKind, blank=True)]
+AgeBandFilter = Annotated[str, one_of(AGE_BANDS, blank=True)]
+PortfolioSort = Annotated[str, one_of(SORTS, blank=True)]

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.constraints import CountyNumber, MunicipalityNumber, UnitNumber
 from velferd.core.pagination import paginate
 
 from . import selectors, services
@@ -18,6 +19,8 @@ from .schemas import (
     AgreementOut,
     CountyOut,
     DepartmentOut,
+    DepartmentSlug,
+    District,
     IWCentreOut,
     MunicipalityList,
     MunicipalityOut,
@@ -86,7 +89,7 @@ def list_departments(request: HttpRequest) -> Any:
 
 
 @router.get("/departments/{slug}", response={200: DepartmentOut, **ERRORS}, auth=None)
-def get_department(request: HttpRequest, slug: str) -> Any:
+def get_department(request: HttpRequest, slug: DepartmentSlug) -> Any:
     d = selectors.department(slug)
     return {**{f: getattr(d, f) for f in DepartmentOut.model_fields if f != "name"}, "name": d.name}
 
@@ -108,7 +111,7 @@ def list_service_types(request: HttpRequest) -> Any:
 
 @router.get("/municipalities", response={200: MunicipalityList, **ERRORS}, auth=None)
 def list_municipalities(
-    request: HttpRequest, paging: Query[PageParams], county: str | None = None, q: str = ""
+    request: HttpRequest, paging: Query[PageParams], county: CountyNumber | None = None, q: str = ""
 ) -> Any:
     """Municipalities, optionally of one county (`?county=46`) or matching a name or number."""
     page = paginate(
@@ -120,7 +123,7 @@ def list_municipalities(
 
 
 @router.get("/municipalities/{number}", response={200: MunicipalityOut, **ERRORS}, auth=None)
-def get_municipality(request: HttpRequest, number: str) -> Any:
+def get_municipality(request: HttpRequest, number: MunicipalityNumber) -> Any:
     return selectors.municipality(number)
 
 
@@ -132,7 +135,9 @@ def _serving(area: OfficeArea) -> dict[str, Any]:
 @router.get(
     "/municipalities/{number}/office", response={200: ServingOfficeOut, **ERRORS}, auth=None
 )
-def get_serving_office(request: HttpRequest, number: str, district: str | None = None) -> Any:
+def get_serving_office(
+    request: HttpRequest, number: MunicipalityNumber, district: District | None = None
+) -> Any:
     """The office that serves a municipality. A municipality divided into districts (Oslo,
     Bergen) needs `?district=`; without it the answer is 422 listing the districts."""
     return _serving(selectors.office_serving(number, district))
@@ -141,14 +146,14 @@ def get_serving_office(request: HttpRequest, number: str, district: str | None =
 @router.get(
     "/municipalities/{number}/offices", response={200: list[ServingOfficeOut], **ERRORS}, auth=None
 )
-def list_serving_offices(request: HttpRequest, number: str) -> Any:
+def list_serving_offices(request: HttpRequest, number: MunicipalityNumber) -> Any:
     """Every office serving a municipality, one per district."""
     return [_serving(a) for a in selectors.areas_of(selectors.municipality(number))]
 
 
 @router.get("/offices", response={200: OfficeList, **ERRORS}, auth=None)
 def list_offices(
-    request: HttpRequest, paging: Query[PageParams], county: str | None = None, q: str = ""
+    request: HttpRequest, paging: Query[PageParams], county: CountyNumber | None = None, q: str = ""
 ) -> Any:
     page = paginate(
         selectors.offices(county_number=county, query=q),
@@ -173,12 +178,12 @@ def create_office(request: HttpRequest, payload: OfficeIn) -> Any:
 
 
 @router.get("/offices/{unit_number}", response={200: OfficeOut, **ERRORS}, auth=None)
-def get_office(request: HttpRequest, unit_number: str) -> Any:
+def get_office(request: HttpRequest, unit_number: UnitNumber) -> Any:
     return _office(selectors.office(unit_number))
 
 
 @router.patch("/offices/{unit_number}", response={200: OfficeOut, **ERRORS}, auth=AUTH)
-def update_office(request: HttpRequest, unit_number: str, payload: OfficePatch) -> Any:
+def update_office(request: HttpRequest, unit_number: UnitNumber, payload: OfficePatch) -> Any:
     office = services.office_update(
         actor=actor_of(request),
         office=selectors.office(unit_number),
@@ -190,12 +195,12 @@ def update_office(request: HttpRequest, unit_number: str, payload: OfficePatch) 
 
 
 @router.get("/offices/{unit_number}/agreement", response={200: AgreementOut, **ERRORS}, auth=None)
-def get_agreement(request: HttpRequest, unit_number: str) -> Any:
+def get_agreement(request: HttpRequest, unit_number: UnitNumber) -> Any:
     return _agreement(selectors.agreement_of(selectors.office(unit_number)))
 
 
 @router.put("/offices/{unit_number}/agreement", response={200: AgreementOut, **ERRORS}, auth=AUTH)
-def save_agreement(request: HttpRequest, unit_number: str, payload: AgreementIn) -> Any:
+def save_agreement(request: HttpRequest, unit_number: UnitNumber, payload: AgreementIn) -> Any:
     """Replace the services of an office's partnership agreement. Leaving out a minimum
     service is 422 naming it; a stale `version` is 409."""
     office = selectors.office(unit_number)
@@ -216,7 +221,7 @@ def list_iw_centres(request: HttpRequest) -> Any:
 
 
 @router.get("/iw-centres/{county}", response={200: IWCentreOut, **ERRORS}, auth=None)
-def get_iw_centre(request: HttpRequest, county: str) -> Any:
+def get_iw_centre(request: HttpRequest, county: CountyNumber) -> Any:
     return _iw_centre(selectors.iw_centre(county))
 
 

@@ -1,8 +1,30 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
+
+from velferd.core.constraints import (
+    NOT_BLANK,
+    CountyNumber,
+    Declared,
+    MunicipalityNumber,
+    UnitNumber,
+    one_of,
+)
+
+from . import selectors
+from .reference import SERVICE_TYPES
+
+# A service an office offers, by its code; the minimum ones every agreement must include.
+ServiceCode = Annotated[str, one_of(s["code"] for s in SERVICE_TYPES)]
+DepartmentSlug = Annotated[str, one_of(selectors.DEPARTMENT_SLUGS)]
+District = Annotated[str, Declared(maxLength=100)]
+MINIMUM_SERVICES = [s["code"] for s in SERVICE_TYPES if s.get("is_minimum")]
+SERVICES_DESCRIPTION = (
+    "Service codes; every office offers at least " + ", ".join(MINIMUM_SERVICES) + "."
+)
 
 
 class DepartmentOut(Schema):
@@ -85,28 +107,28 @@ class AgreementOut(Schema):
 
 
 class AgreementIn(Schema):
-    services: list[str] = Field(..., description="Service codes, the minimum ones included.")
+    services: list[ServiceCode] = Field(..., description=SERVICES_DESCRIPTION)
     signed_on: datetime.date
     notes: str = Field("", max_length=4000)
     version: int
 
 
 class AreaIn(Schema):
-    municipality: str
+    municipality: MunicipalityNumber
     district: str = Field("", max_length=100)
 
 
 class OfficeIn(Schema):
-    unit_number: str
-    name: str = Field(..., max_length=200)
-    county: str
-    areas: list[AreaIn]
-    services: list[str]
+    unit_number: UnitNumber
+    name: Annotated[str, NOT_BLANK] = Field(..., max_length=200)
+    county: CountyNumber
+    areas: Annotated[list[AreaIn], Declared(minItems=1)]
+    services: list[ServiceCode] = Field(..., description=SERVICES_DESCRIPTION)
     signed_on: datetime.date
 
 
 class OfficePatch(Schema):
-    name: str | None = Field(None, max_length=200)
+    name: Annotated[str, NOT_BLANK] | None = Field(None, max_length=200)
     is_active: bool | None = None
     version: int
 

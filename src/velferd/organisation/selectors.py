@@ -11,6 +11,7 @@ from velferd.access.roles import Role
 from velferd.core.errors import DomainError, not_found
 from velferd.core.identifiers import validate_county_number, validate_municipality_number
 
+from . import reference
 from .models import (
     Agency,
     County,
@@ -31,6 +32,10 @@ def ministry() -> Ministry | None:
 
 def departments() -> QuerySet[Department]:
     return Department.objects.all()
+
+
+# The Ministry's departments and divisions by slug, as the registry loads them.
+DEPARTMENT_SLUGS: tuple[str, ...] = tuple(unit["slug"] for unit in reference.DEPARTMENTS)
 
 
 def department(slug: str) -> Department:

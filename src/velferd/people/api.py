@@ -12,6 +12,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.roles import Role
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.constraints import RecordId
 from velferd.core.errors import not_found
 from velferd.core.pagination import paginate
 
@@ -120,12 +121,12 @@ def register_person(request: HttpRequest, payload: PersonIn) -> Any:
 
 
 @router.get("/persons/{person_id}", response={200: PersonOut, **ERRORS})
-def get_person(request: HttpRequest, person_id: str) -> Any:
+def get_person(request: HttpRequest, person_id: RecordId) -> Any:
     return detail(actor_of(request), _person(request, person_id, "person.details"))
 
 
 @router.patch("/persons/{person_id}", response={200: PersonOut, **ERRORS})
-def update_person(request: HttpRequest, person_id: str, payload: PersonPatch) -> Any:
+def update_person(request: HttpRequest, person_id: RecordId, payload: PersonPatch) -> Any:
     actor = actor_of(request)
     changes = payload.dict(exclude_unset=True, exclude={"version"})
     if "municipality" in changes:
@@ -142,14 +143,14 @@ def update_person(request: HttpRequest, person_id: str, payload: PersonPatch) ->
 
 
 @router.get("/persons/{person_id}/consents", response={200: list[ConsentOut], **ERRORS})
-def list_consents(request: HttpRequest, person_id: str) -> Any:
+def list_consents(request: HttpRequest, person_id: RecordId) -> Any:
     person = _person(request, person_id, "person.consents")
     policies.require(actor_of(request), "manage_consents", person)
     return [consent_out(c) for c in selectors.consents_of(person)]
 
 
 @router.post("/persons/{person_id}/consents", response={201: ConsentOut, **ERRORS})
-def give_consent(request: HttpRequest, person_id: str, payload: ConsentIn) -> Any:
+def give_consent(request: HttpRequest, person_id: RecordId, payload: ConsentIn) -> Any:
     consent = services.consent_give(
         actor=actor_of(request),
         person=_person(request, person_id, "person.consents"),
@@ -162,7 +163,7 @@ def give_consent(request: HttpRequest, person_id: str, payload: ConsentIn) -> An
 
 
 @router.post("/consents/{consent_id}/withdraw", response={200: ConsentOut, **ERRORS})
-def withdraw_consent(request: HttpRequest, consent_id: str) -> Any:
+def withdraw_consent(request: HttpRequest, consent_id: RecordId) -> Any:
     actor = actor_of(request)
     consent = selectors.consent_for(actor=actor, consent_id=consent_id)
     return consent_out(services.consent_withdraw(actor=actor, consent=consent))

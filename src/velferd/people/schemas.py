@@ -1,8 +1,25 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
+
+from velferd.access.roles import PartnerService
+from velferd.core.constraints import (
+    NOT_BLANK,
+    MunicipalityNumber,
+    NationalId,
+    omissible,
+    one_of,
+)
+
+from .models import AddressProtection
+from .services import LANGUAGE_CODES
+
+Language = Annotated[str, one_of(sorted(LANGUAGE_CODES))]
+Protection = Annotated[str, one_of(AddressProtection)]
+Name = Annotated[str, NOT_BLANK]
 
 
 class ChildIn(Schema):
@@ -11,33 +28,38 @@ class ChildIn(Schema):
 
 
 class PersonIn(Schema):
-    national_id: str = Field(..., description="11 digits: fødselsnummer or D-number.")
-    given_name: str = Field(..., max_length=100)
-    family_name: str = Field(..., max_length=100)
-    municipality: str = Field(..., description="Municipality number of residence.")
-    district: str = Field("", max_length=100)
+    national_id: NationalId = Field(..., description="11 digits: fødselsnummer or D-number.")
+    given_name: Name = Field(..., max_length=100)
+    family_name: Name = Field(..., max_length=100)
+    municipality: MunicipalityNumber = Field(..., description="Municipality number of residence.")
+    district: str = Field(
+        "", max_length=100, description="Needed where the municipality has several offices."
+    )
     address_line: str = Field("", max_length=200)
     postal_code: str = Field("", max_length=4)
     postal_town: str = Field("", max_length=100)
-    address_protection: str = "none"
+    address_protection: Protection = "none"
     is_office_employee: bool = False
-    language: str = "nb"
+    language: Language = "nb"
     needs_interpreter: bool = False
     children: list[ChildIn] = []
 
 
 class PersonPatch(Schema):
+    """Only the fields sent are changed; a field cannot be sent as null, except `district`
+    (null or "" for none)."""
+
     version: int
-    given_name: str | None = Field(None, max_length=100)
-    family_name: str | None = Field(None, max_length=100)
-    municipality: str | None = None
+    given_name: Name = omissible(max_length=100)
+    family_name: Name = omissible(max_length=100)
+    municipality: MunicipalityNumber = omissible()
     district: str | None = Field(None, max_length=100)
-    address_line: str | None = Field(None, max_length=200)
-    postal_code: str | None = Field(None, max_length=4)
-    postal_town: str | None = Field(None, max_length=100)
-    address_protection: str | None = None
-    language: str | None = None
-    needs_interpreter: bool | None = None
+    address_line: str = omissible(max_length=200)
+    postal_code: str = omissible(max_length=4)
+    postal_town: str = omissible(max_length=100)
+    address_protection: Protection = omissible()
+    language: Language = omissible()
+    needs_interpreter: bool = omissible()
 
 
 class PersonSummary(Schema):
@@ -82,8 +104,8 @@ class PersonOut(Schema):
 
 
 class ConsentIn(Schema):
-    partner_service: str
-    purpose: str = Field(..., max_length=300)
+    partner_service: Annotated[str, one_of(PartnerService)]
+    purpose: Annotated[str, NOT_BLANK] = Field(..., max_length=300)
     starts_on: datetime.date
     ends_on: datetime.date
 

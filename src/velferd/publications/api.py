@@ -8,11 +8,20 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from velferd.core.api import ERRORS, PageParams
+from velferd.core.constraints import Slug
 from velferd.core.pagination import paginate
 
 from . import selectors
 from .models import Ministry, Publication, Topic
-from .schemas import MinistryOut, PublicationList, PublicationOut, TopicOut
+from .schemas import (
+    MinistryOut,
+    PublicationList,
+    PublicationOut,
+    SlugFilter,
+    TopicOut,
+    TypeFilter,
+    YearFilter,
+)
 
 router = Router(tags=["publications"])
 
@@ -40,10 +49,10 @@ def _summary(p: Publication) -> dict[str, Any]:
 def list_publications(
     request: HttpRequest,
     paging: Query[PageParams],
-    type: str | None = None,
-    ministry: str | None = None,
-    topic: str | None = None,
-    year: str | None = None,
+    type: TypeFilter | None = None,
+    ministry: SlugFilter | None = None,
+    topic: SlugFilter | None = None,
+    year: YearFilter | None = None,
     q: str = "",
 ) -> Any:
     """Publications, newest first. Filters: `type` (article, press_release, report,
@@ -69,6 +78,6 @@ def list_ministries(request: HttpRequest) -> Any:
 
 
 @router.get("/{slug}", response={200: PublicationOut, **ERRORS}, auth=None)
-def get_publication(request: HttpRequest, slug: str) -> Any:
+def get_publication(request: HttpRequest, slug: Slug) -> Any:
     p = selectors.publication(slug)
     return {**_summary(p), "body": p.body, "version": p.version}

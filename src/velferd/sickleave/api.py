@@ -11,12 +11,15 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from velferd.core.api import AUTH, ERRORS, actor_of
+from velferd.core.constraints import CountyNumber, OrganisationNumber
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
 
 from . import selectors, services
 from .schemas import (
     ComparisonOut,
+    GroupKey,
+    GroupKindValue,
     GroupListOut,
     GroupStatisticsOut,
     ImportOut,
@@ -127,7 +130,7 @@ def import_statistics(request: HttpRequest) -> Any:
 @router.get(
     "/enterprises/{organisation_number}", response={200: ComparisonOut, **ERRORS}, auth=AUTH
 )
-def enterprise_comparison(request: HttpRequest, organisation_number: str) -> Any:
+def enterprise_comparison(request: HttpRequest, organisation_number: OrganisationNumber) -> Any:
     """One enterprise against its industry (NACE division), sector, county and the country:
     the last quarter, the last four quarters and every quarter."""
     found = selectors.enterprise_comparison(
@@ -148,7 +151,7 @@ def enterprise_comparison(request: HttpRequest, organisation_number: str) -> Any
 
 
 @router.get("/groups/{kind}", response={200: GroupListOut, **ERRORS}, auth=AUTH)
-def list_groups(request: HttpRequest, kind: str) -> Any:
+def list_groups(request: HttpRequest, kind: GroupKindValue) -> Any:
     """Every industry, sector or county (or the country) over the last four quarters."""
     found = selectors.groups(actor=actor_of(request), kind=kind)
     return {
@@ -161,7 +164,7 @@ def list_groups(request: HttpRequest, kind: str) -> Any:
 
 
 @router.get("/groups/{kind}/{key}", response={200: GroupStatisticsOut, **ERRORS}, auth=AUTH)
-def group_statistics(request: HttpRequest, kind: str, key: str) -> Any:
+def group_statistics(request: HttpRequest, kind: GroupKindValue, key: GroupKey) -> Any:
     """One group: the last quarter, the last four quarters and every quarter, beside the
     country."""
     found = selectors.group_statistics(actor=actor_of(request), kind=kind, key=key)
@@ -203,7 +206,7 @@ def priorities(request: HttpRequest, params: Query[PriorityParams]) -> Any:
 
 
 @router.get("/results", response={200: ResultsOut, **ERRORS}, auth=AUTH)
-def results(request: HttpRequest, county: str | None = None) -> Any:
+def results(request: HttpRequest, county: CountyNumber | None = None) -> Any:
     """Sick leave before and during the cooperation for the enterprises an IW centre serves
     (advisors: their county; analysts: any county, or the country without `county`)."""
     found = selectors.iw_results(actor=actor_of(request), county=county or None)

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
 
+from velferd.core.constraints import Declared, decimal_number, one_of
 from velferd.core.disclosure import Reason
-from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE
+from velferd.employers.models import CooperationStatus, Sector
+
+from .models import GroupKind
+from .selectors import COOPERATION_NONE
+
+GroupKindValue = Annotated[str, one_of(GroupKind)]
+Percentage = Annotated[Decimal, decimal_number(minimum=0, maximum=100)]
+# An industry (NACE division), a sector, a county number, or NO for the country.
+GroupKey = Annotated[str, Declared(maxLength=10)]
 
 
 class QuarterOut(Schema):
@@ -99,20 +110,20 @@ class GroupStatisticsOut(Schema):
 
 
 class PriorityParams(Schema):
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
-    county: str = ""
-    min_percentage: Decimal | None = Field(None, ge=0, le=100)
-    max_percentage: Decimal | None = Field(None, ge=0, le=100)
-    min_lost_workdays: Decimal | None = Field(None, ge=0)
+    county: Annotated[str, Declared(pattern="^([0-9]{2})?$")] = ""
+    min_percentage: Percentage | None = Field(None, ge=0, le=100)
+    max_percentage: Percentage | None = Field(None, ge=0, le=100)
+    min_lost_workdays: Annotated[Decimal, decimal_number(minimum=0)] | None = Field(None, ge=0)
     min_employees: int | None = Field(None, ge=0)
     max_employees: int | None = Field(None, ge=0)
     industry: str = Field("", max_length=6, description="a NACE code or its start, e.g. 87")
-    sector: str = ""
-    municipality: str = Field("", max_length=4)
-    cooperation_status: str = Field(
-        "", description="none, or the status of the open (else the latest) cooperation"
-    )
+    sector: Annotated[str, one_of(Sector, blank=True)] = ""
+    municipality: Annotated[str, Declared(pattern="^([0-9]{4})?$")] = Field("", max_length=4)
+    cooperation_status: Annotated[
+        str, one_of([COOPERATION_NONE, *CooperationStatus.values], blank=True)
+    ] = Field("", description="none, or the status of the open (else the latest) cooperation")
 
 
 class PriorityOut(Schema):
