@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
@@ -24,6 +24,7 @@ from velferd.core import ratelimit
 from velferd.core.errors import CONFLICT, DomainError
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.organisation import selectors as organisation_selectors
+from velferd.organisation.models import County
 
 from . import lifecycles, selectors
 from .models import (
@@ -984,6 +985,29 @@ def _budget_amount(amount: object) -> Decimal:
     return valid_amount(amount)
 
 
+def _budget_exists(county: str, year: int) -> DomainError:
+    return invalid(
+        "budget_exists",
+        "version",
+        f"{county} har allerede et budsjett for {year}. Last inn på nytt og endre det.",
+        f"{county} already has a budget for {year}. Reload and change it.",
+        status=CONFLICT,
+    )
+
+
+def _budget_create(county: County, year: int, amount: Decimal) -> SubsidyBudget:
+    """The county's first budget for the year. Two sessions may both have found none: the
+    unique constraint lets one create it, and the other is told it now exists (in a
+    savepoint, so its transaction can still answer)."""
+    try:
+        with transaction.atomic():
+            return SubsidyBudget.objects.create(county=county, year=year, amount=amount)
+    except IntegrityError:
+        if SubsidyBudget.objects.filter(county=county, year=year).exists():
+            raise _budget_exists(county.name, year) from None
+        raise
+
+
 @transaction.atomic
 def budget_set(
     *, actor: Actor, county_number: str, year: int, amount: object, version: int | None = None
@@ -1004,7 +1028,9 @@ def budget_set(
             status=CONFLICT,
         )
     if budget is not None:
-        budget.check_version(-1 if version is None else version)
+        if version is None:
+            raise _budget_exists(county.name, year)
+        budget.check_version(version)
     granted = selectors.granted_total(county.number, year)
     if value < granted:
         raise invalid(
@@ -1015,7 +1041,7 @@ def budget_set(
         )
     before = {"amount": str(budget.amount)} if budget else None
     if budget is None:
-        budget = SubsidyBudget.objects.create(county=county, year=year, amount=value)
+        budget = _budget_create(county, year, value)
     else:
         budget.amount = value
         _stamp(budget)

@@ -27,6 +27,7 @@ from velferd.employers.models import (
     Survey,
     SurveyResponse,
 )
+from velferd.organisation.selectors import county
 
 from .factories import an_enterprise
 
@@ -750,11 +751,25 @@ class TestBudget:
                 actor=advisor, county_number="46", year=2031, amount="5.00", version=None
             )
         )
-        assert (error.code, error.status) == ("stale_version", 409)
+        assert (error.code, error.status) == ("budget_exists", 409)
+        assert "already has a budget for 2031" in error.message_en
         changed = services.budget_set(
             actor=advisor, county_number="46", year=2031, amount="900000", version=budget.version
         )
         assert changed.amount == Decimal("900000.00")
+
+    def test_creating_a_budget_another_session_just_created_is_409_and_the_rest_goes_on(
+        self, advisor: Actor
+    ) -> None:
+        """The second of two creates that both found no budget: the unique constraint
+        refuses it in a savepoint, so its transaction can still answer."""
+        services.budget_set(actor=advisor, county_number="46", year=2033, amount="10.00")
+
+        error = refused(lambda: services._budget_create(county("46"), 2033, Decimal("20.00")))
+
+        assert (error.code, error.status, error.field) == ("budget_exists", 409, "version")
+        assert "har allerede et budsjett for 2033" in error.message_nb
+        assert SubsidyBudget.objects.get(county_id="46", year=2033).amount == Decimal("10.00")
 
     def test_a_budget_cannot_go_below_what_is_granted(self, advisor: Actor) -> None:
         line = selectors.budget_line(actor=advisor, county_number="46", year=TODAY().year)
