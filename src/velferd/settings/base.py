@@ -48,6 +48,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that it runs after every other middleware has prepared the request and
+    # before any view, CSRF check or API authentication reads the body.
+    "velferd.core.request_checks.RefuseMalformedInputMiddleware",
 ]
 
 ROOT_URLCONF = "velferd.urls"
