@@ -10,8 +10,8 @@ from .matrix import ANONYMOUS, LOGINS, Route
 S = "/api/v1/sickleave"
 
 
-def only(status: int, *logins: str) -> dict[str, int]:
-    return {ANONYMOUS: 401, **dict.fromkeys(LOGINS, 403), **dict.fromkeys(logins, status)}
+def only(status: int, *logins: str, others: int = 403) -> dict[str, int]:
+    return {ANONYMOUS: 401, **dict.fromkeys(LOGINS, others), **dict.fromkeys(logins, status)}
 
 
 AGGREGATES = ("ia-radgiver", "analytiker", "departement", "admin")
@@ -30,7 +30,8 @@ ROUTES = [
     Route(
         "get",
         f"{S}/enterprises/{{organisation_number}}",
-        only(200, "arbeidsgiver", "ia-radgiver", "admin"),
+        # An enterprise the caller may not see answers as an unknown one.
+        only(200, "arbeidsgiver", "ia-radgiver", "admin", others=404),
         params={"organisation_number": lambda _: "987654309"},
         unknown_path=f"{S}/enterprises/974760673",
     ),

@@ -47,3 +47,22 @@ def test_production_settings_pass_the_deploy_check(extra: dict[str, str]) -> Non
 def test_production_refuses_to_start_without_a_secret_key() -> None:
     result = _deploy_check({"VELFERD_SECRET_KEY": ""})
     assert result.returncode != 0
+
+
+def test_the_demo_server_shows_no_debug_page_to_anyone() -> None:
+    """`make run` serves whoever reaches it: an error must give the plain error page, not
+    Django's debug page with the settings, the code and the URL map."""
+    script = (
+        "import django, os;"
+        "os.environ['DJANGO_SETTINGS_MODULE']='velferd.settings.dev';"
+        "django.setup();"
+        "from django.test import Client;"
+        "r=Client().get('/no-such-page/', HTTP_HOST='127.0.0.1');"
+        "from django.conf import settings;"
+        "print(settings.DEBUG, r.status_code, b'URLconf' in r.content)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split()[-3:] == ["False", "404", "False"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.contrib.auth.models import AbstractUser
@@ -78,6 +79,11 @@ class RoleAssignment(TimestampedModel):
         return self.organisation_number
 
 
+# No token lives longer than this; one stored without an expiry ends this long after it
+# was created.
+TOKEN_MAX_LIFETIME = datetime.timedelta(days=365)
+
+
 class ApiToken(TimestampedModel):
     """A personal access token for a machine client, scoped to one of its owner's roles.
 
@@ -98,11 +104,17 @@ class ApiToken(TimestampedModel):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def ends_at(self) -> datetime.datetime:
+        """When the token stops working: its expiry, and never later than the maximum."""
+        latest = self.created_at + TOKEN_MAX_LIFETIME
+        return min(self.expires_at, latest) if self.expires_at is not None else latest
+
+    @property
     def status(self) -> str:
         """revoked, expired, inactive (its role or user was deactivated) or active."""
         if self.revoked_at is not None:
             return "revoked"
-        if self.expires_at is not None and self.expires_at <= timezone.now():
+        if self.ends_at <= timezone.now():
             return "expired"
         if not (self.role_assignment.is_active and self.user.is_active):
             return "inactive"
@@ -113,7 +125,7 @@ class ApiToken(TimestampedModel):
         now = timezone.now()
         return (
             self.revoked_at is None
-            and (self.expires_at is None or self.expires_at > now)
+            and self.ends_at > now
             and self.role_assignment.is_active
             and self.user.is_active
         )

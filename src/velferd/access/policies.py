@@ -176,6 +176,25 @@ def can_change_person(actor: Actor, person: Any) -> bool:
     return _staff_may_see(actor, person, CASEWORKERS)
 
 
+# How strongly an address is protected: a change to a lower level reveals the address.
+PROTECTION_LEVELS = {
+    "none": 0,
+    "confidential": 1,
+    "strictly_confidential": 2,
+    "strictly_confidential_abroad": 2,
+}
+
+
+def lowers_address_protection(before: str, after: str) -> bool:
+    return PROTECTION_LEVELS.get(after, 0) < PROTECTION_LEVELS.get(before, 0)
+
+
+def can_lower_address_protection(actor: Actor, person: Any) -> bool:
+    """Lowering a protection is a decision for a unit cleared for strictly confidential
+    persons (NAV Vikafossen), never a caseworker alone: the address would show."""
+    return _cleared_strictly_confidential(actor) and can_change_person(actor, person)
+
+
 def can_view_person_address(actor: Actor, person: Any) -> bool:
     """A protected address is never shown on the staff pages; the person sees their own."""
     if is_the_person(actor, person):
@@ -186,6 +205,22 @@ def can_view_person_address(actor: Actor, person: Any) -> bool:
 def can_manage_consents(actor: Actor, person: Any) -> bool:
     """The person themself, or a caseworker recording a consent the person gave them."""
     return is_the_person(actor, person) or can_change_person(actor, person)
+
+
+# The consent that lets NAV's state side see the municipality's social-services records.
+OPENS_MUNICIPAL_RECORDS = "nav_state"
+
+
+def can_record_consent(actor: Actor, person: Any, partner_service: str) -> bool:
+    """The person gives any consent on their own pages. A caseworker records one the person
+    gave, except the consent that opens the municipal records to the state side: that one
+    only the side owning the records (the office's municipal caseworkers) records, never the
+    side it opens them to."""
+    if is_the_person(actor, person):
+        return True
+    if partner_service == OPENS_MUNICIPAL_RECORDS:
+        return _staff_may_see(actor, person, (Role.CASEWORKER_MUNICIPAL,))
+    return can_change_person(actor, person)
 
 
 def can_view_access_log(actor: Actor, person: Any) -> bool:

@@ -16,7 +16,7 @@ from velferd.core.identifiers import validate_organisation_number
 
 from . import policies
 from .actor import Actor
-from .models import ApiToken, RoleAssignment, User
+from .models import TOKEN_MAX_LIFETIME, ApiToken, RoleAssignment, User
 from .roles import ALL_UNIT_FIELDS, UNIT_FIELDS_BY_ROLE, PartnerService, Role
 from .selectors import TOKEN_PREFIX, digest_of
 
@@ -177,8 +177,9 @@ def role_revoke(*, actor: Actor, assignment: RoleAssignment) -> RoleAssignment:
 def api_token_create(
     *, actor: Actor, name: str, role_assignment_id: int, valid_days: int | None = 90
 ) -> tuple[ApiToken, str]:
-    """Issue a token for one of the actor's own roles. Returns the token and its secret,
-    which is shown this once and never stored."""
+    """Issue a token for one of the actor's own roles, valid for 1 to 365 days (a token
+    that never expires is refused). Returns the token and its secret, which is shown this
+    once and never stored."""
     policies.require(actor, "create_api_token")
     name = name.strip()
     if not name or len(name) > 100:
@@ -197,7 +198,7 @@ def api_token_create(
             message_en="You can only create tokens for your own roles.",
             status=403,
         )
-    if valid_days is not None and not 1 <= valid_days <= 365:
+    if valid_days is None or not 1 <= valid_days <= TOKEN_MAX_LIFETIME.days:
         raise DomainError(
             code="invalid_validity",
             field="valid_days",
@@ -206,7 +207,7 @@ def api_token_create(
         )
     prefix = secrets.token_hex(4)
     whole = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
-    expires = timezone.now() + datetime.timedelta(days=valid_days) if valid_days else None
+    expires = timezone.now() + datetime.timedelta(days=valid_days)
     assert actor.user is not None
     token = ApiToken.objects.create(
         user=actor.user,

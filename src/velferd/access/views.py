@@ -43,9 +43,7 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "access/account.html", {"assignments": actor.assignments})
 
 
-def _valid_days(value: str) -> int | None:
-    if value == "never":
-        return None
+def _valid_days(value: str) -> int:
     try:
         return int(value)
     except ValueError:

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .request_context import current_request_id, reset_request_id, set_request_id
 
@@ -41,3 +42,21 @@ class PagesDefaultToNorwegianMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class PersonalAnswersNotStoredMiddleware:
+    """Nothing personal is kept in a browser's or a proxy's cache: every API answer and every
+    page served to a logged-in user is `Cache-Control: no-store`. Public pages for anonymous
+    visitors (the office directory, publications) may still be cached."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        logged_in = user is not None and user.is_authenticated
+        if logged_in or request.path.startswith("/api/") or "Authorization" in request.headers:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response

@@ -62,7 +62,8 @@ def paginate(
 ) -> Page[Any]:
     """One page of the queryset. A page past the last is refused (422), or with `clamp`
     (the pages, where a link may be old) the last page is shown instead."""
-    check_page(page if not clamp else min(page, MAX_PAGE), page_size)
+    page = min(page, MAX_PAGE) if clamp else page
+    check_page(page, page_size)
     count = queryset.count()
     last = max(1, -(-count // page_size))
     if page > last:
@@ -81,8 +82,8 @@ def paginate(
 def past_the_last(last: int) -> DomainError:
     return DomainError(
         code="invalid_page",
-        message_nb=f"Siden finnes ikke: det er {last} side(r).",
-        message_en=f"There is no such page: there are {last} page(s).",
+        message_nb=f"Siden finnes ikke. Siste side er {last}.",
+        message_en=f"There is no such page. The last page is {last}.",
         field="page",
     )
 

@@ -48,6 +48,12 @@ def _refuse(actor: Actor) -> DomainError:
     return forbidden() if actor.is_authenticated else policies.not_authenticated()
 
 
+def _unknown(actor: Actor, what_nb: str, what_en: str) -> DomainError:
+    """A record of an enterprise the actor may not see answers as an unknown one, so that
+    an organisation number or an id tells nothing about whether it is on record."""
+    return not_found(what_nb, what_en) if actor.is_authenticated else policies.not_authenticated()
+
+
 def _as_int(value: object) -> int | None:
     try:
         number = int(str(value))
@@ -111,11 +117,13 @@ def enterprise_for(*, actor: Actor, organisation_number: str) -> Enterprise:
         .first()
     )
     if found is None:
-        raise not_found(
-            f"virksomheten {organisation_number}", f"the enterprise {organisation_number}"
+        raise _unknown(
+            actor, f"virksomheten {organisation_number}", f"the enterprise {organisation_number}"
         )
     if not policies.can_view_enterprise(actor, found):
-        raise _refuse(actor)
+        raise _unknown(
+            actor, f"virksomheten {organisation_number}", f"the enterprise {organisation_number}"
+        )
     return found
 
 
@@ -180,9 +188,9 @@ def cooperation_for(*, actor: Actor, cooperation_id: object) -> Cooperation:
         else None
     )
     if found is None:
-        raise not_found("samarbeidet", "the cooperation")
+        raise _unknown(actor, "samarbeidet", "the cooperation")
     if not policies.can_view_cooperation(actor, found.enterprise):
-        raise _refuse(actor)
+        raise _unknown(actor, "samarbeidet", "the cooperation")
     return found
 
 
@@ -251,9 +259,9 @@ def sub_theme_for(*, actor: Actor, sub_theme_id: object) -> SubTheme:
         else None
     )
     if found is None:
-        raise not_found("undertemaet", "the sub-theme")
+        raise _unknown(actor, "undertemaet", "the sub-theme")
     if not policies.can_view_cooperation(actor, found.cooperation.enterprise):
-        raise _refuse(actor)
+        raise _unknown(actor, "undertemaet", "the sub-theme")
     return found
 
 
@@ -265,9 +273,9 @@ def delivery_for(*, actor: Actor, delivery_id: object) -> Delivery:
         else None
     )
     if found is None:
-        raise not_found("leveransen", "the delivery")
+        raise _unknown(actor, "leveransen", "the delivery")
     if not policies.can_view_cooperation(actor, found.cooperation.enterprise):
-        raise _refuse(actor)
+        raise _unknown(actor, "leveransen", "the delivery")
     return found
 
 
@@ -286,9 +294,9 @@ def survey_for(*, actor: Actor, survey_id: object) -> Survey:
         else None
     )
     if found is None:
-        raise not_found("undersøkelsen", "the survey")
+        raise _unknown(actor, "undersøkelsen", "the survey")
     if not policies.can_view_cooperation(actor, found.cooperation.enterprise):
-        raise _refuse(actor)
+        raise _unknown(actor, "undersøkelsen", "the survey")
     return found
 
 
@@ -444,9 +452,9 @@ def subsidy_for(*, actor: Actor, subsidy_id: object) -> Subsidy:
         else None
     )
     if found is None:
-        raise not_found("søknaden om tilskudd", "the subsidy application")
+        raise _unknown(actor, "søknaden om tilskudd", "the subsidy application")
     if not policies.can_view_cooperation(actor, found.enterprise):
-        raise _refuse(actor)
+        raise _unknown(actor, "søknaden om tilskudd", "the subsidy application")
     return found
 
 

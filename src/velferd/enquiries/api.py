@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from velferd.access import policies
+from velferd.access.actor import ANONYMOUS
 from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
 from velferd.core.constraints import RecordId
 from velferd.core.errors import DomainError
@@ -64,10 +65,12 @@ def enquiry_out(enquiry: Enquiry) -> dict[str, Any]:
 
 @router.post("", response={201: ReceiptOut, **LIMITED}, auth=None)
 def submit(request: HttpRequest, payload: EnquiryIn) -> Any:
-    """Send an enquiry to the Ministry; the answer gives its reference number."""
+    """Send an enquiry to the Ministry; the answer gives its reference number. The sender
+    acts as anonymous even with a session cookie: a public route takes no CSRF token, so a
+    cookie here could be another site's forged request."""
     limit, seconds = settings.VELFERD_ENQUIRY_RATE_LIMIT
     hit("enquiry", client_key(request), limit=limit, seconds=seconds)
-    enquiry = services.enquiry_submit(actor=actor_of(request), **payload.dict())
+    enquiry = services.enquiry_submit(actor=ANONYMOUS, **payload.dict())
     return Status(
         201,
         {

@@ -285,7 +285,8 @@ def portfolio(
     if not actor.is_authenticated:
         raise policies.not_authenticated()
     _check(query)
-    check_page(min(page, MAX_PAGE) if clamp else page, page_size)
+    page = min(page, MAX_PAGE) if clamp else page
+    check_page(page, page_size)
     day = today or timezone.localdate()
     offices = _offices(actor, query.office)
     if not offices:

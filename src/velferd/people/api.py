@@ -11,7 +11,7 @@ from ninja import Query, Router, Status
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.roles import Role
-from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.api import AUTH, ERRORS, ErrorOut, PageParams, actor_of
 from velferd.core.constraints import RecordId
 from velferd.core.errors import not_found
 from velferd.core.pagination import paginate
@@ -44,8 +44,8 @@ def summary(person: Person) -> dict[str, Any]:
     }
 
 
-def detail(actor: Actor, person: Person) -> dict[str, Any]:
-    show_address = policies.can_view_person_address(actor, person)
+def detail(actor: Actor, person: Person, show_address: bool = True) -> dict[str, Any]:
+    show_address = show_address and policies.can_view_person_address(actor, person)
     return {
         "id": str(person.pk),
         "national_id": person.national_id,
@@ -79,6 +79,7 @@ def consent_out(consent: Consent) -> dict[str, Any]:
         "purpose": consent.purpose,
         "starts_on": consent.starts_on,
         "ends_on": consent.ends_on,
+        "document": consent.document,
         "withdrawn_at": consent.withdrawn_at,
         "holds": consent.holds,
     }
@@ -98,7 +99,7 @@ def list_persons(request: HttpRequest, paging: Query[PageParams], q: str = "") -
     return {"items": [summary(p) for p in page.items], "count": page.count}
 
 
-@router.post("/persons", response={201: PersonOut, **ERRORS})
+@router.post("/persons", response={201: PersonOut, 202: ErrorOut, **ERRORS})
 def register_person(request: HttpRequest, payload: PersonIn) -> Any:
     actor = actor_of(request)
     person = services.person_register(
@@ -131,15 +132,14 @@ def update_person(request: HttpRequest, person_id: RecordId, payload: PersonPatc
     changes = payload.dict(exclude_unset=True, exclude={"version"})
     if "municipality" in changes:
         changes["municipality_number"] = changes.pop("municipality")
-    person = services.person_update(
-        actor=actor,
-        person=_person(request, person_id, "person.details"),
-        version=payload.version,
-        **changes,
-    )
+    before = _person(request, person_id, "person.details")
+    protection_before = before.address_protection
+    person = services.person_update(actor=actor, person=before, version=payload.version, **changes)
     # The answer is what was saved, even when the change moves the person out of the
-    # caller's sight (another office, a strictly confidential address).
-    return detail(actor, person)
+    # caller's sight (another office, a strictly confidential address); never the address
+    # that a lowered protection has just uncovered.
+    lowered = policies.lowers_address_protection(protection_before, person.address_protection)
+    return detail(actor, person, show_address=not lowered)
 
 
 @router.get("/persons/{person_id}/consents", response={200: list[ConsentOut], **ERRORS})
@@ -158,6 +158,7 @@ def give_consent(request: HttpRequest, person_id: RecordId, payload: ConsentIn) 
         purpose=payload.purpose,
         starts_on=payload.starts_on,
         ends_on=payload.ends_on,
+        document=payload.document,
     )
     return Status(201, consent_out(consent))
 

@@ -135,6 +135,8 @@ class Consent(TimestampedModel):
     purpose = models.CharField(max_length=300)
     starts_on = models.DateField()
     ends_on = models.DateField()
+    # What a consent recorded by staff rests on: the signed form or the letter, by reference.
+    document = models.CharField(max_length=200, blank=True, default="")
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

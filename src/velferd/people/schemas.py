@@ -108,6 +108,12 @@ class ConsentIn(Schema):
     purpose: Annotated[str, NOT_BLANK] = Field(..., max_length=300)
     starts_on: datetime.date
     ends_on: datetime.date
+    document: str = Field(
+        "",
+        max_length=200,
+        description="The document the consent rests on; needed when staff record the "
+        "consent that opens the municipal records to the state side (nav_state).",
+    )
 
 
 class ConsentOut(Schema):
@@ -116,6 +122,7 @@ class ConsentOut(Schema):
     purpose: str
     starts_on: datetime.date
     ends_on: datetime.date
+    document: str
     withdrawn_at: datetime.datetime | None
     holds: bool
 

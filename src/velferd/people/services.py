@@ -7,14 +7,14 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.roles import PartnerService
 from velferd.audit import services as audit
-from velferd.core.errors import CONFLICT, DomainError
+from velferd.core.errors import ACCEPTED, CONFLICT, DomainError
 from velferd.core.identifiers import birth_date_of, validate_national_id
 from velferd.organisation import selectors as organisation_selectors
 
@@ -104,7 +104,6 @@ def _check_children(children: Sequence[tuple[str, datetime.date]], born: datetim
             )
 
 
-@transaction.atomic
 def person_register(
     *,
     actor: Actor,
@@ -122,39 +121,50 @@ def person_register(
     needs_interpreter: bool = False,
     children: Sequence[tuple[str, datetime.date]] = (),
 ) -> Person:
-    """Register a person at the office that serves where they live."""
+    """Register a person at the office that serves where they live. A number already on
+    record is refused (409) to whom may see that person, and passed on (202) otherwise."""
     number = validate_national_id(national_id)
     given = _required(given_name, "given_name", "Fornavn", "given name")
     family = _required(family_name, "family_name", "Etternavn", "family name")
     _check_choices(address_protection, language)
     area = organisation_selectors.office_serving(municipality_number, district or None)
     policies.require(actor, "register_person", area.office)
-    if Person.objects.filter(national_id=number).exists():
-        raise _invalid(
-            "person_exists",
-            "national_id",
-            "Personen er allerede registrert.",
-            "The person is already registered.",
-            status=CONFLICT,
-        )
     born = birth_date_of(number)
     _check_children(children, born)
-    person = Person.objects.create(
-        national_id=number,
-        given_name=given,
-        family_name=family,
-        birth_date=born,
-        municipality=area.municipality,
-        district=area.district,
-        office=area.office,
-        address_line=address_line.strip(),
-        postal_code=postal_code.strip(),
-        postal_town=postal_town.strip(),
-        address_protection=address_protection,
-        is_office_employee=is_office_employee,
-        language=language,
-        needs_interpreter=needs_interpreter,
+    existing = Person.objects.filter(national_id=number).first()
+    if existing is not None:
+        raise _already_registered(actor, existing)
+    return _person_create(
+        actor=actor,
+        fields={
+            "national_id": number,
+            "given_name": given,
+            "family_name": family,
+            "birth_date": born,
+            "municipality": area.municipality,
+            "district": area.district,
+            "office": area.office,
+            "address_line": address_line.strip(),
+            "postal_code": postal_code.strip(),
+            "postal_town": postal_town.strip(),
+            "address_protection": address_protection,
+            "is_office_employee": is_office_employee,
+            "language": language,
+            "needs_interpreter": needs_interpreter,
+        },
+        children=children,
     )
+
+
+@transaction.atomic
+def _person_create(
+    *, actor: Actor, fields: dict[str, Any], children: Sequence[tuple[str, datetime.date]]
+) -> Person:
+    try:
+        with transaction.atomic():
+            person = Person.objects.create(**fields)
+    except IntegrityError:
+        raise _person_exists() from None
     for name, child_born in children:
         Child.objects.create(person=person, given_name=name.strip(), birth_date=child_born)
     audit.record(
@@ -164,6 +174,40 @@ def person_register(
         after={**_snapshot(person), "children": len(children)},
     )
     return person
+
+
+def _person_exists() -> DomainError:
+    return _invalid(
+        "person_exists",
+        "national_id",
+        "Personen er allerede registrert.",
+        "The person is already registered.",
+        status=CONFLICT,
+    )
+
+
+def _already_registered(actor: Actor, existing: Person) -> DomainError:
+    """Whom the actor may see is told that the person is registered. For anyone else the
+    registration is passed on to the unit that handles it, with one answer whether the
+    person is strictly confidential, an employee or followed up at another office: which of
+    them is not revealed."""
+    if policies.can_view_person(actor, existing):
+        return _person_exists()
+    _forward_registration(actor, existing)
+    return DomainError(
+        code="registration_forwarded",
+        message_nb="Registreringen er sendt videre til enheten som behandler den. Du får "
+        "ikke se personen før den er behandlet.",
+        message_en="The registration has been passed on to the unit that handles it. You "
+        "will not see the person until it has been handled.",
+        status=ACCEPTED,
+    )
+
+
+@transaction.atomic
+def _forward_registration(actor: Actor, existing: Person) -> None:
+    """The attempt is on record for the unit that handles the person."""
+    audit.record(actor=actor, action="person.registration_forwarded", target=existing)
 
 
 @transaction.atomic
@@ -181,6 +225,7 @@ def person_update(*, actor: Actor, person: Person, version: int, **changes: Any)
         changes.get("address_protection", person.address_protection),
         changes.get("language", person.language),
     )
+    lowered = _lowers_protection(actor, person, changes)
     for field in (
         "address_protection",
         "language",
@@ -208,6 +253,14 @@ def person_update(*, actor: Actor, person: Person, version: int, **changes: Any)
     audit.record(
         actor=actor, action="person.updated", target=person, before=before, after=_snapshot(person)
     )
+    if lowered:
+        audit.record(
+            actor=actor,
+            action="person.address_protection_lowered",
+            target=person,
+            before={"address_protection": before["address_protection"]},
+            after={"address_protection": person.address_protection},
+        )
     if person.office_id != from_office.pk:
         person_moved.send(
             sender=Person,
@@ -217,6 +270,25 @@ def person_update(*, actor: Actor, person: Person, version: int, **changes: Any)
             to_office=person.office,
         )
     return person
+
+
+def _lowers_protection(actor: Actor, person: Person, changes: dict[str, Any]) -> bool:
+    """Whether the change lowers the address protection; refused unless the actor is
+    cleared to decide it."""
+    after = changes.get("address_protection", person.address_protection)
+    if not policies.lowers_address_protection(person.address_protection, after):
+        return False
+    if not actor.system and not policies.can_lower_address_protection(actor, person):
+        raise _invalid(
+            "protection_lowering_not_allowed",
+            "address_protection",
+            "Bare en enhet som er klarert for strengt fortrolige personer kan senke "
+            "adressebeskyttelsen.",
+            "Only a unit cleared for strictly confidential persons may lower the address "
+            "protection.",
+            status=403,
+        )
+    return True
 
 
 @transaction.atomic
@@ -248,7 +320,11 @@ def consent_give(
     purpose: str,
     starts_on: datetime.date,
     ends_on: datetime.date,
+    document: str = "",
 ) -> Consent:
+    """Record a consent: the person's own, or one they gave that staff record. The consent
+    that opens the municipal records to the state side is recorded by the municipal side
+    with the document it rests on (`policies.can_record_consent`)."""
     policies.require(actor, "manage_consents", person)
     if partner_service not in PartnerService.values:
         raise _invalid(
@@ -256,6 +332,15 @@ def consent_give(
             "partner_service",
             f"Ukjent samarbeidstjeneste: {partner_service}.",
             f"Unknown partner service: {partner_service}.",
+        )
+    _check_recorder(actor, person, partner_service)
+    document = (document or "").strip()[:200]
+    if _needs_document(actor, person, partner_service) and not document:
+        raise _invalid(
+            "document_required",
+            "document",
+            "Oppgi dokumentet samtykket bygger på (for eksempel det signerte skjemaet).",
+            "Name the document the consent rests on (the signed form, say).",
         )
     purpose = _required(purpose, "purpose", "Formålet", "purpose")[:300]
     if ends_on < starts_on:
@@ -278,14 +363,41 @@ def consent_give(
         purpose=purpose,
         starts_on=starts_on,
         ends_on=ends_on,
+        document=document,
     )
     audit.record(
         actor=actor,
         action="consent.given",
         target=consent,
-        after=audit.snapshot(consent, "partner_service", "purpose", "starts_on", "ends_on"),
+        after=audit.snapshot(
+            consent, "partner_service", "purpose", "starts_on", "ends_on", "document"
+        ),
     )
     return consent
+
+
+def _check_recorder(actor: Actor, person: Person, partner_service: str) -> None:
+    if actor.system or policies.can_record_consent(actor, person, partner_service):
+        return
+    raise _invalid(
+        "consent_not_yours_to_record",
+        "partner_service",
+        "Dette samtykket åpner kommunens opplysninger for statlig side. Det gis av personen "
+        "selv på egne sider, eller registreres av kommunens saksbehandler med dokumentet "
+        "det bygger på.",
+        "This consent opens the municipality's records to the state side. The person gives "
+        "it on their own pages, or the municipality's caseworker records it with the "
+        "document it rests on.",
+        status=403,
+    )
+
+
+def _needs_document(actor: Actor, person: Person, partner_service: str) -> bool:
+    return (
+        partner_service == policies.OPENS_MUNICIPAL_RECORDS
+        and not actor.system
+        and not policies.is_the_person(actor, person)
+    )
 
 
 @transaction.atomic

@@ -143,6 +143,7 @@ def _consents_page(request: HttpRequest, actor: Actor, person: Any, back: str) -
             person=person,
             partner_service=request.POST.get("partner_service", ""),
             purpose=request.POST.get("purpose", ""),
+            document=request.POST.get("document", ""),
             starts_on=parse_date(request.POST.get("starts_on", ""), "starts_on")
             or datetime.date.today(),
             ends_on=parse_date(request.POST.get("ends_on", ""), "ends_on") or _missing("ends_on"),

@@ -329,14 +329,16 @@ def _organisation_number(value: str) -> str:
 
 
 def enterprise_for(*, actor: Actor, organisation_number: str) -> Enterprise:
-    """The enterprise, if the actor may see its sick leave (404 unknown, 403 not allowed)."""
+    """The enterprise, if the actor may see its sick leave: one they may not see answers as
+    an unknown one (404), so that a number tells nothing about whether it is on record."""
+    if not actor.is_authenticated:
+        raise policies.not_authenticated()
     number = _organisation_number(organisation_number)
     enterprise = (
         Enterprise.objects.select_related("county").filter(organisation_number=number).first()
     )
-    if enterprise is None:
+    if enterprise is None or not policies.can_view_enterprise_sick_leave(actor, enterprise):
         raise not_found("virksomheten", "the enterprise", "organisation_number")
-    policies.require(actor, "view_enterprise_sick_leave", enterprise)
     return enterprise
 
 

@@ -169,7 +169,7 @@ class TestCreateToken:
         assert event.target_id == body["id"]
         assert event.request_id == "create-token-0001"
 
-    def test_a_token_without_expiry_can_be_asked_for(
+    def test_a_token_that_never_expires_is_refused(
         self, client_as: ClientAs, actor_of_login: ActorOf
     ) -> None:
         assignment = actor_of_login("fastlege").assignments[0]
@@ -178,8 +178,19 @@ class TestCreateToken:
             TOKENS,
             {"name": "plan reader", "role_assignment": assignment.pk, "valid_days": None},
         )
-        assert response.status_code == 201
-        assert response.json()["expires_at"] is None
+        assert response.status_code == 422
+        assert response.json()["field"] == "valid_days"
+        assert not ApiToken.objects.filter(name="plan reader").exists()
+
+    def test_a_token_stored_without_expiry_ends_a_year_after_it_was_made(
+        self, client: Client, actor_of_login: ActorOf
+    ) -> None:
+        token, secret = create_token(actor_of_login("fastlege"))
+        ApiToken.objects.filter(pk=token.pk).update(
+            expires_at=None, created_at=timezone.now() - datetime.timedelta(days=366)
+        )
+        response = client.get("/api/v1/access/me", HTTP_AUTHORIZATION=f"Bearer {secret}")
+        assert response.status_code == 401
 
     def test_a_citizen_cannot_create_a_token(
         self, client_as: ClientAs, actor_of_login: ActorOf

@@ -414,10 +414,10 @@ class TestApiTokenCreate:
         expected = timezone.now() + datetime.timedelta(days=days)
         assert abs((token.expires_at - expected).total_seconds()) < 60
 
-    def test_a_token_without_validity_never_expires(self, actor_of_login: ActorOf) -> None:
-        token, _ = create_token(actor_of_login("veileder"), valid_days=None)
-        assert token.expires_at is None
-        assert token.is_usable
+    def test_a_token_must_have_a_validity(self, actor_of_login: ActorOf) -> None:
+        error = refusal_of(lambda: create_token(actor_of_login("veileder"), valid_days=None))
+        assert (error.code, error.field) == ("invalid_validity", "valid_days")
+        assert not ApiToken.objects.exists()
 
     def test_a_citizen_cannot_create_a_token(self, actor_of_login: ActorOf) -> None:
         error = refusal_of(lambda: create_token(actor_of_login("innbygger")))

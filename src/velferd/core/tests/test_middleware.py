@@ -4,6 +4,7 @@ it name the same id."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from django.conf import settings
@@ -98,3 +99,23 @@ class TestPagesDefaultToNorwegian:
         norwegian = client.get("/api/v1/access/me", headers={"Accept-Language": "nb"})
         assert english.json()["message"] == "Log in or give a valid access token."
         assert english.json()["code"] == norwegian.json()["code"] == "not_authenticated"
+
+
+@pytest.mark.django_db
+class TestNothingPersonalIsCached:
+    def test_an_api_answer_is_no_store(self, client_as: Callable[[str], Client]) -> None:
+        response = client_as("veileder").get("/api/v1/people/persons")
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+
+    def test_a_page_for_a_logged_in_user_is_no_store(
+        self, client_as: Callable[[str], Client]
+    ) -> None:
+        response = client_as("innbygger").get("/me/")
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+
+    def test_a_public_page_for_anonymous_may_be_cached(self, client: Client) -> None:
+        response = client.get("/offices/")
+        assert response.status_code == 200
+        assert "no-store" not in response.get("Cache-Control", "")

@@ -46,7 +46,7 @@ def test_the_employer_sees_their_contact_person_and_nothing_else(client_as: Logi
     employer = client_as("arbeidsgiver")
     listed = employer.get(f"{E}/enterprises").json()
     assert [e["organisation_number"] for e in listed["items"]] == ["987654309"]
-    assert employer.get(f"{E}/enterprises/964330123").status_code == 403
+    assert employer.get(f"{E}/enterprises/964330123").status_code == 404
     subsidies = employer.get(f"{E}/subsidies").json()["items"]
     assert {s["organisation_number"] for s in subsidies} == {"987654309"}
 

@@ -52,13 +52,13 @@ def test_the_employer_reads_their_own_page_without_buttons(client_as: Login) -> 
     assertContains(response, "Ivar IA-rådgiver")
     assertNotContains(response, 'data-testid="move-')
     assertContains(response, 'data-testid="subsidy-form"')
-    assert employer.get("/employers/964330123/").status_code == 403
+    assert employer.get("/employers/964330123/").status_code == 404
     assert employer.get("/employers/budgets/").status_code == 403
 
 
 @pytest.mark.parametrize("login", ["analytiker", "veileder", "innbygger"])
 def test_others_are_refused(client_as: Login, login: str) -> None:
-    assert client_as(login).get("/employers/987654309/").status_code == 403
+    assert client_as(login).get("/employers/987654309/").status_code == 404
     assert client_as(login).get("/employers/").status_code == 403
 
 

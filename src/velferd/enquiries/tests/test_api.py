@@ -91,3 +91,20 @@ def test_a_reroute_with_a_stale_version_is_409(client_as: ClientAs) -> None:
         {"department": "pension", "version": 3},
     )
     assert response.status_code == 409
+
+
+def test_a_forged_post_with_a_session_acts_as_anonymous(client: Client) -> None:
+    """A text/plain form from another site, carrying the caseworker's session cookie and no
+    CSRF token, must not act in the caseworker's name."""
+    from velferd.access.models import User
+    from velferd.audit.models import AuditEvent
+
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(User.objects.get(username="veileder"))
+    response = forged.post("/api/v1/enquiries", data=json.dumps(ENQUIRY), content_type="text/plain")
+    assert response.status_code == 201
+    event = AuditEvent.objects.get(
+        action="enquiry.received",
+        target_id=str(Enquiry.objects.get(reference=response.json()["reference"]).pk),
+    )
+    assert (event.actor_id, event.actor_label) == (None, "anonymous")

@@ -1226,3 +1226,12 @@ def test_no_coordination_write_puts_an_identity_number_in_the_audit_trail(
     for event in AuditEvent.objects.all():
         text = json.dumps([event.before, event.after, event.target_label], ensure_ascii=False)
         assert not [n for n in numbers if n in text], f"{event} holds an identity number"
+
+
+def test_each_plan_in_the_partners_list_is_a_logged_read(actor_of_login: Lookup) -> None:
+    """The list gives the plans whole (goals, measures): each is a read of the person."""
+    plans = selectors.plans_for_partner(actor=actor_of_login("fastlege"))
+    assert plans
+    reads = AccessEvent.objects.filter(actor=user("fastlege"), what="individual_plan")
+    assert sorted(r.subject_id for r in reads) == sorted(str(p.person_id) for p in plans)
+    assert {r.purpose for r in reads} == {"coordination"}

@@ -198,14 +198,16 @@ class Sagene:
         return plan
 
     def consent_for_nav(self, who: Person, starts_on: datetime.date = D - 30 * DAY) -> Consent:
-        """The person lets NAV's state side see the social services' records."""
+        """The person lets NAV's state side see the social services' records; the
+        municipal caseworker records it with the signed form."""
         return consent_give(
-            actor=self.state,
+            actor=self.municipal,
             person=who,
             partner_service=PartnerService.NAV_STATE,
             purpose="Samarbeid om oppfølging",
             starts_on=starts_on,
             ends_on=timezone.localdate() + 365 * DAY,
+            document="Signert samtykkeskjema",
         )
 
 
@@ -856,14 +858,16 @@ class TestSortAndPages:
     def test_pages_split_the_rows_and_the_counts_stay_whole(
         self, sagene: Sagene, three: None
     ) -> None:
-        pages = [look(sagene.state, page=n, page_size=2) for n in (1, 2, 3)]
+        pages = [look(sagene.state, page=n, page_size=2) for n in (1, 2)]
 
         assert [[r.person.given_name for r in p.rows] for p in pages] == [
             ["Bodil", "Alf"],
             ["Cato"],
-            [],
         ]
         assert {(p.count, p.total) for p in pages} == {(3, 3)}
+        with pytest.raises(DomainError) as past_the_last:
+            look(sagene.state, page=3, page_size=2)
+        assert (past_the_last.value.code, past_the_last.value.field) == ("invalid_page", "page")
 
     def test_the_count_is_of_the_filtered_rows_and_the_flag_counts_of_all(
         self, sagene: Sagene, three: None

@@ -27,7 +27,12 @@ PERSON_QUESTIONS = (
     "take_part_in_plan",
 )
 # Asked about something other than a person; tested one by one below.
-OTHER_QUESTIONS = ("register_person", "approve_assessment")
+OTHER_QUESTIONS = (
+    "register_person",
+    "approve_assessment",
+    "record_consent",
+    "lower_address_protection",
+)
 Y, N = True, False
 
 # For Ola Nordmann at NAV Grünerløkka (the citizen login "innbygger" is Ola).
@@ -151,3 +156,49 @@ def test_staff_of_another_office_see_nobody_here(actor_of_login: Lookup) -> None
         actor=system_actor("test"), user=other, role="caseworker_state", office=office("0320")
     )
     assert not policies.can_view_person(actor_of_login("sagene-veileder"), person("Ola"))
+
+
+@pytest.mark.parametrize(
+    ("login", "service", "expected"),
+    [
+        ("innbygger", "nav_state", True),
+        ("sosialkonsulent", "nav_state", True),
+        ("veileder", "nav_state", False),
+        ("kontorleder", "nav_state", False),
+        ("beslutter", "nav_state", False),
+        ("veileder", "gp", True),
+        ("sosialkonsulent", "gp", True),
+        ("fastlege", "gp", False),
+    ],
+)
+def test_who_records_which_consent_for_ola(
+    actor_of_login: Lookup, login: str, service: str, expected: bool
+) -> None:
+    """The consent that opens the municipal records to the state side comes from Ola or is
+    recorded by the municipality's side, never by the side it opens the records to."""
+    assert policies.can_record_consent(actor_of_login(login), person("Ola"), service) is expected
+
+
+def test_only_a_cleared_caseworker_lowers_an_address_protection(actor_of_login: Lookup) -> None:
+    sofie = person("Sofie")
+    assert not policies.can_lower_address_protection(actor_of_login("veileder"), sofie)
+    User.objects.filter(username__in=["veileder", "beslutter"]).update(
+        cleared_strictly_confidential=True
+    )
+    assert policies.can_lower_address_protection(actor_of_login("veileder"), sofie)
+    assert not policies.can_lower_address_protection(actor_of_login("beslutter"), sofie)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "lowers"),
+    [
+        ("confidential", "none", True),
+        ("strictly_confidential", "confidential", True),
+        ("strictly_confidential_abroad", "none", True),
+        ("strictly_confidential", "strictly_confidential_abroad", False),
+        ("none", "confidential", False),
+        ("confidential", "confidential", False),
+    ],
+)
+def test_which_changes_lower_a_protection(before: str, after: str, lowers: bool) -> None:
+    assert policies.lowers_address_protection(before, after) is lowers

@@ -543,6 +543,7 @@ class TestConsentGive:
             "purpose": "Felles plan med fastlegen",
             "starts_on": today.isoformat(),
             "ends_on": (today + datetime.timedelta(days=90)).isoformat(),
+            "document": "",
         }
         assert_no_identity_number_in_audit()
 

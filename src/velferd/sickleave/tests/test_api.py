@@ -124,9 +124,14 @@ class TestComparison:
         assert shown["last_quarter"]["enterprise"]["masked"] is False
         assert shown["last_quarter"]["enterprise"]["percentage"] == "5.00"
 
-    def test_another_enterprise_is_403_for_the_employer(self, client_as: ClientAs) -> None:
-        response = client_as("arbeidsgiver").get(f"{S}/enterprises/964330123")
-        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+    def test_another_enterprise_answers_the_employer_as_an_unknown_one(
+        self, client_as: ClientAs
+    ) -> None:
+        employer = client_as("arbeidsgiver")
+        other = employer.get(f"{S}/enterprises/964330123")
+        unknown = employer.get(f"{S}/enterprises/974760673")
+        assert (other.status_code, other.json()) == (unknown.status_code, unknown.json())
+        assert other.status_code == 404
 
     def test_a_group_the_enterprise_could_subtract_itself_from_is_null(
         self, client_as: ClientAs
@@ -146,7 +151,7 @@ class TestComparison:
         assert body["last_quarter"]["enterprise"]["lost_workdays"] == "50.00"
 
     def test_an_analyst_never_gets_one_enterprise(self, client_as: ClientAs) -> None:
-        assert client_as("analytiker").get(f"{S}/enterprises/987654309").status_code == 403
+        assert client_as("analytiker").get(f"{S}/enterprises/987654309").status_code == 404
 
 
 class TestGroups:

@@ -158,7 +158,7 @@ class TestComparison:
             return
         with pytest.raises(DomainError) as refused:
             selectors.enterprise_comparison(actor=actor, organisation_number=number)
-        assert refused.value.status == 403
+        assert refused.value.status == 404
 
     @pytest.mark.parametrize("number", ["974760673", "123", "98765430x"])
     def test_an_unknown_or_invalid_number_is_404(
