@@ -47,7 +47,7 @@ def _token(token: ApiToken) -> dict[str, Any]:
 def me(request: HttpRequest) -> Any:
     """Who the caller is, and in which roles (only the token's role for a token)."""
     actor = actor_of(request)
-    policies.require(actor, "view_own_account")
+    policies.require(actor, policies.can_view_own_account)
     assert actor.user is not None
     return {
         "username": actor.user.username,
@@ -68,7 +68,7 @@ def me(request: HttpRequest) -> Any:
 @router.get("/tokens", response={200: list[TokenOut], **ERRORS})
 def list_tokens(request: HttpRequest) -> Any:
     actor = actor_of(request)
-    policies.require(actor, "view_own_account")
+    policies.require(actor, policies.can_view_own_account)
     return [_token(t) for t in selectors.tokens_of(actor=actor)]
 
 
@@ -114,7 +114,7 @@ def _user(found: User) -> dict[str, Any]:
 @router.get("/users", response={200: UserList, **ERRORS})
 def list_users(request: HttpRequest, paging: Query[PageParams], q: str = "") -> Any:
     """Users and their roles, for administrators."""
-    policies.require(actor_of(request), "manage_users")
+    policies.require(actor_of(request), policies.can_manage_users)
     page = paginate(selectors.users(query=q), page=paging.page, page_size=paging.page_size)
     return {"items": [_user(u) for u in page.items], "count": page.count}
 
@@ -135,7 +135,7 @@ def create_user(request: HttpRequest, payload: UserIn) -> Any:
 def update_user(request: HttpRequest, user_id: RecordId, payload: UserPatch) -> Any:
     """Deactivate or reactivate a user (users are never deleted)."""
     actor = actor_of(request)
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     found = selectors.user(user_id)
     services.user_set_active(actor=actor, user=found, is_active=payload.is_active)
     return _user(selectors.user(user_id))
@@ -164,7 +164,7 @@ def assign_role(request: HttpRequest, user_id: RecordId, payload: RoleIn) -> Any
     """Give a user a role bound to its unit: an office for caseworkers, approvers and office
     managers, an IW centre for IW advisors, and so on. A missing or wrong unit is 422."""
     actor = actor_of(request)
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     assignment = services.role_assign(
         actor=actor, user=selectors.user(user_id), role=payload.role, **_units(payload)
     )
@@ -174,6 +174,6 @@ def assign_role(request: HttpRequest, user_id: RecordId, payload: RoleIn) -> Any
 @router.delete("/users/{user_id}/roles/{assignment_id}", response={200: RoleOut, **ERRORS})
 def revoke_role(request: HttpRequest, user_id: RecordId, assignment_id: int) -> Any:
     actor = actor_of(request)
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     found = selectors.role_assignment(selectors.user(user_id), assignment_id)
     return _role(services.role_revoke(actor=actor, assignment=found))

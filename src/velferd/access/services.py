@@ -25,7 +25,7 @@ from .selectors import TOKEN_PREFIX, digest_of
 def user_create(
     *, actor: Actor, username: str, full_name: str, password: str | None, email: str = ""
 ) -> User:
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     username = username.strip()
     if not username:
         raise DomainError(
@@ -74,7 +74,7 @@ def _check_password(password: str, user: User) -> None:
 @transaction.atomic
 def user_set_active(*, actor: Actor, user: User, is_active: bool) -> User:
     """Deactivate or reactivate a user. Users are never deleted: the audit trail names them."""
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     if actor.user is not None and user.pk == actor.user.pk and not is_active:
         raise DomainError(
             code="cannot_deactivate_self",
@@ -127,7 +127,7 @@ def _check_unit(role: str, units: dict[str, object]) -> None:
 @transaction.atomic
 def role_assign(*, actor: Actor, user: User, role: str, **units: object) -> RoleAssignment:
     """Give a user a role bound to its unit (office, IW centre, department, …)."""
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     if role not in Role.values:
         raise DomainError(
             code="unknown_role",
@@ -160,7 +160,7 @@ def role_assign(*, actor: Actor, user: User, role: str, **units: object) -> Role
 
 @transaction.atomic
 def role_revoke(*, actor: Actor, assignment: RoleAssignment) -> RoleAssignment:
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     assignment.is_active = False
     assignment.save(update_fields=["is_active", "updated_at"])
     audit.record(
@@ -180,7 +180,7 @@ def api_token_create(
     """Issue a token for one of the actor's own roles, valid for 1 to 365 days (a token
     that never expires is refused). Returns the token and its secret, which is shown this
     once and never stored."""
-    policies.require(actor, "create_api_token")
+    policies.require(actor, policies.can_create_api_token)
     name = name.strip()
     if not name or len(name) > 100:
         raise DomainError(

@@ -72,7 +72,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     actor = selectors.actor_for_request(request)
     if not actor.is_authenticated:
         return redirect("login")
-    policies.require(actor, "create_api_token")
+    policies.require(actor, policies.can_create_api_token)
     context: dict[str, object] = {"error": None, "secret": None, "form": {}}
     status = 200
     if request.method == "POST":
@@ -132,7 +132,7 @@ def _form_errors(error: DomainError, shown_fields: frozenset[str]) -> dict[str, 
 def users(request: HttpRequest) -> HttpResponse:
     """Administrators: find users and create new ones."""
     actor = selectors.actor_for_request(request)
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     context: dict[str, Any] = {"error": None, "form": {}}
     status = 200
     if request.method == "POST":
@@ -184,7 +184,7 @@ def _units_from_form(data: Any) -> dict[str, object]:
 def user_detail(request: HttpRequest, user_id: str) -> HttpResponse:
     """Administrators: a user's roles, adding and revoking them, deactivating the user."""
     actor = selectors.actor_for_request(request)
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     found = selectors.user(str(user_id))
     context: dict[str, Any] = {"error": None, "form": {}}
     status = 200

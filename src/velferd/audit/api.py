@@ -26,7 +26,7 @@ def list_events(
 ) -> Any:
     """Audit events, newest first, optionally of one action or target type."""
     actor = actor_of(request)
-    policies.require(actor, "view_audit_trail")
+    policies.require(actor, policies.can_view_audit_trail)
     events = selectors.audit_events_visible_to(actor=actor, action=action, target_type=target_type)
     page = paginate(events, page=paging.page, page_size=paging.page_size)
     return {
@@ -38,5 +38,5 @@ def list_events(
 @router.get("/verify", response={200: ChainReportOut, **ERRORS})
 def verify(request: HttpRequest) -> Any:
     """Walk the hash chain and say whether it is intact, or where it first breaks."""
-    policies.require(actor_of(request), "view_audit_trail")
+    policies.require(actor_of(request), policies.can_view_audit_trail)
     return selectors.verify_chain()

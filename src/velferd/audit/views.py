@@ -14,7 +14,7 @@ from . import selectors
 def events(request: HttpRequest) -> HttpResponse:
     """The audit trail, newest first, with the state of the hash chain."""
     actor = actor_for_request(request)
-    policies.require(actor, "view_audit_trail")
+    policies.require(actor, policies.can_view_audit_trail)
     page_number = pagination.page_number(request.GET.get("page"))
     page = paginate(
         selectors.audit_events_visible_to(actor=actor), page=page_number, page_size=50, clamp=True

@@ -128,7 +128,7 @@ def enterprise_register(
     employees: int,
     has_iw_agreement: bool = False,
 ) -> Enterprise:
-    policies.require(actor, "register_enterprise")
+    policies.require(actor, policies.can_register_enterprise)
     number = valid_organisation_number(organisation_number)
     clean_name = required_text(name, "name", "Navnet", "name", 200)
     code = _industry_code(industry_code)
@@ -186,7 +186,7 @@ def enterprise_change(
     has_iw_agreement: bool | None = None,
 ) -> Enterprise:
     """Change the enterprise's facts; a field left out (None) stays as it is."""
-    policies.require(actor, "change_enterprise", enterprise)
+    policies.require(actor, policies.can_change_enterprise, enterprise)
     enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     enterprise.check_version(version)
     before = audit.snapshot(enterprise, *ENTERPRISE_FIELDS)
@@ -234,7 +234,7 @@ def enterprise_assign_contact_person(
 ) -> Enterprise:
     """The IW centre of the enterprise's county gives it a contact person, one of its own
     advisors."""
-    policies.require(actor, "assign_contact_person", enterprise)
+    policies.require(actor, policies.can_assign_contact_person, enterprise)
     enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     enterprise.check_version(version)
     _require_county_advisor(contact_person, enterprise.county_id, "contact_person")
@@ -286,7 +286,7 @@ def cooperation_start(
 ) -> Cooperation:
     """Put the enterprise on the list to assess. Refused while it has an open cooperation.
     The owner is the acting advisor unless another advisor of the county is named."""
-    policies.require(actor, "advise_enterprise", enterprise)
+    policies.require(actor, policies.can_advise_enterprise, enterprise)
     Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     if selectors.open_cooperation(enterprise) is not None:
         raise invalid(
@@ -358,7 +358,7 @@ def _move(
     reason: str = "",
     comment: str = "",
 ) -> Cooperation:
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     cooperation = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
     cooperation.check_version(version)
     lifecycles.require_transition(
@@ -496,7 +496,7 @@ def _require_open(cooperation: Cooperation) -> None:
 def cooperation_set_owner(
     *, actor: Actor, cooperation: Cooperation, owner: User, version: int
 ) -> Cooperation:
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     cooperation = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
     cooperation.check_version(version)
     _require_open(cooperation)
@@ -552,7 +552,7 @@ def sub_theme_add(
     starts_on: datetime.date | None,
     ends_on: datetime.date | None,
 ) -> SubTheme:
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     _require_open(cooperation)
     theme = _choice(theme, PlanTheme, "theme", "tema", "theme")
     title = required_text(title, "title", "Undertemaet", "sub-theme", 200)
@@ -585,7 +585,7 @@ def sub_theme_change(
 ) -> SubTheme:
     """Change a sub-theme; a field left out (None) stays as it is. A status change follows
     lifecycles.SUB_THEME."""
-    policies.require(actor, "advise_enterprise", sub_theme.cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, sub_theme.cooperation.enterprise)
     sub_theme = (
         SubTheme.objects.select_for_update().select_related("cooperation").get(pk=sub_theme.pk)
     )
@@ -635,7 +635,7 @@ def delivery_add(
     deadline: datetime.date | None,
     description: str = "",
 ) -> Delivery:
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     _require_open(cooperation)
     delivery = Delivery.objects.create(
         cooperation=cooperation,
@@ -664,7 +664,7 @@ def delivery_change(
 ) -> Delivery:
     """Change a delivery's deadline or description, or mark it delivered or cancelled
     (lifecycles.DELIVERY)."""
-    policies.require(actor, "advise_enterprise", delivery.cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, delivery.cooperation.enterprise)
     delivery = (
         Delivery.objects.select_for_update().select_related("cooperation").get(pk=delivery.pk)
     )
@@ -698,7 +698,7 @@ def delivery_change(
 def survey_open(*, actor: Actor, cooperation: Cooperation, kind: str) -> Survey:
     """Open a survey from the fixed question set. Its answer link holds a random token that
     the employer shares with the employees and managers."""
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     _choice(kind, SurveyKind, "kind", "undersøkelse", "survey")
     Cooperation.objects.select_for_update().get(pk=cooperation.pk)
     _require_open(cooperation)
@@ -730,7 +730,7 @@ def _require_survey_open(survey: Survey) -> None:
 
 @transaction.atomic
 def survey_close(*, actor: Actor, survey: Survey) -> Survey:
-    policies.require(actor, "advise_enterprise", survey.cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, survey.cooperation.enterprise)
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     _require_survey_open(survey)
     survey.status = SurveyStatus.CLOSED
@@ -861,7 +861,7 @@ def valid_amount(value: object, field: str = "amount") -> Decimal:
 def subsidy_apply(*, actor: Actor, enterprise: Enterprise, purpose: str, amount: object) -> Subsidy:
     """An application for a prevention and facilitation subsidy, from the employer or from
     an advisor on the enterprise's behalf."""
-    policies.require(actor, "apply_for_subsidy", enterprise)
+    policies.require(actor, policies.can_apply_for_subsidy, enterprise)
     subsidy = Subsidy.objects.create(
         enterprise=enterprise,
         purpose=required_text(purpose, "purpose", "Formålet", "purpose"),
@@ -879,7 +879,7 @@ def subsidy_apply(*, actor: Actor, enterprise: Enterprise, purpose: str, amount:
 
 
 def _subsidy_move(actor: Actor, subsidy: Subsidy, version: int, target: str) -> tuple[Subsidy, str]:
-    policies.require(actor, "decide_subsidy", subsidy.enterprise)
+    policies.require(actor, policies.can_decide_subsidy, subsidy.enterprise)
     subsidy = Subsidy.objects.select_for_update().select_related("enterprise").get(pk=subsidy.pk)
     subsidy.check_version(version)
     lifecycles.require_transition(lifecycles.SUBSIDY, SubsidyStatus, subsidy.status, target)
@@ -923,7 +923,7 @@ def subsidy_grant(
     """Grant the amount applied for, or less (partly granted), from this year's budget of
     the enterprise's county. The budget row is locked, so two grants at the same time are
     counted one after the other and cannot together exceed it."""
-    policies.require(actor, "decide_subsidy", subsidy.enterprise)
+    policies.require(actor, policies.can_decide_subsidy, subsidy.enterprise)
     target_amount = subsidy.amount_applied if amount is None else valid_amount(amount)
     if target_amount > subsidy.amount_applied:
         raise invalid(
@@ -1015,7 +1015,7 @@ def budget_set(
     """Set a county's subsidy budget for a year. Changing an existing budget needs its
     version; it cannot go below what has already been granted."""
     county = organisation_selectors.county(county_number)
-    policies.require(actor, "set_subsidy_budget", county.number)
+    policies.require(actor, policies.can_set_subsidy_budget, county.number)
     year = selectors.valid_year(year)
     value = _budget_amount(amount)
     budget = SubsidyBudget.objects.select_for_update().filter(county=county, year=year).first()

@@ -233,7 +233,7 @@ def _enterprise_form(
 @refusals_as_pages
 def enterprise_new(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
-    policies.require(actor, "register_enterprise")
+    policies.require(actor, policies.can_register_enterprise)
     return _enterprise_form(
         request,
         lambda: services.enterprise_register(
@@ -249,7 +249,7 @@ def enterprise_new(request: HttpRequest) -> HttpResponse:
 def enterprise_edit(request: HttpRequest, organisation_number: str) -> HttpResponse:
     actor = actor_for_request(request)
     found = selectors.enterprise_for(actor=actor, organisation_number=organisation_number)
-    policies.require(actor, "change_enterprise", found)
+    policies.require(actor, policies.can_change_enterprise, found)
     return _enterprise_form(
         request,
         lambda: services.enterprise_change(
@@ -267,7 +267,7 @@ def enterprise_edit(request: HttpRequest, organisation_number: str) -> HttpRespo
 def contact_person(request: HttpRequest, organisation_number: str) -> HttpResponse:
     actor = actor_for_request(request)
     found = selectors.enterprise_for(actor=actor, organisation_number=organisation_number)
-    policies.require(actor, "assign_contact_person", found)
+    policies.require(actor, policies.can_assign_contact_person, found)
 
     def assign() -> Any:
         try:
@@ -290,7 +290,7 @@ def contact_person(request: HttpRequest, organisation_number: str) -> HttpRespon
 def cooperation_start(request: HttpRequest, organisation_number: str) -> HttpResponse:
     actor = actor_for_request(request)
     found = selectors.enterprise_for(actor=actor, organisation_number=organisation_number)
-    policies.require(actor, "advise_enterprise", found)
+    policies.require(actor, policies.can_advise_enterprise, found)
     return _post_on_enterprise_page(
         request,
         actor,
@@ -309,7 +309,7 @@ def cooperation_move(request: HttpRequest, cooperation_id: int) -> HttpResponse:
     """A lifecycle button: `move` names the transition; closing ones carry a reason."""
     actor = actor_for_request(request)
     cooperation = selectors.cooperation_for(actor=actor, cooperation_id=cooperation_id)
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     move = request.POST.get("move", "")
     if move not in services.TRANSITIONS:
         raise DomainError(
@@ -383,7 +383,7 @@ def _sub_theme_form(
 def sub_theme_new(request: HttpRequest, cooperation_id: int) -> HttpResponse:
     actor = actor_for_request(request)
     cooperation = selectors.cooperation_for(actor=actor, cooperation_id=cooperation_id)
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     return _sub_theme_form(
         request,
         cooperation,
@@ -398,7 +398,7 @@ def sub_theme_new(request: HttpRequest, cooperation_id: int) -> HttpResponse:
 def sub_theme_edit(request: HttpRequest, sub_theme_id: int) -> HttpResponse:
     actor = actor_for_request(request)
     sub_theme = selectors.sub_theme_for(actor=actor, sub_theme_id=sub_theme_id)
-    policies.require(actor, "advise_enterprise", sub_theme.cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, sub_theme.cooperation.enterprise)
     return _sub_theme_form(
         request,
         sub_theme.cooperation,
@@ -418,7 +418,7 @@ def sub_theme_edit(request: HttpRequest, sub_theme_id: int) -> HttpResponse:
 def delivery_add(request: HttpRequest, cooperation_id: int) -> HttpResponse:
     actor = actor_for_request(request)
     cooperation = selectors.cooperation_for(actor=actor, cooperation_id=cooperation_id)
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     return _post_on_enterprise_page(
         request,
         actor,
@@ -441,7 +441,7 @@ def delivery_change(request: HttpRequest, delivery_id: int) -> HttpResponse:
     actor = actor_for_request(request)
     delivery = selectors.delivery_for(actor=actor, delivery_id=delivery_id)
     enterprise = delivery.cooperation.enterprise
-    policies.require(actor, "advise_enterprise", enterprise)
+    policies.require(actor, policies.can_advise_enterprise, enterprise)
     return _post_on_enterprise_page(
         request,
         actor,
@@ -465,7 +465,7 @@ def delivery_change(request: HttpRequest, delivery_id: int) -> HttpResponse:
 def survey_open(request: HttpRequest, cooperation_id: int) -> HttpResponse:
     actor = actor_for_request(request)
     cooperation = selectors.cooperation_for(actor=actor, cooperation_id=cooperation_id)
-    policies.require(actor, "advise_enterprise", cooperation.enterprise)
+    policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     return _post_on_enterprise_page(
         request,
         actor,
@@ -486,7 +486,7 @@ def survey(request: HttpRequest, survey_id: int) -> HttpResponse:
     found = selectors.survey_for(actor=actor, survey_id=survey_id)
     can_close = policies.can_advise_enterprise(actor, found.cooperation.enterprise)
     if request.method == "POST":
-        policies.require(actor, "advise_enterprise", found.cooperation.enterprise)
+        policies.require(actor, policies.can_advise_enterprise, found.cooperation.enterprise)
         services.survey_close(actor=actor, survey=found)
         return redirect("employers:survey", survey_id=found.pk)
     return render(
@@ -561,7 +561,7 @@ def survey_thanks(request: HttpRequest) -> HttpResponse:
 def subsidy_apply(request: HttpRequest, organisation_number: str) -> HttpResponse:
     actor = actor_for_request(request)
     found = selectors.enterprise_for(actor=actor, organisation_number=organisation_number)
-    policies.require(actor, "apply_for_subsidy", found)
+    policies.require(actor, policies.can_apply_for_subsidy, found)
     return _post_on_enterprise_page(
         request,
         actor,
@@ -605,7 +605,7 @@ def subsidy(request: HttpRequest, subsidy_id: int) -> HttpResponse:
     found = selectors.subsidy_for(actor=actor, subsidy_id=subsidy_id)
     error = None
     if request.method == "POST":
-        policies.require(actor, "decide_subsidy", found.enterprise)
+        policies.require(actor, policies.can_decide_subsidy, found.enterprise)
         try:
             _subsidy_action(actor, found, request.POST)
         except DomainError as caught:
@@ -641,7 +641,7 @@ def budgets(request: HttpRequest) -> HttpResponse:
     error, failed = None, ""
     if request.method == "POST":
         county = request.POST.get("county", "")
-        policies.require(actor, "set_subsidy_budget", county)
+        policies.require(actor, policies.can_set_subsidy_budget, county)
         version = request.POST.get("version", "")
         try:
             services.budget_set(

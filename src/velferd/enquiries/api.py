@@ -85,7 +85,7 @@ def submit(request: HttpRequest, payload: EnquiryIn) -> Any:
 @router.post("/route", response={200: RoutingOut, **ERRORS}, auth=AUTH)
 def route(request: HttpRequest, payload: RouteIn) -> Any:
     """The department a text belongs to, the confidence (0–1) and the two runners-up."""
-    policies.require(actor_of(request), "route_enquiries")
+    policies.require(actor_of(request), policies.can_route_enquiries)
     if not payload.text.strip():
         raise DomainError(
             code="text_required",

@@ -140,7 +140,7 @@ def _locked(actor: Actor, enquiry: Enquiry, version: int) -> Enquiry:
     """The enquiry read again under its row lock, taken by primary key alone: a lock taken
     through a join would lose the row when a concurrent write had just changed what it
     joins on (the department). The version is checked only once the lock is held."""
-    policies.require(actor, "handle_enquiry", enquiry)
+    policies.require(actor, policies.can_handle_enquiry, enquiry)
     locked = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
     locked.check_version(version)
     return locked

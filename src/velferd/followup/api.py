@@ -728,7 +728,7 @@ def list_notes(request: HttpRequest, person_id: RecordId) -> Any:
     """The caller's own private notes about the person."""
     actor = actor_of(request)
     person = _person(request, person_id, "notes")
-    policies.require(actor, "follow_up", person)
+    policies.require(actor, policies.can_follow_up, person)
     return list(selectors.reminder_notes(actor=actor, person=person))
 
 

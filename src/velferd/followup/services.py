@@ -74,9 +74,9 @@ def period_start(
 ) -> FollowUpPeriod:
     """Start following the person up at their office; unassigned unless a caseworker is
     named (the office manager assigns new people)."""
-    policies.require(actor, "follow_up", person)
+    policies.require(actor, policies.can_follow_up, person)
     if caseworker is not None and caseworker != actor.user:
-        policies.require(actor, "assign_caseworker", person)
+        policies.require(actor, policies.can_assign_caseworker, person)
     lock_person(person.pk)
     if open_period_of(person) is not None:
         raise invalid(
@@ -117,7 +117,7 @@ def _check_caseworker(user: User, person: Person) -> None:
 def period_assign(
     *, actor: Actor, period: FollowUpPeriod, caseworker: User, version: int
 ) -> FollowUpPeriod:
-    policies.require(actor, "assign_caseworker", period.person)
+    policies.require(actor, policies.can_assign_caseworker, period.person)
     period = lock_record(period, "person")
     period.check_version(version)
     if not period.is_open:
@@ -178,7 +178,7 @@ def period_end(
     reason: str,
     ended_on: datetime.date | None = None,
 ) -> FollowUpPeriod:
-    policies.require(actor, "follow_up", period.person)
+    policies.require(actor, policies.can_follow_up, period.person)
     period = lock_record(period, "person")
     period.check_version(version)
     if not period.is_open:
@@ -234,7 +234,7 @@ def assessment_create(
     reasoning: str,
     evidence: str = "",
 ) -> NeedsAssessment:
-    policies.require(actor, "follow_up", person)
+    policies.require(actor, policies.can_follow_up, person)
     lock_person(person.pk)
     period = open_period_of(person)
     if period is None:
@@ -283,7 +283,7 @@ def assessment_update(
 ) -> NeedsAssessment:
     """Edit a draft, a returned or an approved assessment; an approved one goes back to draft
     and must be approved again."""
-    policies.require(actor, "follow_up", assessment.person)
+    policies.require(actor, policies.can_follow_up, assessment.person)
     assessment = _locked_assessment(assessment, version)
     if assessment.status in (AssessmentStatus.SENT, AssessmentStatus.AWAITING_APPROVAL):
         raise invalid(
@@ -327,7 +327,7 @@ def assessment_submit(
     *, actor: Actor, assessment: NeedsAssessment, version: int
 ) -> NeedsAssessment:
     """Send a permanent-group assessment to an approver."""
-    policies.require(actor, "follow_up", assessment.person)
+    policies.require(actor, policies.can_follow_up, assessment.person)
     assessment = _locked_assessment(assessment, version)
     if not assessment.needs_approval:
         raise invalid(
@@ -353,7 +353,7 @@ def assessment_approve(
     *, actor: Actor, assessment: NeedsAssessment, version: int
 ) -> NeedsAssessment:
     _refuse_own_approval(actor, assessment)
-    policies.require(actor, "approve_assessment", assessment)
+    policies.require(actor, policies.can_approve_assessment, assessment)
     assessment = _locked_assessment(assessment, version)
     _move(assessment, AssessmentStatus.APPROVED)
     assessment.approver = _require_user(actor)
@@ -374,7 +374,7 @@ def assessment_return(
     *, actor: Actor, assessment: NeedsAssessment, version: int, comment: str
 ) -> NeedsAssessment:
     _refuse_own_approval(actor, assessment)
-    policies.require(actor, "approve_assessment", assessment)
+    policies.require(actor, policies.can_approve_assessment, assessment)
     assessment = _locked_assessment(assessment, version)
     _move(assessment, AssessmentStatus.RETURNED)
     assessment.approver_comment = required_text(comment, "comment", "Kommentaren", "comment")
@@ -404,7 +404,7 @@ def _refuse_own_approval(actor: Actor, assessment: NeedsAssessment) -> None:
 def assessment_send(*, actor: Actor, assessment: NeedsAssessment, version: int) -> NeedsAssessment:
     """Send the decision: a permanent group only once approved. Sending writes the
     decision letter."""
-    policies.require(actor, "follow_up", assessment.person)
+    policies.require(actor, policies.can_follow_up, assessment.person)
     assessment = _locked_assessment(assessment, version)
     unapproved = assessment.status not in (AssessmentStatus.APPROVED, AssessmentStatus.SENT)
     if assessment.needs_approval and unapproved:
@@ -501,7 +501,7 @@ def activity_create(
 ) -> Activity:
     """The office plans an activity; the person proposes one of their own. Only the office
     can agree an activity (make it one the person is obliged to do)."""
-    policies.require(actor, "take_part_in_plan", person)
+    policies.require(actor, policies.can_take_part_in_plan, person)
     by_person = policies.is_the_person(actor, person)
     if by_person and agreed_with_office:
         raise invalid(
@@ -552,7 +552,7 @@ def _person_may_edit(activity: Activity) -> bool:
 
 @retried_atomic
 def activity_update(*, actor: Actor, activity: Activity, version: int, **changes: Any) -> Activity:
-    policies.require(actor, "take_part_in_plan", activity.person)
+    policies.require(actor, policies.can_take_part_in_plan, activity.person)
     activity = _locked_activity(actor, activity, version)
     by_person = policies.is_the_person(actor, activity.person)
     if by_person and ("agreed_with_office" in changes or not _person_may_edit(activity)):
@@ -587,7 +587,7 @@ def activity_update(*, actor: Actor, activity: Activity, version: int, **changes
 def activity_transition(*, actor: Actor, activity: Activity, status: str, version: int) -> Activity:
     """Move an activity along its lifecycle. The person moves only their own activities, and
     only to in progress, completed or cancelled."""
-    policies.require(actor, "take_part_in_plan", activity.person)
+    policies.require(actor, policies.can_take_part_in_plan, activity.person)
     activity = _locked_activity(actor, activity, version)
     if status not in ActivityStatus.values:
         raise invalid("unknown_status", "status", "Ukjent status.", "Unknown status.")
@@ -613,7 +613,7 @@ def activity_transition(*, actor: Actor, activity: Activity, status: str, versio
 @retried_atomic
 def activity_comment(*, actor: Actor, activity: Activity, text: str) -> ActivityComment:
     """Both the person and the office comment on any activity, locked ones too."""
-    policies.require(actor, "take_part_in_plan", activity.person)
+    policies.require(actor, policies.can_take_part_in_plan, activity.person)
     by_person = policies.is_the_person(actor, activity.person)
     lock_person(activity.person_id)
     comment = ActivityComment.objects.create(
@@ -667,7 +667,7 @@ def thread_start(
     activity: Activity | None = None,
     wait_for_reply: bool = False,
 ) -> Thread:
-    policies.require(actor, "take_part_in_plan", person)
+    policies.require(actor, policies.can_take_part_in_plan, person)
     if activity is not None and activity.person_id != person.pk:
         raise invalid(
             "activity_of_someone_else",
@@ -698,7 +698,7 @@ def thread_start(
 def message_send(
     *, actor: Actor, thread: Thread, text: str, wait_for_reply: bool = False
 ) -> Message:
-    policies.require(actor, "take_part_in_plan", thread.person)
+    policies.require(actor, policies.can_take_part_in_plan, thread.person)
     thread = lock_record(thread, "person")
     from_office = not policies.is_the_person(actor, thread.person)
     message = _message(actor, thread, text, from_office)
@@ -720,7 +720,7 @@ def message_send(
 @retried_atomic
 def thread_mark_read(*, actor: Actor, thread: Thread) -> Thread:
     """The reader's side of the thread is read."""
-    policies.require(actor, "take_part_in_plan", thread.person)
+    policies.require(actor, policies.can_take_part_in_plan, thread.person)
     thread = lock_record(thread, "person")
     field = "read_by_person" if policies.is_the_person(actor, thread.person) else "read_by_office"
     if not getattr(thread, field):
@@ -733,7 +733,7 @@ def thread_mark_read(*, actor: Actor, thread: Thread) -> Thread:
 @retried_atomic
 def thread_set_waiting(*, actor: Actor, thread: Thread, waiting_for: str) -> Thread:
     """The office marks whom the thread waits for."""
-    policies.require(actor, "follow_up", thread.person)
+    policies.require(actor, policies.can_follow_up, thread.person)
     if waiting_for not in Waiting.values:
         raise invalid("unknown_waiting", "waiting_for", "Ukjent verdi.", "Unknown value.")
     thread = lock_record(thread, "person")
@@ -759,7 +759,7 @@ PLAN_SERVICES = frozenset({NAV_SERVICE, *PartnerService.values} - {PartnerServic
 
 
 def _require_benefit_access(actor: Actor, person: Person, kind: str) -> None:
-    policies.require(actor, "follow_up", person)
+    policies.require(actor, policies.can_follow_up, person)
     if kind in (BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT) and not (
         policies.can_view_municipal_records(actor, person)
     ):
@@ -850,7 +850,7 @@ def qualification_assessment_record(
 ) -> QualificationAssessment:
     """The qualification programme is the municipality's: its caseworkers record that a
     person was assessed for it."""
-    policies.require(actor, "follow_up", person)
+    policies.require(actor, policies.can_follow_up, person)
     if person.office_id not in actor.office_ids("caseworker_municipal"):
         # Seeing the municipality's records (with consent) is not running its programme.
         raise forbidden()
@@ -894,7 +894,7 @@ def individual_plan_create(
 ) -> IndividualPlan:
     """Set up the person's individual plan with its member services and exactly one
     coordinator, who may come from any member service."""
-    policies.require(actor, "follow_up", person)
+    policies.require(actor, policies.can_follow_up, person)
     lock_person(person.pk)
     if IndividualPlan.objects.filter(person=person).exists():
         raise invalid(
@@ -925,9 +925,9 @@ def individual_plan_create(
 
 
 def _locked_plan(
-    actor: Actor, plan: IndividualPlan, question: str, version: int | None = None
+    actor: Actor, plan: IndividualPlan, policy: policies.Policy, version: int | None = None
 ) -> IndividualPlan:
-    policies.require(actor, question, plan)
+    policies.require(actor, policy, plan)
     locked = lock_record(plan, "person")
     if version is not None:
         locked.check_version(version)
@@ -938,7 +938,7 @@ def _locked_plan(
 def plan_member_add(
     *, actor: Actor, plan: IndividualPlan, service: str, contact_name: str = ""
 ) -> PlanMember:
-    plan = _locked_plan(actor, plan, "manage_plan_members")
+    plan = _locked_plan(actor, plan, policies.can_manage_plan_members)
     _check_service(service, "service")
     if plan.members.filter(service=service).exists():
         raise invalid(
@@ -959,7 +959,7 @@ def plan_member_add(
 
 @retried_atomic
 def plan_member_remove(*, actor: Actor, plan: IndividualPlan, service: str) -> None:
-    plan = _locked_plan(actor, plan, "manage_plan_members")
+    plan = _locked_plan(actor, plan, policies.can_manage_plan_members)
     member = plan.members.filter(service=service).first()
     if member is None:
         raise invalid(
@@ -991,7 +991,7 @@ def plan_set_coordinator(
     *, actor: Actor, plan: IndividualPlan, service: str, version: int
 ) -> IndividualPlan:
     """Make a member service the coordinator; there is always exactly one."""
-    plan = _locked_plan(actor, plan, "manage_plan_members", version)
+    plan = _locked_plan(actor, plan, policies.can_manage_plan_members, version)
     member = plan.members.filter(service=service).first()
     if member is None:
         raise invalid(
@@ -1024,7 +1024,7 @@ def plan_set_coordinator(
 def plan_goals_update(
     *, actor: Actor, plan: IndividualPlan, goals: str, version: int
 ) -> IndividualPlan:
-    plan = _locked_plan(actor, plan, "change_individual_plan", version)
+    plan = _locked_plan(actor, plan, policies.can_change_individual_plan, version)
     before = {"goals": plan.goals}
     plan.goals = (goals or "").strip()[:5000]
     plan.bump_version()
@@ -1049,7 +1049,7 @@ def plan_measure_add(
     deadline: datetime.date,
 ) -> PlanMeasure:
     """A measure with the member service responsible for it and a deadline."""
-    plan = _locked_plan(actor, plan, "change_individual_plan")
+    plan = _locked_plan(actor, plan, policies.can_change_individual_plan)
     text = (text or "").strip()
     if not text:
         raise invalid("text_required", "text", "Tiltaket må beskrives.", "Describe the measure.")
@@ -1080,7 +1080,7 @@ def plan_measure_add(
 def plan_measure_done(
     *, actor: Actor, measure: PlanMeasure, done_on: datetime.date | None = None
 ) -> PlanMeasure:
-    _locked_plan(actor, measure.plan, "change_individual_plan")
+    _locked_plan(actor, measure.plan, policies.can_change_individual_plan)
     measure = PlanMeasure.objects.select_for_update(of=("self",), no_key=True).get(pk=measure.pk)
     if measure.done_on is not None:
         raise invalid(
@@ -1142,7 +1142,7 @@ def reminder_note_add(
     *, actor: Actor, person: Person, text: str, remind_on: datetime.date | None = None
 ) -> ReminderNote:
     """A private note about a person, for the caseworker who writes it."""
-    policies.require(actor, "follow_up", person)
+    policies.require(actor, policies.can_follow_up, person)
     text = (text or "").strip()
     if not text:
         raise invalid("text_required", "text", "Notatet er tomt.", "The note is empty.")

@@ -116,7 +116,7 @@ def _assessment_fields(data: Any) -> dict[str, str]:
 def assessment_new(request: HttpRequest, person_id: str) -> HttpResponse:
     actor = actor_for_request(request)
     person = _person(actor, person_id, "needs_assessment")
-    policies.require(actor, "follow_up", person)
+    policies.require(actor, policies.can_follow_up, person)
 
     def show(error: DomainError | None) -> HttpResponse:
         return render(
@@ -237,7 +237,7 @@ def _activity_fields(data: Any, by_person: bool) -> dict[str, Any]:
 def activity_new(request: HttpRequest, person_id: str) -> HttpResponse:
     actor = actor_for_request(request)
     person = _person(actor, person_id, "activity_plan")
-    policies.require(actor, "take_part_in_plan", person)
+    policies.require(actor, policies.can_take_part_in_plan, person)
     by_person = policies.is_the_person(actor, person)
 
     def show(error: DomainError | None) -> HttpResponse:
@@ -327,7 +327,7 @@ def activity(request: HttpRequest, activity_id: str) -> HttpResponse:
 def thread_new(request: HttpRequest, person_id: str) -> HttpResponse:
     actor = actor_for_request(request)
     person = _person(actor, person_id, "dialogue")
-    policies.require(actor, "take_part_in_plan", person)
+    policies.require(actor, policies.can_take_part_in_plan, person)
 
     def show(error: DomainError | None) -> HttpResponse:
         return render(

@@ -256,7 +256,7 @@ def office_create(
     signed_on: datetime.date,
 ) -> Office:
     """Open an office serving the given (municipality, district) areas, with its agreement."""
-    policies.require(actor, "change_registry")
+    policies.require(actor, policies.can_change_registry)
     _validate_office_fields(unit_number, name)
     validate_county_number(county_number)
     county = County.objects.filter(number=county_number).first()
@@ -323,7 +323,7 @@ def office_update(
     name: str | None = None,
     is_active: bool | None = None,
 ) -> Office:
-    policies.require(actor, "change_registry")
+    policies.require(actor, policies.can_change_registry)
     office = _locked_office(office)
     office.check_version(version)
     before = audit.snapshot(office, "name_nb", "is_active")
@@ -371,7 +371,7 @@ def agreement_save(
 ) -> PartnershipAgreement:
     """Replace the services an office's partnership agreement covers. The minimum cannot
     be left out; a stale version is refused."""
-    policies.require(actor, "change_registry")
+    policies.require(actor, policies.can_change_registry)
     agreement = PartnershipAgreement.objects.select_for_update().filter(office=office).first()
     if agreement is None:
         raise not_found("samarbeidsavtalen", "the partnership agreement")

@@ -145,7 +145,7 @@ def update_person(request: HttpRequest, person_id: RecordId, payload: PersonPatc
 @router.get("/persons/{person_id}/consents", response={200: list[ConsentOut], **ERRORS})
 def list_consents(request: HttpRequest, person_id: RecordId) -> Any:
     person = _person(request, person_id, "person.consents")
-    policies.require(actor_of(request), "manage_consents", person)
+    policies.require(actor_of(request), policies.can_manage_consents, person)
     return [consent_out(c) for c in selectors.consents_of(person)]
 
 

@@ -128,7 +128,7 @@ def person_register(
     family = _required(family_name, "family_name", "Etternavn", "family name")
     _check_choices(address_protection, language)
     area = organisation_selectors.office_serving(municipality_number, district or None)
-    policies.require(actor, "register_person", area.office)
+    policies.require(actor, policies.can_register_person, area.office)
     born = birth_date_of(number)
     _check_children(children, born)
     existing = Person.objects.filter(national_id=number).first()
@@ -214,7 +214,7 @@ def _forward_registration(actor: Actor, existing: Person) -> None:
 def person_update(*, actor: Actor, person: Person, version: int, **changes: Any) -> Person:
     """Change name, residence (which may move the person to another office), language,
     interpreter need or protection. A stale version is 409."""
-    policies.require(actor, "change_person", person)
+    policies.require(actor, policies.can_change_person, person)
     person = Person.objects.select_for_update().get(pk=person.pk)
     person.check_version(version)
     before = _snapshot(person)
@@ -294,7 +294,7 @@ def _lowers_protection(actor: Actor, person: Person, changes: dict[str, Any]) ->
 @transaction.atomic
 def link_user(*, actor: Actor, person: Person, user: Any) -> Person:
     """Let a login act as the person (the demo's local login; ID-porten in production)."""
-    policies.require(actor, "manage_users")
+    policies.require(actor, policies.can_manage_users)
     if Person.objects.filter(user=user).exclude(pk=person.pk).exists():
         raise _invalid(
             "user_already_linked",
@@ -325,7 +325,7 @@ def consent_give(
     """Record a consent: the person's own, or one they gave that staff record. The consent
     that opens the municipal records to the state side is recorded by the municipal side
     with the document it rests on (`policies.can_record_consent`)."""
-    policies.require(actor, "manage_consents", person)
+    policies.require(actor, policies.can_manage_consents, person)
     if partner_service not in PartnerService.values:
         raise _invalid(
             "unknown_partner_service",
@@ -403,7 +403,7 @@ def _needs_document(actor: Actor, person: Person, partner_service: str) -> bool:
 @transaction.atomic
 def consent_withdraw(*, actor: Actor, consent: Consent) -> Consent:
     """Withdraw a consent; it stops holding at once."""
-    policies.require(actor, "manage_consents", consent.person)
+    policies.require(actor, policies.can_manage_consents, consent.person)
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is not None:
         raise _invalid(

@@ -87,7 +87,7 @@ def _register(actor: Actor, data: Any) -> Any:
 @refusals_as_pages
 def person_register(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
-    policies.require(actor, "register_person")
+    policies.require(actor, policies.can_register_person)
 
     def show(error: DomainError | None) -> HttpResponse:
         typed = zip(
@@ -120,7 +120,7 @@ def person_register(request: HttpRequest) -> HttpResponse:
 
 
 def _consents_page(request: HttpRequest, actor: Actor, person: Any, back: str) -> HttpResponse:
-    policies.require(actor, "manage_consents", person)
+    policies.require(actor, policies.can_manage_consents, person)
 
     def show(error: DomainError | None) -> HttpResponse:
         return render(

@@ -149,7 +149,7 @@ def publication_create(
 ) -> Publication:
     """Publish. `ministries` and `topics` are slugs; the slug defaults to one made from the
     title and must be free (409 otherwise)."""
-    policies.require(actor, "change_publications")
+    policies.require(actor, policies.can_change_publications)
     title = _clean_text(title, "title", max_length=TITLE_MAX)
     publication = Publication(
         slug=_clean_slug(slug, title),
@@ -231,7 +231,7 @@ def publication_update(
 ) -> Publication:
     """Change what is given; the slug stays, so links keep working. A stale `version` is
     409; a change to nothing is no new version and no audit event."""
-    policies.require(actor, "change_publications")
+    policies.require(actor, policies.can_change_publications)
     publication.check_version(version)
     changes: dict[str, Any] = {}
     if type is not None:
@@ -293,7 +293,7 @@ def load_demo_publications(*, actor: Actor, path: Path | None = None) -> int:
     """Load the demo ministries, topics and publications from data/publications.json.
     Returns how many publications were created or brought up to date; loading twice
     changes nothing and audits nothing."""
-    policies.require(actor, "change_publications")
+    policies.require(actor, policies.can_change_publications)
     data = read_demo_data(path)
     _upsert_named(actor, Ministry, data["ministries"])
     _upsert_named(actor, Topic, data["topics"])

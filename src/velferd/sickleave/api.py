@@ -106,7 +106,7 @@ def import_statistics(request: HttpRequest) -> Any:
     actor = actor_of(request)
     from velferd.access import policies
 
-    policies.require(actor, "import_sick_leave_statistics")
+    policies.require(actor, policies.can_import_sick_leave_statistics)
     data, filename = _uploaded(request)
     try:
         report = services.statistics_import(actor=actor, data=data, filename=filename)

@@ -428,7 +428,7 @@ def _check_kind(kind: str) -> None:
 
 
 def group_statistics(*, actor: Actor, kind: str, key: str) -> GroupStatistics:
-    policies.require(actor, "view_sick_leave_aggregates")
+    policies.require(actor, policies.can_view_sick_leave_aggregates)
     _check_kind(kind)
     found = group_rows({kind, GroupKind.COUNTRY})
     rows = found.of(kind, key)
@@ -450,7 +450,7 @@ def group_statistics(*, actor: Actor, kind: str, key: str) -> GroupStatistics:
 def groups(*, actor: Actor, kind: str) -> list[tuple[Group, Figure]]:
     """Every group of a kind with figures in the last four quarters, with those figures,
     by key."""
-    policies.require(actor, "view_sick_leave_aggregates")
+    policies.require(actor, policies.can_view_sick_leave_aggregates)
     _check_kind(kind)
     latest = latest_quarter()
     if latest is None:
@@ -538,7 +538,7 @@ def _cooperation_status() -> Subquery:
 def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[EnterpriseSummary]:
     """The enterprises of the advisor's county (or counties) by the lost workdays that could
     be saved, most first."""
-    policies.require(actor, "prioritise_enterprises")
+    policies.require(actor, policies.can_prioritise_enterprises)
     _check_filters(filters)
     counties = policies.iw_counties(actor) if not actor.system else set()
     if filters.county:
@@ -761,7 +761,7 @@ def iw_results(*, actor: Actor, county: str | None) -> Results:
         mine = sorted(policies.iw_counties(actor))
         if mine and not policies.can_view_iw_results(actor, None):
             county = mine[0]
-    policies.require(actor, "view_iw_results", county)
+    policies.require(actor, policies.can_view_iw_results, county)
     place = None
     if county is not None:
         place = County.objects.filter(number=county).first()
@@ -829,5 +829,5 @@ def iw_results(*, actor: Actor, county: str | None) -> Results:
 
 
 def recent_imports(*, actor: Actor, limit: int = 10) -> list[StatisticsImport]:
-    policies.require(actor, "import_sick_leave_statistics")
+    policies.require(actor, policies.can_import_sick_leave_statistics)
     return list(StatisticsImport.objects.all()[:limit])

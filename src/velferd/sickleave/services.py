@@ -413,7 +413,7 @@ def _unknown_enterprises(rows: list[Row]) -> list[Problem]:
 @transaction.atomic
 def statistics_import(*, actor: Actor, data: bytes, filename: str = "") -> ImportReport:
     """Import a statistics file: all rows or none; refreshes the aggregates; audited."""
-    policies.require(actor, "import_sick_leave_statistics")
+    policies.require(actor, policies.can_import_sick_leave_statistics)
     rows = parse(data)
     ids = _enterprise_ids({r.organisation_number for r in rows})
     latest_before = selectors.latest_quarter()

@@ -137,7 +137,7 @@ def _page_number(request: HttpRequest) -> int:
 @refusals_as_pages
 def priorities(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
-    policies.require(actor, "prioritise_enterprises")
+    policies.require(actor, policies.can_prioritise_enterprises)
     data = request.GET
     error = None
     page = None
@@ -217,7 +217,7 @@ def results(request: HttpRequest) -> HttpResponse:
 @refusals_as_pages
 def import_statistics(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
-    policies.require(actor, "import_sick_leave_statistics")
+    policies.require(actor, policies.can_import_sick_leave_statistics)
     context: dict[str, Any] = {"columns": services.COLUMNS}
     status = 200
     if request.method == "POST":

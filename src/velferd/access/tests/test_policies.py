@@ -121,31 +121,31 @@ class TestAnonymous:
 
 class TestRequire:
     def test_an_allowed_question_passes_quietly(self, actor_of_login: ActorOf) -> None:
-        policies.require(actor_of_login("admin"), "manage_users")
+        policies.require(actor_of_login("admin"), policies.can_manage_users)
 
     def test_anonymous_is_told_to_log_in_with_401(self) -> None:
         with pytest.raises(DomainError) as caught:
-            policies.require(ANONYMOUS, "view_own_account")
+            policies.require(ANONYMOUS, policies.can_view_own_account)
         assert caught.value.status == 401
         assert caught.value.code == "not_authenticated"
         assert caught.value.message_en == "You must log in."
 
     def test_the_wrong_role_is_refused_with_403(self, actor_of_login: ActorOf) -> None:
         with pytest.raises(DomainError) as caught:
-            policies.require(actor_of_login("veileder"), "view_audit_trail")
+            policies.require(actor_of_login("veileder"), policies.can_view_audit_trail)
         assert caught.value.status == 403
         assert caught.value.code == "forbidden"
 
     def test_a_question_with_an_object_is_passed_the_object(self, actor_of_login: ActorOf) -> None:
         token = veileders_token(actor_of_login)
-        policies.require(actor_of_login("veileder"), "revoke_api_token", token)
+        policies.require(actor_of_login("veileder"), policies.can_revoke_api_token, token)
         with pytest.raises(DomainError) as caught:
-            policies.require(actor_of_login("beslutter"), "revoke_api_token", token)
+            policies.require(actor_of_login("beslutter"), policies.can_revoke_api_token, token)
         assert caught.value.status == 403
 
     def test_the_system_itself_is_not_asked(self, system: Actor) -> None:
-        policies.require(system, "manage_users")
-        policies.require(system, "view_audit_trail")
+        policies.require(system, policies.can_manage_users)
+        policies.require(system, policies.can_view_audit_trail)
 
 
 class TestActorThroughToken:

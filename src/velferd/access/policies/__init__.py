@@ -1,0 +1,208 @@
+"""Who may do what: one plain function per question, shared by pages and the API, each in
+the module of its domain, with the list filter that gives the same answer beside it.
+
+Each predicate is named can_<verb>_<noun> and answers True or False; `require(actor, policy,
+...)` turns a False into the refusal the caller shows (401 for nobody logged in, 403
+otherwise). Callers use the package: `from velferd.access import policies`."""
+
+from .accounts import (
+    can_change_registry as can_change_registry,
+)
+from .accounts import (
+    can_create_api_token as can_create_api_token,
+)
+from .accounts import (
+    can_manage_users as can_manage_users,
+)
+from .accounts import (
+    can_revoke_api_token as can_revoke_api_token,
+)
+from .accounts import (
+    can_view_audit_trail as can_view_audit_trail,
+)
+from .accounts import (
+    can_view_own_account as can_view_own_account,
+)
+from .accounts import (
+    can_view_registry as can_view_registry,
+)
+from .base import (
+    NOTHING as NOTHING,
+)
+from .base import (
+    Policy as Policy,
+)
+from .base import (
+    not_authenticated as not_authenticated,
+)
+from .base import (
+    require as require,
+)
+from .coordination import (
+    can_change_individual_plan as can_change_individual_plan,
+)
+from .coordination import (
+    can_manage_plan_members as can_manage_plan_members,
+)
+from .coordination import (
+    can_view_individual_plan as can_view_individual_plan,
+)
+from .coordination import (
+    can_view_municipal_records as can_view_municipal_records,
+)
+from .coordination import (
+    individual_plans_visible as individual_plans_visible,
+)
+from .coordination import (
+    is_plan_partner as is_plan_partner,
+)
+from .coordination import (
+    plans_as_partner as plans_as_partner,
+)
+from .employers import (
+    can_advise_enterprise as can_advise_enterprise,
+)
+from .employers import (
+    can_apply_for_subsidy as can_apply_for_subsidy,
+)
+from .employers import (
+    can_assign_contact_person as can_assign_contact_person,
+)
+from .employers import (
+    can_change_enterprise as can_change_enterprise,
+)
+from .employers import (
+    can_decide_subsidy as can_decide_subsidy,
+)
+from .employers import (
+    can_list_enterprises as can_list_enterprises,
+)
+from .employers import (
+    can_register_enterprise as can_register_enterprise,
+)
+from .employers import (
+    can_set_subsidy_budget as can_set_subsidy_budget,
+)
+from .employers import (
+    can_view_cooperation as can_view_cooperation,
+)
+from .employers import (
+    can_view_enterprise as can_view_enterprise,
+)
+from .employers import (
+    can_view_subsidy_budget as can_view_subsidy_budget,
+)
+from .employers import (
+    employer_organisation_numbers as employer_organisation_numbers,
+)
+from .employers import (
+    iw_counties as iw_counties,
+)
+from .followup import (
+    can_approve_assessment as can_approve_assessment,
+)
+from .followup import (
+    can_assign_caseworker as can_assign_caseworker,
+)
+from .followup import (
+    can_follow_up as can_follow_up,
+)
+from .followup import (
+    can_take_part_in_plan as can_take_part_in_plan,
+)
+from .ministry import (
+    PRESS_DIVISION as PRESS_DIVISION,
+)
+from .ministry import (
+    can_change_publications as can_change_publications,
+)
+from .ministry import (
+    can_handle_enquiry as can_handle_enquiry,
+)
+from .ministry import (
+    can_route_enquiries as can_route_enquiries,
+)
+from .ministry import (
+    can_view_inbox as can_view_inbox,
+)
+from .ministry import (
+    ministry_departments as ministry_departments,
+)
+from .people import (
+    CASEWORKERS as CASEWORKERS,
+)
+from .people import (
+    HIDING_PROTECTIONS as HIDING_PROTECTIONS,
+)
+from .people import (
+    OFFICE_STAFF as OFFICE_STAFF,
+)
+from .people import (
+    OPENS_MUNICIPAL_RECORDS as OPENS_MUNICIPAL_RECORDS,
+)
+from .people import (
+    PROTECTION_LEVELS as PROTECTION_LEVELS,
+)
+from .people import (
+    can_change_person as can_change_person,
+)
+from .people import (
+    can_know_person_exists as can_know_person_exists,
+)
+from .people import (
+    can_lower_address_protection as can_lower_address_protection,
+)
+from .people import (
+    can_manage_consents as can_manage_consents,
+)
+from .people import (
+    can_record_consent as can_record_consent,
+)
+from .people import (
+    can_register_person as can_register_person,
+)
+from .people import (
+    can_view_access_log as can_view_access_log,
+)
+from .people import (
+    can_view_person as can_view_person,
+)
+from .people import (
+    can_view_person_address as can_view_person_address,
+)
+from .people import (
+    is_the_person as is_the_person,
+)
+from .people import (
+    lowers_address_protection as lowers_address_protection,
+)
+from .people import (
+    persons_known as persons_known,
+)
+from .people import (
+    persons_visible as persons_visible,
+)
+from .people import (
+    persons_visible_as_staff as persons_visible_as_staff,
+)
+from .people import (
+    role_reading as role_reading,
+)
+from .people import (
+    the_person as the_person,
+)
+from .sickleave import (
+    can_import_sick_leave_statistics as can_import_sick_leave_statistics,
+)
+from .sickleave import (
+    can_prioritise_enterprises as can_prioritise_enterprises,
+)
+from .sickleave import (
+    can_view_enterprise_sick_leave as can_view_enterprise_sick_leave,
+)
+from .sickleave import (
+    can_view_iw_results as can_view_iw_results,
+)
+from .sickleave import (
+    can_view_sick_leave_aggregates as can_view_sick_leave_aggregates,
+)

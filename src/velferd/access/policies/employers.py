@@ -1,0 +1,83 @@
+"""Inclusive Workplace support: enterprises, their cooperation, subsidies and budgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..actor import Actor
+from ..roles import Role
+
+
+def iw_counties(actor: Actor) -> set[str]:
+    """The numbers of the counties whose enterprises the actor serves as an IW advisor."""
+    return {a.iw_centre.county_id for a in actor.assignments_for(Role.IW_ADVISOR) if a.iw_centre}
+
+
+def employer_organisation_numbers(actor: Actor) -> set[str]:
+    """The enterprises the actor represents as an employer."""
+    return {
+        a.organisation_number for a in actor.assignments_for(Role.EMPLOYER) if a.organisation_number
+    }
+
+
+def can_register_enterprise(actor: Actor) -> bool:
+    return actor.has_role(Role.IW_ADVISOR, Role.ADMINISTRATOR)
+
+
+def can_view_enterprise(actor: Actor, enterprise: Any) -> bool:
+    """Advisors see the enterprises of their county, an employer representative only their
+    own enterprise, administrators all of them."""
+    return (
+        actor.has_role(Role.ADMINISTRATOR)
+        or enterprise.county_id in iw_counties(actor)
+        or enterprise.organisation_number in employer_organisation_numbers(actor)
+    )
+
+
+def can_advise_enterprise(actor: Actor, enterprise: Any) -> bool:
+    """The IW centre of the enterprise's county does the work: the contact person, the
+    cooperation, its plan and the subsidies."""
+    return enterprise.county_id in iw_counties(actor)
+
+
+def can_list_enterprises(actor: Actor) -> bool:
+    """Advisors list their county's enterprises, an employer representative their own,
+    administrators all. Analysts get aggregates only, never a list of enterprises."""
+    return actor.has_role(Role.IW_ADVISOR, Role.EMPLOYER, Role.ADMINISTRATOR)
+
+
+def can_change_enterprise(actor: Actor, enterprise: Any) -> bool:
+    """The county's advisors keep the enterprise's facts; administrators correct them."""
+    return actor.has_role(Role.ADMINISTRATOR) or can_advise_enterprise(actor, enterprise)
+
+
+def can_assign_contact_person(actor: Actor, enterprise: Any) -> bool:
+    """The IW centre of the enterprise's county gives it its contact person."""
+    return can_advise_enterprise(actor, enterprise)
+
+
+def can_view_cooperation(actor: Actor, enterprise: Any) -> bool:
+    """The cooperation, its plan, event log and survey results: whoever sees the
+    enterprise (its advisors, its own representative, administrators)."""
+    return can_view_enterprise(actor, enterprise)
+
+
+def can_apply_for_subsidy(actor: Actor, enterprise: Any) -> bool:
+    """The employer applies; an advisor may apply on the enterprise's behalf."""
+    return can_advise_enterprise(
+        actor, enterprise
+    ) or enterprise.organisation_number in employer_organisation_numbers(actor)
+
+
+def can_decide_subsidy(actor: Actor, enterprise: Any) -> bool:
+    """The IW centre of the enterprise's county assesses, grants, refuses and pays."""
+    return can_advise_enterprise(actor, enterprise)
+
+
+def can_view_subsidy_budget(actor: Actor, county_number: str) -> bool:
+    return actor.has_role(Role.ADMINISTRATOR) or county_number in iw_counties(actor)
+
+
+def can_set_subsidy_budget(actor: Actor, county_number: str) -> bool:
+    """Administrators, or the county's own IW centre."""
+    return can_view_subsidy_budget(actor, county_number)
