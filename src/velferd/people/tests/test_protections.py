@@ -227,3 +227,22 @@ class TestALookUpByNumberIsARead:
         before = AccessEvent.objects.count()
         login("veileder").get(f"{BASE}/persons", {"q": "person"})
         assert AccessEvent.objects.count() == before
+
+
+def test_the_register_page_says_the_registration_was_passed_on() -> None:
+    hidden = registered("strictly_confidential")
+    response = login("veileder").post(
+        "/people/new/",
+        {
+            "national_id": hidden.national_id,
+            "given_name": "Ny",
+            "family_name": "Person",
+            "municipality": "0301",
+            "district": "Grünerløkka",
+        },
+    )
+    assert response.status_code == 202
+    page = response.content.decode()
+    assert 'data-testid="form-notice"' in page
+    assert "sendt videre" in page
+    assert "Beskyttet" not in page
