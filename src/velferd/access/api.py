@@ -7,12 +7,13 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.core.api import ERRORS, PageParams
 from velferd.core.constraints import RecordId
 from velferd.core.pagination import paginate
 from velferd.organisation import selectors as organisation_selectors
 
 from . import policies, selectors, services
+from .api_auth import AUTH, actor_of
 from .models import ApiToken, RoleAssignment, User
 from .schemas import (
     MeOut,

@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from velferd.access import policies
-from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.access.api_auth import AUTH, actor_of
+from velferd.core.api import ERRORS, PageParams
 from velferd.core.pagination import paginate
 
 from . import selectors

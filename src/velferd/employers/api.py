@@ -13,7 +13,8 @@ from django.utils import translation
 from ninja import Query, Router, Status
 
 from velferd.access import selectors as access_selectors
-from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.access.api_auth import AUTH, actor_of
+from velferd.core.api import ERRORS, PageParams
 from velferd.core.constraints import CountyNumber, OrganisationNumber
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate

@@ -11,7 +11,8 @@ from ninja import Query, Router, Status
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS
-from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.access.api_auth import AUTH, actor_of
+from velferd.core.api import ERRORS, PageParams
 from velferd.core.constraints import RecordId
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate

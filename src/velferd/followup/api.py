@@ -11,7 +11,8 @@ from ninja import Query, Router, Status
 
 from velferd.access import policies
 from velferd.access import selectors as access_selectors
-from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.access.api_auth import AUTH, actor_of
+from velferd.core.api import ERRORS, PageParams
 from velferd.core.constraints import RecordId
 from velferd.people import selectors as people_selectors
 

@@ -7,7 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from velferd.core.api import AUTH, ERRORS, PageParams, actor_of
+from velferd.access.api_auth import AUTH, actor_of
+from velferd.core.api import ERRORS, PageParams
 from velferd.core.constraints import CountyNumber, MunicipalityNumber, UnitNumber
 from velferd.core.pagination import paginate
 

@@ -10,8 +10,9 @@ from ninja import Query, Router, Status
 
 from velferd.access import policies
 from velferd.access.actor import Actor
+from velferd.access.api_auth import AUTH, actor_of
 from velferd.access.roles import Role
-from velferd.core.api import AUTH, ERRORS, ErrorOut, PageParams, actor_of
+from velferd.core.api import ERRORS, ErrorOut, PageParams
 from velferd.core.constraints import RecordId
 from velferd.core.errors import not_found
 from velferd.core.pagination import paginate

@@ -10,7 +10,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from velferd.core.api import AUTH, ERRORS, actor_of
+from velferd.access.api_auth import AUTH, actor_of
+from velferd.core.api import ERRORS
 from velferd.core.constraints import CountyNumber, OrganisationNumber
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
