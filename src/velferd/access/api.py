@@ -10,9 +10,8 @@ from ninja import Query, Router, Status
 from velferd.core.api import ERRORS, PageParams
 from velferd.core.constraints import RecordId
 from velferd.core.pagination import paginate
-from velferd.organisation import selectors as organisation_selectors
 
-from . import policies, selectors, services
+from . import policies, selectors, services, units
 from .api_auth import AUTH, actor_of
 from .models import ApiToken, RoleAssignment, User
 from .schemas import (
@@ -144,20 +143,16 @@ def update_user(request: HttpRequest, user_id: RecordId, payload: UserPatch) -> 
 
 def _units(payload: RoleIn) -> dict[str, object]:
     """The organisation units named in the request, looked up in the registry."""
-    units: dict[str, object] = {}
-    if payload.office:
-        units["office"] = organisation_selectors.office(payload.office)
-    if payload.iw_centre:
-        units["iw_centre"] = organisation_selectors.iw_centre(payload.iw_centre)
-    if payload.municipality:
-        units["municipality"] = organisation_selectors.municipality(payload.municipality)
-    if payload.department:
-        units["department"] = organisation_selectors.department(payload.department)
+    found: dict[str, object] = {}
+    for name in units.REGISTRY_UNITS:
+        key = getattr(payload, name)
+        if key:
+            found[name] = units.find(name, key)
     if payload.partner_service:
-        units["partner_service"] = payload.partner_service
+        found["partner_service"] = payload.partner_service
     if payload.organisation_number:
-        units["organisation_number"] = payload.organisation_number
-    return units
+        found["organisation_number"] = payload.organisation_number
+    return found
 
 
 @router.post("/users/{user_id}/roles", response={201: RoleOut, **ERRORS})

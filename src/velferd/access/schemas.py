@@ -18,8 +18,8 @@ from velferd.core.constraints import (
     UnitNumber,
     one_of,
 )
-from velferd.organisation import selectors as organisation_selectors
 
+from . import units
 from .roles import PartnerService, Role
 
 
@@ -114,6 +114,6 @@ class RoleIn(Schema):
     organisation_number: OrganisationNumber | None = Field(
         None, description="For suppliers and employers."
     )
-    department: Annotated[str, one_of(organisation_selectors.DEPARTMENT_SLUGS)] | None = Field(
+    department: Annotated[str, Declared(enum=lambda: units.keys("department"))] | None = Field(
         None, description="Department slug, for ministry staff."
     )

@@ -15,9 +15,8 @@ from django.views.decorators.http import require_POST
 
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.organisation import selectors as organisation_selectors
 
-from . import policies, selectors, services
+from . import policies, selectors, services, units
 from .roles import PartnerService, Role
 
 
@@ -155,29 +154,21 @@ def users(request: HttpRequest) -> HttpResponse:
     return render(request, "access/users.html", context, status=status)
 
 
-UNIT_LOOKUPS = {
-    "office": organisation_selectors.office,
-    "iw_centre": organisation_selectors.iw_centre,
-    "municipality": organisation_selectors.municipality,
-    "department": organisation_selectors.department,
-}
-
-
 def _units_from_form(data: Any) -> dict[str, object]:
     """The units named in the role form, looked up; an unknown one is refused beside its
     field."""
-    units: dict[str, object] = {}
-    for name, lookup in UNIT_LOOKUPS.items():
+    found: dict[str, object] = {}
+    for name in units.REGISTRY_UNITS:
         if data.get(name):
             try:
-                units[name] = lookup(data[name].strip())
+                found[name] = units.find(name, data[name].strip())
             except DomainError as error:
                 error.field = name
                 raise
     for name in ("partner_service", "organisation_number"):
         if data.get(name):
-            units[name] = data[name].strip()
-    return units
+            found[name] = data[name].strip()
+    return found
 
 
 @refusals_as_pages
@@ -200,7 +191,7 @@ def user_detail(request: HttpRequest, user_id: str) -> HttpResponse:
         shown_user=selectors.user(str(user_id)),
         roles=Role.choices,
         partner_services=PartnerService.choices,
-        departments=organisation_selectors.departments(),
+        departments=units.every("department"),
     )
     return render(request, "access/user.html", context, status=status)
 

@@ -28,7 +28,9 @@ from pydantic_core import CoreSchema
 class Declared:
     """JSON-schema keywords for a field whose service checks them itself:
     `Annotated[str, Declared(pattern="^[0-9]{4}$")]`. In `str | None` the keywords go on the
-    string, so null stays allowed."""
+    string, so null stays allowed. A keyword given as a function is called when the document
+    is written: `Declared(enum=lambda: units.keys("department"))` for values that another
+    domain registers once the apps are ready."""
 
     def __init__(self, **keywords: Any) -> None:
         self.keywords = keywords
@@ -37,7 +39,9 @@ class Declared:
         self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         schema = handler(core_schema)
-        schema.update(self.keywords)
+        schema.update(
+            {name: value() if callable(value) else value for name, value in self.keywords.items()}
+        )
         return schema
 
     def __repr__(self) -> str:
