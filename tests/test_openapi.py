@@ -4,7 +4,7 @@ other fails here. Regenerate with `make openapi`."""
 import json
 from pathlib import Path
 
-from velferd.core.openapi import openapi_document
+from velferd.project.openapi import openapi_document
 
 COMMITTED = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "velferd.publications",
     "velferd.employers",
     "velferd.sickleave",
+    "velferd.project",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from velferd.core.openapi import openapi_document
+from velferd.project.openapi import openapi_document
 
 
 class Command(BaseCommand):
