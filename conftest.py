@@ -10,7 +10,7 @@ from django.test import Client
 
 from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
-from velferd.access.selectors import actor_for_user
+from velferd.core.testing import login_actor
 
 
 @pytest.fixture(scope="session")
@@ -39,11 +39,7 @@ def system() -> Actor:
 @pytest.fixture
 def actor_of_login(db: None) -> Callable[[str], Actor]:
     """The Actor of a demo login: actor_of_login("admin")."""
-
-    def get(username: str) -> Actor:
-        return actor_for_user(User.objects.get(username=username))
-
-    return get
+    return login_actor
 
 
 @pytest.fixture

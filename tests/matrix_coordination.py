@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from velferd.access.models import User
-from velferd.access.selectors import actor_for_user
+from velferd.core.testing import login_actor
 from velferd.followup import services as followup
 from velferd.followup.models import Benefit, IndividualPlan, PlanMeasure
 
@@ -35,14 +34,14 @@ def _marias_open_measure(_: str) -> str:
 
 
 def _own_filter(username: str) -> str:
-    owner = actor_for_user(User.objects.get(username=username))
+    owner = login_actor(username)
     return str(followup.saved_filter_save(actor=owner, name="Mine", query="flags=mine").pk)
 
 
 def _veileders_note(_: str) -> str:
     from velferd.people.models import Person
 
-    vera = actor_for_user(User.objects.get(username="veileder"))
+    vera = login_actor("veileder")
     note = followup.reminder_note_add(
         actor=vera, person=Person.objects.get(given_name="Ola"), text="Ring etter kurset"
     )

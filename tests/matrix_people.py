@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime
 
 from velferd.access.actor import system_actor
-from velferd.access.models import User
-from velferd.access.selectors import actor_for_user
 from velferd.core.identifiers import synthetic_national_id
+from velferd.core.testing import login_actor
 from velferd.followup import services as followup
 from velferd.followup.models import Activity, FollowUpPeriod, NeedsAssessment, Thread
 from velferd.people import services as people
@@ -36,7 +35,7 @@ def _id(name: str) -> str:
 
 
 def _veileder():  # type: ignore[no-untyped-def]
-    return actor_for_user(User.objects.get(username="veileder"))
+    return login_actor("veileder")
 
 
 def _ola(_: str) -> str:

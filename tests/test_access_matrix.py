@@ -12,9 +12,9 @@ import pytest
 from django.test import Client
 
 from velferd.access.models import User
-from velferd.access.selectors import actor_for_user
 from velferd.access.services import api_token_create
 from velferd.api import api
+from velferd.core.testing import login_actor
 
 from . import (
     matrix_coordination,
@@ -35,7 +35,7 @@ def _own_role_assignment(username: str) -> int:
 
 
 def _admin_token_id(username: str) -> str:
-    admin = actor_for_user(User.objects.get(username="admin"))
+    admin = login_actor("admin")
     token, _ = api_token_create(
         actor=admin, name="matrix", role_assignment_id=admin.assignments[0].pk
     )

@@ -18,6 +18,7 @@ from velferd.access.actor import ANONYMOUS, Actor
 from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
 from velferd.core.identifiers import synthetic_national_id
+from velferd.core.testing import login_actor
 from velferd.followup.models import IndividualPlan, PlanMember
 from velferd.people.models import STRICTLY_CONFIDENTIAL, AddressProtection, Consent, Person
 from velferd.people.services import person_register
@@ -37,7 +38,7 @@ LOGINS = [
 
 
 def actors() -> list[Actor]:
-    found = [actor_for_user(User.objects.get(username=login)) for login in LOGINS]
+    found = [login_actor(login) for login in LOGINS]
     cleared = User.objects.get(username="veileder")
     cleared.cleared_strictly_confidential = cleared.cleared_office_employees = True
     return [ANONYMOUS, *found, actor_for_user(cleared)]
@@ -114,7 +115,7 @@ def test_generated_people_and_plans_agree(
 ) -> None:
     today = timezone.localdate()
     person = person_register(
-        actor=actor_for_user(User.objects.get(username="veileder")),
+        actor=login_actor("veileder"),
         national_id=synthetic_national_id(datetime.date(1970, 1, 1), next(SERIALS)),
         given_name="Generert",
         family_name="Person",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from velferd.core.errors import DomainError
+from velferd.core.testing import refusal
 from velferd.organisation import selectors
 from velferd.organisation.models import Office
 
@@ -30,10 +31,8 @@ OSLO_DISTRICTS = [
 ]
 
 
-def refusal(number: str, district: str | None = None) -> DomainError:
-    with pytest.raises(DomainError) as caught:
-        selectors.office_serving(number, district)
-    return caught.value
+def office_refusal(number: str, district: str | None = None) -> DomainError:
+    return refusal(lambda: selectors.office_serving(number, district))
 
 
 class TestCoverage:
@@ -88,7 +87,7 @@ class TestOfficeServing:
         assert selectors.office_serving("4601", "årstad").office.unit_number == "4676"
 
     def test_oslo_without_a_district_asks_for_one_listing_the_districts(self) -> None:
-        error = refusal("0301")
+        error = office_refusal("0301")
 
         assert (error.code, error.status, error.field) == ("district_required", 422, "district")
         assert error.message_nb.startswith("Oslo har flere NAV-kontorer. Velg bydel:")
@@ -97,7 +96,7 @@ class TestOfficeServing:
             assert district in error.message_nb
 
     def test_an_unknown_district_is_refused_listing_the_districts(self) -> None:
-        error = refusal("0301", "Atlantis")
+        error = office_refusal("0301", "Atlantis")
 
         assert (error.code, error.status, error.field) == ("unknown_district", 422, "district")
         assert "Grünerløkka" in error.message_en
@@ -106,7 +105,7 @@ class TestOfficeServing:
         assert selectors.office_serving("5612", "Sentrum").office.unit_number == "5612"
 
     def test_an_unknown_municipality_number_is_not_found(self) -> None:
-        error = refusal("9999")
+        error = office_refusal("9999")
 
         assert (error.code, error.status) == ("not_found", 404)
         assert error.message_nb == "Fant ikke kommunenummer 9999."
@@ -114,7 +113,7 @@ class TestOfficeServing:
 
     @pytest.mark.parametrize("number", ["12a", "123", "12345", "", "03 01"])
     def test_a_malformed_municipality_number_is_refused(self, number: str) -> None:
-        error = refusal(number)
+        error = office_refusal(number)
 
         assert (error.code, error.status) == ("malformed_municipality_number", 422)
         assert "four digits" in error.message_en

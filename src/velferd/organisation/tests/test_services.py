@@ -11,7 +11,7 @@ import pytest
 
 from velferd.access.actor import ANONYMOUS, Actor
 from velferd.audit.models import AuditEvent
-from velferd.core.errors import DomainError
+from velferd.core.testing import refusal
 from velferd.organisation import selectors
 from velferd.organisation.models import (
     County,
@@ -84,12 +84,6 @@ def last_event(action: str) -> AuditEvent | None:
 def services_of(unit_number: str) -> set[str]:
     agreement = PartnershipAgreement.objects.get(office__unit_number=unit_number)
     return set(agreement.services.values_list("code", flat=True))
-
-
-def refusal(call: Callable[[], object]) -> DomainError:
-    with pytest.raises(DomainError) as caught:
-        call()
-    return caught.value
 
 
 # Reference data --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pytest_django.asserts import (
 )
 
 from velferd.audit.models import AuditEvent
+from velferd.core.testing import choose_english
 from velferd.organisation.models import PartnershipAgreement
 
 pytestmark = pytest.mark.django_db
@@ -31,14 +32,6 @@ def units_on(html: str) -> dict[str, str]:
             r'<section class="unit" id="([a-z-]+)"[^>]*>(.*?)</section>', html, flags=re.DOTALL
         )
     )
-
-
-def choose_english(client: Client) -> Client:
-    """The user presses "English" in the header (pages follow that choice, not the browser's
-    Accept-Language)."""
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert response.status_code == 302
-    return client
 
 
 def agreement_of(unit_number: str) -> PartnershipAgreement:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from django.db import connection
@@ -15,13 +16,12 @@ from django.utils import timezone
 
 from velferd.access.actor import ANONYMOUS, Actor, system_actor
 from velferd.access.models import User
-from velferd.access.roles import Role
 from velferd.access.selectors import actor_for_user
-from velferd.access.services import role_assign
 from velferd.audit.models import AccessEvent
+from velferd.core import testing
 from velferd.core.errors import DomainError
 from velferd.core.identifiers import synthetic_national_id
-from velferd.organisation import selectors as organisation_selectors
+from velferd.core.testing import staff_at
 from velferd.people import selectors
 from velferd.people.models import Person
 from velferd.people.services import consent_give, consent_withdraw, link_user, person_register
@@ -55,17 +55,6 @@ def clear(username: str, **clearances: bool) -> None:
     User.objects.filter(username=username).update(**clearances)
 
 
-def staff_at(unit_number: str, username: str, role: str = Role.CASEWORKER_STATE) -> Actor:
-    user = User.objects.create(username=username, full_name=username.title())
-    role_assign(
-        actor=system_actor("tests"),
-        user=user,
-        role=role,
-        office=organisation_selectors.office(unit_number),
-    )
-    return actor_for_user(user)
-
-
 def register_at_grunerlokka(given: str, family: str, serial: int, **extra: object) -> Person:
     return person_register(
         actor=system_actor("tests"),
@@ -78,13 +67,12 @@ def register_at_grunerlokka(given: str, family: str, serial: int, **extra: objec
     )
 
 
-def refusal(call: Callable[[], object]) -> DomainError:
-    """The DomainError the call raises; no read may have been logged."""
-    logged = AccessEvent.objects.count()
-    with pytest.raises(DomainError) as caught:
-        call()
-    assert AccessEvent.objects.count() == logged
-    return caught.value
+def reads_logged() -> int:
+    return AccessEvent.objects.count()
+
+
+# A read that must be refused; its refusal, having checked that no read was logged.
+refusal = partial(testing.refusal, unchanged=reads_logged)
 
 
 def read(actor: Actor, who: Person | object, purpose: str = "oppfølging") -> Person:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from django.utils import timezone
@@ -16,12 +17,11 @@ from stdnum.no import fodselsnummer
 
 from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
-from velferd.access.roles import Role
 from velferd.access.selectors import actor_for_user
-from velferd.access.services import role_assign
 from velferd.audit.models import AuditEvent
-from velferd.core.errors import DomainError
+from velferd.core import testing
 from velferd.core.identifiers import mask_national_id, synthetic_national_id
+from velferd.core.testing import staff_at
 from velferd.organisation import selectors as organisation_selectors
 from velferd.people import selectors
 from velferd.people.models import Child, Consent, Person
@@ -65,18 +65,6 @@ def person(given_name: str) -> Person:
     return Person.objects.get(given_name=given_name)
 
 
-def staff_at(unit_number: str, username: str, role: str = Role.CASEWORKER_STATE) -> Actor:
-    """A new login working at another office than the demo's NAV Grünerløkka."""
-    user = User.objects.create(username=username, full_name=username.title())
-    role_assign(
-        actor=system_actor("tests"),
-        user=user,
-        role=role,
-        office=organisation_selectors.office(unit_number),
-    )
-    return actor_for_user(user)
-
-
 def counts() -> tuple[int, int, int, int]:
     return (
         Person.objects.count(),
@@ -86,13 +74,8 @@ def counts() -> tuple[int, int, int, int]:
     )
 
 
-def refusal(call: Callable[[], object]) -> DomainError:
-    """The DomainError the call raises; nothing may be left written."""
-    before = counts()
-    with pytest.raises(DomainError) as caught:
-        call()
-    assert counts() == before
-    return caught.value
+# A write that must be refused; its refusal, having checked that nothing was left written.
+refusal = partial(testing.refusal, unchanged=counts)
 
 
 def last_event(action: str) -> AuditEvent:

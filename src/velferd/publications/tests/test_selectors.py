@@ -9,6 +9,7 @@ import pytest
 
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
+from velferd.core.testing import refusal
 from velferd.publications import selectors
 from velferd.publications.selectors import Filters
 
@@ -27,10 +28,8 @@ def slugs(**filters: object) -> list[str]:
     return [p.slug for p in selectors.publications(**filters)]  # type: ignore[arg-type]
 
 
-def refusal(**filters: object) -> DomainError:
-    with pytest.raises(DomainError) as refused:
-        selectors.publications(**filters)  # type: ignore[arg-type]
-    return refused.value
+def filter_refusal(**filters: object) -> DomainError:
+    return refusal(lambda: selectors.publications(**filters))  # type: ignore[arg-type]
 
 
 def test_all_twenty_are_listed_newest_first() -> None:
@@ -107,19 +106,19 @@ def test_empty_filters_are_no_filters() -> None:
 
 @pytest.mark.parametrize("year", ["24", "20245", "abcd", "２０２４", "2024 "])
 def test_a_year_not_of_four_digits_is_422(year: str) -> None:
-    error = refusal(year=year)
+    error = filter_refusal(year=year)
     assert (error.status, error.code, error.field) == (422, "invalid_year", "year")
 
 
 def test_an_unknown_type_is_422_listing_the_valid_ones() -> None:
-    error = refusal(type="memo")
+    error = filter_refusal(type="memo")
     assert (error.status, error.code, error.field) == (422, "unknown_type", "type")
     assert "press_release" in error.message_en
 
 
 def test_an_unknown_ministry_or_topic_is_422() -> None:
-    assert refusal(ministry="ministry-of-magic").code == "unknown_ministry"
-    assert refusal(topic="astrology").field == "topic"
+    assert filter_refusal(ministry="ministry-of-magic").code == "unknown_ministry"
+    assert filter_refusal(topic="astrology").field == "topic"
 
 
 class TestSearch:

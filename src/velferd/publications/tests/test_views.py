@@ -10,6 +10,8 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertTemplateUsed
 
+from velferd.core.testing import choose_english
+
 from .factories import make_older_publications, make_publication
 
 pytestmark = [
@@ -18,12 +20,6 @@ pytestmark = [
 ]
 
 LIST = "/publications/"
-
-
-def choose_english(client: Client) -> Client:
-    """The user presses "English" in the header."""
-    assert client.post("/i18n/setlang/", {"language": "en", "next": "/"}).status_code == 302
-    return client
 
 
 def listed(html: str) -> list[str]:

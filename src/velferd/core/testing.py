@@ -1,0 +1,99 @@
+"""What the tests share: the refusal of a call and what it must leave unchanged, the actors
+of logins and new staff, and reading the pages (the rows of a table, the error beside a
+field, a page in English, a string as the Norwegian pages show it).
+
+Test code only, imported by tests: like them, it builds users and records of any domain."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
+
+from velferd.access.actor import Actor, system_actor
+from velferd.access.models import User
+from velferd.access.roles import Role
+from velferd.access.selectors import actor_for_user
+from velferd.access.services import role_assign
+from velferd.core.errors import DomainError
+from velferd.organisation import selectors as organisation_selectors
+
+# Refusals ------------------------------------------------------------------------------------
+
+
+def refusal(
+    call: Callable[[], object], *, unchanged: Callable[[], object] | None = None
+) -> DomainError:
+    """The DomainError `call` raises. With `unchanged`, what it answers (counts of rows, the
+    audit events, the reads logged) must be the same after the refusal as before:
+    `refusal(lambda: services.x(...), unchanged=counts)`."""
+    before = unchanged() if unchanged is not None else None
+    with pytest.raises(DomainError) as caught:
+        call()
+    if unchanged is not None:
+        assert unchanged() == before, "the refused call changed what it must leave alone"
+    return caught.value
+
+
+# Actors --------------------------------------------------------------------------------------
+
+
+def login_actor(username: str) -> Actor:
+    """The actor of a login that exists (a demo login): login_actor("veileder")."""
+    return actor_for_user(User.objects.get(username=username))
+
+
+def new_user(username: str, role: str, **units: object) -> Actor:
+    """A new login in one role, bound to its units as `role_assign` takes them:
+    new_user("sagene-leder", Role.OFFICE_MANAGER, office=office("0320"))."""
+    user = User.objects.create(username=username, full_name=username.title())
+    role_assign(actor=system_actor("tests"), user=user, role=role, **units)
+    return actor_for_user(user)
+
+
+def staff_at(unit_number: str, username: str, role: str = Role.CASEWORKER_STATE) -> Actor:
+    """A new login working at an office, by its unit number (one other than the demo's NAV
+    Grünerløkka, say)."""
+    return new_user(username, role, office=organisation_selectors.office(unit_number))
+
+
+# Pages ---------------------------------------------------------------------------------------
+
+
+def nb(text: str) -> str:
+    """A user-facing string as the Norwegian pages show it."""
+    with translation.override("nb"):
+        return gettext(text)
+
+
+def choose_english(client: Client) -> Client:
+    """The user presses "English" in the header (pages follow that choice, not the browser's
+    Accept-Language)."""
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    return client
+
+
+def rows(html: str, testid: str) -> list[str]:
+    """The body rows of the table with this data-testid."""
+    table = re.search(rf'<table[^>]*data-testid="{testid}".*?</table>', html, flags=re.DOTALL)
+    assert table is not None, f"no table {testid}"
+    body = re.search(r"<tbody>(.*?)</tbody>", table.group(0), flags=re.DOTALL)
+    assert body is not None
+    return re.findall(r"<tr[^>]*>(.*?)</tr>", body.group(1), flags=re.DOTALL)
+
+
+def row_of(html: str, testid: str, text: str) -> str:
+    """The one body row of the table with this data-testid that holds `text`."""
+    [found] = [r for r in rows(html, testid) if text in r]
+    return found
+
+
+def field_error(html: str, name: str) -> str:
+    """The error shown beside a form field, or '' if none."""
+    found = re.search(rf'<p [^>]*id="error-{name}"[^>]*>(.*?)</p>', html, flags=re.DOTALL)
+    return found.group(1).strip() if found else ""
