@@ -4,6 +4,7 @@ from django.urls import include, path
 from velferd.access import views as access_views
 from velferd.api import api
 from velferd.audit import views as audit_views
+from velferd.citizen import views as citizen_views
 from velferd.core import views as core_views
 from velferd.enquiries import views as enquiry_views
 from velferd.followup import views as followup_views
@@ -70,11 +71,11 @@ urlpatterns = [
     path("employers/", include("velferd.employers.urls")),
     path("sick-leave/", include("velferd.sickleave.urls")),
     # The citizen's own pages
-    path("me/", people_views.my_plan, name="my_plan"),
-    path("me/dialogue/", people_views.my_dialogue, name="my_dialogue"),
-    path("me/decisions/", people_views.my_decisions, name="my_decisions"),
-    path("me/consents/", people_views.my_consents, name="my_consents"),
-    path("me/access-log/", people_views.my_access_log, name="my_access_log"),
+    path("me/", citizen_views.my_plan, name="my_plan"),
+    path("me/dialogue/", citizen_views.my_dialogue, name="my_dialogue"),
+    path("me/decisions/", citizen_views.my_decisions, name="my_decisions"),
+    path("me/consents/", citizen_views.my_consents, name="my_consents"),
+    path("me/access-log/", citizen_views.my_access_log, name="my_access_log"),
 ]
 
 if settings.VELFERD_OIDC_ENABLED:

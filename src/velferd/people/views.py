@@ -1,5 +1,5 @@
-"""People pages: the staff's list and registration form, and the citizen's own pages (my
-plan, my dialogue, my decisions, my consents, who has looked at my data)."""
+"""People pages: the staff's list and registration form, and the consents page, which the
+caseworker recording a consent and the person (on their own pages, `velferd.citizen`) share."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
 from velferd.core.forms import checked, parse_date, post_or_show
 from velferd.core.pagination import paginate
-from velferd.followup import selectors as followup_selectors
-from velferd.letters import selectors as letter_selectors
 
 from . import selectors, services
 from .models import AddressProtection
@@ -119,7 +117,8 @@ def person_register(request: HttpRequest) -> HttpResponse:
 # Consents, for the person and for the caseworker recording one -----------------------------
 
 
-def _consents_page(request: HttpRequest, actor: Actor, person: Any, back: str) -> HttpResponse:
+def consents_page(request: HttpRequest, actor: Actor, person: Any, back: str) -> HttpResponse:
+    """A person's consents and the form to give one; `back` is where the page leads back to."""
     policies.require(actor, policies.can_manage_consents, person)
 
     def show(error: DomainError | None) -> HttpResponse:
@@ -167,7 +166,7 @@ def person_consents(request: HttpRequest, person_id: str) -> HttpResponse:
     person = selectors.person_for(
         actor=actor, person_id=person_id, purpose="follow_up", what="person.consents"
     )
-    return _consents_page(request, actor, person, reverse("person", args=[person.pk]))
+    return consents_page(request, actor, person, reverse("person", args=[person.pk]))
 
 
 @refusals_as_pages
@@ -179,82 +178,3 @@ def consent_withdraw(request: HttpRequest, consent_id: str) -> HttpResponse:
     if policies.is_the_person(actor, consent.person):
         return redirect("my_consents")
     return redirect("person_consents", person_id=consent.person_id)
-
-
-# The citizen's own pages --------------------------------------------------------------------
-
-
-def _me(request: HttpRequest) -> tuple[Actor, Any]:
-    actor = actor_for_request(request)
-    if not actor.is_authenticated:
-        raise policies.not_authenticated()
-    person = selectors.own_person(actor=actor)
-    if person is None:
-        raise DomainError(
-            code="not_a_citizen",
-            status=404,
-            message_nb="Du har ingen sak hos NAV.",
-            message_en="You have no case with NAV.",
-        )
-    return actor, person
-
-
-@refusals_as_pages
-def my_plan(request: HttpRequest) -> HttpResponse:
-    actor, person = _me(request)
-    found = followup_selectors.overview(actor=actor, person_id=person.pk)
-    return render(
-        request,
-        "people/my_plan.html",
-        {
-            "o": found,
-            "person": person,
-            "individual_plan": followup_selectors.individual_plan_of(person),
-        },
-    )
-
-
-@refusals_as_pages
-def my_dialogue(request: HttpRequest) -> HttpResponse:
-    _actor, person = _me(request)
-    return render(
-        request,
-        "people/my_dialogue.html",
-        {
-            "person": person,
-            "threads": followup_selectors.threads_of(person),
-        },
-    )
-
-
-@refusals_as_pages
-def my_decisions(request: HttpRequest) -> HttpResponse:
-    _actor, person = _me(request)
-    return render(
-        request,
-        "people/my_decisions.html",
-        {
-            "person": person,
-            "letters": letter_selectors.letters_of(person),
-        },
-    )
-
-
-@refusals_as_pages
-def my_consents(request: HttpRequest) -> HttpResponse:
-    actor, person = _me(request)
-    return _consents_page(request, actor, person, reverse("my_plan"))
-
-
-@refusals_as_pages
-def my_access_log(request: HttpRequest) -> HttpResponse:
-    """Who has looked at my data: which office and role, when and why."""
-    actor, person = _me(request)
-    return render(
-        request,
-        "people/my_access_log.html",
-        {
-            "person": person,
-            "events": selectors.access_log_of(actor=actor, person=person)[:200],
-        },
-    )
