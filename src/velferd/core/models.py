@@ -3,8 +3,22 @@
 import uuid
 
 from django.db import models
+from django.utils import translation
 
 from .errors import stale_version
+
+
+class Bilingual:
+    """Models with name_nb/name_en (and other *_nb/*_en pairs) read in the user's language."""
+
+    def localized(self, field: str) -> str:
+        language = translation.get_language() or "nb"
+        suffix = "en" if language.startswith("en") else "nb"
+        return str(getattr(self, f"{field}_{suffix}"))
+
+    @property
+    def name(self) -> str:
+        return self.localized("name")
 
 
 class TimestampedModel(models.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -11,10 +13,12 @@ from velferd.access.actor import Actor
 from velferd.core.errors import forbidden, not_found
 from velferd.core.identifiers import as_uuid
 from velferd.organisation import selectors as organisation_selectors
-from velferd.organisation.models import Department
 
 from . import classifier
 from .models import OPEN_STATUSES, Enquiry, EnquiryStatus
+
+if TYPE_CHECKING:
+    from velferd.organisation.models import Department
 
 
 def departments_visible_to(*, actor: Actor) -> list[Department]:

@@ -4,23 +4,9 @@ with the areas they serve and their partnership agreements, and the IW centres."
 from __future__ import annotations
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from velferd.core.models import TimestampedModel, VersionedModel
-
-
-class Bilingual:
-    """Models with name_nb/name_en (and other *_nb/*_en pairs) read in the user's language."""
-
-    def localized(self, field: str) -> str:
-        language = translation.get_language() or "nb"
-        suffix = "en" if language.startswith("en") else "nb"
-        return str(getattr(self, f"{field}_{suffix}"))
-
-    @property
-    def name(self) -> str:
-        return self.localized("name")
+from velferd.core.models import Bilingual, TimestampedModel, VersionedModel
 
 
 class Ministry(Bilingual, TimestampedModel):

@@ -8,8 +8,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from velferd.core.models import TimestampedModel, VersionedModel, new_uuid
-from velferd.organisation.models import Bilingual
+from velferd.core.models import Bilingual, TimestampedModel, VersionedModel, new_uuid
 
 
 class PublicationType(models.TextChoices):
