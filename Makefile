@@ -54,6 +54,7 @@ test-postgresql:
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 openapi: setup
 	$(VELFERD) export_openapi docs/openapi.json
