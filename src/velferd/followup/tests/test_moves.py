@@ -12,7 +12,7 @@ from velferd.followup.portfolio import PortfolioQuery
 from velferd.organisation.selectors import office
 from velferd.people.services import person_update
 
-from .test_portfolio import Sagene, sagene_office
+from .sagene import Sagene, sagene_office
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from velferd.followup.portfolio_state import current_stretch, stretches
 from velferd.people.models import Person
 from velferd.people.services import consent_withdraw, person_update
 
-from .test_portfolio import DAY, Sagene, flagged, sagene_office
+from .sagene import DAY, Sagene, flagged, sagene_office
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,221 @@
+"""The activity plan the person shares with the office: activities proposed, planned,
+changed, moved along their lifecycle and commented on, each change kept in the activity's
+own history besides the audit trail."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
+from velferd.core.errors import CONFLICT, forbidden
+from velferd.core.validation import MAX_TEXT, invalid, required_text
+from velferd.people.models import Person
+
+from .. import lifecycles
+from ..locking import lock_person, lock_record
+from ..models import Activity, ActivityChange, ActivityComment, ActivityKind, ActivityStatus
+from .common import require_user
+
+ACTIVITY_FIELDS = (
+    "kind",
+    "title",
+    "description",
+    "status",
+    "starts_on",
+    "ends_on",
+    "meeting_at",
+    "agreed_with_office",
+)
+SKIPS_PLANNING = {ActivityStatus.IN_PROGRESS, ActivityStatus.COMPLETED}
+PERSON_MAY_MOVE_TO = {
+    ActivityStatus.IN_PROGRESS,
+    ActivityStatus.COMPLETED,
+    ActivityStatus.CANCELLED,
+}
+
+
+def _record_change(
+    actor: Actor,
+    activity: Activity,
+    what: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    by_person: bool,
+) -> None:
+    ActivityChange.objects.create(
+        activity=activity,
+        changed_at=timezone.now(),
+        changed_by_label=actor.label,
+        by_person=by_person,
+        what=what,
+        before=before,
+        after=after,
+    )
+    audit.record(
+        actor=actor, action=f"activity.{what}", target=activity, before=before, after=after
+    )
+
+
+def _check_activity_values(kind: str, starts_on: Any, ends_on: Any) -> None:
+    if kind not in ActivityKind.values:
+        raise invalid(
+            "unknown_activity_kind", "kind", "Ukjent aktivitetstype.", "Unknown kind of activity."
+        )
+    if starts_on and ends_on and ends_on < starts_on:
+        raise invalid(
+            "ends_before_start",
+            "ends_on",
+            "Aktiviteten kan ikke slutte før den begynner.",
+            "The activity cannot end before it starts.",
+        )
+
+
+@retried_atomic
+def activity_create(
+    *,
+    actor: Actor,
+    person: Person,
+    kind: str,
+    title: str,
+    description: str = "",
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+    meeting_at: datetime.datetime | None = None,
+    agreed_with_office: bool = False,
+) -> Activity:
+    """The office plans an activity; the person proposes one of their own. Only the office
+    can agree an activity (make it one the person is obliged to do)."""
+    policies.require(actor, policies.can_take_part_in_plan, person)
+    by_person = policies.is_the_person(actor, person)
+    if by_person and agreed_with_office:
+        raise invalid(
+            "only_office_agrees",
+            "agreed_with_office",
+            "Bare NAV kan avtale en aktivitet.",
+            "Only the office can agree an activity.",
+            status=403,
+        )
+    _check_activity_values(kind, starts_on, ends_on)
+    lock_person(person.pk)
+    activity = Activity.objects.create(
+        person=person,
+        kind=kind,
+        title=required_text(title, "title", "Tittel", "title", 200),
+        description=(description or "").strip()[:MAX_TEXT],
+        status=ActivityStatus.PROPOSED if by_person else ActivityStatus.PLANNED,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        meeting_at=meeting_at,
+        agreed_with_office=agreed_with_office,
+        proposed_by_person=by_person,
+        created_by=require_user(actor),
+    )
+    _record_change(
+        actor, activity, "created", None, audit.snapshot(activity, *ACTIVITY_FIELDS), by_person
+    )
+    return activity
+
+
+def _locked_activity(actor: Actor, activity: Activity, version: int) -> Activity:
+    locked = lock_record(activity, "person")
+    locked.check_version(version)
+    if locked.is_locked:
+        raise invalid(
+            "activity_locked",
+            None,
+            "Fullførte og avbrutte aktiviteter kan ikke endres.",
+            "Completed and cancelled activities cannot be changed.",
+            status=CONFLICT,
+        )
+    return locked
+
+
+def _person_may_edit(activity: Activity) -> bool:
+    return activity.proposed_by_person and not activity.agreed_with_office
+
+
+@retried_atomic
+def activity_update(*, actor: Actor, activity: Activity, version: int, **changes: Any) -> Activity:
+    policies.require(actor, policies.can_take_part_in_plan, activity.person)
+    activity = _locked_activity(actor, activity, version)
+    by_person = policies.is_the_person(actor, activity.person)
+    if by_person and ("agreed_with_office" in changes or not _person_may_edit(activity)):
+        raise invalid(
+            "only_office_changes",
+            None,
+            "Denne aktiviteten kan bare NAV endre. Skriv en kommentar i stedet.",
+            "Only the office can change this activity. Write a comment instead.",
+            status=403,
+        )
+    before = audit.snapshot(activity, *ACTIVITY_FIELDS)
+    _check_activity_values(
+        changes.get("kind", activity.kind),
+        changes.get("starts_on", activity.starts_on),
+        changes.get("ends_on", activity.ends_on),
+    )
+    if "title" in changes:
+        activity.title = required_text(changes["title"], "title", "Tittel", "title", 200)
+    if "description" in changes:
+        activity.description = (changes["description"] or "").strip()[:MAX_TEXT]
+    for field in ("kind", "starts_on", "ends_on", "meeting_at", "agreed_with_office"):
+        if field in changes:
+            setattr(activity, field, changes[field])
+    activity.bump_version()
+    activity.save()
+    after = audit.snapshot(activity, *ACTIVITY_FIELDS)
+    _record_change(actor, activity, "updated", before, after, by_person)
+    return activity
+
+
+@retried_atomic
+def activity_transition(*, actor: Actor, activity: Activity, status: str, version: int) -> Activity:
+    """Move an activity along its lifecycle. The person moves only their own activities, and
+    only to in progress, completed or cancelled."""
+    policies.require(actor, policies.can_take_part_in_plan, activity.person)
+    activity = _locked_activity(actor, activity, version)
+    if status not in ActivityStatus.values:
+        raise invalid("unknown_status", "status", "Ukjent status.", "Unknown status.")
+    by_person = policies.is_the_person(actor, activity.person)
+    if by_person and (not _person_may_edit(activity) or status not in PERSON_MAY_MOVE_TO):
+        raise forbidden()
+    steps = [status]
+    if by_person and activity.status == ActivityStatus.PROPOSED and status in SKIPS_PLANNING:
+        # The person plans their own proposal in the same move as starting or finishing it.
+        steps = [ActivityStatus.PLANNED, status]
+    current = activity.status
+    for step in steps:
+        lifecycles.require_transition(lifecycles.ACTIVITY, ActivityStatus, current, step)
+        current = step
+    before = {"status": activity.status}
+    activity.status = status
+    activity.bump_version()
+    activity.save()
+    _record_change(actor, activity, "status_changed", before, {"status": status}, by_person)
+    return activity
+
+
+@retried_atomic
+def activity_comment(*, actor: Actor, activity: Activity, text: str) -> ActivityComment:
+    """Both the person and the office comment on any activity, locked ones too."""
+    policies.require(actor, policies.can_take_part_in_plan, activity.person)
+    by_person = policies.is_the_person(actor, activity.person)
+    lock_person(activity.person_id)
+    comment = ActivityComment.objects.create(
+        activity=activity,
+        author=require_user(actor),
+        by_person=by_person,
+        text=required_text(text, "text", "Kommentaren", "comment", 4000),
+    )
+    audit.record(
+        actor=actor,
+        action="activity.commented",
+        target=activity,
+        after={"comment": comment.pk, "by_person": by_person},
+    )
+    return comment

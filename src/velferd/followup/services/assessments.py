@@ -1,0 +1,240 @@
+"""Needs assessments (§14a): the draft, its edits, the approver's second signature for the
+permanent need groups, and sending the decision with its letter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
+from velferd.core.errors import CONFLICT
+from velferd.core.validation import MAX_TEXT, invalid, required_text
+from velferd.letters import services as letter_services
+from velferd.people.models import Person
+
+from .. import lifecycles
+from ..locking import lock_person, lock_record
+from ..models import AssessmentStatus, MainGoal, NeedGroup, NeedsAssessment
+from .common import require_user
+from .periods import open_period_of
+
+ASSESSMENT_FIELDS = ("need_group", "main_goal", "reasoning", "evidence", "status")
+
+
+def _check_assessment_values(need_group: str, main_goal: str) -> None:
+    if need_group not in NeedGroup.values:
+        raise invalid(
+            "unknown_need_group", "need_group", "Ukjent innsatsgruppe.", "Unknown need group."
+        )
+    if main_goal not in MainGoal.values:
+        raise invalid("unknown_main_goal", "main_goal", "Ukjent hovedmål.", "Unknown main goal.")
+
+
+@retried_atomic
+def assessment_create(
+    *,
+    actor: Actor,
+    person: Person,
+    need_group: str,
+    main_goal: str,
+    reasoning: str,
+    evidence: str = "",
+) -> NeedsAssessment:
+    policies.require(actor, policies.can_follow_up, person)
+    lock_person(person.pk)
+    period = open_period_of(person)
+    if period is None:
+        raise invalid(
+            "no_open_period",
+            None,
+            "Start oppfølging før du vurderer bistandsbehovet.",
+            "Start the follow-up before assessing the needs.",
+            status=CONFLICT,
+        )
+    _check_assessment_values(need_group, main_goal)
+    assessment = NeedsAssessment.objects.create(
+        person=person,
+        period=period,
+        need_group=need_group,
+        main_goal=main_goal,
+        reasoning=required_text(reasoning, "reasoning", "Begrunnelsen", "reasoning"),
+        evidence=(evidence or "").strip()[:MAX_TEXT],
+        author=require_user(actor),
+    )
+    audit.record(
+        actor=actor,
+        action="assessment.created",
+        target=assessment,
+        after=audit.snapshot(assessment, *ASSESSMENT_FIELDS),
+    )
+    return assessment
+
+
+def _locked_assessment(assessment: NeedsAssessment, version: int) -> NeedsAssessment:
+    locked = lock_record(assessment, "person")
+    locked.check_version(version)
+    return locked
+
+
+def _move(assessment: NeedsAssessment, target: str) -> None:
+    lifecycles.require_transition(
+        lifecycles.ASSESSMENT, AssessmentStatus, assessment.status, target
+    )
+    assessment.status = target
+
+
+@retried_atomic
+def assessment_update(
+    *, actor: Actor, assessment: NeedsAssessment, version: int, **changes: Any
+) -> NeedsAssessment:
+    """Edit a draft, a returned or an approved assessment; an approved one goes back to draft
+    and must be approved again."""
+    policies.require(actor, policies.can_follow_up, assessment.person)
+    assessment = _locked_assessment(assessment, version)
+    if assessment.status in (AssessmentStatus.SENT, AssessmentStatus.AWAITING_APPROVAL):
+        raise invalid(
+            "assessment_locked",
+            None,
+            "Vurderingen kan ikke endres nå.",
+            "The assessment cannot be changed now.",
+            status=CONFLICT,
+        )
+    before = audit.snapshot(assessment, *ASSESSMENT_FIELDS)
+    _check_assessment_values(
+        changes.get("need_group", assessment.need_group),
+        changes.get("main_goal", assessment.main_goal),
+    )
+    for field in ("need_group", "main_goal"):
+        if field in changes:
+            setattr(assessment, field, changes[field])
+    if "reasoning" in changes:
+        assessment.reasoning = required_text(
+            changes["reasoning"], "reasoning", "Begrunnelsen", "reasoning"
+        )
+    if "evidence" in changes:
+        assessment.evidence = (changes["evidence"] or "").strip()[:MAX_TEXT]
+    if assessment.status == AssessmentStatus.APPROVED:
+        _move(assessment, AssessmentStatus.DRAFT)
+        assessment.approver = None
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.updated",
+        target=assessment,
+        before=before,
+        after=audit.snapshot(assessment, *ASSESSMENT_FIELDS),
+    )
+    return assessment
+
+
+@retried_atomic
+def assessment_submit(
+    *, actor: Actor, assessment: NeedsAssessment, version: int
+) -> NeedsAssessment:
+    """Send a permanent-group assessment to an approver."""
+    policies.require(actor, policies.can_follow_up, assessment.person)
+    assessment = _locked_assessment(assessment, version)
+    if not assessment.needs_approval:
+        raise invalid(
+            "approval_not_needed",
+            "need_group",
+            "Bare varig og gradert varig tilpasset innsats skal til beslutter.",
+            "Only the permanent groups go to an approver.",
+        )
+    _move(assessment, AssessmentStatus.AWAITING_APPROVAL)
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.submitted",
+        target=assessment,
+        after={"status": assessment.status},
+    )
+    return assessment
+
+
+@retried_atomic
+def assessment_approve(
+    *, actor: Actor, assessment: NeedsAssessment, version: int
+) -> NeedsAssessment:
+    _refuse_own_approval(actor, assessment)
+    policies.require(actor, policies.can_approve_assessment, assessment)
+    assessment = _locked_assessment(assessment, version)
+    _move(assessment, AssessmentStatus.APPROVED)
+    assessment.approver = require_user(actor)
+    assessment.approver_comment = ""
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.approved",
+        target=assessment,
+        after={"status": assessment.status},
+    )
+    return assessment
+
+
+@retried_atomic
+def assessment_return(
+    *, actor: Actor, assessment: NeedsAssessment, version: int, comment: str
+) -> NeedsAssessment:
+    _refuse_own_approval(actor, assessment)
+    policies.require(actor, policies.can_approve_assessment, assessment)
+    assessment = _locked_assessment(assessment, version)
+    _move(assessment, AssessmentStatus.RETURNED)
+    assessment.approver_comment = required_text(comment, "comment", "Kommentaren", "comment")
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.returned",
+        target=assessment,
+        after={"status": assessment.status, "comment": assessment.approver_comment},
+    )
+    return assessment
+
+
+def _refuse_own_approval(actor: Actor, assessment: NeedsAssessment) -> None:
+    if actor.user is not None and assessment.author_id == actor.user.pk:
+        raise invalid(
+            "own_assessment",
+            None,
+            "Du kan ikke være beslutter for din egen vurdering.",
+            "You cannot approve your own assessment.",
+            status=403,
+        )
+
+
+@retried_atomic
+def assessment_send(*, actor: Actor, assessment: NeedsAssessment, version: int) -> NeedsAssessment:
+    """Send the decision: a permanent group only once approved. Sending writes the
+    decision letter."""
+    policies.require(actor, policies.can_follow_up, assessment.person)
+    assessment = _locked_assessment(assessment, version)
+    unapproved = assessment.status not in (AssessmentStatus.APPROVED, AssessmentStatus.SENT)
+    if assessment.needs_approval and unapproved:
+        raise invalid(
+            "approval_required",
+            "status",
+            "Vedtak om varig eller gradert varig tilpasset innsats må godkjennes av "
+            "en beslutter før det sendes.",
+            "A decision on a permanent group must be approved before it is sent.",
+            status=CONFLICT,
+        )
+    _move(assessment, AssessmentStatus.SENT)
+    assessment.sent_at = timezone.now()
+    assessment.letter = letter_services.decision_letter_send(actor=actor, assessment=assessment)
+    assessment.bump_version()
+    assessment.save()
+    audit.record(
+        actor=actor,
+        action="assessment.sent",
+        target=assessment,
+        after={"status": assessment.status, "letter": str(assessment.letter.pk)},
+    )
+    return assessment

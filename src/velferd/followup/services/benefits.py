@@ -1,0 +1,133 @@
+"""Benefits on record for follow-up, and the municipality's assessment for the
+qualification programme."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
+from velferd.core.errors import forbidden
+from velferd.core.validation import invalid
+from velferd.people.models import Person
+
+from ..locking import lock_person, lock_record
+from ..models import Benefit, BenefitKind, QualificationAssessment, QualificationOutcome
+
+
+def _require_benefit_access(actor: Actor, person: Person, kind: str) -> None:
+    policies.require(actor, policies.can_follow_up, person)
+    if kind in (BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT) and not (
+        policies.can_view_municipal_records(actor, person)
+    ):
+        raise forbidden()
+
+
+@retried_atomic
+def benefit_record(
+    *,
+    actor: Actor,
+    person: Person,
+    kind: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None = None,
+    degree: int | None = None,
+) -> Benefit:
+    """Record a benefit period. Municipal benefits only by those who may see them."""
+    if kind not in BenefitKind.values:
+        raise invalid("unknown_benefit", "kind", "Ukjent ytelse.", "Unknown benefit.")
+    _require_benefit_access(actor, person, kind)
+    if ends_on is not None and ends_on < starts_on:
+        raise invalid(
+            "ends_before_start",
+            "ends_on",
+            "Perioden kan ikke slutte før den begynner.",
+            "The period cannot end before it starts.",
+        )
+    if kind == BenefitKind.DISABILITY_BENEFIT:
+        if degree is None or not 1 <= degree <= 100:
+            raise invalid(
+                "degree_required",
+                "degree",
+                "Uføregraden må være mellom 1 og 100 prosent.",
+                "The degree of disability must be between 1 and 100 per cent.",
+            )
+    elif degree is not None:
+        raise invalid(
+            "degree_not_applicable",
+            "degree",
+            "Bare uføretrygd har en grad.",
+            "Only disability benefit has a degree.",
+        )
+    lock_person(person.pk)
+    benefit = Benefit.objects.create(
+        person=person, kind=kind, starts_on=starts_on, ends_on=ends_on, degree=degree
+    )
+    audit.record(
+        actor=actor,
+        action="benefit.recorded",
+        target=benefit,
+        after=audit.snapshot(benefit, "kind", "starts_on", "ends_on", "degree"),
+    )
+    return benefit
+
+
+@retried_atomic
+def benefit_end(*, actor: Actor, benefit: Benefit, ends_on: datetime.date) -> Benefit:
+    _require_benefit_access(actor, benefit.person, benefit.kind)
+    benefit = lock_record(benefit, "person")
+    if ends_on < benefit.starts_on:
+        raise invalid(
+            "ends_before_start",
+            "ends_on",
+            "Perioden kan ikke slutte før den begynner.",
+            "The period cannot end before it starts.",
+        )
+    before = {"ends_on": benefit.ends_on}
+    benefit.ends_on = ends_on
+    benefit.save(update_fields=["ends_on", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="benefit.ended",
+        target=benefit,
+        before=before,
+        after={"ends_on": ends_on},
+    )
+    return benefit
+
+
+@retried_atomic
+def qualification_assessment_record(
+    *,
+    actor: Actor,
+    person: Person,
+    outcome: str,
+    assessed_on: datetime.date | None = None,
+    note: str = "",
+) -> QualificationAssessment:
+    """The qualification programme is the municipality's: its caseworkers record that a
+    person was assessed for it."""
+    policies.require(actor, policies.can_follow_up, person)
+    if person.office_id not in actor.office_ids("caseworker_municipal"):
+        # Seeing the municipality's records (with consent) is not running its programme.
+        raise forbidden()
+    if outcome not in QualificationOutcome.values:
+        raise invalid("unknown_outcome", "outcome", "Ukjent utfall.", "Unknown outcome.")
+    lock_person(person.pk)
+    assessment = QualificationAssessment.objects.create(
+        person=person,
+        outcome=outcome,
+        assessed_on=assessed_on or timezone.localdate(),
+        note=(note or "").strip()[:2000],
+    )
+    audit.record(
+        actor=actor,
+        action="qualification.assessed",
+        target=assessment,
+        after={"outcome": outcome, "assessed_on": assessment.assessed_on},
+    )
+    return assessment

@@ -1,0 +1,172 @@
+"""Follow-up periods: starting to follow a person up at their office, assigning a
+caseworker, taking the follow-up along when the person moves, and ending it."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from velferd.access import policies
+from velferd.access import selectors as access_selectors
+from velferd.access.actor import Actor
+from velferd.access.models import User
+from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
+from velferd.core.errors import CONFLICT
+from velferd.core.validation import invalid, required_text
+from velferd.organisation.models import Office
+from velferd.people.models import Person
+
+from ..locking import lock_person, lock_record
+from ..models import FollowUpPeriod
+
+
+def open_period_of(person: Person) -> FollowUpPeriod | None:
+    return FollowUpPeriod.objects.filter(person=person, ended_on__isnull=True).first()
+
+
+@retried_atomic
+def period_start(
+    *,
+    actor: Actor,
+    person: Person,
+    started_on: datetime.date | None = None,
+    caseworker: User | None = None,
+) -> FollowUpPeriod:
+    """Start following the person up at their office; unassigned unless a caseworker is
+    named (the office manager assigns new people)."""
+    policies.require(actor, policies.can_follow_up, person)
+    if caseworker is not None and caseworker != actor.user:
+        policies.require(actor, policies.can_assign_caseworker, person)
+    lock_person(person.pk)
+    if open_period_of(person) is not None:
+        raise invalid(
+            "period_already_open",
+            None,
+            "Personen følges allerede opp.",
+            "The person is already being followed up.",
+            status=CONFLICT,
+        )
+    if caseworker is not None:
+        _check_caseworker(caseworker, person)
+    period = FollowUpPeriod.objects.create(
+        person=person,
+        office=person.office,
+        caseworker=caseworker,
+        started_on=started_on or timezone.localdate(),
+    )
+    audit.record(
+        actor=actor,
+        action="period.started",
+        target=period,
+        after=audit.snapshot(period, "person", "office", "caseworker", "started_on"),
+    )
+    return period
+
+
+def _check_caseworker(user: User, person: Person) -> None:
+    if not access_selectors.holds_role_at_office(user, person.office, policies.CASEWORKERS):
+        raise invalid(
+            "not_a_caseworker_here",
+            "caseworker",
+            f"{user} er ikke veileder ved {person.office}.",
+            f"{user} is not a caseworker at {person.office}.",
+        )
+
+
+@retried_atomic
+def period_assign(
+    *, actor: Actor, period: FollowUpPeriod, caseworker: User, version: int
+) -> FollowUpPeriod:
+    policies.require(actor, policies.can_assign_caseworker, period.person)
+    period = lock_record(period, "person")
+    period.check_version(version)
+    if not period.is_open:
+        raise invalid(
+            "period_ended",
+            None,
+            "Oppfølgingen er avsluttet.",
+            "The follow-up has ended.",
+            status=CONFLICT,
+        )
+    _check_caseworker(caseworker, period.person)
+    before = audit.snapshot(period, "caseworker")
+    period.caseworker = caseworker
+    period.bump_version()
+    period.save()
+    audit.record(
+        actor=actor,
+        action="period.assigned",
+        target=period,
+        before=before,
+        after=audit.snapshot(period, "caseworker"),
+    )
+    return period
+
+
+def period_transfer(
+    *, actor: Actor, person: Person, from_office: Office, to_office: Office, **_: object
+) -> FollowUpPeriod | None:
+    """When a person moves to another office's area their open follow-up goes with them,
+    unassigned: the new office's manager gives it a caseworker. Runs in the transaction of
+    the move (people.signals.person_moved)."""
+    period = open_period_of(person)
+    if period is not None:
+        period = lock_record(period)
+    if period is None or period.office_id == to_office.pk:
+        return period
+    before = audit.snapshot(period, "office", "caseworker")
+    period.office = to_office
+    period.caseworker = None
+    period.bump_version()
+    period.save()
+    audit.record(
+        actor=actor,
+        action="period.transferred",
+        target=period,
+        before=before,
+        after=audit.snapshot(period, "office", "caseworker"),
+    )
+    return period
+
+
+@retried_atomic
+def period_end(
+    *,
+    actor: Actor,
+    period: FollowUpPeriod,
+    version: int,
+    reason: str,
+    ended_on: datetime.date | None = None,
+) -> FollowUpPeriod:
+    policies.require(actor, policies.can_follow_up, period.person)
+    period = lock_record(period, "person")
+    period.check_version(version)
+    if not period.is_open:
+        raise invalid(
+            "period_ended",
+            None,
+            "Oppfølgingen er allerede avsluttet.",
+            "The follow-up has already ended.",
+            status=CONFLICT,
+        )
+    day = ended_on or timezone.localdate()
+    if day < period.started_on:
+        raise invalid(
+            "ends_before_start",
+            "ended_on",
+            "Oppfølgingen kan ikke slutte før den begynte.",
+            "The follow-up cannot end before it started.",
+        )
+    period.ended_on = day
+    period.end_reason = required_text(reason, "reason", "Årsaken", "reason", 200)
+    period.bump_version()
+    period.save()
+    audit.record(
+        actor=actor,
+        action="period.ended",
+        target=period,
+        after=audit.snapshot(period, "ended_on", "end_reason"),
+    )
+    return period

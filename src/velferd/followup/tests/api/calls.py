@@ -1,0 +1,109 @@
+"""What the tests of the follow-up API share: `send()`, the demo's records by name, the
+audit trail's marks and letters easy and hard to read."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.test import Client
+from django.utils import timezone, translation
+
+from velferd.audit.models import AuditEvent
+from velferd.followup.models import (
+    Activity,
+    ActivityStatus,
+    NeedsAssessment,
+    Thread,
+)
+from velferd.people.models import Person
+
+Login = Callable[[str], Client]
+
+BASE = "/api/v1/followup"
+EN: dict[str, Any] = {"HTTP_ACCEPT_LANGUAGE": "en"}
+TODAY = timezone.localdate
+DAY = datetime.timedelta(days=1)
+EASY = "Du vil ha jobb. Vi hjelper deg å søke. Du får en plan."
+# One endless sentence of long words: a letter with it is hard to read (LIX above 45).
+HARD = ", ".join(
+    [
+        "arbeidsevnevurderingsprosessen dokumenterer funksjonsnedsettelsesrelaterte "
+        "tilretteleggingsbehov og arbeidsmarkedstiltaksdeltakelsesmuligheter"
+    ]
+    * 14
+).capitalize()
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+
+def send(client: Client, method: str, path: str, body: Any, **headers: Any) -> Any:
+    return getattr(client, method)(
+        f"{BASE}{path}",
+        data=json.dumps(body, default=str),
+        content_type="application/json",
+        **headers,
+    )
+
+
+def person(given_name: str) -> Person:
+    return Person.objects.get(given_name=given_name)
+
+
+def activity(title: str) -> Activity:
+    return Activity.objects.get(title=title)
+
+
+def actions_after(mark: int) -> list[str]:
+    return list(AuditEvent.objects.filter(seq__gt=mark).values_list("action", flat=True))
+
+
+def audit_mark() -> int:
+    last = AuditEvent.objects.order_by("-seq").first()
+    return last.seq if last else 0
+
+
+def waiting_assessment() -> NeedsAssessment:
+    """Lars's partially permanent assessment, written by veileder, waiting for beslutter."""
+    return NeedsAssessment.objects.get(person__given_name="Lars")
+
+
+def draft(client: Client, need_group: str = "standard", reasoning: str = EASY) -> Any:
+    """A new assessment of Ahmed (who has an open, unassigned period)."""
+    response = send(
+        client,
+        "post",
+        "/assessments",
+        {
+            "person": str(person("Ahmed").pk),
+            "need_group": need_group,
+            "main_goal": "get_work",
+            "reasoning": reasoning,
+            "evidence": "Samtale på kontoret.",
+        },
+    )
+    assert response.status_code == 201, response.content
+    return response.json()
+
+
+def label(status: str, language: str) -> str:
+    with translation.override(language):
+        return str(ActivityStatus(status).label)
+
+
+def new_activity(person_: Person, **changes: Any) -> dict[str, Any]:
+    return {
+        "person": str(person_.pk),
+        "kind": "education",
+        "title": "Norskkurs B2",
+        "starts_on": TODAY().isoformat(),
+        "ends_on": (TODAY() + 60 * DAY).isoformat(),
+        **changes,
+    }
+
+
+def demo_thread() -> Thread:
+    return Thread.objects.get(subject="Spørsmål om jobbsøkerkurset")

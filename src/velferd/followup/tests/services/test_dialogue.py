@@ -1,0 +1,199 @@
+"""The dialogue: threads, messages, read flags on each side and whom a thread waits for."""
+
+from __future__ import annotations
+
+import pytest
+
+from velferd.access.actor import Actor
+from velferd.followup import selectors, services
+from velferd.followup.models import Thread, Waiting
+
+from .writes import actions_after, activity, audit_mark, last_event, person, refused, row_of
+
+pytestmark = pytest.mark.django_db
+
+
+def olas_thread() -> Thread:
+    """The demo thread Ola started, waiting for the office."""
+    return Thread.objects.get(subject="Spørsmål om jobbsøkerkurset")
+
+
+class TestThreadStart:
+    def test_the_person_starts_a_thread_and_it_waits_for_the_office(self, ola: Actor) -> None:
+        mark = audit_mark()
+        thread = services.thread_start(
+            actor=ola, person=person("Ola"), subject="Sykemelding", text="Jeg er syk i dag."
+        )
+
+        assert thread.waiting_for == Waiting.OFFICE
+        assert not thread.read_by_office
+        assert thread.read_by_person
+        (message,) = thread.messages.all()
+        assert (message.text, message.from_office, message.author_label) == (
+            "Jeg er syk i dag.",
+            False,
+            "Ola Nordmann",
+        )
+        assert actions_after(mark) == ["thread.started"]
+        assert last_event().after == {"subject": "Sykemelding", "from_office": False}
+
+    def test_the_office_starts_a_thread_about_an_activity_and_waits_for_a_reply(
+        self, vera: Actor
+    ) -> None:
+        job_hunt = activity("Søk fire jobber i uka")
+        thread = services.thread_start(
+            actor=vera,
+            person=person("Ola"),
+            subject="Jobbsøking",
+            text="Hvilke jobber har du søkt på?",
+            activity=job_hunt,
+            wait_for_reply=True,
+        )
+        assert thread.activity == job_hunt
+        assert thread.waiting_for == Waiting.PERSON
+        assert not thread.read_by_person and thread.read_by_office
+        assert thread in selectors.threads_of(person("Ola"))
+
+    def test_an_activity_of_someone_else_cannot_be_attached(self, vera: Actor) -> None:
+        lars_activity = services.activity_create(
+            actor=vera, person=person("Lars"), kind="meeting", title="Møte med Lars"
+        )
+        error = refused(
+            lambda: services.thread_start(
+                actor=vera,
+                person=person("Ola"),
+                subject="Møte",
+                text="Hei",
+                activity=lars_activity,
+            )
+        )
+        assert (error.code, error.status, error.field) == (
+            "activity_of_someone_else",
+            422,
+            "activity",
+        )
+
+    def test_an_empty_message_starts_nothing(self, ola: Actor) -> None:
+        error = refused(
+            lambda: services.thread_start(actor=ola, person=person("Ola"), subject="Hei", text="")
+        )
+        assert (error.code, error.status) == ("text_required", 422)
+
+    def test_the_person_cannot_write_on_someone_elses_behalf(self, ola: Actor) -> None:
+        error = refused(
+            lambda: services.thread_start(
+                actor=ola, person=person("Lars"), subject="Hei", text="Hei"
+            )
+        )
+        assert error.status == 403
+
+
+class TestMessages:
+    def test_the_office_replies_and_waits_for_the_person(self, vera: Actor) -> None:
+        thread = olas_thread()
+        assert thread.waiting_for == Waiting.OFFICE and not thread.read_by_office
+        mark = audit_mark()
+
+        message = services.message_send(
+            actor=vera, thread=thread, text="Ta med legitimasjon.", wait_for_reply=True
+        )
+
+        thread.refresh_from_db()
+        assert message.from_office and message.author_label == "Vera Veileder"
+        assert thread.waiting_for == Waiting.PERSON
+        assert not thread.read_by_person
+        assert thread.read_by_office
+        assert [m.text for m in thread.messages.all()][-1] == "Ta med legitimasjon."
+        assert actions_after(mark) == ["message.sent"]
+        assert last_event().after == {
+            "message": message.pk,
+            "from_office": True,
+            "waiting_for": "person",
+        }
+
+    def test_an_office_reply_without_waiting_leaves_nobody_waiting(self, vera: Actor) -> None:
+        thread = olas_thread()
+        services.message_send(actor=vera, thread=thread, text="Nei, bare møt opp.")
+        thread.refresh_from_db()
+        assert thread.waiting_for == Waiting.NOBODY
+        assert not thread.read_by_person
+
+    def test_the_persons_answer_waits_for_the_office_again(self, vera: Actor, ola: Actor) -> None:
+        thread = olas_thread()
+        services.message_send(
+            actor=vera, thread=thread, text="Når passer det?", wait_for_reply=True
+        )
+        services.message_send(actor=ola, thread=thread, text="Tirsdag.")
+        thread.refresh_from_db()
+        assert thread.waiting_for == Waiting.OFFICE
+        assert not thread.read_by_office and thread.read_by_person
+
+    def test_an_empty_message_is_refused(self, vera: Actor) -> None:
+        thread = olas_thread()
+        error = refused(lambda: services.message_send(actor=vera, thread=thread, text=" "), thread)
+        assert (error.code, error.status) == ("text_required", 422)
+
+
+class TestThreadRead:
+    def test_the_office_marks_its_side_read(self, vera: Actor) -> None:
+        thread = olas_thread()
+        mark = audit_mark()
+
+        services.thread_mark_read(actor=vera, thread=thread)
+
+        stored = row_of(thread)
+        assert stored["read_by_office"] is True
+        assert stored["read_by_person"] is True
+        assert actions_after(mark) == ["thread.read"]
+        assert last_event().after == {"read_by_office": True}
+
+    def test_the_person_marks_their_side_read(self, vera: Actor, ola: Actor) -> None:
+        thread = olas_thread()
+        services.message_send(actor=vera, thread=thread, text="Svar.", wait_for_reply=True)
+        thread.refresh_from_db()
+        mark = audit_mark()
+
+        services.thread_mark_read(actor=ola, thread=thread)
+
+        stored = row_of(thread)
+        assert stored["read_by_person"] is True
+        assert stored["waiting_for"] == Waiting.PERSON
+        assert actions_after(mark) == ["thread.read"]
+        assert last_event().after == {"read_by_person": True}
+
+    def test_marking_a_read_thread_again_writes_nothing(self, ola: Actor) -> None:
+        thread = olas_thread()
+        assert thread.read_by_person
+        mark, rows = audit_mark(), row_of(thread)
+        services.thread_mark_read(actor=ola, thread=thread)
+        assert actions_after(mark) == []
+        assert row_of(thread) == rows
+
+
+class TestThreadWaiting:
+    def test_the_office_sets_whom_the_thread_waits_for(self, vera: Actor) -> None:
+        thread = olas_thread()
+        mark = audit_mark()
+
+        services.thread_set_waiting(actor=vera, thread=thread, waiting_for="nobody")
+
+        assert row_of(thread)["waiting_for"] == Waiting.NOBODY
+        assert actions_after(mark) == ["thread.waiting_changed"]
+        event = last_event()
+        assert (event.before, event.after) == ({"waiting_for": "office"}, {"waiting_for": "nobody"})
+
+    def test_the_person_cannot_set_waiting(self, ola: Actor) -> None:
+        thread = olas_thread()
+        error = refused(
+            lambda: services.thread_set_waiting(actor=ola, thread=thread, waiting_for="nobody"),
+            thread,
+        )
+        assert (error.code, error.status) == ("forbidden", 403)
+
+    def test_an_unknown_value_is_refused(self, vera: Actor) -> None:
+        thread = olas_thread()
+        error = refused(
+            lambda: services.thread_set_waiting(actor=vera, thread=thread, waiting_for="everyone"),
+            thread,
+        )
+        assert (error.code, error.status) == ("unknown_waiting", 422)

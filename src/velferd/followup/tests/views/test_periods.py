@@ -1,0 +1,102 @@
+"""A person's overview for staff, the one logged read it makes, hidden and out-of-scope
+people, and who may assign a caseworker."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
+
+from .pages import TODAY, Login, access_events_about, by_testid, demo_thread, nb, person, row_of
+
+pytestmark = pytest.mark.django_db
+
+
+class TestOverview:
+    def test_shows_the_children_banner_the_decision_the_plan_and_the_dialogue(
+        self, veileder: Client
+    ) -> None:
+        ola = person("Ola")
+
+        response = veileder.get(f"/people/{ola.pk}/")
+
+        assert response.status_code == 200
+        assertTemplateUsed(response, "followup/overview.html")
+        html = response.content.decode()
+        assert by_testid(html, "children-banner").strip()
+        decision = by_testid(html, "decision")
+        assert TODAY().strftime("%d.%m.%Y") in decision
+        for title in ("Søk fire jobber i uka", "Jobbsøkerkurs"):
+            assert "tag--agreed" in row_of(html, "activities", title)
+        for title in ("Trene tre ganger i uka", "Oppfølgingsmøte"):
+            assert "tag--agreed" not in row_of(html, "activities", title)
+        threads = by_testid(html, "threads")
+        assert "Spørsmål om jobbsøkerkurset" in threads
+        assert f'href="/threads/{demo_thread().pk}/"' in threads
+        assert "tag--new" in threads
+
+    def test_shows_the_caseworker_and_the_address(self, veileder: Client) -> None:
+        response = veileder.get(f"/people/{person('Ola').pk}/")
+
+        assertContains(response, "Vera Veileder")
+        assertContains(response, "Thorvald Meyers gate 10")
+
+    def test_a_protected_address_is_not_shown_only_that_it_is_protected(
+        self, veileder: Client
+    ) -> None:
+        response = veileder.get(f"/people/{person('Sofie').pk}/")
+
+        assert response.status_code == 200
+        assertNotContains(response, "Hemmelig vei")
+        assertContains(response, nb("Protected address: the address is not shown."))
+
+    def test_a_person_without_children_has_no_children_banner(self, veileder: Client) -> None:
+        response = veileder.get(f"/people/{person('Kari').pk}/")
+
+        assertNotContains(response, 'data-testid="children-banner"')
+
+    def test_opening_it_writes_exactly_one_access_event(self, veileder: Client) -> None:
+        ola = person("Ola")
+        before = len(access_events_about(ola))
+
+        veileder.get(f"/people/{ola.pk}/")
+
+        events = access_events_about(ola)
+        assert len(events) == before + 1
+        event = events[-1]
+        assert event.actor is not None and event.actor.username == "veileder"
+        assert event.actor_role == "caseworker_state"
+        assert event.actor_unit == "NAV Grünerløkka"
+        assert event.what == "person.overview"
+        assert event.purpose == "follow_up"
+        assert event.subject_type == "people.person"
+
+    def test_a_strictly_confidential_person_is_404_and_nothing_is_logged(
+        self, veileder: Client
+    ) -> None:
+        per = person("Per")
+
+        response = veileder.get(f"/people/{per.pk}/")
+
+        assert response.status_code == 404
+        assertNotContains(response, "Skjult", status_code=404)
+        assert access_events_about(per) == []
+
+    def test_an_office_employee_is_403_for_an_uncleared_caseworker(self, veileder: Client) -> None:
+        nina = person("Nina")
+
+        response = veileder.get(f"/people/{nina.pk}/")
+
+        assert response.status_code == 403
+        assertNotContains(response, "Ansatt", status_code=403)
+        assertContains(response, "Du har ikke tilgang til dette.", status_code=403)
+        assert access_events_about(nina) == []
+
+    def test_the_office_manager_can_assign_a_caseworker_and_a_caseworker_cannot(
+        self, veileder: Client, client_as: Login
+    ) -> None:
+        period = person("Ahmed").periods.get()
+        assign = f'action="/periods/{period.pk}/assign/"'
+
+        assertContains(client_as("kontorleder").get(f"/people/{person('Ahmed').pk}/"), assign)
+        assertNotContains(veileder.get(f"/people/{person('Ahmed').pk}/"), assign)
