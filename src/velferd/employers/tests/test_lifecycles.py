@@ -35,7 +35,7 @@ from velferd.employers.models import (
 )
 
 from .factories import an_enterprise
-from .test_services import actions_since, mark, refused
+from .writes import actions_since, mark, refused
 
 pytestmark = pytest.mark.django_db
 

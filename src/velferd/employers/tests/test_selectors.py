@@ -15,7 +15,7 @@ from velferd.employers import selectors, services
 from velferd.employers.models import Cooperation, Enterprise, Survey, SurveyStatus
 
 from .factories import an_enterprise
-from .test_services import NEEDS, answer_all
+from .services.test_surveys import NEEDS, answer_all
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,166 @@
+"""The IW cooperation: starting one, its owner, its lifecycle moves and its event log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Status
+
+from velferd.access.api_auth import AUTH, actor_of
+from velferd.core.api import ERRORS, PageParams
+from velferd.core.constraints import OrganisationNumber
+
+from .. import selectors, services
+from ..models import Cooperation
+from ..schemas import (
+    CooperationIn,
+    CooperationList,
+    CooperationOut,
+    EventList,
+    OwnerIn,
+    TransitionIn,
+)
+from .router import (
+    cooperation_of,
+    enterprise_named,
+    in_english,
+    operation,
+    paged,
+    router,
+    user_named,
+)
+
+
+def cooperation_out(cooperation: Cooperation) -> dict[str, Any]:
+    blockers = selectors.completion_blockers(cooperation) if cooperation.is_open else []
+    english = in_english()
+    return {
+        "id": cooperation.pk,
+        "organisation_number": cooperation.enterprise.organisation_number,
+        "enterprise_name": cooperation.enterprise.name,
+        "status": cooperation.status,
+        "is_open": cooperation.is_open,
+        "owner": str(cooperation.owner) if cooperation.owner else None,
+        "owner_username": cooperation.owner.username if cooperation.owner else None,
+        "reason": cooperation.reason,
+        "started_at": cooperation.created_at,
+        "completion_blockers": [en if english else nb for nb, en in blockers],
+        "version": cooperation.version,
+    }
+
+
+@router.get(
+    "/enterprises/{organisation_number}/cooperations",
+    response={200: CooperationList, **ERRORS},
+    auth=AUTH,
+    operation_id=operation("list_cooperations"),
+)
+def list_cooperations(
+    request: HttpRequest, organisation_number: OrganisationNumber, paging: Query[PageParams]
+) -> Any:
+    """The enterprise's cooperations, the open one first."""
+    enterprise = enterprise_named(request, organisation_number)
+    return paged(selectors.cooperations_of(enterprise), paging, cooperation_out)
+
+
+@router.post(
+    "/enterprises/{organisation_number}/cooperations",
+    response={201: CooperationOut, **ERRORS},
+    auth=AUTH,
+    operation_id=operation("start_cooperation"),
+)
+def start_cooperation(
+    request: HttpRequest, organisation_number: OrganisationNumber, payload: CooperationIn
+) -> Any:
+    """Start a cooperation (to assess); 409 while one is open."""
+    enterprise = enterprise_named(request, organisation_number)
+    cooperation = services.cooperation_start(
+        actor=actor_of(request),
+        enterprise=enterprise,
+        owner=user_named(payload.owner, "owner") if payload.owner else None,
+        comment=payload.comment,
+    )
+    return Status(201, cooperation_out(cooperation))
+
+
+@router.get(
+    "/cooperations/{cooperation_id}",
+    response={200: CooperationOut, **ERRORS},
+    auth=AUTH,
+    operation_id=operation("get_cooperation"),
+)
+def get_cooperation(request: HttpRequest, cooperation_id: int) -> Any:
+    return cooperation_out(cooperation_of(request, cooperation_id))
+
+
+@router.put(
+    "/cooperations/{cooperation_id}/owner",
+    response={200: CooperationOut, **ERRORS},
+    auth=AUTH,
+    operation_id=operation("set_owner"),
+)
+def set_owner(request: HttpRequest, cooperation_id: int, payload: OwnerIn) -> Any:
+    cooperation = cooperation_of(request, cooperation_id)
+    return cooperation_out(
+        services.cooperation_set_owner(
+            actor=actor_of(request),
+            cooperation=cooperation,
+            owner=user_named(payload.username, "owner"),
+            version=payload.version,
+        )
+    )
+
+
+def _transition_route(name: str, summary: str) -> None:
+    def transition(request: HttpRequest, cooperation_id: int, payload: TransitionIn) -> Any:
+        cooperation = cooperation_of(request, cooperation_id)
+        extra = {"reason": payload.reason} if name in services.NEEDS_REASON else {}
+        moved = services.TRANSITIONS[name](  # type: ignore[operator]
+            actor=actor_of(request),
+            cooperation=cooperation,
+            version=payload.version,
+            comment=payload.comment,
+            **extra,
+        )
+        return cooperation_out(moved)
+
+    router.post(
+        f"/cooperations/{{cooperation_id}}/{name}",
+        response={200: CooperationOut, **ERRORS},
+        auth=AUTH,
+        operation_id=f"employers_cooperation_{name}",
+        summary=summary,
+    )(transition)
+
+
+_transition_route("assess", "To assess → assessing")
+_transition_route("activate", "Assessing → active")
+_transition_route("skip", "Assessing → not relevant (needs a reason)")
+_transition_route(
+    "complete", "Active → completed (needs a reason, and the assessment and plan finished)"
+)
+_transition_route("cancel", "Active → cancelled (needs a reason)")
+
+
+@router.get(
+    "/cooperations/{cooperation_id}/events",
+    response={200: EventList, **ERRORS},
+    auth=AUTH,
+    operation_id=operation("list_events"),
+)
+def list_events(request: HttpRequest, cooperation_id: int, paging: Query[PageParams]) -> Any:
+    """The cooperation's event log, the latest first."""
+    cooperation = cooperation_of(request, cooperation_id)
+    return paged(
+        selectors.events_of(cooperation),
+        paging,
+        lambda e: {
+            "occurred_at": e.occurred_at,
+            "actor": e.actor_label,
+            "from_status": e.from_status,
+            "to_status": e.to_status,
+            "reason": e.reason,
+            "comment": e.comment,
+        },
+    )

@@ -1,0 +1,112 @@
+"""Enterprises as far as the reader may see them, and the IW centre and advisors of their
+county."""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from velferd.access import policies
+from velferd.access import selectors as access_selectors
+from velferd.access.actor import Actor
+from velferd.access.models import User
+from velferd.access.roles import Role
+from velferd.core.errors import not_found
+from velferd.organisation import selectors as organisation_selectors
+from velferd.organisation.models import County, IWCentre
+
+from ..models import (
+    Cooperation,
+    CooperationStatus,
+    Enterprise,
+    Sector,
+)
+from .lookups import refused, unknown
+
+
+def enterprises_visible_to(
+    *,
+    actor: Actor,
+    query: str = "",
+    municipality: str = "",
+    sector: str = "",
+    status: str = "",
+    iw_agreement: bool | None = None,
+) -> QuerySet[Enterprise]:
+    """The enterprises the actor may see (advisors: their county's; an employer: their
+    own; administrators: all), with `cooperation_status` the status of the open (or else
+    the latest) cooperation. `status="none"` finds those with no cooperation at all."""
+    if not policies.can_list_enterprises(actor):
+        raise refused(actor)
+    latest = Cooperation.objects.filter(enterprise=OuterRef("pk")).order_by("-is_open", "-id")
+    found = Enterprise.objects.select_related(
+        "municipality", "county__iw_centre", "contact_person"
+    ).annotate(cooperation_status=Subquery(latest.values("status")[:1]))
+    if not actor.has_role(Role.ADMINISTRATOR):
+        found = found.filter(
+            Q(county__in=policies.iw_counties(actor))
+            | Q(organisation_number__in=policies.employer_organisation_numbers(actor))
+        )
+    query = query.strip()
+    if query.isdigit():
+        found = found.filter(organisation_number__startswith=query)
+    elif query:
+        found = found.filter(name__icontains=query)
+    if municipality:
+        found = found.filter(municipality_id=municipality)
+    if sector:
+        if sector not in Sector.values:
+            raise not_found(f"sektor «{sector}»", f"sector “{sector}”", field="sector")
+        found = found.filter(sector=sector)
+    if status == "none":
+        found = found.filter(cooperation_status__isnull=True)
+    elif status:
+        if status not in CooperationStatus.values:
+            raise not_found(f"status «{status}»", f"status “{status}”", field="status")
+        found = found.filter(cooperation_status=status)
+    if iw_agreement is not None:
+        found = found.filter(has_iw_agreement=iw_agreement)
+    return found
+
+
+def enterprise_for(*, actor: Actor, organisation_number: str) -> Enterprise:
+    found = (
+        Enterprise.objects.select_related("municipality", "county__iw_centre", "contact_person")
+        .filter(organisation_number=organisation_number)
+        .first()
+    )
+    if found is None:
+        raise unknown(
+            actor, f"virksomheten {organisation_number}", f"the enterprise {organisation_number}"
+        )
+    if not policies.can_view_enterprise(actor, found):
+        raise unknown(
+            actor, f"virksomheten {organisation_number}", f"the enterprise {organisation_number}"
+        )
+    return found
+
+
+def own_enterprises(*, actor: Actor) -> QuerySet[Enterprise]:
+    """The enterprises the actor represents as an employer."""
+    return Enterprise.objects.filter(
+        organisation_number__in=policies.employer_organisation_numbers(actor)
+    ).select_related("municipality", "county__iw_centre", "contact_person")
+
+
+def iw_centre_of(enterprise: Enterprise) -> IWCentre | None:
+    """The IW centre of the enterprise's county (selected with the enterprise)."""
+    return getattr(enterprise.county, "iw_centre", None)
+
+
+def iw_advisors_of(county_number: str) -> list[User]:
+    """The active advisors of a county's IW centre: who may be a contact person there."""
+    centre = IWCentre.objects.filter(county_id=county_number).first()
+    if centre is None:
+        return []
+    return [
+        access_selectors.active_user_named(name)
+        for name in access_selectors.usernames_in_role(Role.IW_ADVISOR, iw_centre=centre)
+    ]
+
+
+def counties_advised_by(actor: Actor) -> QuerySet[County]:
+    return organisation_selectors.counties().filter(number__in=policies.iw_counties(actor))

@@ -1,0 +1,73 @@
+"""Subsidy applications as far as the reader may see them, and what a county has granted
+and paid."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.access.roles import Role
+from velferd.core.errors import not_found
+
+from ..models import (
+    GRANTED_STATUSES,
+    Enterprise,
+    Subsidy,
+    SubsidyStatus,
+)
+from .lookups import as_int, refused, unknown
+
+
+def subsidies_visible_to(*, actor: Actor, status: str = "") -> QuerySet[Subsidy]:
+    if not policies.can_list_enterprises(actor):
+        raise refused(actor)
+    found = Subsidy.objects.select_related("enterprise", "enterprise__county")
+    if not actor.has_role(Role.ADMINISTRATOR):
+        found = found.filter(
+            Q(enterprise__county__in=policies.iw_counties(actor))
+            | Q(enterprise__organisation_number__in=policies.employer_organisation_numbers(actor))
+        )
+    if status:
+        if status not in SubsidyStatus.values:
+            raise not_found(f"status «{status}»", f"status “{status}”", field="status")
+        found = found.filter(status=status)
+    return found
+
+
+def subsidies_of(enterprise: Enterprise) -> QuerySet[Subsidy]:
+    return enterprise.subsidies.all()
+
+
+def subsidy_for(*, actor: Actor, subsidy_id: object) -> Subsidy:
+    key = as_int(subsidy_id)
+    found = (
+        Subsidy.objects.select_related("enterprise", "enterprise__county").filter(pk=key).first()
+        if key
+        else None
+    )
+    if found is None:
+        raise unknown(actor, "søknaden om tilskudd", "the subsidy application")
+    if not policies.can_view_cooperation(actor, found.enterprise):
+        raise unknown(actor, "søknaden om tilskudd", "the subsidy application")
+    return found
+
+
+CENTS = Decimal("0.01")
+
+
+def granted_total(county_number: str, year: int) -> Decimal:
+    """What the county has granted from the year's budget (paid grants included)."""
+    total = Subsidy.objects.filter(
+        enterprise__county_id=county_number, budget_year=year, status__in=GRANTED_STATUSES
+    ).aggregate(total=Sum("amount_granted"))["total"]
+    return Decimal(total or 0).quantize(CENTS)
+
+
+def paid_total(county_number: str, year: int) -> Decimal:
+    total = Subsidy.objects.filter(
+        enterprise__county_id=county_number, budget_year=year, status=SubsidyStatus.PAID
+    ).aggregate(total=Sum("amount_granted"))["total"]
+    return Decimal(total or 0).quantize(CENTS)

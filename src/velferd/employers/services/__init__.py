@@ -1,0 +1,88 @@
+"""Writes for enterprises and their IW support, a module per capability. Every write is one
+transaction with its audit event; a cooperation's status changes are also kept in its own
+event log. Other domains, the demo and the tests use this package:
+`from velferd.employers import services`."""
+
+from .budgets import budget_set
+from .cooperations import (
+    NEEDS_REASON,
+    TARGETS,
+    TRANSITIONS,
+    cooperation_activate,
+    cooperation_assess,
+    cooperation_cancel,
+    cooperation_complete,
+    cooperation_set_owner,
+    cooperation_skip,
+    cooperation_start,
+)
+from .enterprises import (
+    ENTERPRISE_FIELDS,
+    enterprise_assign_contact_person,
+    enterprise_change,
+    enterprise_register,
+    valid_organisation_number,
+)
+from .plans import (
+    SUB_THEME_FIELDS,
+    delivery_add,
+    delivery_change,
+    sub_theme_add,
+    sub_theme_change,
+)
+from .subsidies import (
+    MAX_AMOUNT,
+    SUBSIDY_TRANSITIONS,
+    subsidy_apply,
+    subsidy_assess,
+    subsidy_grant,
+    subsidy_pay,
+    subsidy_refuse,
+    valid_amount,
+)
+from .surveys import (
+    answer_key,
+    answer_windows,
+    survey_answer,
+    survey_answer_allowed,
+    survey_close,
+    survey_open,
+)
+
+__all__ = [
+    "ENTERPRISE_FIELDS",
+    "MAX_AMOUNT",
+    "NEEDS_REASON",
+    "SUBSIDY_TRANSITIONS",
+    "SUB_THEME_FIELDS",
+    "TARGETS",
+    "TRANSITIONS",
+    "answer_key",
+    "answer_windows",
+    "budget_set",
+    "cooperation_activate",
+    "cooperation_assess",
+    "cooperation_cancel",
+    "cooperation_complete",
+    "cooperation_set_owner",
+    "cooperation_skip",
+    "cooperation_start",
+    "delivery_add",
+    "delivery_change",
+    "enterprise_assign_contact_person",
+    "enterprise_change",
+    "enterprise_register",
+    "sub_theme_add",
+    "sub_theme_change",
+    "subsidy_apply",
+    "subsidy_assess",
+    "subsidy_grant",
+    "subsidy_pay",
+    "subsidy_refuse",
+    "survey_answer",
+    "survey_answer_allowed",
+    "survey_close",
+    "survey_open",
+    "valid_amount",
+    "valid_organisation_number",
+]

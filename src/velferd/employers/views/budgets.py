@@ -1,0 +1,59 @@
+"""The counties' subsidy budgets for a year."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from velferd.access import policies
+from velferd.access.selectors import actor_for_request
+from velferd.core.decorators import refusals_as_pages
+from velferd.core.errors import DomainError
+from velferd.core.forms import parse_version
+from velferd.organisation import selectors as organisation_selectors
+
+from .. import selectors, services
+
+
+@refusals_as_pages
+def budgets(request: HttpRequest) -> HttpResponse:
+    """The counties' subsidy budgets for a year: budget, granted, paid, remaining."""
+    actor = actor_for_request(request)
+    if not actor.is_authenticated:
+        raise policies.not_authenticated()
+    year = selectors.valid_year(request.GET.get("year") or selectors.this_year())
+    error, failed = None, ""
+    if request.method == "POST":
+        county = request.POST.get("county", "")
+        policies.require(actor, policies.can_set_subsidy_budget, county)
+        version = request.POST.get("version", "")
+        try:
+            services.budget_set(
+                actor=actor,
+                county_number=county,
+                year=year,
+                amount=request.POST.get("amount", ""),
+                version=parse_version(version) if version else None,
+            )
+        except DomainError as caught:
+            if caught.status in (401, 403):
+                raise
+            error, failed = caught, county
+        else:
+            return redirect(f"{reverse('employers:budgets')}?year={year}")
+    lines = selectors.budget_lines(actor=actor, year=year)
+    return render(
+        request,
+        "employers/budgets.html",
+        {
+            "lines": lines,
+            "year": year,
+            "years": [year - 1, year, year + 1],
+            "error": error,
+            "failed": failed,
+            "form": request.POST if error else {},
+            "counties": organisation_selectors.counties(),
+        },
+        status=error.status if error else 200,
+    )

@@ -1,0 +1,186 @@
+"""The advisor's list of enterprises, the employer's own start page, the enterprise page,
+registering and changing an enterprise and its contact person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from velferd.access import policies
+from velferd.access import selectors as access_selectors
+from velferd.access.selectors import actor_for_request
+from velferd.core import pagination
+from velferd.core.decorators import refusals_as_pages
+from velferd.core.errors import DomainError, forbidden
+from velferd.core.forms import checked, parse_version
+from velferd.core.pagination import paginate
+
+from .. import selectors, services
+from ..models import (
+    CooperationStatus,
+    Enterprise,
+    Sector,
+)
+from .enterprise_page import enterprise_page, post_on_enterprise_page
+
+
+def _int(value: str, field: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise DomainError(
+            code="invalid_input",
+            field=field,
+            message_nb="Skriv et helt tall.",
+            message_en="Write a whole number.",
+        ) from None
+
+
+@refusals_as_pages
+def enterprise_list(request: HttpRequest) -> HttpResponse:
+    """Virksomheter: the advisor's enterprises, searchable and filtered."""
+    actor = actor_for_request(request)
+    if not actor.is_authenticated:
+        raise policies.not_authenticated()
+    if actor.roles == {"employer"}:
+        return redirect("employers:mine")
+    filters = {
+        "query": request.GET.get("q", ""),
+        "municipality": request.GET.get("municipality", ""),
+        "sector": request.GET.get("sector", ""),
+        "status": request.GET.get("status", ""),
+    }
+    found = selectors.enterprises_visible_to(
+        actor=actor,
+        query=filters["query"],
+        municipality=filters["municipality"],
+        sector=filters["sector"],
+        status=filters["status"],
+    )
+    page = paginate(found, page=pagination.page_number(request.GET.get("page")), clamp=True)
+    return render(
+        request,
+        "employers/list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "sectors": Sector.choices,
+            "statuses": CooperationStatus.choices,
+            "counties": selectors.counties_advised_by(actor),
+            "can_register": policies.can_register_enterprise(actor),
+        },
+    )
+
+
+@refusals_as_pages
+def mine(request: HttpRequest) -> HttpResponse:
+    """The employer's own start page: their enterprise, its contact person, cooperation,
+    plan and subsidies."""
+    actor = actor_for_request(request)
+    if not actor.is_authenticated:
+        raise policies.not_authenticated()
+    own = list(selectors.own_enterprises(actor=actor))
+    if not own:
+        raise forbidden()
+    if len(own) > 1:
+        return render(request, "employers/mine.html", {"enterprises": own})
+    return enterprise_page(request, actor, own[0])
+
+
+@refusals_as_pages
+def enterprise(request: HttpRequest, organisation_number: str) -> HttpResponse:
+    actor = actor_for_request(request)
+    found = selectors.enterprise_for(actor=actor, organisation_number=organisation_number)
+    return enterprise_page(request, actor, found)
+
+
+def _enterprise_fields(data: Any) -> dict[str, Any]:
+    return {
+        "name": data.get("name", ""),
+        "municipality_number": data.get("municipality", "").strip(),
+        "industry_code": data.get("industry_code", ""),
+        "sector": data.get("sector", ""),
+        "employees": _int(data.get("employees", ""), "employees"),
+        "has_iw_agreement": checked(data, "has_iw_agreement"),
+    }
+
+
+def _enterprise_form(
+    request: HttpRequest, action: Callable[[], Enterprise], context: dict[str, Any]
+) -> HttpResponse:
+    error = None
+    if request.method == "POST":
+        try:
+            saved = action()
+        except DomainError as caught:
+            if caught.status in (401, 403):
+                raise
+            error = caught
+        else:
+            return redirect("employers:enterprise", organisation_number=saved.organisation_number)
+    response = render(
+        request,
+        "employers/enterprise_form.html",
+        {**context, "error": error, "sectors": Sector.choices, "form": request.POST or {}},
+    )
+    response.status_code = error.status if error else 200
+    return response
+
+
+@refusals_as_pages
+def enterprise_new(request: HttpRequest) -> HttpResponse:
+    actor = actor_for_request(request)
+    policies.require(actor, policies.can_register_enterprise)
+    return _enterprise_form(
+        request,
+        lambda: services.enterprise_register(
+            actor=actor,
+            organisation_number=request.POST.get("organisation_number", "").strip(),
+            **_enterprise_fields(request.POST),
+        ),
+        {"e": None},
+    )
+
+
+@refusals_as_pages
+def enterprise_edit(request: HttpRequest, organisation_number: str) -> HttpResponse:
+    actor = actor_for_request(request)
+    found = selectors.enterprise_for(actor=actor, organisation_number=organisation_number)
+    policies.require(actor, policies.can_change_enterprise, found)
+    return _enterprise_form(
+        request,
+        lambda: services.enterprise_change(
+            actor=actor,
+            enterprise=found,
+            version=parse_version(request.POST.get("version", "")),
+            **_enterprise_fields(request.POST),
+        ),
+        {"e": found},
+    )
+
+
+@refusals_as_pages
+@require_POST
+def contact_person(request: HttpRequest, organisation_number: str) -> HttpResponse:
+    actor = actor_for_request(request)
+    found = selectors.enterprise_for(actor=actor, organisation_number=organisation_number)
+    policies.require(actor, policies.can_assign_contact_person, found)
+
+    def assign() -> Any:
+        try:
+            person = access_selectors.active_user_named(request.POST.get("contact_person", ""))
+        except DomainError as error:
+            error.field = "contact_person"
+            raise
+        return services.enterprise_assign_contact_person(
+            actor=actor,
+            enterprise=found,
+            contact_person=person,
+            version=parse_version(request.POST.get("version", "")),
+        )
+
+    return post_on_enterprise_page(request, actor, found, "contact", assign, "contact")
