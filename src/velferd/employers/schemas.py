@@ -140,13 +140,12 @@ class CooperationIn(Schema):
     comment: str = Field("", max_length=2000)
 
 
-REASONS_DESCRIPTION = "Needed to skip, complete or cancel (a coded reason): " + "; ".join(
-    f"{move}: " + ", ".join(reasons)
-    for move, reasons in (
-        ("skip", lifecycles.REASONS[CooperationStatus.NOT_RELEVANT]),
-        ("complete", lifecycles.REASONS[CooperationStatus.COMPLETED]),
-        ("cancel", lifecycles.REASONS[CooperationStatus.CANCELLED]),
-    )
+_WITH_REASONS = [move for move in lifecycles.COOPERATION.moves if move.reasons]
+REASONS_DESCRIPTION = (
+    "Needed to "
+    + ", ".join(move.name for move in _WITH_REASONS[:-1])
+    + f" or {_WITH_REASONS[-1].name} (a coded reason): "
+    + "; ".join(f"{move.name}: " + ", ".join(move.reasons) for move in _WITH_REASONS)
 )
 
 

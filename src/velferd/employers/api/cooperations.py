@@ -10,8 +10,9 @@ from ninja import Query, Status
 from velferd.access.api_auth import AUTH, actor_of
 from velferd.core.api import ERRORS, PageParams
 from velferd.core.constraints import OrganisationNumber
+from velferd.core.lifecycles import Move, state_label
 
-from .. import selectors, services
+from .. import lifecycles, selectors, services
 from ..models import Cooperation
 from ..schemas import (
     CooperationIn,
@@ -112,35 +113,44 @@ def set_owner(request: HttpRequest, cooperation_id: int, payload: OwnerIn) -> An
     )
 
 
-def _transition_route(name: str, summary: str) -> None:
+def _summary(move: Move) -> str:
+    """ "Active → completed (needs a reason, and …)": from the table and the declaration."""
+    cycle = lifecycles.COOPERATION
+    sources = " or ".join(
+        state_label(cycle.choices, state, "en") for state in cycle if move.target in cycle[state]
+    )
+    needs = ["needs a reason"] if move.reasons else []
+    if isinstance(move, lifecycles.Move) and move.needs:
+        needs.append(move.needs)
+    target = state_label(cycle.choices, move.target, "en").lower()
+    return f"{sources} → {target}" + (f" ({', and '.join(needs)})" if needs else "")
+
+
+def _move_route(move: Move) -> None:
+    """POST /cooperations/{id}/<move>: a route for each move of the cooperation."""
+    service = lifecycles.COOPERATION.service_for(move.name)
+
     def transition(request: HttpRequest, cooperation_id: int, payload: TransitionIn) -> Any:
         cooperation = cooperation_of(request, cooperation_id)
-        extra = {"reason": payload.reason} if name in services.NEEDS_REASON else {}
-        moved = services.TRANSITIONS[name](  # type: ignore[operator]
+        moved = service(
             actor=actor_of(request),
             cooperation=cooperation,
             version=payload.version,
-            comment=payload.comment,
-            **extra,
+            **lifecycles.arguments(move, payload.dict()),
         )
         return cooperation_out(moved)
 
     router.post(
-        f"/cooperations/{{cooperation_id}}/{name}",
+        f"/cooperations/{{cooperation_id}}/{move.name}",
         response={200: CooperationOut, **ERRORS},
         auth=AUTH,
-        operation_id=f"employers_cooperation_{name}",
-        summary=summary,
+        operation_id=f"employers_cooperation_{move.name}",
+        summary=_summary(move),
     )(transition)
 
 
-_transition_route("assess", "To assess → assessing")
-_transition_route("activate", "Assessing → active")
-_transition_route("skip", "Assessing → not relevant (needs a reason)")
-_transition_route(
-    "complete", "Active → completed (needs a reason, and the assessment and plan finished)"
-)
-_transition_route("cancel", "Active → cancelled (needs a reason)")
+for _declared in lifecycles.COOPERATION.moves:
+    _move_route(_declared)
 
 
 @router.get(

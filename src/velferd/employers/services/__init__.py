@@ -1,12 +1,11 @@
 """Writes for enterprises and their IW support, a module per capability. Every write is one
 transaction with its audit event; a cooperation's status changes are also kept in its own
-event log. Other domains, the demo and the tests use this package:
+event log. The moves of the lifecycles are declared in `lifecycles`; each service here
+makes one (or, a grant, either of two). Other domains, the demo and the tests use this package:
 `from velferd.employers import services`."""
 
 from .budgets import budget_set
 from .cooperations import (
-    NEEDS_REASON,
-    TARGETS,
     TRANSITIONS,
     cooperation_activate,
     cooperation_assess,
@@ -52,10 +51,8 @@ from .surveys import (
 __all__ = [
     "ENTERPRISE_FIELDS",
     "MAX_AMOUNT",
-    "NEEDS_REASON",
     "SUBSIDY_TRANSITIONS",
     "SUB_THEME_FIELDS",
-    "TARGETS",
     "TRANSITIONS",
     "answer_key",
     "answer_windows",

@@ -19,7 +19,6 @@ from ..models import (
     SubsidyBudget,
 )
 from .subsidies import valid_amount
-from .versioned import stamp
 
 
 def _budget_amount(amount: object) -> Decimal:
@@ -60,7 +59,9 @@ def budget_set(
     *, actor: Actor, county_number: str, year: int, amount: object, version: int | None = None
 ) -> SubsidyBudget:
     """Set a county's subsidy budget for a year. Changing an existing budget needs its
-    version; it cannot go below what has already been granted."""
+    version; it cannot go below what has already been granted. The first setting creates
+    the budget, so this write looks its row up under lock (there may be none yet) instead
+    of going through audited_change."""
     county = organisation_selectors.county(county_number)
     policies.require(actor, policies.can_set_subsidy_budget, county.number)
     year = selectors.valid_year(year)
@@ -91,7 +92,8 @@ def budget_set(
         budget = _budget_create(county, year, value)
     else:
         budget.amount = value
-        stamp(budget)
+        budget.bump_version()
+        budget.save()
     audit.record(
         actor=actor,
         action="budget.set",

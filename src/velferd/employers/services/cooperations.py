@@ -3,6 +3,8 @@ kept in the cooperation's own event log) and its owner."""
 
 from __future__ import annotations
 
+import builtins
+
 from django.db import transaction
 
 from velferd.access import policies
@@ -20,8 +22,8 @@ from ..models import (
     CooperationStatus,
     Enterprise,
 )
+from .changes import audited_change
 from .enterprises import require_county_advisor
-from .versioned import stamp
 
 
 def _log(
@@ -82,108 +84,63 @@ def cooperation_start(
     return cooperation
 
 
-def _reason(target: str, reason: str) -> str:
-    needed = lifecycles.REASONS.get(target)
-    if needed is None:
-        return ""
-    if not reason:
-        raise invalid(
-            "reason_required",
-            "reason",
-            "Velg en årsak.",
-            "Choose a reason.",
-        )
-    if reason not in needed:
-        raise invalid(
-            "invalid_reason",
-            "reason",
-            f"«{reason}» er ikke en årsak som passer her.",
-            f"“{reason}” is not a reason that fits here.",
-        )
-    return reason
-
-
-def _require_finished(cooperation: Cooperation) -> None:
-    blockers = selectors.completion_blockers(cooperation)
-    if blockers:
-        raise invalid(
-            "cooperation_unfinished",
-            None,
-            "Samarbeidet kan ikke fullføres før behovsvurderingen og planen er ferdige: "
-            + "; ".join(nb for nb, _ in blockers)
-            + ".",
-            "The cooperation cannot be completed before its needs assessment and plan are "
-            "finished: " + "; ".join(en for _, en in blockers) + ".",
-            status=CONFLICT,
-        )
-
-
 def _move(
     *,
     actor: Actor,
     cooperation: Cooperation,
     version: int,
-    target: str,
-    action: str,
+    name: str,
     reason: str = "",
     comment: str = "",
 ) -> Cooperation:
+    """Make the named move (lifecycles.COOPERATION): the table, the reason the move needs,
+    the comment, then the move's guard; the move goes into the event log too."""
+    move = lifecycles.COOPERATION.move(name)
     policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
-    cooperation = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
-    cooperation.check_version(version)
-    lifecycles.require_transition(
-        lifecycles.COOPERATION, CooperationStatus, cooperation.status, target
-    )
-    reason = _reason(target, reason)
-    comment = _comment(comment)
-    if target == CooperationStatus.COMPLETED:
-        _require_finished(cooperation)
-    before = cooperation.status
-    cooperation.status = target
-    cooperation.is_open = target not in CLOSED_COOPERATION_STATUSES
-    cooperation.reason = reason
-    stamp(cooperation)
-    _log(actor, cooperation, before, reason, comment)
-    audit.record(
-        actor=actor,
-        action=action,
-        target=cooperation,
-        before={"status": before},
-        after=audit.snapshot(cooperation, "status", "reason"),
-    )
+    with audited_change(
+        actor,
+        cooperation,
+        version=version,
+        event=move.event,
+        before=("status",),
+        fields=("status", "reason"),
+    ) as cooperation:
+        before = cooperation.status
+        lifecycles.COOPERATION.require(before, move.target)
+        reason = lifecycles.COOPERATION.reason_for(move, reason)
+        comment = _comment(comment)
+        if move.guard is not None:
+            move.guard(cooperation)
+        cooperation.status = move.target
+        cooperation.is_open = move.target not in CLOSED_COOPERATION_STATUSES
+        cooperation.reason = reason
+        _log(actor, cooperation, before, reason, comment)
     return cooperation
 
 
+@lifecycles.COOPERATION.service("assess")
 @transaction.atomic
 def cooperation_assess(
     *, actor: Actor, cooperation: Cooperation, version: int, comment: str = ""
 ) -> Cooperation:
     """to_assess → assessing: the IW centre looks into what the enterprise needs."""
     return _move(
-        actor=actor,
-        cooperation=cooperation,
-        version=version,
-        target=CooperationStatus.ASSESSING,
-        action="cooperation.assessing",
-        comment=comment,
+        actor=actor, cooperation=cooperation, version=version, name="assess", comment=comment
     )
 
 
+@lifecycles.COOPERATION.service("activate")
 @transaction.atomic
 def cooperation_activate(
     *, actor: Actor, cooperation: Cooperation, version: int, comment: str = ""
 ) -> Cooperation:
     """assessing → active: the cooperation is agreed and the plan is worked on."""
     return _move(
-        actor=actor,
-        cooperation=cooperation,
-        version=version,
-        target=CooperationStatus.ACTIVE,
-        action="cooperation.activated",
-        comment=comment,
+        actor=actor, cooperation=cooperation, version=version, name="activate", comment=comment
     )
 
 
+@lifecycles.COOPERATION.service("skip")
 @transaction.atomic
 def cooperation_skip(
     *, actor: Actor, cooperation: Cooperation, version: int, reason: str, comment: str = ""
@@ -193,13 +150,13 @@ def cooperation_skip(
         actor=actor,
         cooperation=cooperation,
         version=version,
-        target=CooperationStatus.NOT_RELEVANT,
-        action="cooperation.skipped",
+        name="skip",
         reason=reason,
         comment=comment,
     )
 
 
+@lifecycles.COOPERATION.service("complete")
 @transaction.atomic
 def cooperation_complete(
     *, actor: Actor, cooperation: Cooperation, version: int, reason: str, comment: str = ""
@@ -210,13 +167,13 @@ def cooperation_complete(
         actor=actor,
         cooperation=cooperation,
         version=version,
-        target=CooperationStatus.COMPLETED,
-        action="cooperation.completed",
+        name="complete",
         reason=reason,
         comment=comment,
     )
 
 
+@lifecycles.COOPERATION.service("cancel")
 @transaction.atomic
 def cooperation_cancel(
     *, actor: Actor, cooperation: Cooperation, version: int, reason: str, comment: str = ""
@@ -226,28 +183,16 @@ def cooperation_cancel(
         actor=actor,
         cooperation=cooperation,
         version=version,
-        target=CooperationStatus.CANCELLED,
-        action="cooperation.cancelled",
+        name="cancel",
         reason=reason,
         comment=comment,
     )
 
 
-# The service for each lifecycle move, by the name the API and the pages use.
-TRANSITIONS = {
-    "assess": cooperation_assess,
-    "activate": cooperation_activate,
-    "skip": cooperation_skip,
-    "complete": cooperation_complete,
-    "cancel": cooperation_cancel,
-}
-NEEDS_REASON = ("skip", "complete", "cancel")
-TARGETS = {
-    "assess": CooperationStatus.ASSESSING,
-    "activate": CooperationStatus.ACTIVE,
-    "skip": CooperationStatus.NOT_RELEVANT,
-    "complete": CooperationStatus.COMPLETED,
-    "cancel": CooperationStatus.CANCELLED,
+# The service of each move by its name, as the declaration has them (each takes its own
+# keywords: see the move's reasons and inputs).
+TRANSITIONS: dict[str, builtins.function] = {
+    name: lifecycles.COOPERATION.service_for(name) for name in lifecycles.COOPERATION.names
 }
 
 
@@ -267,18 +212,10 @@ def cooperation_set_owner(
     *, actor: Actor, cooperation: Cooperation, owner: User, version: int
 ) -> Cooperation:
     policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
-    cooperation = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
-    cooperation.check_version(version)
-    require_open(cooperation)
-    require_county_advisor(owner, cooperation.enterprise.county_id, "owner")
-    before = audit.snapshot(cooperation, "owner")
-    cooperation.owner = owner
-    stamp(cooperation)
-    audit.record(
-        actor=actor,
-        action="cooperation.owner_changed",
-        target=cooperation,
-        before=before,
-        after=audit.snapshot(cooperation, "owner"),
-    )
+    with audited_change(
+        actor, cooperation, version=version, event="cooperation.owner_changed", fields=("owner",)
+    ) as cooperation:
+        require_open(cooperation)
+        require_county_advisor(owner, cooperation.enterprise.county_id, "owner")
+        cooperation.owner = owner
     return cooperation

@@ -20,8 +20,8 @@ from ..models import (
     Enterprise,
     Sector,
 )
+from .changes import audited_change
 from .choices import choice
-from .versioned import stamp
 
 
 def valid_organisation_number(value: str) -> str:
@@ -137,33 +137,25 @@ def enterprise_change(
 ) -> Enterprise:
     """Change the enterprise's facts; a field left out (None) stays as it is."""
     policies.require(actor, policies.can_change_enterprise, enterprise)
-    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-    enterprise.check_version(version)
-    before = audit.snapshot(enterprise, *ENTERPRISE_FIELDS)
-    if name is not None:
-        enterprise.name = required_text(name, "name", "Navnet", "name", 200)
-    if industry_code is not None:
-        enterprise.industry_code = _industry_code(industry_code)
-    if sector is not None:
-        enterprise.sector = choice(sector, Sector, "sector", "sektor", "sector")
-    if employees is not None:
-        enterprise.employees = _employees(employees)
-    if has_iw_agreement is not None:
-        enterprise.has_iw_agreement = has_iw_agreement
-    if municipality_number is not None:
-        municipality = organisation_selectors.municipality(municipality_number)
-        if municipality.county_id != enterprise.county_id and enterprise.contact_person_id:
-            # The contact person belongs to the old county's IW centre.
-            enterprise.contact_person = None
-        enterprise.municipality, enterprise.county = municipality, municipality.county
-    stamp(enterprise)
-    audit.record(
-        actor=actor,
-        action="enterprise.changed",
-        target=enterprise,
-        before=before,
-        after=audit.snapshot(enterprise, *ENTERPRISE_FIELDS),
-    )
+    with audited_change(
+        actor, enterprise, version=version, event="enterprise.changed", fields=ENTERPRISE_FIELDS
+    ) as enterprise:
+        if name is not None:
+            enterprise.name = required_text(name, "name", "Navnet", "name", 200)
+        if industry_code is not None:
+            enterprise.industry_code = _industry_code(industry_code)
+        if sector is not None:
+            enterprise.sector = choice(sector, Sector, "sector", "sektor", "sector")
+        if employees is not None:
+            enterprise.employees = _employees(employees)
+        if has_iw_agreement is not None:
+            enterprise.has_iw_agreement = has_iw_agreement
+        if municipality_number is not None:
+            municipality = organisation_selectors.municipality(municipality_number)
+            if municipality.county_id != enterprise.county_id and enterprise.contact_person_id:
+                # The contact person belongs to the old county's IW centre.
+                enterprise.contact_person = None
+            enterprise.municipality, enterprise.county = municipality, municipality.county
     return enterprise
 
 
@@ -185,17 +177,13 @@ def enterprise_assign_contact_person(
     """The IW centre of the enterprise's county gives it a contact person, one of its own
     advisors."""
     policies.require(actor, policies.can_assign_contact_person, enterprise)
-    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-    enterprise.check_version(version)
-    require_county_advisor(contact_person, enterprise.county_id, "contact_person")
-    before = audit.snapshot(enterprise, "contact_person")
-    enterprise.contact_person = contact_person
-    stamp(enterprise)
-    audit.record(
-        actor=actor,
-        action="enterprise.contact_person_assigned",
-        target=enterprise,
-        before=before,
-        after=audit.snapshot(enterprise, "contact_person"),
-    )
+    with audited_change(
+        actor,
+        enterprise,
+        version=version,
+        event="enterprise.contact_person_assigned",
+        fields=("contact_person",),
+    ) as enterprise:
+        require_county_advisor(contact_person, enterprise.county_id, "contact_person")
+        enterprise.contact_person = contact_person
     return enterprise

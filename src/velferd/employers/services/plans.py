@@ -23,9 +23,9 @@ from ..models import (
     SubTheme,
     SubThemeStatus,
 )
+from .changes import audited_change
 from .choices import choice
 from .cooperations import require_open
-from .versioned import stamp
 
 
 def _dates(
@@ -97,38 +97,34 @@ def sub_theme_change(
     """Change a sub-theme; a field left out (None) stays as it is. A status change follows
     lifecycles.SUB_THEME."""
     policies.require(actor, policies.can_advise_enterprise, sub_theme.cooperation.enterprise)
-    sub_theme = (
-        SubTheme.objects.select_for_update().select_related("cooperation").get(pk=sub_theme.pk)
-    )
-    sub_theme.check_version(version)
-    require_open(sub_theme.cooperation)
-    before = audit.snapshot(sub_theme, *SUB_THEME_FIELDS)
-    if theme is not None:
-        sub_theme.theme = choice(theme, PlanTheme, "theme", "tema", "theme")
-    if title is not None:
-        sub_theme.title = required_text(title, "title", "Undertemaet", "sub-theme", 200)
-    if goal is not None:
-        sub_theme.goal = required_text(goal, "goal", "Målet", "goal")
-    if starts_on is not None:
-        sub_theme.starts_on = starts_on
-    if ends_on is not None:
-        sub_theme.ends_on = ends_on
-    _dates(sub_theme.starts_on, sub_theme.ends_on)
-    if status is not None and status != sub_theme.status:
-        choice(status, SubThemeStatus, "status", "status", "status")
-        lifecycles.require_transition(
-            lifecycles.SUB_THEME, SubThemeStatus, sub_theme.status, status
-        )
-        sub_theme.status = status
-    stamp(sub_theme)
-    audit.record(
-        actor=actor,
-        action="sub_theme.changed",
-        target=sub_theme,
-        before=before,
-        after=audit.snapshot(sub_theme, *SUB_THEME_FIELDS),
-    )
+    with audited_change(
+        actor,
+        sub_theme,
+        version=version,
+        event="sub_theme.changed",
+        fields=SUB_THEME_FIELDS,
+        rows=SubTheme.objects.select_related("cooperation"),
+    ) as sub_theme:
+        require_open(sub_theme.cooperation)
+        if theme is not None:
+            sub_theme.theme = choice(theme, PlanTheme, "theme", "tema", "theme")
+        if title is not None:
+            sub_theme.title = required_text(title, "title", "Undertemaet", "sub-theme", 200)
+        if goal is not None:
+            sub_theme.goal = required_text(goal, "goal", "Målet", "goal")
+        if starts_on is not None:
+            sub_theme.starts_on = starts_on
+        if ends_on is not None:
+            sub_theme.ends_on = ends_on
+        _dates(sub_theme.starts_on, sub_theme.ends_on)
+        if status is not None and status != sub_theme.status:
+            choice(status, SubThemeStatus, "status", "status", "status")
+            lifecycles.SUB_THEME.require(sub_theme.status, status)
+            sub_theme.status = status
     return sub_theme
+
+
+DELIVERY_FIELDS = ("status", "deadline", "description")
 
 
 def _deadline(deadline: datetime.date | None) -> datetime.date:
@@ -176,27 +172,24 @@ def delivery_change(
     """Change a delivery's deadline or description, or mark it delivered or cancelled
     (lifecycles.DELIVERY)."""
     policies.require(actor, policies.can_advise_enterprise, delivery.cooperation.enterprise)
-    delivery = (
-        Delivery.objects.select_for_update().select_related("cooperation").get(pk=delivery.pk)
-    )
-    delivery.check_version(version)
-    require_open(delivery.cooperation)
-    before = audit.snapshot(delivery, "status", "deadline", "description")
-    if deadline is not None:
-        delivery.deadline = deadline
-    if description is not None:
-        delivery.description = description.strip()[:MAX_TEXT]
-    if status is not None and status != delivery.status:
-        choice(status, DeliveryStatus, "status", "status", "status")
-        lifecycles.require_transition(lifecycles.DELIVERY, DeliveryStatus, delivery.status, status)
-        delivery.status = status
-        delivery.delivered_on = timezone.localdate() if status == DeliveryStatus.DELIVERED else None
-    stamp(delivery)
-    audit.record(
-        actor=actor,
-        action="delivery.changed",
-        target=delivery,
-        before=before,
-        after=audit.snapshot(delivery, "status", "deadline", "description"),
-    )
+    with audited_change(
+        actor,
+        delivery,
+        version=version,
+        event="delivery.changed",
+        fields=DELIVERY_FIELDS,
+        rows=Delivery.objects.select_related("cooperation"),
+    ) as delivery:
+        require_open(delivery.cooperation)
+        if deadline is not None:
+            delivery.deadline = deadline
+        if description is not None:
+            delivery.description = description.strip()[:MAX_TEXT]
+        if status is not None and status != delivery.status:
+            choice(status, DeliveryStatus, "status", "status", "status")
+            lifecycles.DELIVERY.require(delivery.status, status)
+            delivery.status = status
+            delivery.delivered_on = (
+                timezone.localdate() if status == DeliveryStatus.DELIVERED else None
+            )
     return delivery

@@ -3,6 +3,8 @@ counted against the county's budget for the year."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -20,9 +22,8 @@ from ..models import (
     Enterprise,
     Subsidy,
     SubsidyBudget,
-    SubsidyStatus,
 )
-from .versioned import stamp
+from .changes import audited_change
 
 MAX_AMOUNT = Decimal("9999999999.99")
 
@@ -72,31 +73,35 @@ def subsidy_apply(*, actor: Actor, enterprise: Enterprise, purpose: str, amount:
     return subsidy
 
 
-def _subsidy_move(actor: Actor, subsidy: Subsidy, version: int, target: str) -> tuple[Subsidy, str]:
+SUBSIDY_FIELDS = ("status", "amount_granted", "budget_year")
+
+
+@contextmanager
+def _deciding(actor: Actor, subsidy: Subsidy, version: int, name: str) -> Iterator[Subsidy]:
+    """Make the named move (lifecycles.SUBSIDY) on the subsidy, locked with its enterprise;
+    the block records the decision."""
     policies.require(actor, policies.can_decide_subsidy, subsidy.enterprise)
-    subsidy = Subsidy.objects.select_for_update().select_related("enterprise").get(pk=subsidy.pk)
-    subsidy.check_version(version)
-    lifecycles.require_transition(lifecycles.SUBSIDY, SubsidyStatus, subsidy.status, target)
-    return subsidy, subsidy.status
+    move = lifecycles.SUBSIDY.move(name)
+    with audited_change(
+        actor,
+        subsidy,
+        version=version,
+        event=move.event,
+        before=("status",),
+        fields=SUBSIDY_FIELDS,
+        rows=Subsidy.objects.select_related("enterprise"),
+    ) as subsidy:
+        lifecycles.SUBSIDY.enter(subsidy, move)
+        yield subsidy
 
 
-def _record_subsidy(actor: Actor, subsidy: Subsidy, before: str, action: str) -> Subsidy:
-    stamp(subsidy)
-    audit.record(
-        actor=actor,
-        action=action,
-        target=subsidy,
-        before={"status": before},
-        after=audit.snapshot(subsidy, "status", "amount_granted", "budget_year"),
-    )
-    return subsidy
-
-
+@lifecycles.SUBSIDY.service("assess")
 @transaction.atomic
 def subsidy_assess(*, actor: Actor, subsidy: Subsidy, version: int) -> Subsidy:
-    subsidy, before = _subsidy_move(actor, subsidy, version, SubsidyStatus.UNDER_ASSESSMENT)
-    subsidy.status = SubsidyStatus.UNDER_ASSESSMENT
-    return _record_subsidy(actor, subsidy, before, "subsidy.under_assessment")
+    """applied → under assessment: the move is all there is to it."""
+    with _deciding(actor, subsidy, version, "assess") as subsidy:
+        pass
+    return subsidy
 
 
 def _budget_exceeded(remaining: Decimal, county: str, year: int) -> DomainError:
@@ -110,6 +115,7 @@ def _budget_exceeded(remaining: Decimal, county: str, year: int) -> DomainError:
     )
 
 
+@lifecycles.SUBSIDY.service("grant", "grant_partly")
 @transaction.atomic
 def subsidy_grant(
     *, actor: Actor, subsidy: Subsidy, version: int, amount: object | None = None
@@ -126,44 +132,44 @@ def subsidy_grant(
             f"Kan ikke innvilge mer enn det er søkt om ({subsidy.amount_applied} kr).",
             f"Cannot grant more than was applied for ({subsidy.amount_applied} NOK).",
         )
-    target = (
-        SubsidyStatus.GRANTED
-        if target_amount == subsidy.amount_applied
-        else SubsidyStatus.PARTLY_GRANTED
-    )
-    subsidy, before = _subsidy_move(actor, subsidy, version, target)
-    year = timezone.localdate().year
-    county = subsidy.enterprise.county_id
-    budget = SubsidyBudget.objects.select_for_update().filter(county_id=county, year=year).first()
-    county_name = organisation_selectors.county(county).name
-    if budget is None:
-        raise _budget_exceeded(Decimal("0.00"), county_name, year)
-    remaining = budget.amount - selectors.granted_total(county, year)
-    if target_amount > remaining:
-        raise _budget_exceeded(remaining, county_name, year)
-    subsidy.status = target
-    subsidy.amount_granted = target_amount
-    subsidy.budget_year = year
-    subsidy.decided_on = timezone.localdate()
-    return _record_subsidy(actor, subsidy, before, f"subsidy.{target}")
+    move = "grant" if target_amount == subsidy.amount_applied else "grant_partly"
+    with _deciding(actor, subsidy, version, move) as subsidy:
+        year = timezone.localdate().year
+        county = subsidy.enterprise.county_id
+        budget = (
+            SubsidyBudget.objects.select_for_update().filter(county_id=county, year=year).first()
+        )
+        county_name = organisation_selectors.county(county).name
+        if budget is None:
+            raise _budget_exceeded(Decimal("0.00"), county_name, year)
+        remaining = budget.amount - selectors.granted_total(county, year)
+        if target_amount > remaining:
+            raise _budget_exceeded(remaining, county_name, year)
+        subsidy.amount_granted = target_amount
+        subsidy.budget_year = year
+        subsidy.decided_on = timezone.localdate()
+    return subsidy
 
 
+@lifecycles.SUBSIDY.service("refuse")
 @transaction.atomic
 def subsidy_refuse(*, actor: Actor, subsidy: Subsidy, version: int, reason: str) -> Subsidy:
-    subsidy, before = _subsidy_move(actor, subsidy, version, SubsidyStatus.REFUSED)
-    subsidy.refusal_reason = required_text(reason, "reason", "Begrunnelsen", "reason", 2000)
-    subsidy.status = SubsidyStatus.REFUSED
-    subsidy.decided_on = timezone.localdate()
-    return _record_subsidy(actor, subsidy, before, "subsidy.refused")
+    with _deciding(actor, subsidy, version, "refuse") as subsidy:
+        subsidy.refusal_reason = required_text(reason, "reason", "Begrunnelsen", "reason", 2000)
+        subsidy.decided_on = timezone.localdate()
+    return subsidy
 
 
+@lifecycles.SUBSIDY.service("pay")
 @transaction.atomic
 def subsidy_pay(*, actor: Actor, subsidy: Subsidy, version: int) -> Subsidy:
     """Only a granted or partly granted subsidy is paid (the table says so)."""
-    subsidy, before = _subsidy_move(actor, subsidy, version, SubsidyStatus.PAID)
-    subsidy.status = SubsidyStatus.PAID
-    subsidy.paid_on = timezone.localdate()
-    return _record_subsidy(actor, subsidy, before, "subsidy.paid")
+    with _deciding(actor, subsidy, version, "pay") as subsidy:
+        subsidy.paid_on = timezone.localdate()
+    return subsidy
 
 
-SUBSIDY_TRANSITIONS = {"assess": subsidy_assess, "pay": subsidy_pay}
+# The service of each move by its name, as the declaration has them.
+SUBSIDY_TRANSITIONS: dict[str, Callable[..., Subsidy]] = {
+    name: lifecycles.SUBSIDY.service_for(name) for name in lifecycles.SUBSIDY.names
+}

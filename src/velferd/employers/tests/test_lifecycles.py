@@ -46,6 +46,9 @@ MACHINE_SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 CLOSED = {CooperationStatus.NOT_RELEVANT, CooperationStatus.COMPLETED, CooperationStatus.CANCELLED}
+# The moves of the declaration: where each goes, and which need a coded reason.
+TARGETS = {move.name: move.target for move in lifecycles.COOPERATION.moves}
+NEEDS_REASON = tuple(move.name for move in lifecycles.COOPERATION.moves if move.reasons)
 ACTIONS = {
     "assess": "cooperation.assessing",
     "activate": "cooperation.activated",
@@ -58,7 +61,7 @@ ACTIONS = {
 def expected(current: str, move: str, reason: str, finished: bool) -> str | tuple[str, int]:
     """The status the move ends in, or the refusal (code, status), in the service's order:
     the table, then the reason, then whether the work is finished."""
-    target = services.TARGETS[move]
+    target = TARGETS[move]
     if target not in lifecycles.COOPERATION[current]:
         return ("invalid_transition", 409)
     if target in lifecycles.REASONS:
@@ -103,7 +106,7 @@ class CooperationLifecycle(RuleBasedStateMachine):
         current = self.stored()
         finished = not selectors.completion_blockers(current)
         outcome = expected(current.status, move, reason, finished)
-        kwargs: dict[str, Any] = {"reason": reason} if move in services.NEEDS_REASON else {}
+        kwargs: dict[str, Any] = {"reason": reason} if move in NEEDS_REASON else {}
 
         def call() -> Cooperation:
             return services.TRANSITIONS[move](  # type: ignore[operator]
@@ -187,13 +190,13 @@ def test_the_tables_know_every_status_and_close_the_closed_ones() -> None:
     assert all(lifecycles.COOPERATION[s] == set() for s in CLOSED)
     assert set(lifecycles.SUBSIDY) == set(SubsidyStatus.values)
     assert lifecycles.SUBSIDY[SubsidyStatus.REFUSED] == set()
-    assert set(services.TARGETS) == set(services.TRANSITIONS)
+    assert set(TARGETS) == set(services.TRANSITIONS)
     for target, reasons in lifecycles.REASONS.items():
         assert reasons and set(reasons) <= set(CooperationReason.values), target
 
 
 def test_every_move_needing_a_reason_leads_to_a_closed_status() -> None:
-    assert {services.TARGETS[m] for m in services.NEEDS_REASON} == set(lifecycles.REASONS)
+    assert {TARGETS[m] for m in NEEDS_REASON} == set(lifecycles.REASONS)
     assert set(lifecycles.REASONS) == CLOSED
 
 

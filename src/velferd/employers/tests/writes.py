@@ -13,7 +13,7 @@ from django.utils import timezone
 from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
-from velferd.employers import services
+from velferd.employers import lifecycles, services
 from velferd.employers.models import (
     Cooperation,
     CooperationEvent,
@@ -72,6 +72,6 @@ def moved(advisor: Actor, cooperation: Cooperation, *moves: str, **extra: Any) -
             actor=advisor,
             cooperation=cooperation,
             version=cooperation.version,
-            **(extra if move in services.NEEDS_REASON else {}),
+            **(extra if lifecycles.COOPERATION.move(move).reasons else {}),
         )
     return cooperation

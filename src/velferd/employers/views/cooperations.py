@@ -10,10 +10,9 @@ from django.views.decorators.http import require_POST
 from velferd.access import policies
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
-from velferd.core.errors import DomainError
 from velferd.core.forms import parse_version
 
-from .. import selectors, services
+from .. import lifecycles, selectors, services
 from .enterprise_page import post_on_enterprise_page
 
 
@@ -42,23 +41,17 @@ def cooperation_move(request: HttpRequest, cooperation_id: int) -> HttpResponse:
     actor = actor_for_request(request)
     cooperation = selectors.cooperation_for(actor=actor, cooperation_id=cooperation_id)
     policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
-    move = request.POST.get("move", "")
-    if move not in services.TRANSITIONS:
-        raise DomainError(
-            code="unknown_action",
-            status=400,
-            message_nb="Ukjent handling.",
-            message_en="Unknown action.",
-        )
+    move = lifecycles.COOPERATION.move(request.POST.get("move", ""))
+    service = lifecycles.COOPERATION.service_for(move.name)
 
     def act() -> Any:
-        extra = {"reason": request.POST.get("reason", "")} if move in services.NEEDS_REASON else {}
-        return services.TRANSITIONS[move](  # type: ignore[operator]
+        return service(
             actor=actor,
             cooperation=cooperation,
             version=parse_version(request.POST.get("version", "")),
-            comment=request.POST.get("comment", ""),
-            **extra,
+            **lifecycles.arguments(move, request.POST),
         )
 
-    return post_on_enterprise_page(request, actor, cooperation.enterprise, move, act, "cooperation")
+    return post_on_enterprise_page(
+        request, actor, cooperation.enterprise, move.name, act, "cooperation"
+    )

@@ -15,7 +15,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
 
-from .. import lifecycles, selectors, services
+from .. import lifecycles, selectors
 from ..models import (
     CooperationReason,
     CooperationStatus,
@@ -25,26 +25,19 @@ from ..models import (
     SurveyKind,
 )
 
-# The lifecycle buttons, in the order they are shown.
-MOVES = ["assess", "activate", "skip", "complete", "cancel"]
-
 
 def _moves(cooperation: Any) -> list[dict[str, Any]]:
-    """The moves the table allows from the cooperation's status, with the reasons that fit."""
+    """The lifecycle buttons: the moves the table allows from the cooperation's status, in
+    the order they are declared, with the reasons that fit."""
     if cooperation is None:
         return []
-    allowed = lifecycles.COOPERATION[cooperation.status]
     return [
         {
-            "name": name,
-            "label": CooperationStatus(services.TARGETS[name]).label,
-            "reasons": [
-                (r, CooperationReason(r).label)
-                for r in lifecycles.REASONS.get(services.TARGETS[name], ())
-            ],
+            "name": move.name,
+            "label": CooperationStatus(move.target).label,
+            "reasons": [(r, CooperationReason(r).label) for r in move.reasons],
         }
-        for name in MOVES
-        if services.TARGETS[name] in allowed
+        for move in lifecycles.allowed(lifecycles.COOPERATION, cooperation.status)
     ]
 
 

@@ -41,25 +41,15 @@ def subsidy_apply(request: HttpRequest, organisation_number: str) -> HttpRespons
 
 
 def _subsidy_action(actor: Actor, found: Any, data: Any) -> Any:
+    """The move the button names (`action`), with what its form holds."""
     version = parse_version(data.get("version", ""))
-    action = data.get("action")
-    if action == "grant":
-        amount = data.get("amount", "").strip()
-        return services.subsidy_grant(
-            actor=actor, subsidy=found, version=version, amount=amount or None
-        )
-    if action == "refuse":
-        return services.subsidy_refuse(
-            actor=actor, subsidy=found, version=version, reason=data.get("reason", "")
-        )
-    if action in services.SUBSIDY_TRANSITIONS:
-        return services.SUBSIDY_TRANSITIONS[action](actor=actor, subsidy=found, version=version)
-    raise DomainError(
-        code="unknown_action",
-        status=400,
-        message_nb="Ukjent handling.",
-        message_en="Unknown action.",
-    )
+    move = lifecycles.SUBSIDY.move(data.get("action") or "")
+    given = lifecycles.arguments(move, data)
+    if "amount" in given:
+        # No amount grants all that was applied for.
+        given["amount"] = given["amount"].strip() or None
+    service = lifecycles.SUBSIDY.service_for(move.name)
+    return service(actor=actor, subsidy=found, version=version, **given)
 
 
 @refusals_as_pages
@@ -78,15 +68,15 @@ def subsidy(request: HttpRequest, subsidy_id: int) -> HttpResponse:
             found.refresh_from_db()
         else:
             return redirect("employers:subsidy", subsidy_id=found.pk)
-    allowed = lifecycles.SUBSIDY[found.status]
+    moves = {move.name for move in lifecycles.allowed(lifecycles.SUBSIDY, found.status)}
     return render(
         request,
         "employers/subsidy.html",
         {
             "g": found,
             "can_decide": policies.can_decide_subsidy(actor, found.enterprise),
-            "allowed": allowed,
-            "can_grant": bool(allowed & {"granted", "partly_granted"}),
+            "moves": moves,
+            "can_grant": "grant" in moves,
             "error": error,
             "form": request.POST if error else {},
         },
