@@ -1,0 +1,131 @@
+"""Needs assessments (§14a): the form, the assessment with its letter preview and LIX, the
+moves made from its page, and the approver's queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.access.selectors import actor_for_request
+from velferd.core.decorators import refusals_as_pages
+from velferd.core.errors import DomainError, forbidden
+from velferd.core.forms import parse_version, post_or_show
+
+from .. import selectors, services
+from ..models import MainGoal, NeedGroup
+from .people import read_person
+
+
+def _assessment_fields(data: Any) -> dict[str, str]:
+    return {
+        name: data.get(name, "") for name in ("need_group", "main_goal", "reasoning", "evidence")
+    }
+
+
+@refusals_as_pages
+def assessment_new(request: HttpRequest, person_id: str) -> HttpResponse:
+    actor = actor_for_request(request)
+    person = read_person(actor, person_id, "needs_assessment")
+    policies.require(actor, policies.can_follow_up, person)
+
+    def show(error: DomainError | None) -> HttpResponse:
+        return render(
+            request,
+            "followup/assessment_form.html",
+            {
+                "person": person,
+                "error": error,
+                "form": request.POST or {},
+                "need_groups": NeedGroup.choices,
+                "main_goals": MainGoal.choices,
+            },
+        )
+
+    return post_or_show(
+        request,
+        lambda: services.assessment_create(
+            actor=actor, person=person, **_assessment_fields(request.POST)
+        ),
+        lambda assessment: reverse("assessment", args=[assessment.pk]),
+        show,
+    )
+
+
+def _assessment_action(actor: Actor, assessment: Any, data: Any) -> Any:
+    version = parse_version(data.get("version", ""))
+    action = data.get("action")
+    if action == "save":
+        return services.assessment_update(
+            actor=actor, assessment=assessment, version=version, **_assessment_fields(data)
+        )
+    if action == "submit":
+        return services.assessment_submit(actor=actor, assessment=assessment, version=version)
+    if action == "approve":
+        return services.assessment_approve(actor=actor, assessment=assessment, version=version)
+    if action == "return":
+        return services.assessment_return(
+            actor=actor, assessment=assessment, version=version, comment=data.get("comment", "")
+        )
+    if action == "send":
+        return services.assessment_send(actor=actor, assessment=assessment, version=version)
+    raise DomainError(
+        code="unknown_action",
+        field=None,
+        status=400,
+        message_nb="Ukjent handling.",
+        message_en="Unknown action.",
+    )
+
+
+@refusals_as_pages
+def assessment(request: HttpRequest, assessment_id: str) -> HttpResponse:
+    """An assessment with its letter (the preview and its LIX until it is sent)."""
+    actor = actor_for_request(request)
+    found = selectors.assessment_for(actor=actor, assessment_id=assessment_id)
+
+    def show(error: DomainError | None) -> HttpResponse:
+        text, readability = (
+            (found.letter.body, None) if found.letter else selectors.letter_preview(found)
+        )
+        return render(
+            request,
+            "followup/assessment.html",
+            {
+                "a": found,
+                "letter_text": text,
+                "lix": readability,
+                "error": error,
+                "form": request.POST if error else {},
+                "can_edit": policies.can_follow_up(actor, found.person),
+                "can_approve": policies.can_approve_assessment(actor, found),
+                "need_groups": NeedGroup.choices,
+                "main_goals": MainGoal.choices,
+            },
+        )
+
+    return post_or_show(
+        request,
+        lambda: _assessment_action(actor, found, request.POST),
+        lambda _: reverse("assessment", args=[found.pk]),
+        show,
+    )
+
+
+@refusals_as_pages
+def approvals(request: HttpRequest) -> HttpResponse:
+    """The approver's queue: permanent-group assessments waiting for a second signature."""
+    actor = actor_for_request(request)
+    if not actor.is_authenticated:
+        raise policies.not_authenticated()
+    if not actor.office_ids("approver"):
+        raise forbidden()
+    return render(
+        request,
+        "followup/approvals.html",
+        {"assessments": selectors.awaiting_approval_for(actor=actor)},
+    )

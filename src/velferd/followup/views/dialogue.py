@@ -1,0 +1,97 @@
+"""The dialogue pages: a new conversation, and a conversation that opening marks read for
+the reader's side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.access.selectors import actor_for_request
+from velferd.core.decorators import refusals_as_pages
+from velferd.core.errors import DomainError
+from velferd.core.forms import checked, post_or_show
+
+from .. import selectors, services
+from ..models import Waiting
+from .people import person_url, read_person
+
+
+@refusals_as_pages
+def thread_new(request: HttpRequest, person_id: str) -> HttpResponse:
+    actor = actor_for_request(request)
+    person = read_person(actor, person_id, "dialogue")
+    policies.require(actor, policies.can_take_part_in_plan, person)
+
+    def show(error: DomainError | None) -> HttpResponse:
+        return render(
+            request,
+            "followup/thread_form.html",
+            {
+                "person": person,
+                "error": error,
+                "form": request.POST or {},
+                "by_person": policies.is_the_person(actor, person),
+            },
+        )
+
+    return post_or_show(
+        request,
+        lambda: services.thread_start(
+            actor=actor,
+            person=person,
+            subject=request.POST.get("subject", ""),
+            text=request.POST.get("text", ""),
+            wait_for_reply=checked(request.POST, "wait_for_reply"),
+        ),
+        lambda thread: reverse("thread", args=[thread.pk]),
+        show,
+    )
+
+
+def _thread_action(actor: Actor, thread: Any, data: Any) -> Any:
+    if data.get("action") == "waiting":
+        return services.thread_set_waiting(
+            actor=actor, thread=thread, waiting_for=data.get("waiting_for", "")
+        )
+    return services.message_send(
+        actor=actor,
+        thread=thread,
+        text=data.get("text", ""),
+        wait_for_reply=checked(data, "wait_for_reply"),
+    )
+
+
+@refusals_as_pages
+def thread(request: HttpRequest, thread_id: str) -> HttpResponse:
+    """A conversation; opening it marks it read for the reader's side."""
+    actor = actor_for_request(request)
+    found = selectors.thread_for(actor=actor, thread_id=thread_id)
+
+    def show(error: DomainError | None) -> HttpResponse:
+        if policies.can_take_part_in_plan(actor, found.person):
+            services.thread_mark_read(actor=actor, thread=found)
+        return render(
+            request,
+            "followup/thread.html",
+            {
+                "thread": found,
+                "error": error,
+                "form": request.POST if error else {},
+                "by_person": policies.is_the_person(actor, found.person),
+                "may_write": policies.can_take_part_in_plan(actor, found.person),
+                "waiting_choices": Waiting.choices,
+                "back": person_url(found.person, actor),
+            },
+        )
+
+    return post_or_show(
+        request,
+        lambda: _thread_action(actor, found, request.POST),
+        lambda _: reverse("thread", args=[found.pk]),
+        show,
+    )
