@@ -1,0 +1,196 @@
+"""The advisors' prioritisation list: the enterprises of their county by the lost
+workdays that could be saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.core import disclosure
+from velferd.core.disclosure import Reason
+from velferd.core.errors import DomainError, forbidden
+from velferd.employers.models import (
+    CLOSED_COOPERATION_STATUSES,
+    Cooperation,
+    CooperationStatus,
+    Sector,
+)
+
+from ..models import (
+    EnterpriseSummary,
+)
+from .aggregates import hidden_industries
+from .figures import (
+    MASK_BELOW,
+    rounded,
+)
+
+COOPERATION_NONE = "none"
+
+
+@dataclass
+class PriorityFilters:
+    county: str = ""
+    min_percentage: Decimal | None = None
+    max_percentage: Decimal | None = None
+    min_lost_workdays: Decimal | None = None
+    min_employees: int | None = None
+    max_employees: int | None = None
+    industry: str = ""
+    sector: str = ""
+    municipality: str = ""
+    cooperation_status: str = ""
+
+
+def _invalid_filter(name: str, nb: str, en: str) -> DomainError:
+    return DomainError(code="invalid_filter", field=name, message_nb=nb, message_en=en)
+
+
+def _check_filters(filters: PriorityFilters) -> None:
+    allowed = {COOPERATION_NONE, *CooperationStatus.values}
+    if filters.cooperation_status and filters.cooperation_status not in allowed:
+        raise _invalid_filter(
+            "cooperation_status",
+            "Ukjent samarbeidsstatus.",
+            "Unknown cooperation status.",
+        )
+    if filters.sector and filters.sector not in Sector.values:
+        raise _invalid_filter("sector", "Ukjent sektor.", "Unknown sector.")
+    for low, high, name in (
+        (filters.min_percentage, filters.max_percentage, "percentage"),
+        (filters.min_employees, filters.max_employees, "employees"),
+    ):
+        if low is not None and high is not None and low > high:
+            raise _invalid_filter(
+                f"min_{name}",
+                "Fra-verdien er større enn til-verdien.",
+                "The lower bound is above the upper bound.",
+            )
+
+
+def _cooperation_status() -> Subquery:
+    """The status of the enterprise's open cooperation, else of its latest one."""
+    return Subquery(
+        Cooperation.objects.filter(enterprise_id=OuterRef("enterprise_id"))
+        .order_by("-is_open", "-created_at", "-pk")
+        .values("status")[:1]
+    )
+
+
+def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[EnterpriseSummary]:
+    """The enterprises of the advisor's county (or counties) by the lost workdays that could
+    be saved, most first."""
+    policies.require(actor, policies.can_prioritise_enterprises)
+    _check_filters(filters)
+    counties = policies.iw_counties(actor) if not actor.system else set()
+    if filters.county:
+        if not actor.system and filters.county not in counties:
+            raise forbidden()
+        counties = {filters.county}
+    found = EnterpriseSummary.objects.filter(county_id__in=counties)
+    # Figures based on fewer than five persons are masked: they match no range filter.
+    if filters.min_percentage is not None:
+        found = found.filter(
+            percentage__gte=filters.min_percentage, sick_listed_persons__gte=MASK_BELOW
+        )
+    if filters.max_percentage is not None:
+        found = found.filter(
+            percentage__lte=filters.max_percentage, sick_listed_persons__gte=MASK_BELOW
+        )
+    if filters.min_lost_workdays is not None:
+        found = found.filter(
+            lost_workdays__gte=filters.min_lost_workdays, sick_listed_persons__gte=MASK_BELOW
+        )
+    if filters.min_employees is not None:
+        found = found.filter(enterprise__employees__gte=filters.min_employees)
+    if filters.max_employees is not None:
+        found = found.filter(enterprise__employees__lte=filters.max_employees)
+    if filters.industry:
+        found = found.filter(enterprise__industry_code__startswith=filters.industry.strip())
+    if filters.sector:
+        found = found.filter(enterprise__sector=filters.sector)
+    if filters.municipality:
+        found = found.filter(enterprise__municipality_id=filters.municipality)
+    if filters.cooperation_status:
+        found = _with_cooperation_status(found, filters.cooperation_status)
+    return (
+        found.select_related("enterprise", "enterprise__municipality", "industry")
+        .annotate(cooperation_status=_cooperation_status())
+        .order_by(F("saveable_workdays").desc(nulls_last=True), "enterprise__name", "enterprise_id")
+    )
+
+
+def _with_cooperation_status(
+    found: QuerySet[EnterpriseSummary], status: str
+) -> QuerySet[EnterpriseSummary]:
+    """Written as (anti) semi-joins, so that the county's rows are not each asked for their
+    latest cooperation: an open cooperation is the current one; a closed status counts only
+    for enterprises without an open cooperation."""
+    cooperations = Cooperation.objects.filter(enterprise_id=OuterRef("enterprise_id"))
+    if status == COOPERATION_NONE:
+        return found.filter(~Exists(cooperations))
+    if status not in CLOSED_COOPERATION_STATUSES:
+        return found.filter(Exists(cooperations.filter(is_open=True, status=status)))
+    return (
+        found.filter(Exists(cooperations.filter(status=status)))
+        .filter(~Exists(cooperations.filter(is_open=True)))
+        .alias(current_status=_cooperation_status())
+        .filter(current_status=status)
+    )
+
+
+def priority_rows(summaries: Iterable[EnterpriseSummary]) -> list[dict[str, Any]]:
+    """The lines of one page of the list."""
+    hidden = hidden_industries()
+    return [priority_row(s, hidden_industries=hidden) for s in summaries]
+
+
+def priority_row(
+    summary: EnterpriseSummary, *, hidden_industries: dict[str, Reason] | None = None
+) -> dict[str, Any]:
+    """One line of the list, masked where the figures rest on fewer than five persons. The
+    industry's percentage is left out where the analysts do not see it, and so are the
+    workdays to save, from which it would follow (lost − possible × percentage)."""
+    enterprise = summary.enterprise
+    reason = disclosure.persons_reason(summary.sick_listed_persons)
+    industry = summary.industry
+    industry_reason = (
+        None
+        if industry is None
+        else (hidden_industries or {}).get(industry.key)
+        or disclosure.persons_reason(industry.sick_listed_persons)
+    )
+    saveable = summary.saveable_workdays
+    return {
+        "organisation_number": enterprise.organisation_number,
+        "name": enterprise.name,
+        "municipality": enterprise.municipality_id,
+        "municipality_name": enterprise.municipality.name,
+        "industry_code": enterprise.industry_code,
+        "sector": enterprise.sector,
+        "employees": enterprise.employees,
+        "cooperation_status": getattr(summary, "cooperation_status", None) or COOPERATION_NONE,
+        "masked": reason is not None,
+        "reason": reason,
+        "percentage": None if reason else summary.percentage,
+        "lost_workdays": None if reason else rounded(Decimal(summary.lost_workdays)),
+        "industry_percentage": (
+            industry.percentage if industry is not None and industry_reason is None else None
+        ),
+        "industry_reason": industry_reason,
+        "saveable_workdays": (
+            None if reason or industry_reason or saveable is None else rounded(Decimal(saveable))
+        ),
+    }

@@ -1,0 +1,223 @@
+"""The IW centres' results: the sick leave of the enterprises a centre serves, before
+and during the cooperation, judged by county as groups of one kind."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    OuterRef,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from velferd.access import policies
+from velferd.access.actor import Actor
+from velferd.core import disclosure
+from velferd.core.disclosure import Reason
+from velferd.core.errors import not_found
+from velferd.employers.models import (
+    Cooperation,
+    CooperationEvent,
+    CooperationStatus,
+)
+from velferd.organisation.models import County
+
+from .. import charts
+from ..models import (
+    QuarterlyStatistics,
+)
+from ..periods import Period
+from .figures import (
+    Figure,
+    contribution_of_enterprises,
+    sum_figures,
+)
+
+BEFORE_QUARTERS = 4
+SERVED_STATUSES = (CooperationStatus.ACTIVE, CooperationStatus.COMPLETED)
+
+
+@dataclass
+class Results:
+    """Sick leave of the enterprises an IW centre serves (or has served), before and during
+    the cooperation, per quarter relative to its start (0 = the quarter it started)."""
+
+    county: County | None
+    enterprises: int
+    before: Figure | None
+    during: Figure | None
+    relative: list[tuple[int, Figure | None]]
+
+    def charts(self) -> list[charts.Chart]:
+        labels = [f"{n:+d}" if n else "0" for n, _f in self.relative]
+        marker = next((i for i, (n, _f) in enumerate(self.relative) if n == 0), None)
+        return [
+            charts.line_chart(
+                _("Sick-leave percentage, quarters before and after the start"),
+                labels,
+                [
+                    charts.Series(
+                        "enterprise",
+                        _("Sick-leave percentage"),
+                        [f.percentage if f else None for _n, f in self.relative],
+                    )
+                ],
+                marker=marker,
+            ),
+            charts.line_chart(
+                _("Share of lost workdays under graded sick leave"),
+                labels,
+                [
+                    charts.Series(
+                        "graded",
+                        _("Graded share"),
+                        [f.graded_share if f else None for _n, f in self.relative],
+                    )
+                ],
+                marker=marker,
+            ),
+        ]
+
+
+def _moved_to(status: str) -> Subquery:
+    """When the cooperation first moved to `status`, from its event log."""
+    return Subquery(
+        CooperationEvent.objects.filter(cooperation=OuterRef("pk"), to_status=status)
+        .order_by("occurred_at")
+        .values("occurred_at")[:1]
+    )
+
+
+def _quarter_of(moment: datetime.datetime) -> Period:
+    local = timezone.localtime(moment)
+    return Period(local.year, (local.month - 1) // 3 + 1)
+
+
+def _served() -> dict[int, tuple[str, Period, Period | None]]:
+    """For each enterprise served: its county, the quarter its cooperation became active
+    and, for a completed one, the quarter it was completed — from the cooperation's event
+    log, or when it has none (records loaded around the application) the quarter it was
+    created and the quarter it was last changed."""
+    cooperations = (
+        Cooperation.objects.filter(status__in=SERVED_STATUSES)
+        .annotate(
+            started_at=Coalesce(_moved_to(CooperationStatus.ACTIVE), "created_at"),
+            completed_at=Coalesce(_moved_to(CooperationStatus.COMPLETED), "updated_at"),
+        )
+        .order_by("created_at")
+        .values_list(
+            "enterprise_id", "enterprise__county_id", "status", "started_at", "completed_at"
+        )
+    )
+    served: dict[int, tuple[str, Period, Period | None]] = {}
+    for enterprise, county, status, started_at, completed_at in cooperations:
+        end = _quarter_of(completed_at) if status == CooperationStatus.COMPLETED else None
+        served[enterprise] = (county, _quarter_of(started_at), end)  # the latest one counts
+    return served
+
+
+@dataclass
+class _Side:
+    """One county's figures on one side of the start (before or during), per enterprise."""
+
+    quarters: dict[int, list[Figure]] = field(default_factory=dict)
+
+    def add(self, enterprise: int, figure: Figure) -> None:
+        self.quarters.setdefault(enterprise, []).append(figure)
+
+    def merged(self, other: _Side) -> _Side:
+        return _Side({**self.quarters, **other.quarters})
+
+    def figure(self, parts: Iterable[Reason | None]) -> Figure | None:
+        """Several enterprises over several quarters: each enterprise's quarters first (its
+        largest quarterly count of persons), then the enterprises added up; hidden when a
+        quarter of it is, or when it fails the rules itself."""
+        spans = [
+            s for s in (sum_figures(f, across_quarters=True) for f in self.quarters.values()) if s
+        ]
+        total = sum_figures(spans, across_quarters=False)
+        if total is None:
+            return None
+        return total.hide(disclosure.span_reason(parts, contribution_of_enterprises(spans)))
+
+
+def iw_results(*, actor: Actor, county: str | None) -> Results:
+    """The results of one county's IW centre, or of the whole country. Every county's are
+    worked out, because the counties are groups of one kind whose sum (the country) is shown:
+    a county's figure for a quarter is judged together with the other counties' figures for
+    it (velferd.core.disclosure.suppress)."""
+    if county is None and not actor.system:
+        mine = sorted(policies.iw_counties(actor))
+        if mine and not policies.can_view_iw_results(actor, None):
+            county = mine[0]
+    policies.require(actor, policies.can_view_iw_results, county)
+    place = None
+    if county is not None:
+        place = County.objects.filter(number=county).first()
+        if place is None:
+            raise not_found("fylket", "the county", "county")
+    served = _served()
+    by_offset: dict[int, dict[str, list[Figure]]] = {}
+    sides: dict[tuple[str, bool], _Side] = {}
+    ids = list(served)
+    columns = (
+        "enterprise_id",
+        "year",
+        "quarter",
+        "possible_workdays",
+        "lost_workdays",
+        "graded_lost_workdays",
+        "sick_listed_persons",
+    )
+    for start in range(0, len(ids), 500):
+        rows = QuarterlyStatistics.objects.filter(enterprise_id__in=ids[start : start + 500])
+        for enterprise, year, quarter, possible, lost, graded, persons in rows.values_list(
+            *columns
+        ):
+            where, first, last = served[enterprise]
+            period = Period(year, quarter)
+            offset = period.ordinal - first.ordinal
+            if offset < -BEFORE_QUARTERS or (last is not None and period.ordinal > last.ordinal):
+                continue
+            figure = Figure(Decimal(possible), Decimal(lost), Decimal(graded), persons)
+            by_offset.setdefault(offset, {}).setdefault(where, []).append(figure)
+            sides.setdefault((where, offset >= 0), _Side()).add(enterprise, figure)
+    relative: dict[int, Figure | None] = {}
+    for offset, counties in by_offset.items():
+        if county is None:
+            every = [f for figures in counties.values() for f in figures]
+            verdict = disclosure.group_reason(contribution_of_enterprises(every))
+        elif county in counties:
+            every = counties[county]
+            verdict = disclosure.suppress(
+                {c: contribution_of_enterprises(f) for c, f in counties.items()}
+            )[county]
+        else:
+            continue
+        total = sum_figures(every, across_quarters=False)
+        relative[offset] = total.hide(verdict) if total else None
+    first_offset = -BEFORE_QUARTERS
+    last_offset = max([0, *relative])
+    before, during = _Side(), _Side()
+    for (where, is_during), side in sides.items():
+        if county is None or where == county:
+            if is_during:
+                during = during.merged(side)
+            else:
+                before = before.merged(side)
+    parts = {n: f.reason for n, f in relative.items() if f is not None}
+    return Results(
+        county=place,
+        enterprises=sum(1 for where, _f, _l in served.values() if county in (None, where)),
+        before=before.figure(r for n, r in parts.items() if n < 0),
+        during=during.figure(r for n, r in parts.items() if n >= 0),
+        relative=(
+            [(n, relative.get(n)) for n in range(first_offset, last_offset + 1)] if relative else []
+        ),
+    )

@@ -1,0 +1,103 @@
+"""The masking rule and the figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from velferd.access.actor import Actor
+from velferd.sickleave import selectors
+from velferd.sickleave.periods import four_quarters
+from velferd.sickleave.selectors import Figure
+
+from ..factories import import_quarters, latest, make_enterprise
+
+pytestmark = pytest.mark.django_db
+ActorOf = Callable[[str], Actor]
+D = Decimal
+
+
+class TestMasking:
+    def test_four_sick_listed_persons_are_masked(self) -> None:
+        figure = Figure(D(1000), D(50), D(10), 4)
+        assert figure.masked
+        assert (figure.percentage, figure.graded_share) == (None, None)
+        assert figure.as_dict() == {
+            "masked": True,
+            "reason": "few_persons",
+            "percentage": None,
+            "graded_share": None,
+            "lost_workdays": None,
+            "possible_workdays": None,
+        }
+
+    def test_five_sick_listed_persons_are_shown(self) -> None:
+        figure = Figure(D(1000), D(50), D(10), 5)
+        assert not figure.masked
+        assert (figure.percentage, figure.graded_share) == (D("5.00"), D("20.00"))
+
+    def test_four_quarters_of_four_persons_stay_masked(self, actor_of_login: ActorOf) -> None:
+        """The same four people may be behind every quarter: the span counts the largest
+        quarter, not the sum."""
+        enterprise = make_enterprise()
+        import_quarters([(enterprise, p, "1000", "50", "5", 4) for p in four_quarters(latest())])
+        found = selectors.enterprise_comparison(
+            actor=actor_of_login("admin"), organisation_number=enterprise.organisation_number
+        )
+        own = found.four_quarters["enterprise"]
+        assert own is not None and own.masked
+
+    def test_the_demo_masks_some_groups_and_not_most(self, actor_of_login: ActorOf) -> None:
+        analyst = actor_of_login("analytiker")
+        industries = selectors.group_statistics(actor=analyst, kind="industry", key="47")
+        assert any(g and g.masked for _p, g, _c in industries.history)
+        shown = [f for _g, f in selectors.groups(actor=analyst, kind="industry")]
+        assert sum(not f.masked for f in shown) > len(shown) / 2
+        grocery = selectors.enterprise_comparison(
+            actor=actor_of_login("admin"), organisation_number="999906087"
+        )
+        assert grocery.last_quarter["enterprise"] is not None
+        assert grocery.last_quarter["enterprise"].masked
+
+
+class TestFigures:
+    def test_percentage_and_graded_share_follow_from_the_workdays(self) -> None:
+        figure = Figure(D("812.50"), D("48.75"), D("12.19"), 9)
+        assert figure.percentage == D("6.00")
+        assert figure.graded_share == D("25.01")
+
+    def test_no_possible_workdays_gives_no_percentage(self) -> None:
+        assert Figure(D(0), D(0), D(0), 5).percentage is None
+        assert Figure(D(100), D(0), D(0), 5).graded_share is None
+
+    def test_the_four_quarters_are_weighted_by_workdays(self, actor_of_login: ActorOf) -> None:
+        enterprise = make_enterprise()
+        quarters = four_quarters(latest())
+        # 10 % of 100 days, then 2 % of 900 days three times: the mean of the percentages
+        # would be 4 %; the weighted figure is (10 + 54) / 2,800 = 2.29 %.
+        import_quarters(
+            [(enterprise, quarters[0], "100", "10", "5", 6)]
+            + [(enterprise, p, "900", "18", "0", 6) for p in quarters[1:]]
+        )
+        found = selectors.enterprise_comparison(
+            actor=actor_of_login("admin"), organisation_number=enterprise.organisation_number
+        )
+        own = found.four_quarters["enterprise"]
+        assert own is not None
+        assert (own.percentage, own.graded_share) == (D("2.29"), D("7.81"))
+        last = found.last_quarter["enterprise"]
+        assert last is not None and last.percentage == D("2.00")
+        assert [r.period for r in found.history][-4:] == quarters
+
+    def test_an_older_quarter_stays_out_of_the_four_quarters(self, actor_of_login: ActorOf) -> None:
+        enterprise = make_enterprise()
+        old = latest().shifted(-6)
+        import_quarters([(enterprise, old, "1000", "100", "0", 9)])
+        found = selectors.enterprise_comparison(
+            actor=actor_of_login("admin"), organisation_number=enterprise.organisation_number
+        )
+        assert found.four_quarters["enterprise"] is None
+        assert found.last_quarter["enterprise"] is None
+        assert any(r.period == old and r.figures["enterprise"] for r in found.history)
