@@ -19,7 +19,7 @@ AGGREGATES = ("ia-radgiver", "analytiker", "departement", "admin")
 
 def _demo_quarter(_: str) -> dict[str, str]:
     """One line of the demo file again: for an administrator, 0 new, 0 changed."""
-    from velferd.demo_sickleave import demo_file
+    from velferd.sickleave.demo import demo_file
 
     lines = demo_file().decode().splitlines()
     return {"filename": "matrix.csv", "content": "\n".join(lines[:2]) + "\n"}

@@ -166,7 +166,7 @@ class TestAGoodFile:
         assert list(QuarterlyStatistics.objects.filter(enterprise=enterprise).values()) == before
 
     def test_importing_the_whole_demo_again_changes_nothing(self, actor_of_login: ActorOf) -> None:
-        from velferd.demo_sickleave import demo_file
+        from velferd.sickleave.demo import demo_file
 
         rows = QuarterlyStatistics.objects.count()
         report = imports(actor_of_login("admin"), demo_file())

@@ -18,11 +18,12 @@ from decimal import Decimal
 from stdnum.no import orgnr
 
 from velferd.access.actor import Actor
-from velferd.demo_employers import DEMO_ENTERPRISES
+from velferd.core.errors import DomainError
 from velferd.employers import services as employer_services
-from velferd.employers.models import Enterprise, Sector
-from velferd.sickleave import services as sick_leave_services
-from velferd.sickleave.periods import Period
+from velferd.employers.demo import DEMO_ENTERPRISES
+
+from . import services as sick_leave_services
+from .periods import Period
 
 QUARTERS = 12
 WORKDAYS_PER_QUARTER = Decimal("61.5")
@@ -52,34 +53,30 @@ class ComparisonEnterprise:
     name: str
     municipality: str
     industry_code: str
-    sector: Sector
+    sector: str
     employees: int
 
 
 # Enterprises outside the demo's IW counties (Rogaland, Innlandet, Agder): they give the
 # industries and sectors more than one enterprise to compare with.
 COMPARISON_ENTERPRISES = [
-    ComparisonEnterprise("Stavanger Omsorgssenter AS", "1103", "87.301", Sector.PRIVATE, 180),
-    ComparisonEnterprise("Hamar Bo og Omsorg", "3403", "87.301", Sector.MUNICIPAL, 210),
-    ComparisonEnterprise("Sørlandet Sykehjem AS", "4204", "87.102", Sector.PRIVATE, 95),
-    ComparisonEnterprise("Rogaland Fiskeindustri AS", "1103", "10.201", Sector.PRIVATE, 120),
-    ComparisonEnterprise("Agder Bakeri AS", "4204", "10.710", Sector.PRIVATE, 60),
-    ComparisonEnterprise(
-        "Kristiansand kommune, barnevern", "4204", "88.991", Sector.MUNICIPAL, 150
-    ),
-    ComparisonEnterprise("Hamar Barnehager AS", "3403", "88.911", Sector.PRIVATE, 70),
-    ComparisonEnterprise("Jærbuss AS", "1103", "49.391", Sector.PRIVATE, 260),
-    ComparisonEnterprise("Innlandet Transport AS", "3403", "49.410", Sector.PRIVATE, 80),
-    ComparisonEnterprise("Stavanger Byggservice AS", "1103", "41.200", Sector.PRIVATE, 110),
-    ComparisonEnterprise("Mjøsbygg AS", "3403", "41.200", Sector.PRIVATE, 55),
-    ComparisonEnterprise("Sørlandsbutikken AS", "4204", "47.111", Sector.PRIVATE, 12),
-    ComparisonEnterprise("Statens hus Hamar", "3403", "84.110", Sector.STATE, 240),
-    ComparisonEnterprise(
-        "Agder fylkeskommune, samferdsel", "4204", "84.130", Sector.MUNICIPAL, 190
-    ),
-    ComparisonEnterprise("Rogaland Renhold AS", "1103", "81.210", Sector.PRIVATE, 140),
-    ComparisonEnterprise("Hamar Kantinedrift AS", "3403", "56.290", Sector.PRIVATE, 40),
-    ComparisonEnterprise("Kristiansand Havn KF", "4204", "52.221", Sector.MUNICIPAL, 75),
+    ComparisonEnterprise("Stavanger Omsorgssenter AS", "1103", "87.301", "private", 180),
+    ComparisonEnterprise("Hamar Bo og Omsorg", "3403", "87.301", "municipal", 210),
+    ComparisonEnterprise("Sørlandet Sykehjem AS", "4204", "87.102", "private", 95),
+    ComparisonEnterprise("Rogaland Fiskeindustri AS", "1103", "10.201", "private", 120),
+    ComparisonEnterprise("Agder Bakeri AS", "4204", "10.710", "private", 60),
+    ComparisonEnterprise("Kristiansand kommune, barnevern", "4204", "88.991", "municipal", 150),
+    ComparisonEnterprise("Hamar Barnehager AS", "3403", "88.911", "private", 70),
+    ComparisonEnterprise("Jærbuss AS", "1103", "49.391", "private", 260),
+    ComparisonEnterprise("Innlandet Transport AS", "3403", "49.410", "private", 80),
+    ComparisonEnterprise("Stavanger Byggservice AS", "1103", "41.200", "private", 110),
+    ComparisonEnterprise("Mjøsbygg AS", "3403", "41.200", "private", 55),
+    ComparisonEnterprise("Sørlandsbutikken AS", "4204", "47.111", "private", 12),
+    ComparisonEnterprise("Statens hus Hamar", "3403", "84.110", "state", 240),
+    ComparisonEnterprise("Agder fylkeskommune, samferdsel", "4204", "84.130", "municipal", 190),
+    ComparisonEnterprise("Rogaland Renhold AS", "1103", "81.210", "private", 140),
+    ComparisonEnterprise("Hamar Kantinedrift AS", "3403", "56.290", "private", 40),
+    ComparisonEnterprise("Kristiansand Havn KF", "4204", "52.221", "municipal", 75),
 ]
 
 
@@ -98,19 +95,22 @@ def last_complete_quarter(today: datetime.date) -> Period:
 
 
 def _ensure_comparison_enterprises(system: Actor) -> None:
-    known = set(Enterprise.objects.values_list("organisation_number", flat=True))
+    """Register the comparison enterprises that are missing (one already registered is
+    refused, and writes nothing)."""
     for number, row in zip(comparison_numbers(), COMPARISON_ENTERPRISES, strict=True):
-        if number in known:
-            continue
-        employer_services.enterprise_register(
-            actor=system,
-            organisation_number=number,
-            name=row.name,
-            municipality_number=row.municipality,
-            industry_code=row.industry_code,
-            sector=row.sector,
-            employees=row.employees,
-        )
+        try:
+            employer_services.enterprise_register(
+                actor=system,
+                organisation_number=number,
+                name=row.name,
+                municipality_number=row.municipality,
+                industry_code=row.industry_code,
+                sector=row.sector,
+                employees=row.employees,
+            )
+        except DomainError as refusal:
+            if refusal.code != "enterprise_exists":
+                raise
 
 
 def _line(number: str, industry: str, employees: int, period: Period) -> str:

@@ -8,17 +8,20 @@ from typing import Any
 
 from django.utils import timezone
 
-from velferd.access import services as access_services
 from velferd.access.actor import Actor
-from velferd.access.models import User
+from velferd.access.demo import DemoLogin, load_demo_logins
 from velferd.access.roles import Role
-from velferd.enquiries import services as enquiry_services
-from velferd.enquiries.models import Enquiry
-from velferd.organisation import selectors as organisation_selectors
+
+from . import services
+from .models import Enquiry
 
 OFFICERS = [
-    ("velferdspolitikk", "Vilde Velferd", "welfare-policy"),
-    ("integrering", "Ivan Integrering", "integration"),
+    DemoLogin(
+        "velferdspolitikk", "Vilde Velferd", Role.MINISTRY_STAFF, {"department": "welfare-policy"}
+    ),
+    DemoLogin(
+        "integrering", "Ivan Integrering", Role.MINISTRY_STAFF, {"department": "integration"}
+    ),
 ]
 
 ENQUIRIES: list[dict[str, Any]] = [
@@ -59,24 +62,16 @@ ENQUIRIES: list[dict[str, Any]] = [
 ]
 
 
-def load_demo_enquiries(*, system: Actor, password: str) -> int:
-    for username, full_name, slug in OFFICERS:
-        if not User.objects.filter(username=username).exists():
-            user = access_services.user_create(
-                actor=system, username=username, full_name=full_name, password=password
-            )
-            access_services.role_assign(
-                actor=system,
-                user=user,
-                role=Role.MINISTRY_STAFF,
-                department=organisation_selectors.department(slug),
-            )
+def load_demo_enquiries(*, system: Actor) -> int:
+    """Create the case officers and the enquiries that are missing; returns how many
+    enquiries were created."""
+    load_demo_logins(actor=system, logins=OFFICERS)
     if Enquiry.objects.exists():
         return 0
     now = timezone.now()
     for item in ENQUIRIES:
         fields = {k: v for k, v in item.items() if k != "days_ago"}
-        enquiry_services.enquiry_submit(
+        services.enquiry_submit(
             actor=system,
             received_at=now - datetime.timedelta(days=int(item["days_ago"])),
             **fields,

@@ -10,17 +10,17 @@ from decimal import Decimal
 from django.utils import timezone
 
 from velferd.access.actor import Actor
-from velferd.access.models import User
-from velferd.access.selectors import actor_for_user
-from velferd.employers import services as employer_services
-from velferd.employers.models import (
+from velferd.access.demo import demo_actor
+from velferd.organisation import selectors as organisation_selectors
+
+from . import services as employer_services
+from .models import (
     Cooperation,
     CooperationEvent,
     Enterprise,
     Sector,
     SubsidyBudget,
 )
-from velferd.organisation import selectors as organisation_selectors
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,7 @@ def _load_enterprises(system: Actor) -> int:
 def _advisor_of(county: str) -> Actor:
     """Vestland's enterprises are served by the demo login ia-radgiver, the others by the
     county's own demo advisor ia-NN."""
-    username = "ia-radgiver" if county == "46" else f"ia-{county}"
-    return actor_for_user(User.objects.get(username=username))
+    return demo_actor("ia-radgiver" if county == "46" else f"ia-{county}")
 
 
 BUDGETS = {"46": Decimal("3500000.00"), "03": Decimal("4000000.00")}
@@ -185,7 +184,7 @@ def _bergen_omsorg(advisor: Actor, enterprise: Enterprise) -> None:
     codes = ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"]
     for group, values in rows:
         _answer(survey.token, group, dict(zip(codes, values, strict=True)))
-    employer = actor_for_user(User.objects.get(username="arbeidsgiver"))
+    employer = demo_actor("arbeidsgiver")
     employer_services.subsidy_apply(
         actor=employer,
         enterprise=enterprise,
