@@ -191,24 +191,26 @@ class Lifecycle(Mapping[str, set[str]]):
 
 
 class Versioned(Protocol):
-    version: int
+    @property
+    def version(self) -> int: ...
 
     def check_version(self, expected: int) -> None: ...
 
     def bump_version(self) -> None: ...
 
-    def save(self, *args: Any, **kwargs: Any) -> None: ...
+    def save(self) -> None: ...
 
 
 V = TypeVar("V", bound=Versioned)
+R = TypeVar("R")
 
 
 @dataclass
-class Change(Generic[V]):
+class Change(Generic[R]):
     """A record being changed: `record` is the locked copy to change; `before` and `after`
     are what the audit event shows."""
 
-    record: V
+    record: R
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
 
