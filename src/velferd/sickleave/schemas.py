@@ -10,7 +10,7 @@ from ninja import Field, Schema
 from velferd.core.constraints import Declared, decimal_number, one_of
 from velferd.core.disclosure import Reason
 from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE
-from velferd.employers.models import CooperationStatus, Sector
+from velferd.employers import selectors as employer_selectors
 
 from .models import GroupKind
 from .selectors import COOPERATION_NONE
@@ -119,10 +119,10 @@ class PriorityParams(Schema):
     min_employees: int | None = Field(None, ge=0)
     max_employees: int | None = Field(None, ge=0)
     industry: str = Field("", max_length=6, description="a NACE code or its start, e.g. 87")
-    sector: Annotated[str, one_of(Sector, blank=True)] = ""
+    sector: Annotated[str, one_of(employer_selectors.SECTORS, blank=True)] = ""
     municipality: Annotated[str, Declared(pattern="^([0-9]{4})?$")] = Field("", max_length=4)
     cooperation_status: Annotated[
-        str, one_of([COOPERATION_NONE, *CooperationStatus.values], blank=True)
+        str, one_of([COOPERATION_NONE, *employer_selectors.COOPERATION_STATUSES], blank=True)
     ] = Field("", description="none, or the status of the open (else the latest) cooperation")
 
 

@@ -18,7 +18,6 @@ from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
 from velferd.employers import selectors as employer_selectors
-from velferd.employers.models import CooperationStatus, Sector
 from velferd.organisation import selectors as organisation_selectors
 
 from . import selectors, services
@@ -173,10 +172,10 @@ def priorities(request: HttpRequest) -> HttpResponse:
             "querystring": query.urlencode(),
             "latest": selectors.latest_quarter(),
             "counties": employer_selectors.counties_advised_by(actor),
-            "sectors": Sector.choices,
+            "sectors": employer_selectors.sector_choices(),
             "statuses": [
                 (selectors.COOPERATION_NONE, gettext("No cooperation")),
-                *CooperationStatus.choices,
+                *employer_selectors.cooperation_status_choices(),
             ],
         },
         status=error.status if error else 200,

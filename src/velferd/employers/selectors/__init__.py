@@ -2,17 +2,32 @@
 capability. Other domains use this package: `from velferd.employers import selectors`."""
 
 from .budgets import BudgetLine, budget_line, budget_lines, this_year, today, valid_year
+from .choices import (
+    CLOSED_STATUSES,
+    COOPERATION_STATUSES,
+    NO_COOPERATION,
+    SECTORS,
+    cooperation_status_choices,
+    sector_choices,
+    sector_label,
+)
 from .cooperations import (
+    SERVED_STATUSES,
     completion_blockers,
     cooperation_for,
     cooperations_of,
     current_cooperation,
+    current_cooperation_status,
     events_of,
     open_cooperation,
+    served_cooperations,
+    with_cooperation_status,
 )
 from .enterprises import (
     counties_advised_by,
     enterprise_for,
+    enterprise_ids,
+    enterprise_numbered,
     enterprises_visible_to,
     iw_advisors_of,
     iw_centre_of,
@@ -42,7 +57,12 @@ from .surveys import (
 
 __all__ = [
     "CENTS",
+    "CLOSED_STATUSES",
+    "COOPERATION_STATUSES",
     "GROUPS",
+    "NO_COOPERATION",
+    "SECTORS",
+    "SERVED_STATUSES",
     "BudgetLine",
     "Cell",
     "QuestionResult",
@@ -51,12 +71,16 @@ __all__ = [
     "budget_lines",
     "completion_blockers",
     "cooperation_for",
+    "cooperation_status_choices",
     "cooperations_of",
     "counties_advised_by",
     "current_cooperation",
+    "current_cooperation_status",
     "deliveries_of",
     "delivery_for",
     "enterprise_for",
+    "enterprise_ids",
+    "enterprise_numbered",
     "enterprises_visible_to",
     "events_of",
     "granted_total",
@@ -69,6 +93,9 @@ __all__ = [
     "questions_of",
     "response_count",
     "results_shown",
+    "sector_choices",
+    "sector_label",
+    "served_cooperations",
     "sub_theme_for",
     "subsidies_of",
     "subsidies_visible_to",
@@ -80,4 +107,5 @@ __all__ = [
     "this_year",
     "today",
     "valid_year",
+    "with_cooperation_status",
 ]

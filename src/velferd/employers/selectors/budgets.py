@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -12,13 +13,15 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
 from velferd.organisation import selectors as organisation_selectors
-from velferd.organisation.models import County
 
 from ..models import (
     SubsidyBudget,
 )
 from .lookups import as_int, refused
 from .subsidies import CENTS, granted_total, paid_total
+
+if TYPE_CHECKING:
+    from velferd.organisation.models import County
 
 
 @dataclass

@@ -3,20 +3,28 @@ completed."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 
 from ..models import (
+    CLOSED_COOPERATION_STATUSES,
     UNFINISHED_SUB_THEME_STATUSES,
     Cooperation,
     CooperationEvent,
+    CooperationStatus,
     DeliveryStatus,
     Enterprise,
     SurveyKind,
     SurveyStatus,
 )
+from .choices import NO_COOPERATION
 from .lookups import as_int, unknown
 
 
@@ -90,3 +98,72 @@ def completion_blockers(cooperation: Cooperation) -> list[tuple[str, str]]:
     if cooperation.deliveries.filter(status=DeliveryStatus.PLANNED).exists():
         blockers.append(("leveranser er fortsatt planlagt", "deliveries are still planned"))
     return blockers
+
+
+# Other domains' lists by the cooperation of the enterprise on each row -----------------------
+#
+# `enterprise_ref` names the row's enterprise id ("enterprise_id" on a row that refers to
+# the enterprise).
+
+
+def current_cooperation_status(enterprise_ref: str = "enterprise_id") -> Subquery:
+    """The status of the enterprise's open cooperation, else of its latest one."""
+    return Subquery(
+        Cooperation.objects.filter(enterprise_id=OuterRef(enterprise_ref))
+        .order_by("-is_open", "-created_at", "-pk")
+        .values("status")[:1]
+    )
+
+
+def with_cooperation_status(
+    found: QuerySet[Any], status: str, enterprise_ref: str = "enterprise_id"
+) -> QuerySet[Any]:
+    """The rows whose enterprise's current cooperation has `status` (NO_COOPERATION: whose
+    enterprise never had one). Written as (anti) semi-joins, so that the rows are not each
+    asked for their latest cooperation: an open cooperation is the current one; a closed
+    status counts only for enterprises without an open cooperation."""
+    cooperations = Cooperation.objects.filter(enterprise_id=OuterRef(enterprise_ref))
+    if status == NO_COOPERATION:
+        return found.filter(~Exists(cooperations))
+    if status not in CLOSED_COOPERATION_STATUSES:
+        return found.filter(Exists(cooperations.filter(is_open=True, status=status)))
+    return (
+        found.filter(Exists(cooperations.filter(status=status)))
+        .filter(~Exists(cooperations.filter(is_open=True)))
+        .alias(current_status=current_cooperation_status(enterprise_ref))
+        .filter(current_status=status)
+    )
+
+
+# The cooperations an IW centre serves or has served.
+SERVED_STATUSES = (CooperationStatus.ACTIVE, CooperationStatus.COMPLETED)
+
+
+def _moved_to(status: str) -> Subquery:
+    """When the cooperation first moved to `status`, from its event log."""
+    return Subquery(
+        CooperationEvent.objects.filter(cooperation=OuterRef("pk"), to_status=status)
+        .order_by("occurred_at")
+        .values("occurred_at")[:1]
+    )
+
+
+def served_cooperations() -> Iterator[tuple[int, str, datetime.datetime, datetime.datetime | None]]:
+    """Every cooperation an IW centre serves or has served (active or completed), the oldest
+    first: its enterprise's id and county, when it became active and, for a completed one,
+    when it was completed — from its event log, or when it has none (records loaded around
+    the application) when it was created and when it was last changed."""
+    cooperations = (
+        Cooperation.objects.filter(status__in=SERVED_STATUSES)
+        .annotate(
+            started_at=Coalesce(_moved_to(CooperationStatus.ACTIVE), "created_at"),
+            completed_at=Coalesce(_moved_to(CooperationStatus.COMPLETED), "updated_at"),
+        )
+        .order_by("created_at")
+        .values_list(
+            "enterprise_id", "enterprise__county_id", "status", "started_at", "completed_at"
+        )
+    )
+    for enterprise, county, status, started_at, completed_at in cooperations:
+        completed = completed_at if status == CooperationStatus.COMPLETED else None
+        yield enterprise, county, started_at, completed

@@ -3,6 +3,9 @@ county."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from velferd.access import policies
@@ -12,7 +15,6 @@ from velferd.access.models import User
 from velferd.access.roles import Role
 from velferd.core.errors import not_found
 from velferd.organisation import selectors as organisation_selectors
-from velferd.organisation.models import County, IWCentre
 
 from ..models import (
     Cooperation,
@@ -21,6 +23,9 @@ from ..models import (
     Sector,
 )
 from .lookups import refused, unknown
+
+if TYPE_CHECKING:
+    from velferd.organisation.models import County, IWCentre
 
 
 def enterprises_visible_to(
@@ -99,7 +104,7 @@ def iw_centre_of(enterprise: Enterprise) -> IWCentre | None:
 
 def iw_advisors_of(county_number: str) -> list[User]:
     """The active advisors of a county's IW centre: who may be a contact person there."""
-    centre = IWCentre.objects.filter(county_id=county_number).first()
+    centre = organisation_selectors.iw_centres().filter(county_id=county_number).first()
     if centre is None:
         return []
     return [
@@ -110,3 +115,23 @@ def iw_advisors_of(county_number: str) -> list[User]:
 
 def counties_advised_by(actor: Actor) -> QuerySet[County]:
     return organisation_selectors.counties().filter(number__in=policies.iw_counties(actor))
+
+
+def enterprise_numbered(organisation_number: str) -> Enterprise | None:
+    """The enterprise with this organisation number and its county, or None; for a domain
+    that applies its own policy to it (no reader's filter here)."""
+    return (
+        Enterprise.objects.select_related("county")
+        .filter(organisation_number=organisation_number)
+        .first()
+    )
+
+
+def enterprise_ids(organisation_numbers: Collection[str]) -> dict[str, int]:
+    """The ids of the registered enterprises among these organisation numbers, by number;
+    for loading records about enterprises (no reader's filter here)."""
+    return dict(
+        Enterprise.objects.filter(organisation_number__in=organisation_numbers).values_list(
+            "organisation_number", "pk"
+        )
+    )

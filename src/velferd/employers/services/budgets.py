@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
@@ -12,13 +13,15 @@ from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, DomainError
 from velferd.core.validation import invalid
 from velferd.organisation import selectors as organisation_selectors
-from velferd.organisation.models import County
 
 from .. import selectors
 from ..models import (
     SubsidyBudget,
 )
 from .subsidies import valid_amount
+
+if TYPE_CHECKING:
+    from velferd.organisation.models import County
 
 
 def _budget_amount(amount: object) -> Decimal:

@@ -4,6 +4,7 @@ analysts and the groups an enterprise is compared with."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -11,11 +12,8 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core.disclosure import Reason
 from velferd.core.errors import not_found
-from velferd.employers.models import (
-    Enterprise,
-    Sector,
-)
-from velferd.organisation.models import County
+from velferd.employers import selectors as employer_selectors
+from velferd.organisation import selectors as organisation_selectors
 
 from .. import charts
 from ..industries import division_label, division_of
@@ -43,15 +41,15 @@ def group_label(kind: str, key: str) -> str:
     if kind == GroupKind.INDUSTRY:
         return division_label(key)
     if kind == GroupKind.SECTOR:
-        return str(dict(Sector.choices).get(key, key))
+        return employer_selectors.sector_label(key)
     if kind == GroupKind.COUNTY:
-        county = County.objects.filter(number=key).first()
+        county = organisation_selectors.counties().filter(number=key).first()
         return county.name if county else key
     return _("Norway")
 
 
-def groups_of(enterprise: Enterprise) -> dict[str, Group]:
-    """The groups an enterprise is compared with, by series name."""
+def groups_of(enterprise: Any) -> dict[str, Group]:
+    """The groups an enterprise (employers') is compared with, by series name."""
     keys = {
         "industry": (GroupKind.INDUSTRY, division_of(enterprise.industry_code)),
         "sector": (GroupKind.SECTOR, enterprise.sector),
@@ -129,7 +127,7 @@ def groups(*, actor: Actor, kind: str) -> list[tuple[Group, Figure]]:
     if latest is None:
         return []
     window = four_quarters(latest)
-    counties = dict(County.objects.values_list("number", "name"))
+    counties = dict(organisation_selectors.counties().values_list("number", "name"))
     found = []
     for (_kind, key), quarters in group_rows({kind}, window).figures.items():
         span = span_of(quarters, window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError as StdnumError
@@ -13,9 +14,7 @@ from velferd.access.actor import Actor
 from velferd.core import disclosure
 from velferd.core.disclosure import Contribution, Reason
 from velferd.core.errors import not_found
-from velferd.employers.models import (
-    Enterprise,
-)
+from velferd.employers import selectors as employer_selectors
 
 from .. import charts
 from ..models import (
@@ -45,7 +44,7 @@ class QuarterRow:
 class Comparison:
     """What the comparison page and the API show for one enterprise."""
 
-    enterprise: Enterprise
+    enterprise: Any  # employers'
     groups: dict[str, Group]
     latest: Period | None
     last_quarter: dict[str, Figure | None]
@@ -82,15 +81,13 @@ def _organisation_number(value: str) -> str:
         raise not_found("virksomheten", "the enterprise", "organisation_number") from None
 
 
-def enterprise_for(*, actor: Actor, organisation_number: str) -> Enterprise:
+def enterprise_for(*, actor: Actor, organisation_number: str) -> Any:
     """The enterprise, if the actor may see its sick leave: one they may not see answers as
     an unknown one (404), so that a number tells nothing about whether it is on record."""
     if not actor.is_authenticated:
         raise policies.not_authenticated()
     number = _organisation_number(organisation_number)
-    enterprise = (
-        Enterprise.objects.select_related("county").filter(organisation_number=number).first()
-    )
+    enterprise = employer_selectors.enterprise_numbered(number)
     if enterprise is None or not policies.can_view_enterprise_sick_leave(actor, enterprise):
         raise not_found("virksomheten", "the enterprise", "organisation_number")
     return enterprise

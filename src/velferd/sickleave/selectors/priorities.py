@@ -9,11 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
-    Exists,
     F,
-    OuterRef,
     QuerySet,
-    Subquery,
 )
 
 from velferd.access import policies
@@ -21,12 +18,7 @@ from velferd.access.actor import Actor
 from velferd.core import disclosure
 from velferd.core.disclosure import Reason
 from velferd.core.errors import DomainError, forbidden
-from velferd.employers.models import (
-    CLOSED_COOPERATION_STATUSES,
-    Cooperation,
-    CooperationStatus,
-    Sector,
-)
+from velferd.employers import selectors as employer_selectors
 
 from ..models import (
     EnterpriseSummary,
@@ -37,7 +29,7 @@ from .figures import (
     rounded,
 )
 
-COOPERATION_NONE = "none"
+COOPERATION_NONE = employer_selectors.NO_COOPERATION
 
 
 @dataclass
@@ -59,14 +51,14 @@ def _invalid_filter(name: str, nb: str, en: str) -> DomainError:
 
 
 def _check_filters(filters: PriorityFilters) -> None:
-    allowed = {COOPERATION_NONE, *CooperationStatus.values}
+    allowed = {COOPERATION_NONE, *employer_selectors.COOPERATION_STATUSES}
     if filters.cooperation_status and filters.cooperation_status not in allowed:
         raise _invalid_filter(
             "cooperation_status",
             "Ukjent samarbeidsstatus.",
             "Unknown cooperation status.",
         )
-    if filters.sector and filters.sector not in Sector.values:
+    if filters.sector and filters.sector not in employer_selectors.SECTORS:
         raise _invalid_filter("sector", "Ukjent sektor.", "Unknown sector.")
     for low, high, name in (
         (filters.min_percentage, filters.max_percentage, "percentage"),
@@ -78,15 +70,6 @@ def _check_filters(filters: PriorityFilters) -> None:
                 "Fra-verdien er større enn til-verdien.",
                 "The lower bound is above the upper bound.",
             )
-
-
-def _cooperation_status() -> Subquery:
-    """The status of the enterprise's open cooperation, else of its latest one."""
-    return Subquery(
-        Cooperation.objects.filter(enterprise_id=OuterRef("enterprise_id"))
-        .order_by("-is_open", "-created_at", "-pk")
-        .values("status")[:1]
-    )
 
 
 def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[EnterpriseSummary]:
@@ -124,30 +107,11 @@ def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[Enterprise
     if filters.municipality:
         found = found.filter(enterprise__municipality_id=filters.municipality)
     if filters.cooperation_status:
-        found = _with_cooperation_status(found, filters.cooperation_status)
+        found = employer_selectors.with_cooperation_status(found, filters.cooperation_status)
     return (
         found.select_related("enterprise", "enterprise__municipality", "industry")
-        .annotate(cooperation_status=_cooperation_status())
+        .annotate(cooperation_status=employer_selectors.current_cooperation_status())
         .order_by(F("saveable_workdays").desc(nulls_last=True), "enterprise__name", "enterprise_id")
-    )
-
-
-def _with_cooperation_status(
-    found: QuerySet[EnterpriseSummary], status: str
-) -> QuerySet[EnterpriseSummary]:
-    """Written as (anti) semi-joins, so that the county's rows are not each asked for their
-    latest cooperation: an open cooperation is the current one; a closed status counts only
-    for enterprises without an open cooperation."""
-    cooperations = Cooperation.objects.filter(enterprise_id=OuterRef("enterprise_id"))
-    if status == COOPERATION_NONE:
-        return found.filter(~Exists(cooperations))
-    if status not in CLOSED_COOPERATION_STATUSES:
-        return found.filter(Exists(cooperations.filter(is_open=True, status=status)))
-    return (
-        found.filter(Exists(cooperations.filter(status=status)))
-        .filter(~Exists(cooperations.filter(is_open=True)))
-        .alias(current_status=_cooperation_status())
-        .filter(current_status=status)
     )
 
 

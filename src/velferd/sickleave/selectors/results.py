@@ -7,12 +7,8 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import (
-    OuterRef,
-    Subquery,
-)
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,12 +17,8 @@ from velferd.access.actor import Actor
 from velferd.core import disclosure
 from velferd.core.disclosure import Reason
 from velferd.core.errors import not_found
-from velferd.employers.models import (
-    Cooperation,
-    CooperationEvent,
-    CooperationStatus,
-)
-from velferd.organisation.models import County
+from velferd.employers import selectors as employer_selectors
+from velferd.organisation import selectors as organisation_selectors
 
 from .. import charts
 from ..models import (
@@ -40,7 +32,7 @@ from .figures import (
 )
 
 BEFORE_QUARTERS = 4
-SERVED_STATUSES = (CooperationStatus.ACTIVE, CooperationStatus.COMPLETED)
+SERVED_STATUSES = employer_selectors.SERVED_STATUSES
 
 
 @dataclass
@@ -48,7 +40,7 @@ class Results:
     """Sick leave of the enterprises an IW centre serves (or has served), before and during
     the cooperation, per quarter relative to its start (0 = the quarter it started)."""
 
-    county: County | None
+    county: Any  # the registry's County, or None for the country
     enterprises: int
     before: Figure | None
     during: Figure | None
@@ -85,15 +77,6 @@ class Results:
         ]
 
 
-def _moved_to(status: str) -> Subquery:
-    """When the cooperation first moved to `status`, from its event log."""
-    return Subquery(
-        CooperationEvent.objects.filter(cooperation=OuterRef("pk"), to_status=status)
-        .order_by("occurred_at")
-        .values("occurred_at")[:1]
-    )
-
-
 def _quarter_of(moment: datetime.datetime) -> Period:
     local = timezone.localtime(moment)
     return Period(local.year, (local.month - 1) // 3 + 1)
@@ -104,20 +87,9 @@ def _served() -> dict[int, tuple[str, Period, Period | None]]:
     and, for a completed one, the quarter it was completed — from the cooperation's event
     log, or when it has none (records loaded around the application) the quarter it was
     created and the quarter it was last changed."""
-    cooperations = (
-        Cooperation.objects.filter(status__in=SERVED_STATUSES)
-        .annotate(
-            started_at=Coalesce(_moved_to(CooperationStatus.ACTIVE), "created_at"),
-            completed_at=Coalesce(_moved_to(CooperationStatus.COMPLETED), "updated_at"),
-        )
-        .order_by("created_at")
-        .values_list(
-            "enterprise_id", "enterprise__county_id", "status", "started_at", "completed_at"
-        )
-    )
     served: dict[int, tuple[str, Period, Period | None]] = {}
-    for enterprise, county, status, started_at, completed_at in cooperations:
-        end = _quarter_of(completed_at) if status == CooperationStatus.COMPLETED else None
+    for enterprise, county, started_at, completed_at in employer_selectors.served_cooperations():
+        end = _quarter_of(completed_at) if completed_at is not None else None
         served[enterprise] = (county, _quarter_of(started_at), end)  # the latest one counts
     return served
 
@@ -159,7 +131,7 @@ def iw_results(*, actor: Actor, county: str | None) -> Results:
     policies.require(actor, policies.can_view_iw_results, county)
     place = None
     if county is not None:
-        place = County.objects.filter(number=county).first()
+        place = organisation_selectors.counties().filter(number=county).first()
         if place is None:
             raise not_found("fylket", "the county", "county")
     served = _served()

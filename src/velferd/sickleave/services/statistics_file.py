@@ -22,7 +22,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
 
 from velferd.core.errors import UNPROCESSABLE, DomainError
-from velferd.employers.models import Enterprise
+from velferd.employers import selectors as employer_selectors
 
 from ..periods import Period
 
@@ -324,13 +324,10 @@ def _chunks(values: list[str]) -> Iterable[list[str]]:
 
 
 def enterprise_ids(numbers: set[str]) -> dict[str, int]:
+    """The registered enterprises among the file's organisation numbers, by number."""
     found: dict[str, int] = {}
     for chunk in _chunks(sorted(numbers)):
-        found.update(
-            Enterprise.objects.filter(organisation_number__in=chunk).values_list(
-                "organisation_number", "pk"
-            )
-        )
+        found.update(employer_selectors.enterprise_ids(chunk))
     return found
 
 
