@@ -215,6 +215,7 @@ def person_update(*, actor: Actor, person: Person, version: int, **changes: Any)
     """Change name, residence (which may move the person to another office), language,
     interpreter need or protection. A stale version is 409."""
     policies.require(actor, policies.can_change_person, person)
+    as_asked = person
     person = Person.objects.select_for_update().get(pk=person.pk)
     person.check_version(version)
     before = _snapshot(person)
@@ -243,6 +244,7 @@ def person_update(*, actor: Actor, person: Person, version: int, **changes: Any)
             changes.get("municipality_number", person.municipality_id),
             changes.get("district", person.district) or None,
         )
+        policies.require(actor, policies.can_move_person, as_asked, area.office)
         person.municipality, person.district, person.office = (
             area.municipality,
             area.district,
@@ -278,7 +280,7 @@ def _lowers_protection(actor: Actor, person: Person, changes: dict[str, Any]) ->
     after = changes.get("address_protection", person.address_protection)
     if not policies.lowers_address_protection(person.address_protection, after):
         return False
-    if not actor.system and not policies.can_lower_address_protection(actor, person):
+    if not policies.allows(actor, policies.can_lower_address_protection, person):
         raise _invalid(
             "protection_lowering_not_allowed",
             "address_protection",
@@ -335,7 +337,7 @@ def consent_give(
         )
     _check_recorder(actor, person, partner_service)
     document = (document or "").strip()[:200]
-    if _needs_document(actor, person, partner_service) and not document:
+    if policies.needs_consent_document(actor, person, partner_service) and not document:
         raise _invalid(
             "document_required",
             "document",
@@ -377,7 +379,7 @@ def consent_give(
 
 
 def _check_recorder(actor: Actor, person: Person, partner_service: str) -> None:
-    if actor.system or policies.can_record_consent(actor, person, partner_service):
+    if policies.allows(actor, policies.can_record_consent, person, partner_service):
         return
     raise _invalid(
         "consent_not_yours_to_record",
@@ -389,14 +391,6 @@ def _check_recorder(actor: Actor, person: Person, partner_service: str) -> None:
         "it on their own pages, or the municipality's caseworker records it with the "
         "document it rests on.",
         status=403,
-    )
-
-
-def _needs_document(actor: Actor, person: Person, partner_service: str) -> bool:
-    return (
-        partner_service == policies.OPENS_MUNICIPAL_RECORDS
-        and not actor.system
-        and not policies.is_the_person(actor, person)
     )
 
 

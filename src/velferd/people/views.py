@@ -17,7 +17,7 @@ from velferd.access.roles import PartnerService
 from velferd.access.selectors import actor_for_request
 from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
-from velferd.core.errors import DomainError, forbidden
+from velferd.core.errors import DomainError
 from velferd.core.forms import checked, parse_date, post_or_show
 from velferd.core.pagination import paginate
 
@@ -29,10 +29,7 @@ from .services import LANGUAGE_CODES
 @refusals_as_pages
 def person_list(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
-    if not actor.is_authenticated:
-        raise policies.not_authenticated()
-    if not actor.office_ids(*policies.OFFICE_STAFF):
-        raise forbidden()
+    policies.require(actor, policies.can_list_persons)
     query = request.GET.get("q", "")[:100]
     page_number = pagination.page_number(request.GET.get("page"))
     page = paginate(

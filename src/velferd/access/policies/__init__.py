@@ -33,6 +33,9 @@ from .base import (
     Policy as Policy,
 )
 from .base import (
+    allows as allows,
+)
+from .base import (
     not_authenticated as not_authenticated,
 )
 from .base import (
@@ -150,10 +153,16 @@ from .people import (
     can_know_person_exists as can_know_person_exists,
 )
 from .people import (
+    can_list_persons as can_list_persons,
+)
+from .people import (
     can_lower_address_protection as can_lower_address_protection,
 )
 from .people import (
     can_manage_consents as can_manage_consents,
+)
+from .people import (
+    can_move_person as can_move_person,
 )
 from .people import (
     can_record_consent as can_record_consent,
@@ -175,6 +184,9 @@ from .people import (
 )
 from .people import (
     lowers_address_protection as lowers_address_protection,
+)
+from .people import (
+    needs_consent_document as needs_consent_document,
 )
 from .people import (
     persons_known as persons_known,

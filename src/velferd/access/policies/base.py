@@ -29,11 +29,14 @@ def not_authenticated() -> DomainError:
     )
 
 
+def allows(actor: Actor, policy: Policy, *args: Any) -> bool:
+    """Whether `policy(actor, *args)` allows it. The system itself (command-line loaders,
+    never a request) is not asked: for a service that refuses in its own words."""
+    return bool(actor.system) or policy(actor, *args)
+
+
 def require(actor: Actor, policy: Policy, *args: Any) -> None:
-    """Raise unless `policy(actor, *args)` allows it. The system itself (command-line
-    loaders, never a request) is not asked."""
-    if actor.system:
-        return
-    if policy(actor, *args):
+    """Raise unless `policy(actor, *args)` allows it (the system itself is not asked)."""
+    if allows(actor, policy, *args):
         return
     raise not_authenticated() if not actor.is_authenticated else forbidden()

@@ -101,6 +101,12 @@ def persons_visible_as_staff(actor: Actor, via: str = "") -> Q:
     return _staff_see(actor, OFFICE_STAFF, via)
 
 
+def can_list_persons(actor: Actor) -> bool:
+    """The staff's list of people is for those who work at an office; what it shows them is
+    `persons_visible_as_staff`."""
+    return bool(actor.office_ids(*OFFICE_STAFF))
+
+
 def can_register_person(actor: Actor, office: Any = None) -> bool:
     offices = actor.office_ids(*CASEWORKERS)
     return bool(offices) if office is None else office.pk in offices
@@ -108,6 +114,13 @@ def can_register_person(actor: Actor, office: Any = None) -> bool:
 
 def can_change_person(actor: Actor, person: Any) -> bool:
     return _staff_may_see(actor, person, CASEWORKERS)
+
+
+def can_move_person(actor: Actor, person: Any, office: Any) -> bool:
+    """Where a person may move: anywhere. Their office follows from where they live, so
+    whoever may change the person records a move into any office's area, and the new office
+    takes their follow-up over (`people.signals.person_moved`)."""
+    return can_change_person(actor, person)
 
 
 # How strongly an address is protected: a change to a lower level reveals the address.
@@ -143,6 +156,17 @@ def can_manage_consents(actor: Actor, person: Any) -> bool:
 
 # The consent that lets NAV's state side see the municipality's social-services records.
 OPENS_MUNICIPAL_RECORDS = "nav_state"
+
+
+def needs_consent_document(actor: Actor, person: Any, partner_service: str) -> bool:
+    """The consent that opens the municipal records rests on a document (the signed form)
+    when staff record it; the person giving it on their own pages, or the system loading
+    it, names none."""
+    return (
+        partner_service == OPENS_MUNICIPAL_RECORDS
+        and not actor.system
+        and not is_the_person(actor, person)
+    )
 
 
 def can_record_consent(actor: Actor, person: Any, partner_service: str) -> bool:

@@ -9,10 +9,13 @@ from collections.abc import Callable
 import pytest
 
 from velferd.access import policies
-from velferd.access.actor import ANONYMOUS, Actor
+from velferd.access.actor import ANONYMOUS, Actor, system_actor
 from velferd.access.models import User
 from velferd.core.testing import staff_at
+from velferd.organisation.selectors import office
 from velferd.people.models import Person
+
+from .factories import a_person
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +32,9 @@ PERSON_QUESTIONS = (
 )
 # Asked about something other than a person; tested one by one below.
 OTHER_QUESTIONS = (
+    "list_persons",
     "register_person",
+    "move_person",
     "approve_assessment",
     "record_consent",
     "lower_address_protection",
@@ -195,3 +200,61 @@ def test_only_a_cleared_caseworker_lowers_an_address_protection(actor_of_login: 
 )
 def test_which_changes_lower_a_protection(before: str, after: str, lowers: bool) -> None:
     assert policies.lowers_address_protection(before, after) is lowers
+
+
+# The people list, moves and the consent's document -----------------------------------------
+
+OFFICE_STAFF_LOGINS = ("veileder", "sosialkonsulent", "beslutter", "kontorleder")
+
+
+@pytest.mark.parametrize("login", list(OLA))
+def test_the_people_list_is_for_the_offices_staff(actor_of_login: Lookup, login: str) -> None:
+    assert policies.can_list_persons(actor_of_login(login)) is (login in OFFICE_STAFF_LOGINS)
+
+
+def test_anonymous_lists_no_people() -> None:
+    assert not policies.can_list_persons(ANONYMOUS)
+
+
+@pytest.mark.parametrize("login", list(OLA))
+def test_whoever_may_change_a_person_moves_them_into_any_offices_area(
+    actor_of_login: Lookup, login: str
+) -> None:
+    someone, actor = a_person(), actor_of_login(login)
+    for destination in ("0317", "0320", "5601"):
+        assert policies.can_move_person(actor, someone, office(destination)) is (
+            policies.can_change_person(actor, someone)
+        )
+
+
+def test_staff_of_another_office_move_nobody_from_here() -> None:
+    sagene = staff_at("0320", "sagene-veileder")
+    assert not policies.can_move_person(sagene, a_person(), office("0320"))
+
+
+@pytest.mark.parametrize(
+    ("login", "service", "needed"),
+    [
+        ("sosialkonsulent", "nav_state", True),
+        ("innbygger", "nav_state", False),
+        ("sosialkonsulent", "gp", False),
+        ("veileder", "gp", False),
+    ],
+)
+def test_a_consent_opening_the_municipal_records_rests_on_a_document_when_staff_record_it(
+    actor_of_login: Lookup, login: str, service: str, needed: bool
+) -> None:
+    assert policies.needs_consent_document(actor_of_login(login), person("Ola"), service) is needed
+
+
+def test_the_system_loading_a_consent_names_no_document() -> None:
+    assert not policies.needs_consent_document(system_actor("tests"), a_person(), "nav_state")
+
+
+def test_allows_lets_the_system_through_and_asks_the_policy_for_everyone_else(
+    actor_of_login: Lookup,
+) -> None:
+    assert policies.allows(system_actor("tests"), policies.can_list_persons)
+    assert policies.allows(actor_of_login("veileder"), policies.can_list_persons)
+    assert not policies.allows(actor_of_login("innbygger"), policies.can_list_persons)
+    assert not policies.allows(ANONYMOUS, policies.can_list_persons)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from pytest_django.fixtures import Settings
 from stdnum.no import fodselsnummer
 
+from velferd.access import policies
 from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
@@ -32,6 +33,7 @@ from velferd.people.services import (
     person_register,
     person_update,
 )
+from velferd.people.tests.factories import a_person
 
 pytestmark = pytest.mark.django_db
 
@@ -319,6 +321,27 @@ class TestPersonRegister:
 
 
 class TestPersonUpdate:
+    def test_a_move_the_move_policy_refuses_is_403_and_changes_nothing(
+        self, vera: Actor, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        someone = a_person()
+        asked: list[tuple[object, ...]] = []
+
+        def refuse(*args: object) -> bool:
+            asked.append(args)
+            return False
+
+        monkeypatch.setattr(policies, "can_move_person", refuse)
+
+        error = refusal(
+            lambda: person_update(actor=vera, person=someone, version=1, district="Sagene")
+        )
+
+        assert error.status == 403
+        assert asked == [(vera, someone, organisation_selectors.office("0320"))]
+        someone.refresh_from_db()
+        assert (someone.district, someone.office.unit_number) == ("Grünerløkka", "0317")
+
     def test_moving_to_another_district_moves_the_person_to_that_office(self, vera: Actor) -> None:
         kari = person("Kari")
 
