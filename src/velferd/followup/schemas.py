@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from ninja import Field, Schema
 
@@ -14,6 +14,7 @@ from velferd.core.constraints import (
     one_of,
 )
 
+from . import lifecycles
 from .models import ActivityKind, BenefitKind, MainGoal, NeedGroup, QualificationOutcome
 from .portfolio import AGE_BANDS, FLAGS, SORTS
 from .services import PLAN_SERVICES
@@ -170,7 +171,11 @@ class ActivityDetail(ActivityOut):
     history: list[ChangeOut]
 
 
-Transition = Literal["plan", "start", "complete", "cancel"]
+if TYPE_CHECKING:
+    Transition = str
+else:
+    # The activity's moves, by name, as lifecycles.ACTIVITY declares them.
+    Transition = Literal[lifecycles.ACTIVITY.names]
 
 
 class ThreadIn(Schema):

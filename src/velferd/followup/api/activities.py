@@ -12,8 +12,8 @@ from velferd.access.api_auth import actor_of
 from velferd.core.api import ERRORS
 from velferd.core.constraints import RecordId
 
-from .. import selectors, services
-from ..models import Activity, ActivityStatus
+from .. import lifecycles, selectors, services
+from ..models import Activity
 from ..schemas import (
     ActivityDetail,
     ActivityIn,
@@ -26,14 +26,6 @@ from ..schemas import (
 from .reads import read_person
 
 router = Router()
-
-
-TRANSITIONS = {
-    "plan": ActivityStatus.PLANNED,
-    "start": ActivityStatus.IN_PROGRESS,
-    "complete": ActivityStatus.COMPLETED,
-    "cancel": ActivityStatus.CANCELLED,
-}
 
 
 def activity_out(activity: Activity) -> dict[str, Any]:
@@ -164,7 +156,7 @@ def transition_activity(
     services.activity_transition(
         actor=actor_of(request),
         activity=read_activity(request, activity_id),
-        status=TRANSITIONS[transition],
+        status=lifecycles.ACTIVITY.move(transition).target,
         version=payload.version,
     )
     return activity_detail(read_activity(request, activity_id))

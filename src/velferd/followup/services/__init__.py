@@ -7,7 +7,6 @@ own history. Other domains, the demo and the tests use this package:
 from .activities import (
     ACTIVITY_FIELDS,
     PERSON_MAY_MOVE_TO,
-    SKIPS_PLANNING,
     activity_comment,
     activity_create,
     activity_transition,
@@ -62,7 +61,6 @@ __all__ = [
     "ASSESSMENT_FIELDS",
     "PERSON_MAY_MOVE_TO",
     "PLAN_SERVICES",
-    "SKIPS_PLANNING",
     "activity_comment",
     "activity_create",
     "activity_transition",

@@ -5,6 +5,8 @@ own history besides the audit trail."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.utils import timezone
@@ -14,13 +16,14 @@ from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT, forbidden
+from velferd.core.lifecycles import Change
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.people.models import Person
 
 from .. import lifecycles
-from ..locking import lock_person, lock_record
+from ..locking import lock_person
 from ..models import Activity, ActivityChange, ActivityComment, ActivityKind, ActivityStatus
-from .common import require_user
+from .changes import changing, require_user
 
 ACTIVITY_FIELDS = (
     "kind",
@@ -32,7 +35,6 @@ ACTIVITY_FIELDS = (
     "meeting_at",
     "agreed_with_office",
 )
-SKIPS_PLANNING = {ActivityStatus.IN_PROGRESS, ActivityStatus.COMPLETED}
 PERSON_MAY_MOVE_TO = {
     ActivityStatus.IN_PROGRESS,
     ActivityStatus.COMPLETED,
@@ -122,18 +124,32 @@ def activity_create(
     return activity
 
 
-def _locked_activity(actor: Actor, activity: Activity, version: int) -> Activity:
-    locked = lock_record(activity, "person")
-    locked.check_version(version)
-    if locked.is_locked:
-        raise invalid(
-            "activity_locked",
-            None,
-            "Fullførte og avbrutte aktiviteter kan ikke endres.",
-            "Completed and cancelled activities cannot be changed.",
-            status=CONFLICT,
-        )
-    return locked
+@contextmanager
+def _changing(
+    actor: Actor, activity: Activity, what: str, *, version: int, watch: tuple[str, ...]
+) -> Iterator[Change[Activity]]:
+    """Change an activity that is not locked (completed or cancelled); the change goes into
+    the activity's history, which writes the audit event."""
+    by_person = policies.is_the_person(actor, activity.person)
+    with changing(
+        actor,
+        activity,
+        f"activity.{what}",
+        version=version,
+        watch=watch,
+        recorded=lambda step: _record_change(
+            actor, step.record, what, step.before, step.after, by_person
+        ),
+    ) as step:
+        if step.record.is_locked:
+            raise invalid(
+                "activity_locked",
+                None,
+                "Fullførte og avbrutte aktiviteter kan ikke endres.",
+                "Completed and cancelled activities cannot be changed.",
+                status=CONFLICT,
+            )
+        yield step
 
 
 def _person_may_edit(activity: Activity) -> bool:
@@ -143,60 +159,57 @@ def _person_may_edit(activity: Activity) -> bool:
 @retried_atomic
 def activity_update(*, actor: Actor, activity: Activity, version: int, **changes: Any) -> Activity:
     policies.require(actor, policies.can_take_part_in_plan, activity.person)
-    activity = _locked_activity(actor, activity, version)
-    by_person = policies.is_the_person(actor, activity.person)
-    if by_person and ("agreed_with_office" in changes or not _person_may_edit(activity)):
-        raise invalid(
-            "only_office_changes",
-            None,
-            "Denne aktiviteten kan bare NAV endre. Skriv en kommentar i stedet.",
-            "Only the office can change this activity. Write a comment instead.",
-            status=403,
+    with _changing(actor, activity, "updated", version=version, watch=ACTIVITY_FIELDS) as step:
+        activity = step.record
+        by_person = policies.is_the_person(actor, activity.person)
+        if by_person and ("agreed_with_office" in changes or not _person_may_edit(activity)):
+            raise invalid(
+                "only_office_changes",
+                None,
+                "Denne aktiviteten kan bare NAV endre. Skriv en kommentar i stedet.",
+                "Only the office can change this activity. Write a comment instead.",
+                status=403,
+            )
+        _check_activity_values(
+            changes.get("kind", activity.kind),
+            changes.get("starts_on", activity.starts_on),
+            changes.get("ends_on", activity.ends_on),
         )
-    before = audit.snapshot(activity, *ACTIVITY_FIELDS)
-    _check_activity_values(
-        changes.get("kind", activity.kind),
-        changes.get("starts_on", activity.starts_on),
-        changes.get("ends_on", activity.ends_on),
-    )
-    if "title" in changes:
-        activity.title = required_text(changes["title"], "title", "Tittel", "title", 200)
-    if "description" in changes:
-        activity.description = (changes["description"] or "").strip()[:MAX_TEXT]
-    for field in ("kind", "starts_on", "ends_on", "meeting_at", "agreed_with_office"):
-        if field in changes:
-            setattr(activity, field, changes[field])
-    activity.bump_version()
-    activity.save()
-    after = audit.snapshot(activity, *ACTIVITY_FIELDS)
-    _record_change(actor, activity, "updated", before, after, by_person)
+        if "title" in changes:
+            activity.title = required_text(changes["title"], "title", "Tittel", "title", 200)
+        if "description" in changes:
+            activity.description = (changes["description"] or "").strip()[:MAX_TEXT]
+        for field in ("kind", "starts_on", "ends_on", "meeting_at", "agreed_with_office"):
+            if field in changes:
+                setattr(activity, field, changes[field])
     return activity
 
 
 @retried_atomic
 def activity_transition(*, actor: Actor, activity: Activity, status: str, version: int) -> Activity:
-    """Move an activity along its lifecycle. The person moves only their own activities, and
-    only to in progress, completed or cancelled."""
+    """Move an activity along its lifecycle (lifecycles.ACTIVITY) to `status`, the target of
+    one of its moves. The person moves only their own activities, and only to in progress,
+    completed or cancelled."""
     policies.require(actor, policies.can_take_part_in_plan, activity.person)
-    activity = _locked_activity(actor, activity, version)
-    if status not in ActivityStatus.values:
-        raise invalid("unknown_status", "status", "Ukjent status.", "Unknown status.")
-    by_person = policies.is_the_person(actor, activity.person)
-    if by_person and (not _person_may_edit(activity) or status not in PERSON_MAY_MOVE_TO):
-        raise forbidden()
-    steps = [status]
-    if by_person and activity.status == ActivityStatus.PROPOSED and status in SKIPS_PLANNING:
-        # The person plans their own proposal in the same move as starting or finishing it.
-        steps = [ActivityStatus.PLANNED, status]
-    current = activity.status
-    for step in steps:
-        lifecycles.require_transition(lifecycles.ACTIVITY, ActivityStatus, current, step)
-        current = step
-    before = {"status": activity.status}
-    activity.status = status
-    activity.bump_version()
-    activity.save()
-    _record_change(actor, activity, "status_changed", before, {"status": status}, by_person)
+    with _changing(actor, activity, "status_changed", version=version, watch=("status",)) as step:
+        activity = step.record
+        if status not in ActivityStatus.values:
+            raise invalid("unknown_status", "status", "Ukjent status.", "Unknown status.")
+        by_person = policies.is_the_person(actor, activity.person)
+        if by_person and (not _person_may_edit(activity) or status not in PERSON_MAY_MOVE_TO):
+            raise forbidden()
+        steps = [status]
+        if (
+            by_person
+            and activity.status == ActivityStatus.PROPOSED
+            and status in lifecycles.THROUGH_PLANNED
+        ):
+            steps = [ActivityStatus.PLANNED, status]
+        current = activity.status
+        for target in steps:
+            lifecycles.ACTIVITY.require(current, target)
+            current = target
+        activity.status = status
     return activity
 
 

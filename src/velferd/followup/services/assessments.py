@@ -17,9 +17,9 @@ from velferd.letters import services as letter_services
 from velferd.people.models import Person
 
 from .. import lifecycles
-from ..locking import lock_person, lock_record
+from ..locking import lock_person
 from ..models import AssessmentStatus, MainGoal, NeedGroup, NeedsAssessment
-from .common import require_user
+from .changes import changing, moved, moving, require_user
 from .periods import open_period_of
 
 ASSESSMENT_FIELDS = ("need_group", "main_goal", "reasoning", "evidence", "status")
@@ -74,19 +74,6 @@ def assessment_create(
     return assessment
 
 
-def _locked_assessment(assessment: NeedsAssessment, version: int) -> NeedsAssessment:
-    locked = lock_record(assessment, "person")
-    locked.check_version(version)
-    return locked
-
-
-def _move(assessment: NeedsAssessment, target: str) -> None:
-    lifecycles.require_transition(
-        lifecycles.ASSESSMENT, AssessmentStatus, assessment.status, target
-    )
-    assessment.status = target
-
-
 @retried_atomic
 def assessment_update(
     *, actor: Actor, assessment: NeedsAssessment, version: int, **changes: Any
@@ -94,109 +81,49 @@ def assessment_update(
     """Edit a draft, a returned or an approved assessment; an approved one goes back to draft
     and must be approved again."""
     policies.require(actor, policies.can_follow_up, assessment.person)
-    assessment = _locked_assessment(assessment, version)
-    if assessment.status in (AssessmentStatus.SENT, AssessmentStatus.AWAITING_APPROVAL):
-        raise invalid(
-            "assessment_locked",
-            None,
-            "Vurderingen kan ikke endres nå.",
-            "The assessment cannot be changed now.",
-            status=CONFLICT,
+    with changing(
+        actor, assessment, "assessment.updated", version=version, watch=ASSESSMENT_FIELDS
+    ) as step:
+        assessment = step.record
+        if assessment.status in (AssessmentStatus.SENT, AssessmentStatus.AWAITING_APPROVAL):
+            raise invalid(
+                "assessment_locked",
+                None,
+                "Vurderingen kan ikke endres nå.",
+                "The assessment cannot be changed now.",
+                status=CONFLICT,
+            )
+        _check_assessment_values(
+            changes.get("need_group", assessment.need_group),
+            changes.get("main_goal", assessment.main_goal),
         )
-    before = audit.snapshot(assessment, *ASSESSMENT_FIELDS)
-    _check_assessment_values(
-        changes.get("need_group", assessment.need_group),
-        changes.get("main_goal", assessment.main_goal),
-    )
-    for field in ("need_group", "main_goal"):
-        if field in changes:
-            setattr(assessment, field, changes[field])
-    if "reasoning" in changes:
-        assessment.reasoning = required_text(
-            changes["reasoning"], "reasoning", "Begrunnelsen", "reasoning"
-        )
-    if "evidence" in changes:
-        assessment.evidence = (changes["evidence"] or "").strip()[:MAX_TEXT]
-    if assessment.status == AssessmentStatus.APPROVED:
-        _move(assessment, AssessmentStatus.DRAFT)
-        assessment.approver = None
-    assessment.bump_version()
-    assessment.save()
-    audit.record(
-        actor=actor,
-        action="assessment.updated",
-        target=assessment,
-        before=before,
-        after=audit.snapshot(assessment, *ASSESSMENT_FIELDS),
-    )
+        for field in ("need_group", "main_goal"):
+            if field in changes:
+                setattr(assessment, field, changes[field])
+        if "reasoning" in changes:
+            assessment.reasoning = required_text(
+                changes["reasoning"], "reasoning", "Begrunnelsen", "reasoning"
+            )
+        if "evidence" in changes:
+            assessment.evidence = (changes["evidence"] or "").strip()[:MAX_TEXT]
+        if assessment.status == AssessmentStatus.APPROVED:
+            lifecycles.ASSESSMENT.require(assessment.status, AssessmentStatus.DRAFT)
+            assessment.status = AssessmentStatus.DRAFT
+            assessment.approver = None
     return assessment
 
 
+# The moves (lifecycles.ASSESSMENT), a service each --------------------------------------------
+
+
+@lifecycles.ASSESSMENT.service("submit")
 @retried_atomic
 def assessment_submit(
     *, actor: Actor, assessment: NeedsAssessment, version: int
 ) -> NeedsAssessment:
     """Send a permanent-group assessment to an approver."""
     policies.require(actor, policies.can_follow_up, assessment.person)
-    assessment = _locked_assessment(assessment, version)
-    if not assessment.needs_approval:
-        raise invalid(
-            "approval_not_needed",
-            "need_group",
-            "Bare varig og gradert varig tilpasset innsats skal til beslutter.",
-            "Only the permanent groups go to an approver.",
-        )
-    _move(assessment, AssessmentStatus.AWAITING_APPROVAL)
-    assessment.bump_version()
-    assessment.save()
-    audit.record(
-        actor=actor,
-        action="assessment.submitted",
-        target=assessment,
-        after={"status": assessment.status},
-    )
-    return assessment
-
-
-@retried_atomic
-def assessment_approve(
-    *, actor: Actor, assessment: NeedsAssessment, version: int
-) -> NeedsAssessment:
-    _refuse_own_approval(actor, assessment)
-    policies.require(actor, policies.can_approve_assessment, assessment)
-    assessment = _locked_assessment(assessment, version)
-    _move(assessment, AssessmentStatus.APPROVED)
-    assessment.approver = require_user(actor)
-    assessment.approver_comment = ""
-    assessment.bump_version()
-    assessment.save()
-    audit.record(
-        actor=actor,
-        action="assessment.approved",
-        target=assessment,
-        after={"status": assessment.status},
-    )
-    return assessment
-
-
-@retried_atomic
-def assessment_return(
-    *, actor: Actor, assessment: NeedsAssessment, version: int, comment: str
-) -> NeedsAssessment:
-    _refuse_own_approval(actor, assessment)
-    policies.require(actor, policies.can_approve_assessment, assessment)
-    assessment = _locked_assessment(assessment, version)
-    _move(assessment, AssessmentStatus.RETURNED)
-    assessment.approver_comment = required_text(comment, "comment", "Kommentaren", "comment")
-    assessment.bump_version()
-    assessment.save()
-    audit.record(
-        actor=actor,
-        action="assessment.returned",
-        target=assessment,
-        after={"status": assessment.status, "comment": assessment.approver_comment},
-    )
-    return assessment
+    return moved(actor, assessment, lifecycles.ASSESSMENT, "submit", version=version)
 
 
 def _refuse_own_approval(actor: Actor, assessment: NeedsAssessment) -> None:
@@ -210,31 +137,41 @@ def _refuse_own_approval(actor: Actor, assessment: NeedsAssessment) -> None:
         )
 
 
+@lifecycles.ASSESSMENT.service("approve")
+@retried_atomic
+def assessment_approve(
+    *, actor: Actor, assessment: NeedsAssessment, version: int
+) -> NeedsAssessment:
+    _refuse_own_approval(actor, assessment)
+    policies.require(actor, policies.can_approve_assessment, assessment)
+    with moving(actor, assessment, lifecycles.ASSESSMENT, "approve", version=version) as step:
+        step.record.approver = require_user(actor)
+        step.record.approver_comment = ""
+    return step.record
+
+
+@lifecycles.ASSESSMENT.service("return")
+@retried_atomic
+def assessment_return(
+    *, actor: Actor, assessment: NeedsAssessment, version: int, comment: str
+) -> NeedsAssessment:
+    _refuse_own_approval(actor, assessment)
+    policies.require(actor, policies.can_approve_assessment, assessment)
+    with moving(actor, assessment, lifecycles.ASSESSMENT, "return", version=version) as step:
+        step.record.approver_comment = required_text(comment, "comment", "Kommentaren", "comment")
+        step.after = {"comment": step.record.approver_comment}
+    return step.record
+
+
+@lifecycles.ASSESSMENT.service("send")
 @retried_atomic
 def assessment_send(*, actor: Actor, assessment: NeedsAssessment, version: int) -> NeedsAssessment:
     """Send the decision: a permanent group only once approved. Sending writes the
     decision letter."""
     policies.require(actor, policies.can_follow_up, assessment.person)
-    assessment = _locked_assessment(assessment, version)
-    unapproved = assessment.status not in (AssessmentStatus.APPROVED, AssessmentStatus.SENT)
-    if assessment.needs_approval and unapproved:
-        raise invalid(
-            "approval_required",
-            "status",
-            "Vedtak om varig eller gradert varig tilpasset innsats må godkjennes av "
-            "en beslutter før det sendes.",
-            "A decision on a permanent group must be approved before it is sent.",
-            status=CONFLICT,
-        )
-    _move(assessment, AssessmentStatus.SENT)
-    assessment.sent_at = timezone.now()
-    assessment.letter = letter_services.decision_letter_send(actor=actor, assessment=assessment)
-    assessment.bump_version()
-    assessment.save()
-    audit.record(
-        actor=actor,
-        action="assessment.sent",
-        target=assessment,
-        after={"status": assessment.status, "letter": str(assessment.letter.pk)},
-    )
+    with moving(actor, assessment, lifecycles.ASSESSMENT, "send", version=version) as step:
+        assessment = step.record
+        assessment.sent_at = timezone.now()
+        assessment.letter = letter_services.decision_letter_send(actor=actor, assessment=assessment)
+        step.after = {"letter": str(assessment.letter.pk)}
     return assessment

@@ -14,7 +14,7 @@ from velferd.people.models import Person
 
 from ..locking import lock_person, lock_record
 from ..models import Activity, Message, Thread, Waiting
-from .common import require_user
+from .changes import require_user
 
 
 def _after_message(thread: Thread, from_office: bool, wait_for_reply: bool) -> None:

@@ -14,7 +14,7 @@ from velferd.people.models import Person
 
 from ..locking import lock_person
 from ..models import ReminderNote, SavedFilter
-from .common import require_user
+from .changes import require_user
 
 
 @retried_atomic

@@ -18,8 +18,9 @@ from velferd.core.validation import invalid, required_text
 from velferd.organisation.models import Office
 from velferd.people.models import Person
 
-from ..locking import lock_person, lock_record
+from ..locking import lock_person
 from ..models import FollowUpPeriod
+from .changes import changing
 
 
 def open_period_of(person: Person) -> FollowUpPeriod | None:
@@ -80,29 +81,18 @@ def period_assign(
     *, actor: Actor, period: FollowUpPeriod, caseworker: User, version: int
 ) -> FollowUpPeriod:
     policies.require(actor, policies.can_assign_caseworker, period.person)
-    period = lock_record(period, "person")
-    period.check_version(version)
-    if not period.is_open:
-        raise invalid(
-            "period_ended",
-            None,
-            "Oppfølgingen er avsluttet.",
-            "The follow-up has ended.",
-            status=CONFLICT,
-        )
-    _check_caseworker(caseworker, period.person)
-    before = audit.snapshot(period, "caseworker")
-    period.caseworker = caseworker
-    period.bump_version()
-    period.save()
-    audit.record(
-        actor=actor,
-        action="period.assigned",
-        target=period,
-        before=before,
-        after=audit.snapshot(period, "caseworker"),
-    )
-    return period
+    with changing(actor, period, "period.assigned", version=version, watch=("caseworker",)) as step:
+        if not step.record.is_open:
+            raise invalid(
+                "period_ended",
+                None,
+                "Oppfølgingen er avsluttet.",
+                "The follow-up has ended.",
+                status=CONFLICT,
+            )
+        _check_caseworker(caseworker, step.record.person)
+        step.record.caseworker = caseworker
+    return step.record
 
 
 def period_transfer(
@@ -112,23 +102,19 @@ def period_transfer(
     unassigned: the new office's manager gives it a caseworker. Runs in the transaction of
     the move (people.signals.person_moved)."""
     period = open_period_of(person)
-    if period is not None:
-        period = lock_record(period)
     if period is None or period.office_id == to_office.pk:
         return period
-    before = audit.snapshot(period, "office", "caseworker")
-    period.office = to_office
-    period.caseworker = None
-    period.bump_version()
-    period.save()
-    audit.record(
-        actor=actor,
-        action="period.transferred",
-        target=period,
-        before=before,
-        after=audit.snapshot(period, "office", "caseworker"),
-    )
-    return period
+    with changing(
+        actor,
+        period,
+        "period.transferred",
+        version=None,
+        watch=("office", "caseworker"),
+        related=(),
+    ) as step:
+        step.record.office = to_office
+        step.record.caseworker = None
+    return step.record
 
 
 @retried_atomic
@@ -141,32 +127,25 @@ def period_end(
     ended_on: datetime.date | None = None,
 ) -> FollowUpPeriod:
     policies.require(actor, policies.can_follow_up, period.person)
-    period = lock_record(period, "person")
-    period.check_version(version)
-    if not period.is_open:
-        raise invalid(
-            "period_ended",
-            None,
-            "Oppfølgingen er allerede avsluttet.",
-            "The follow-up has already ended.",
-            status=CONFLICT,
-        )
-    day = ended_on or timezone.localdate()
-    if day < period.started_on:
-        raise invalid(
-            "ends_before_start",
-            "ended_on",
-            "Oppfølgingen kan ikke slutte før den begynte.",
-            "The follow-up cannot end before it started.",
-        )
-    period.ended_on = day
-    period.end_reason = required_text(reason, "reason", "Årsaken", "reason", 200)
-    period.bump_version()
-    period.save()
-    audit.record(
-        actor=actor,
-        action="period.ended",
-        target=period,
-        after=audit.snapshot(period, "ended_on", "end_reason"),
-    )
+    with changing(actor, period, "period.ended", version=version) as step:
+        period = step.record
+        if not period.is_open:
+            raise invalid(
+                "period_ended",
+                None,
+                "Oppfølgingen er allerede avsluttet.",
+                "The follow-up has already ended.",
+                status=CONFLICT,
+            )
+        day = ended_on or timezone.localdate()
+        if day < period.started_on:
+            raise invalid(
+                "ends_before_start",
+                "ended_on",
+                "Oppfølgingen kan ikke slutte før den begynte.",
+                "The follow-up cannot end before it started.",
+            )
+        period.ended_on = day
+        period.end_reason = required_text(reason, "reason", "Årsaken", "reason", 200)
+        step.after = audit.snapshot(period, "ended_on", "end_reason")
     return period

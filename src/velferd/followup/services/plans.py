@@ -19,6 +19,7 @@ from velferd.people.models import Person
 
 from ..locking import lock_person, lock_record
 from ..models import NAV_SERVICE, IndividualPlan, PlanMeasure, PlanMember
+from .changes import changing
 
 PLAN_SERVICES = frozenset({NAV_SERVICE, *PartnerService.values} - {PartnerService.NAV_STATE})
 
@@ -72,14 +73,10 @@ def individual_plan_create(
     return plan
 
 
-def _locked_plan(
-    actor: Actor, plan: IndividualPlan, policy: policies.Policy, version: int | None = None
-) -> IndividualPlan:
+def _locked_plan(actor: Actor, plan: IndividualPlan, policy: policies.Policy) -> IndividualPlan:
+    """The plan, locked for a change to its members or measures (which keep no version)."""
     policies.require(actor, policy, plan)
-    locked = lock_record(plan, "person")
-    if version is not None:
-        locked.check_version(version)
-    return locked
+    return lock_record(plan, "person")
 
 
 @retried_atomic
@@ -139,32 +136,26 @@ def plan_set_coordinator(
     *, actor: Actor, plan: IndividualPlan, service: str, version: int
 ) -> IndividualPlan:
     """Make a member service the coordinator; there is always exactly one."""
-    plan = _locked_plan(actor, plan, policies.can_manage_plan_members, version)
-    member = plan.members.filter(service=service).first()
-    if member is None:
-        raise invalid(
-            "not_a_member",
-            "coordinator",
-            "Koordinatoren må komme fra en tjeneste som er med i planen.",
-            "The coordinator must come from a service in the plan.",
-        )
-    before = {
-        "coordinator": plan.members.filter(is_coordinator=True)
-        .values_list("service", flat=True)
-        .first()
-    }
-    plan.members.filter(is_coordinator=True).update(is_coordinator=False)
-    member.is_coordinator = True
-    member.save(update_fields=["is_coordinator"])
-    plan.bump_version()
-    plan.save()
-    audit.record(
-        actor=actor,
-        action="individual_plan.coordinator_set",
-        target=plan,
-        before=before,
-        after={"coordinator": service},
-    )
+    policies.require(actor, policies.can_manage_plan_members, plan)
+    with changing(actor, plan, "individual_plan.coordinator_set", version=version) as step:
+        plan = step.record
+        member = plan.members.filter(service=service).first()
+        if member is None:
+            raise invalid(
+                "not_a_member",
+                "coordinator",
+                "Koordinatoren må komme fra en tjeneste som er med i planen.",
+                "The coordinator must come from a service in the plan.",
+            )
+        step.before = {
+            "coordinator": plan.members.filter(is_coordinator=True)
+            .values_list("service", flat=True)
+            .first()
+        }
+        plan.members.filter(is_coordinator=True).update(is_coordinator=False)
+        member.is_coordinator = True
+        member.save(update_fields=["is_coordinator"])
+        step.after = {"coordinator": service}
     return plan
 
 
@@ -172,19 +163,12 @@ def plan_set_coordinator(
 def plan_goals_update(
     *, actor: Actor, plan: IndividualPlan, goals: str, version: int
 ) -> IndividualPlan:
-    plan = _locked_plan(actor, plan, policies.can_change_individual_plan, version)
-    before = {"goals": plan.goals}
-    plan.goals = (goals or "").strip()[:5000]
-    plan.bump_version()
-    plan.save()
-    audit.record(
-        actor=actor,
-        action="individual_plan.goals_updated",
-        target=plan,
-        before=before,
-        after={"goals": plan.goals},
-    )
-    return plan
+    policies.require(actor, policies.can_change_individual_plan, plan)
+    with changing(
+        actor, plan, "individual_plan.goals_updated", version=version, watch=("goals",)
+    ) as step:
+        step.record.goals = (goals or "").strip()[:5000]
+    return step.record
 
 
 @retried_atomic

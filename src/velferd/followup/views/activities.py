@@ -16,16 +16,9 @@ from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.forms import checked, parse_date, parse_datetime, parse_version, post_or_show
 
-from .. import selectors, services
-from ..models import ActivityKind, ActivityStatus
+from .. import lifecycles, selectors, services
+from ..models import ActivityKind
 from .people import person_url, read_person
-
-TRANSITION_TARGETS = {
-    "plan": ActivityStatus.PLANNED,
-    "start": ActivityStatus.IN_PROGRESS,
-    "complete": ActivityStatus.COMPLETED,
-    "cancel": ActivityStatus.CANCELLED,
-}
 
 
 def _activity_fields(data: Any, by_person: bool) -> dict[str, Any]:
@@ -77,21 +70,15 @@ def _activity_action(actor: Actor, activity: Any, data: Any) -> Any:
     if action == "comment":
         return services.activity_comment(actor=actor, activity=activity, text=data.get("text", ""))
     version = parse_version(data.get("version", ""))
-    if action in TRANSITION_TARGETS:
-        return services.activity_transition(
-            actor=actor, activity=activity, version=version, status=TRANSITION_TARGETS[action]
-        )
     if action == "save":
         by_person = policies.is_the_person(actor, activity.person)
         return services.activity_update(
             actor=actor, activity=activity, version=version, **_activity_fields(data, by_person)
         )
-    raise DomainError(
-        code="unknown_action",
-        field=None,
-        status=400,
-        message_nb="Ukjent handling.",
-        message_en="Unknown action.",
+    # Any other action is one of the moves lifecycles.ACTIVITY declares (else unknown_action).
+    move = lifecycles.ACTIVITY.move(action)
+    return services.activity_transition(
+        actor=actor, activity=activity, version=version, status=move.target
     )
 
 

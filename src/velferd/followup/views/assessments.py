@@ -16,7 +16,7 @@ from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
 from velferd.core.forms import parse_version, post_or_show
 
-from .. import selectors, services
+from .. import lifecycles, selectors, services
 from ..models import MainGoal, NeedGroup
 from .people import read_person
 
@@ -63,22 +63,14 @@ def _assessment_action(actor: Actor, assessment: Any, data: Any) -> Any:
         return services.assessment_update(
             actor=actor, assessment=assessment, version=version, **_assessment_fields(data)
         )
-    if action == "submit":
-        return services.assessment_submit(actor=actor, assessment=assessment, version=version)
-    if action == "approve":
-        return services.assessment_approve(actor=actor, assessment=assessment, version=version)
-    if action == "return":
-        return services.assessment_return(
-            actor=actor, assessment=assessment, version=version, comment=data.get("comment", "")
-        )
-    if action == "send":
-        return services.assessment_send(actor=actor, assessment=assessment, version=version)
-    raise DomainError(
-        code="unknown_action",
-        field=None,
-        status=400,
-        message_nb="Ukjent handling.",
-        message_en="Unknown action.",
+    # Any other action is one of the moves lifecycles.ASSESSMENT declares (else
+    # unknown_action), run by its service with what else it takes (a comment).
+    move = lifecycles.ASSESSMENT.move(action)
+    return lifecycles.ASSESSMENT.service_for(move.name)(
+        actor=actor,
+        assessment=assessment,
+        version=version,
+        **{name: data.get(name, "") for name in move.inputs},
     )
 
 

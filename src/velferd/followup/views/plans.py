@@ -16,6 +16,7 @@ from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.forms import parse_date, parse_version, post_or_show
+from velferd.core.lifecycles import unknown_action
 
 from .. import selectors, services
 
@@ -60,12 +61,7 @@ def _plan_action(actor: Actor, plan: Any, data: Any) -> Any:
             service=data.get("service", ""),
             version=parse_version(data.get("version", "")),
         )
-    raise DomainError(
-        code="unknown_action",
-        status=400,
-        message_nb="Ukjent handling.",
-        message_en="Unknown action.",
-    )
+    raise unknown_action()
 
 
 def _missing_deadline() -> Any:
