@@ -18,7 +18,6 @@ from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
 from velferd.employers import selectors as employer_selectors
-from velferd.organisation import selectors as organisation_selectors
 
 from . import selectors, services
 from .models import GroupKind
@@ -43,8 +42,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "own": own,
             "may_prioritise": policies.can_prioritise_enterprises(actor),
             "may_see_groups": policies.can_view_sick_leave_aggregates(actor),
-            "may_see_results": policies.can_view_iw_results(actor, None)
-            or bool(policies.iw_counties(actor)),
+            "may_see_results": policies.can_view_iw_results(
+                actor, policies.iw_results_county(actor)
+            ),
             "may_import": policies.can_import_sick_leave_statistics(actor),
         },
     )
@@ -205,9 +205,7 @@ def results(request: HttpRequest) -> HttpResponse:
         {
             "r": found,
             "charts": found.charts() if found.relative else [],
-            "counties": organisation_selectors.counties()
-            if national
-            else employer_selectors.counties_advised_by(actor),
+            "counties": selectors.counties_with_results(actor=actor),
             "national": national,
         },
     )

@@ -99,7 +99,22 @@ from .employers import (
     employer_organisation_numbers as employer_organisation_numbers,
 )
 from .employers import (
+    enterprises_advised as enterprises_advised,
+)
+from .employers import (
+    enterprises_represented as enterprises_represented,
+)
+from .employers import (
+    enterprises_visible as enterprises_visible,
+)
+from .employers import (
     iw_counties as iw_counties,
+)
+from .employers import (
+    represents_enterprise as represents_enterprise,
+)
+from .employers import (
+    subsidy_budget_counties as subsidy_budget_counties,
 )
 from .followup import (
     can_approve_assessment as can_approve_assessment,
@@ -216,5 +231,17 @@ from .sickleave import (
     can_view_iw_results as can_view_iw_results,
 )
 from .sickleave import (
+    can_view_priority_line as can_view_priority_line,
+)
+from .sickleave import (
     can_view_sick_leave_aggregates as can_view_sick_leave_aggregates,
+)
+from .sickleave import (
+    iw_results_counties as iw_results_counties,
+)
+from .sickleave import (
+    iw_results_county as iw_results_county,
+)
+from .sickleave import (
+    priority_lines_visible as priority_lines_visible,
 )

@@ -1,8 +1,15 @@
-"""Inclusive Workplace support: enterprises, their cooperation, subsidies and budgets."""
+"""Inclusive Workplace support: enterprises, their cooperation, subsidies and budgets.
+
+`enterprise` is a velferd.employers Enterprise: county_id and organisation_number are all
+these policies read. A list filter is a `Q` over the listed model, with `via` the path from
+that model to the enterprise ("" for enterprises, "enterprise__" for their subsidies); the
+budgets' filter is over the registry's counties."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.db.models import Q
 
 from ..actor import Actor
 from ..roles import Role
@@ -24,20 +31,43 @@ def can_register_enterprise(actor: Actor) -> bool:
     return actor.has_role(Role.IW_ADVISOR, Role.ADMINISTRATOR)
 
 
-def can_view_enterprise(actor: Actor, enterprise: Any) -> bool:
-    """Advisors see the enterprises of their county, an employer representative only their
-    own enterprise, administrators all of them."""
-    return (
-        actor.has_role(Role.ADMINISTRATOR)
-        or enterprise.county_id in iw_counties(actor)
-        or enterprise.organisation_number in employer_organisation_numbers(actor)
-    )
+def represents_enterprise(actor: Actor, enterprise: Any) -> bool:
+    """The employer representative of the enterprise."""
+    return enterprise.organisation_number in employer_organisation_numbers(actor)
+
+
+def enterprises_represented(actor: Actor, via: str = "") -> Q:
+    """The list filter of `represents_enterprise`."""
+    return Q(**{f"{via}organisation_number__in": employer_organisation_numbers(actor)})
 
 
 def can_advise_enterprise(actor: Actor, enterprise: Any) -> bool:
     """The IW centre of the enterprise's county does the work: the contact person, the
     cooperation, its plan and the subsidies."""
     return enterprise.county_id in iw_counties(actor)
+
+
+def enterprises_advised(actor: Actor, via: str = "") -> Q:
+    """The list filter of `can_advise_enterprise`."""
+    return Q(**{f"{via}county__in": iw_counties(actor)})
+
+
+def can_view_enterprise(actor: Actor, enterprise: Any) -> bool:
+    """Advisors see the enterprises of their county, an employer representative only their
+    own enterprise, administrators all of them."""
+    return (
+        actor.has_role(Role.ADMINISTRATOR)
+        or can_advise_enterprise(actor, enterprise)
+        or represents_enterprise(actor, enterprise)
+    )
+
+
+def enterprises_visible(actor: Actor, via: str = "") -> Q:
+    """The list filter of `can_view_enterprise`: the enterprises, and their subsidies, in a
+    list (`can_list_enterprises` says who gets one)."""
+    if actor.has_role(Role.ADMINISTRATOR):
+        return Q()
+    return enterprises_advised(actor, via) | enterprises_represented(actor, via)
 
 
 def can_list_enterprises(actor: Actor) -> bool:
@@ -64,9 +94,7 @@ def can_view_cooperation(actor: Actor, enterprise: Any) -> bool:
 
 def can_apply_for_subsidy(actor: Actor, enterprise: Any) -> bool:
     """The employer applies; an advisor may apply on the enterprise's behalf."""
-    return can_advise_enterprise(
-        actor, enterprise
-    ) or enterprise.organisation_number in employer_organisation_numbers(actor)
+    return can_advise_enterprise(actor, enterprise) or represents_enterprise(actor, enterprise)
 
 
 def can_decide_subsidy(actor: Actor, enterprise: Any) -> bool:
@@ -75,7 +103,15 @@ def can_decide_subsidy(actor: Actor, enterprise: Any) -> bool:
 
 
 def can_view_subsidy_budget(actor: Actor, county_number: str) -> bool:
+    """Administrators see every county's budget, an advisor their own county's."""
     return actor.has_role(Role.ADMINISTRATOR) or county_number in iw_counties(actor)
+
+
+def subsidy_budget_counties(actor: Actor) -> Q:
+    """The list filter of `can_view_subsidy_budget`, over counties."""
+    if actor.has_role(Role.ADMINISTRATOR):
+        return Q()
+    return Q(number__in=iw_counties(actor))
 
 
 def can_set_subsidy_budget(actor: Actor, county_number: str) -> bool:

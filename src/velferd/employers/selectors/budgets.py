@@ -61,11 +61,9 @@ def budget_line(*, actor: Actor, county_number: str, year: int) -> BudgetLine:
 def budget_lines(*, actor: Actor, year: int) -> list[BudgetLine]:
     """The year's budget of every county the actor may see: all for administrators, the
     advisor's own county. Nobody else."""
-    counties = [
-        c
-        for c in organisation_selectors.counties()
-        if policies.can_view_subsidy_budget(actor, c.number)
-    ]
+    counties = list(
+        organisation_selectors.counties().filter(policies.subsidy_budget_counties(actor))
+    )
     if not counties:
         raise refused(actor)
     return [budget_line(actor=actor, county_number=c.number, year=year) for c in counties]

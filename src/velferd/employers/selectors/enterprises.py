@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from velferd.access import policies
 from velferd.access import selectors as access_selectors
@@ -46,11 +46,7 @@ def enterprises_visible_to(
     found = Enterprise.objects.select_related(
         "municipality", "county__iw_centre", "contact_person"
     ).annotate(cooperation_status=Subquery(latest.values("status")[:1]))
-    if not actor.has_role(Role.ADMINISTRATOR):
-        found = found.filter(
-            Q(county__in=policies.iw_counties(actor))
-            | Q(organisation_number__in=policies.employer_organisation_numbers(actor))
-        )
+    found = found.filter(policies.enterprises_visible(actor))
     query = query.strip()
     if query.isdigit():
         found = found.filter(organisation_number__startswith=query)
@@ -92,9 +88,9 @@ def enterprise_for(*, actor: Actor, organisation_number: str) -> Enterprise:
 
 def own_enterprises(*, actor: Actor) -> QuerySet[Enterprise]:
     """The enterprises the actor represents as an employer."""
-    return Enterprise.objects.filter(
-        organisation_number__in=policies.employer_organisation_numbers(actor)
-    ).select_related("municipality", "county__iw_centre", "contact_person")
+    return Enterprise.objects.filter(policies.enterprises_represented(actor)).select_related(
+        "municipality", "county__iw_centre", "contact_person"
+    )
 
 
 def iw_centre_of(enterprise: Enterprise) -> IWCentre | None:

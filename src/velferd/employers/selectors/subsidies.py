@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 
 from velferd.access import policies
 from velferd.access.actor import Actor
-from velferd.access.roles import Role
 from velferd.core.errors import not_found
 
 from ..models import (
@@ -24,12 +23,9 @@ from .lookups import as_int, refused, unknown
 def subsidies_visible_to(*, actor: Actor, status: str = "") -> QuerySet[Subsidy]:
     if not policies.can_list_enterprises(actor):
         raise refused(actor)
-    found = Subsidy.objects.select_related("enterprise", "enterprise__county")
-    if not actor.has_role(Role.ADMINISTRATOR):
-        found = found.filter(
-            Q(enterprise__county__in=policies.iw_counties(actor))
-            | Q(enterprise__organisation_number__in=policies.employer_organisation_numbers(actor))
-        )
+    found = Subsidy.objects.select_related("enterprise", "enterprise__county").filter(
+        policies.enterprises_visible(actor, "enterprise__")
+    )
     if status:
         if status not in SubsidyStatus.values:
             raise not_found(f"status «{status}»", f"status “{status}”", field="status")

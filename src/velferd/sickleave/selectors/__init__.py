@@ -35,7 +35,7 @@ from .priorities import (
     priority_row,
     priority_rows,
 )
-from .results import BEFORE_QUARTERS, SERVED_STATUSES, Results, iw_results
+from .results import BEFORE_QUARTERS, SERVED_STATUSES, Results, counties_with_results, iw_results
 
 __all__ = [
     "BEFORE_QUARTERS",
@@ -54,6 +54,7 @@ __all__ = [
     "Results",
     "contribution_of",
     "contribution_of_enterprises",
+    "counties_with_results",
     "enterprise_comparison",
     "enterprise_for",
     "figure_of",

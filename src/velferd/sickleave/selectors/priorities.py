@@ -77,12 +77,12 @@ def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[Enterprise
     be saved, most first."""
     policies.require(actor, policies.can_prioritise_enterprises)
     _check_filters(filters)
-    counties = policies.iw_counties(actor) if not actor.system else set()
     if filters.county:
-        if not actor.system and filters.county not in counties:
+        if not policies.allows(actor, policies.can_prioritise_enterprises, filters.county):
             raise forbidden()
-        counties = {filters.county}
-    found = EnterpriseSummary.objects.filter(county_id__in=counties)
+        found = EnterpriseSummary.objects.filter(county_id__in={filters.county})
+    else:
+        found = EnterpriseSummary.objects.filter(policies.priority_lines_visible(actor))
     # Figures based on fewer than five persons are masked: they match no range filter.
     if filters.min_percentage is not None:
         found = found.filter(

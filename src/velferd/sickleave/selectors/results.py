@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -125,9 +126,7 @@ def iw_results(*, actor: Actor, county: str | None) -> Results:
     a county's figure for a quarter is judged together with the other counties' figures for
     it (velferd.core.disclosure.suppress)."""
     if county is None and not actor.system:
-        mine = sorted(policies.iw_counties(actor))
-        if mine and not policies.can_view_iw_results(actor, None):
-            county = mine[0]
+        county = policies.iw_results_county(actor)
     policies.require(actor, policies.can_view_iw_results, county)
     place = None
     if county is not None:
@@ -193,3 +192,8 @@ def iw_results(*, actor: Actor, county: str | None) -> Results:
             [(n, relative.get(n)) for n in range(first_offset, last_offset + 1)] if relative else []
         ),
     )
+
+
+def counties_with_results(*, actor: Actor) -> QuerySet[Any]:
+    """The counties whose IW centre's results the actor may choose."""
+    return organisation_selectors.counties().filter(policies.iw_results_counties(actor))

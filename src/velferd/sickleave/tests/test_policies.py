@@ -1,7 +1,7 @@
 """Who may see which sick-leave figures, for every demo login that matters. The enterprise
 questions are asked about the employer's own enterprise in Vestland (first answer) and an
-enterprise in Oslo (second); the results question about Vestland (first) and the whole
-country (second)."""
+enterprise in Oslo (second), and so is the question about their lines on the prioritisation
+list; the results question about Vestland (first) and the whole country (second)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor
 from velferd.employers.models import Enterprise
+from velferd.sickleave.models import EnterpriseSummary
 
 pytestmark = pytest.mark.django_db
 
@@ -21,22 +22,23 @@ SICK_LEAVE_QUESTIONS = (
     "prioritise_enterprises",
     "view_iw_results",
     "import_sick_leave_statistics",
+    "view_priority_line",
 )
 Y, N = True, False
 
 # fmt: off
 ANSWERS: dict[str, tuple[bool | tuple[bool, bool], ...]] = {
-    #               own / Oslo  groups  priorities  results (46, NO)  import
-    "ia-radgiver":  ((Y, N),    Y,      Y,          (Y, N),           N),
-    "ia-03":        ((N, Y),    Y,      Y,          (N, N),           N),
-    "arbeidsgiver": ((Y, N),    N,      N,          (N, N),           N),
-    "analytiker":   ((N, N),    Y,      N,          (Y, Y),           N),
-    "departement":  ((N, N),    Y,      N,          (Y, Y),           N),
-    "admin":        ((Y, Y),    Y,      N,          (Y, Y),           Y),
-    "veileder":     ((N, N),    N,      N,          (N, N),           N),
-    "innbygger":    ((N, N),    N,      N,          (N, N),           N),
-    "leverandor":   ((N, N),    N,      N,          (N, N),           N),
-    "fastlege":     ((N, N),    N,      N,          (N, N),           N),
+    #               own / Oslo  groups  priorities  results (46, NO)  import  line (own / Oslo)
+    "ia-radgiver":  ((Y, N),    Y,      Y,          (Y, N),           N,      (Y, N)),
+    "ia-03":        ((N, Y),    Y,      Y,          (N, N),           N,      (N, Y)),
+    "arbeidsgiver": ((Y, N),    N,      N,          (N, N),           N,      (N, N)),
+    "analytiker":   ((N, N),    Y,      N,          (Y, Y),           N,      (N, N)),
+    "departement":  ((N, N),    Y,      N,          (Y, Y),           N,      (N, N)),
+    "admin":        ((Y, Y),    Y,      N,          (Y, Y),           Y,      (N, N)),
+    "veileder":     ((N, N),    N,      N,          (N, N),           N,      (N, N)),
+    "innbygger":    ((N, N),    N,      N,          (N, N),           N,      (N, N)),
+    "leverandor":   ((N, N),    N,      N,          (N, N),           N,      (N, N)),
+    "fastlege":     ((N, N),    N,      N,          (N, N),           N,      (N, N)),
 }
 # fmt: on
 
@@ -47,6 +49,10 @@ def ask(question: str, actor: Actor) -> bool | tuple[bool, bool]:
         own = Enterprise.objects.get(organisation_number="987654309")
         oslo = Enterprise.objects.get(organisation_number="971352418")
         return (bool(policy(actor, own)), bool(policy(actor, oslo)))
+    if question == "view_priority_line":
+        own_line = EnterpriseSummary.objects.get(enterprise__organisation_number="987654309")
+        oslo_line = EnterpriseSummary.objects.get(enterprise__organisation_number="971352418")
+        return (bool(policy(actor, own_line)), bool(policy(actor, oslo_line)))
     if question == "view_iw_results":
         return (bool(policy(actor, "46")), bool(policy(actor, None)))
     return bool(policy(actor))
