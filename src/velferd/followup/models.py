@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from velferd.access.roles import PartnerService
 from velferd.core.models import TimestampedModel, VersionedModel
 
 
@@ -270,7 +271,8 @@ class BenefitKind(models.TextChoices):
     TRANSITIONAL_BENEFIT = "transitional_benefit", _("Transitional benefit for single parents")
 
 
-# The social services' records belong to the municipality (Social Services Act).
+# The social services' records belong to the municipality (Social Services Act): the benefits
+# that are the municipality's. Everything that tells them apart uses this set.
 MUNICIPAL_BENEFITS = frozenset(
     {BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT}
 )
@@ -342,6 +344,9 @@ class IndividualPlan(VersionedModel):
 
 
 NAV_SERVICE = "nav"
+# The services that take part in individual plans: NAV itself and the partner services (the
+# consent that opens the municipal records to NAV's state side is no service of a plan).
+PLAN_SERVICES = frozenset({NAV_SERVICE, *PartnerService.values} - {PartnerService.NAV_STATE})
 
 
 class PlanMember(models.Model):

@@ -31,6 +31,7 @@ from velferd.core.errors import DomainError
 from velferd.core.pagination import MAX_PAGE, check_page, past_the_last
 
 from .models import (
+    MUNICIPAL_BENEFITS,
     Activity,
     ActivityStatus,
     Benefit,
@@ -49,7 +50,6 @@ QUALIFICATION_AGES = (18, 66)
 LONG_TERM_DAYS = 182
 REDUCED_CAPACITY = (NeedGroup.SPECIALLY_ADAPTED, NeedGroup.PARTIALLY_PERMANENT)
 ACTIVITY_REQUIREMENT_AGE = 30
-MUNICIPAL_BENEFITS = (BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT)
 
 FLAGS = (
     "unassigned",
@@ -150,27 +150,9 @@ def _offices(actor: Actor, office: int | None) -> set[int]:
     return {office}
 
 
-def _visible(actor: Actor, offices: set[int]) -> Q:
-    """The rule of people_selectors.persons_visible_to, on the state row's own columns."""
-    user = actor.user
-    visible = Q(office__in=offices, person_office__in=offices)
-    if user is None or not user.cleared_strictly_confidential:
-        visible &= Q(strictly_confidential=False)
-    if user is None or not user.cleared_office_employees:
-        visible &= Q(office_employee=False)
-    return visible
-
-
 def _running(prefix: str, first: datetime.date, last: datetime.date) -> Q:
     """The stretch kept under `prefix` covers every day from `first` to `last`."""
     return Q(**{f"{prefix}_from__lte": first, f"{prefix}_until__gte": last})
-
-
-def _municipal_visible(actor: Actor, offices: set[int], today: datetime.date) -> Q:
-    """The social-services records may be used for the office's municipal caseworkers, and
-    for the state side while the person's consent holds."""
-    municipal_offices = actor.office_ids("caseworker_municipal") & offices
-    return Q(office__in=municipal_offices) | _running("nav_state_consent", today, today)
 
 
 def _flag_rules(actor: Actor, offices: set[int], today: datetime.date) -> dict[str, Q]:
@@ -185,7 +167,8 @@ def _flag_rules(actor: Actor, offices: set[int], today: datetime.date) -> dict[s
         .exclude(status=ActivityStatus.CANCELLED)
         .values("person")
     )
-    municipal_visible = _municipal_visible(actor, offices, today)
+    # Flags that use the municipality's records follow can_view_municipal_records.
+    municipal_visible = policies.portfolio_rows_municipal(actor, offices, today)
     in_agreed = Q(agreed_open_until__gte=today)
     assisted = _running("financial_assistance", today, today)
     return {
@@ -297,11 +280,13 @@ def portfolio(
             message_en="You have no portfolio.",
         )
     rules = _flag_rules(actor, offices, day)
-    base = PortfolioState.objects.filter(_visible(actor, offices))
+    base = PortfolioState.objects.filter(policies.portfolio_rows_visible(actor, offices))
     counts = base.aggregate(
         total=Count("pk"), **{flag: Count("pk", filter=rule) for flag, rule in rules.items()}
     )
-    rows = _filtered(base, query, rules, _municipal_visible(actor, offices, day), day)
+    rows = _filtered(
+        base, query, rules, policies.portfolio_rows_municipal(actor, offices, day), day
+    )
     sort = SORTS[query.sort or "name"]
     page_rows, count = _page(rows, rules, day, sort, (page - 1) * page_size, page_size)
     last = max(1, -(-count // page_size))

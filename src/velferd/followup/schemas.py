@@ -15,9 +15,15 @@ from velferd.core.constraints import (
 )
 
 from . import lifecycles
-from .models import ActivityKind, BenefitKind, MainGoal, NeedGroup, QualificationOutcome
+from .models import (
+    PLAN_SERVICES,
+    ActivityKind,
+    BenefitKind,
+    MainGoal,
+    NeedGroup,
+    QualificationOutcome,
+)
 from .portfolio import AGE_BANDS, FLAGS, SORTS
-from .services import PLAN_SERVICES
 
 Text = Annotated[str, NOT_BLANK]
 NeedGroupValue = Annotated[str, one_of(NeedGroup)]

@@ -112,12 +112,9 @@ def assessment_for(*, actor: Actor, assessment_id: object) -> NeedsAssessment:
 
 def awaiting_approval_for(*, actor: Actor) -> QuerySet[NeedsAssessment]:
     """Assessments sent to the approvers of the actor's offices (not the actor's own)."""
-    found = NeedsAssessment.objects.filter(
-        policies.persons_visible_as_staff(actor, "person__"),
-        status=AssessmentStatus.AWAITING_APPROVAL,
-        person__office__in=actor.office_ids("approver"),
+    return NeedsAssessment.objects.filter(
+        policies.assessments_approvable(actor), status=AssessmentStatus.AWAITING_APPROVAL
     ).select_related("person", "author")
-    return found.exclude(author=actor.user) if actor.user else found.none()
 
 
 def letter_preview(assessment: NeedsAssessment) -> tuple[str, Lix]:

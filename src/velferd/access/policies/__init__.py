@@ -42,10 +42,19 @@ from .base import (
     require as require,
 )
 from .coordination import (
+    benefits_recordable as benefits_recordable,
+)
+from .coordination import (
+    can_assess_for_qualification as can_assess_for_qualification,
+)
+from .coordination import (
     can_change_individual_plan as can_change_individual_plan,
 )
 from .coordination import (
     can_manage_plan_members as can_manage_plan_members,
+)
+from .coordination import (
+    can_record_benefit as can_record_benefit,
 )
 from .coordination import (
     can_view_individual_plan as can_view_individual_plan,
@@ -60,7 +69,16 @@ from .coordination import (
     is_plan_partner as is_plan_partner,
 )
 from .coordination import (
+    municipal_records_visible as municipal_records_visible,
+)
+from .coordination import (
+    persons_assessable_for_qualification as persons_assessable_for_qualification,
+)
+from .coordination import (
     plans_as_partner as plans_as_partner,
+)
+from .coordination import (
+    portfolio_rows_municipal as portfolio_rows_municipal,
 )
 from .employers import (
     can_advise_enterprise as can_advise_enterprise,
@@ -117,16 +135,55 @@ from .employers import (
     subsidy_budget_counties as subsidy_budget_counties,
 )
 from .followup import (
+    PERSON_MAY_MOVE_TO as PERSON_MAY_MOVE_TO,
+)
+from .followup import (
+    activities_changeable as activities_changeable,
+)
+from .followup import (
+    activities_movable as activities_movable,
+)
+from .followup import (
+    assessments_approvable as assessments_approvable,
+)
+from .followup import (
+    can_agree_activity as can_agree_activity,
+)
+from .followup import (
     can_approve_assessment as can_approve_assessment,
 )
 from .followup import (
     can_assign_caseworker as can_assign_caseworker,
 )
 from .followup import (
+    can_change_activity as can_change_activity,
+)
+from .followup import (
     can_follow_up as can_follow_up,
 )
 from .followup import (
+    can_move_activity as can_move_activity,
+)
+from .followup import (
     can_take_part_in_plan as can_take_part_in_plan,
+)
+from .followup import (
+    is_own_assessment as is_own_assessment,
+)
+from .followup import (
+    is_own_proposal as is_own_proposal,
+)
+from .followup import (
+    persons_agreeing_activities as persons_agreeing_activities,
+)
+from .followup import (
+    persons_followed_up as persons_followed_up,
+)
+from .followup import (
+    persons_taking_part as persons_taking_part,
+)
+from .followup import (
+    portfolio_rows_visible as portfolio_rows_visible,
 )
 from .ministry import (
     PRESS_DIVISION as PRESS_DIVISION,

@@ -69,6 +69,7 @@ class TestPolicyTable:
         from velferd.employers.tests.test_policies import EMPLOYER_QUESTIONS
         from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
         from velferd.followup.tests.test_coordination_policies import COORDINATION_QUESTIONS
+        from velferd.followup.tests.test_followup_policies import FOLLOW_UP_QUESTIONS
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
         from velferd.sickleave.tests.test_policies import SICK_LEAVE_QUESTIONS
 
@@ -79,6 +80,7 @@ class TestPolicyTable:
             *OTHER_QUESTIONS,
             *MINISTRY_QUESTIONS,
             *COORDINATION_QUESTIONS,
+            *FOLLOW_UP_QUESTIONS,
             *EMPLOYER_QUESTIONS,
             *SICK_LEAVE_QUESTIONS,
         }

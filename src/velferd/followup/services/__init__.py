@@ -4,9 +4,9 @@ and notes. Each write is one transaction with its audit event; activities also k
 own history. Other domains, the demo and the tests use this package:
 `from velferd.followup import services as followup`."""
 
+from ..models import PLAN_SERVICES
 from .activities import (
     ACTIVITY_FIELDS,
-    PERSON_MAY_MOVE_TO,
     activity_comment,
     activity_create,
     activity_transition,
@@ -46,7 +46,6 @@ from .periods import (
     period_transfer,
 )
 from .plans import (
-    PLAN_SERVICES,
     individual_plan_create,
     plan_goals_update,
     plan_measure_add,
@@ -59,7 +58,6 @@ from .plans import (
 __all__ = [
     "ACTIVITY_FIELDS",
     "ASSESSMENT_FIELDS",
-    "PERSON_MAY_MOVE_TO",
     "PLAN_SERVICES",
     "activity_comment",
     "activity_create",

@@ -15,7 +15,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
-from velferd.core.errors import CONFLICT, forbidden
+from velferd.core.errors import CONFLICT
 from velferd.core.lifecycles import Change
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.people.models import Person
@@ -35,11 +35,6 @@ ACTIVITY_FIELDS = (
     "meeting_at",
     "agreed_with_office",
 )
-PERSON_MAY_MOVE_TO = {
-    ActivityStatus.IN_PROGRESS,
-    ActivityStatus.COMPLETED,
-    ActivityStatus.CANCELLED,
-}
 
 
 def _record_change(
@@ -95,7 +90,7 @@ def activity_create(
     can agree an activity (make it one the person is obliged to do)."""
     policies.require(actor, policies.can_take_part_in_plan, person)
     by_person = policies.is_the_person(actor, person)
-    if by_person and agreed_with_office:
+    if agreed_with_office and not policies.allows(actor, policies.can_agree_activity, person):
         raise invalid(
             "only_office_agrees",
             "agreed_with_office",
@@ -152,17 +147,15 @@ def _changing(
         yield step
 
 
-def _person_may_edit(activity: Activity) -> bool:
-    return activity.proposed_by_person and not activity.agreed_with_office
-
-
 @retried_atomic
 def activity_update(*, actor: Actor, activity: Activity, version: int, **changes: Any) -> Activity:
     policies.require(actor, policies.can_take_part_in_plan, activity.person)
     with _changing(actor, activity, "updated", version=version, watch=ACTIVITY_FIELDS) as step:
         activity = step.record
-        by_person = policies.is_the_person(actor, activity.person)
-        if by_person and ("agreed_with_office" in changes or not _person_may_edit(activity)):
+        agrees = "agreed_with_office" in changes
+        if not policies.allows(actor, policies.can_change_activity, activity) or (
+            agrees and not policies.allows(actor, policies.can_agree_activity, activity.person)
+        ):
             raise invalid(
                 "only_office_changes",
                 None,
@@ -189,15 +182,14 @@ def activity_update(*, actor: Actor, activity: Activity, version: int, **changes
 def activity_transition(*, actor: Actor, activity: Activity, status: str, version: int) -> Activity:
     """Move an activity along its lifecycle (lifecycles.ACTIVITY) to `status`, the target of
     one of its moves. The person moves only their own activities, and only to in progress,
-    completed or cancelled."""
+    completed or cancelled (policies.can_move_activity)."""
     policies.require(actor, policies.can_take_part_in_plan, activity.person)
     with _changing(actor, activity, "status_changed", version=version, watch=("status",)) as step:
         activity = step.record
         if status not in ActivityStatus.values:
             raise invalid("unknown_status", "status", "Ukjent status.", "Unknown status.")
+        policies.require(actor, policies.can_move_activity, activity, status)
         by_person = policies.is_the_person(actor, activity.person)
-        if by_person and (not _person_may_edit(activity) or status not in PERSON_MAY_MOVE_TO):
-            raise forbidden()
         steps = [status]
         if (
             by_person

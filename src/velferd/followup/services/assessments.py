@@ -127,7 +127,7 @@ def assessment_submit(
 
 
 def _refuse_own_approval(actor: Actor, assessment: NeedsAssessment) -> None:
-    if actor.user is not None and assessment.author_id == actor.user.pk:
+    if policies.is_own_assessment(actor, assessment):
         raise invalid(
             "own_assessment",
             None,

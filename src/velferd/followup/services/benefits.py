@@ -11,20 +11,11 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
-from velferd.core.errors import forbidden
 from velferd.core.validation import invalid
 from velferd.people.models import Person
 
 from ..locking import lock_person, lock_record
 from ..models import Benefit, BenefitKind, QualificationAssessment, QualificationOutcome
-
-
-def _require_benefit_access(actor: Actor, person: Person, kind: str) -> None:
-    policies.require(actor, policies.can_follow_up, person)
-    if kind in (BenefitKind.FINANCIAL_ASSISTANCE, BenefitKind.QUALIFICATION_BENEFIT) and not (
-        policies.can_view_municipal_records(actor, person)
-    ):
-        raise forbidden()
 
 
 @retried_atomic
@@ -40,7 +31,7 @@ def benefit_record(
     """Record a benefit period. Municipal benefits only by those who may see them."""
     if kind not in BenefitKind.values:
         raise invalid("unknown_benefit", "kind", "Ukjent ytelse.", "Unknown benefit.")
-    _require_benefit_access(actor, person, kind)
+    policies.require(actor, policies.can_record_benefit, Benefit(person=person, kind=kind))
     if ends_on is not None and ends_on < starts_on:
         raise invalid(
             "ends_before_start",
@@ -78,7 +69,7 @@ def benefit_record(
 
 @retried_atomic
 def benefit_end(*, actor: Actor, benefit: Benefit, ends_on: datetime.date) -> Benefit:
-    _require_benefit_access(actor, benefit.person, benefit.kind)
+    policies.require(actor, policies.can_record_benefit, benefit)
     benefit = lock_record(benefit, "person")
     if ends_on < benefit.starts_on:
         raise invalid(
@@ -111,10 +102,7 @@ def qualification_assessment_record(
 ) -> QualificationAssessment:
     """The qualification programme is the municipality's: its caseworkers record that a
     person was assessed for it."""
-    policies.require(actor, policies.can_follow_up, person)
-    if person.office_id not in actor.office_ids("caseworker_municipal"):
-        # Seeing the municipality's records (with consent) is not running its programme.
-        raise forbidden()
+    policies.require(actor, policies.can_assess_for_qualification, person)
     if outcome not in QualificationOutcome.values:
         raise invalid("unknown_outcome", "outcome", "Ukjent utfall.", "Unknown outcome.")
     lock_person(person.pk)

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access.actor import Actor
-from velferd.access.roles import PartnerService
 from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT
@@ -18,10 +17,8 @@ from velferd.core.validation import invalid
 from velferd.people.models import Person
 
 from ..locking import lock_person, lock_record
-from ..models import NAV_SERVICE, IndividualPlan, PlanMeasure, PlanMember
+from ..models import PLAN_SERVICES, IndividualPlan, PlanMeasure, PlanMember
 from .changes import changing
-
-PLAN_SERVICES = frozenset({NAV_SERVICE, *PartnerService.values} - {PartnerService.NAV_STATE})
 
 
 def _check_service(service: str, field: str) -> str:

@@ -21,7 +21,7 @@ from ..models import ActivityKind
 from .people import person_url, read_person
 
 
-def _activity_fields(data: Any, by_person: bool) -> dict[str, Any]:
+def _activity_fields(data: Any, may_agree: bool) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "kind": data.get("kind", ""),
         "title": data.get("title", ""),
@@ -30,7 +30,7 @@ def _activity_fields(data: Any, by_person: bool) -> dict[str, Any]:
         "ends_on": parse_date(data.get("ends_on", ""), "ends_on"),
         "meeting_at": parse_datetime(data.get("meeting_at", ""), "meeting_at"),
     }
-    if not by_person:
+    if may_agree:
         fields["agreed_with_office"] = checked(data, "agreed_with_office")
     return fields
 
@@ -58,7 +58,9 @@ def activity_new(request: HttpRequest, person_id: str) -> HttpResponse:
     return post_or_show(
         request,
         lambda: services.activity_create(
-            actor=actor, person=person, **_activity_fields(request.POST, by_person)
+            actor=actor,
+            person=person,
+            **_activity_fields(request.POST, policies.can_agree_activity(actor, person)),
         ),
         lambda _: person_url(person, actor),
         show,
@@ -71,9 +73,9 @@ def _activity_action(actor: Actor, activity: Any, data: Any) -> Any:
         return services.activity_comment(actor=actor, activity=activity, text=data.get("text", ""))
     version = parse_version(data.get("version", ""))
     if action == "save":
-        by_person = policies.is_the_person(actor, activity.person)
+        may_agree = policies.can_agree_activity(actor, activity.person)
         return services.activity_update(
-            actor=actor, activity=activity, version=version, **_activity_fields(data, by_person)
+            actor=actor, activity=activity, version=version, **_activity_fields(data, may_agree)
         )
     # Any other action is one of the moves lifecycles.ACTIVITY declares (else unknown_action).
     move = lifecycles.ACTIVITY.move(action)
@@ -89,9 +91,6 @@ def activity(request: HttpRequest, activity_id: str) -> HttpResponse:
 
     def show(error: DomainError | None) -> HttpResponse:
         by_person = policies.is_the_person(actor, found.person)
-        may_edit = policies.can_take_part_in_plan(actor, found.person) and (
-            not by_person or (found.proposed_by_person and not found.agreed_with_office)
-        )
         return render(
             request,
             "followup/activity.html",
@@ -102,7 +101,7 @@ def activity(request: HttpRequest, activity_id: str) -> HttpResponse:
                 "form": request.POST if error else {},
                 "kinds": ActivityKind.choices,
                 "by_person": by_person,
-                "may_edit": may_edit and not found.is_locked,
+                "may_edit": policies.can_change_activity(actor, found) and not found.is_locked,
                 "may_comment": policies.can_take_part_in_plan(actor, found.person),
                 "back": person_url(found.person, actor),
             },

@@ -19,6 +19,7 @@ from velferd.core.forms import parse_date, parse_version, post_or_show
 from velferd.core.lifecycles import unknown_action
 
 from .. import selectors, services
+from ..models import PLAN_SERVICES
 
 
 @refusals_as_pages
@@ -90,7 +91,7 @@ def plan_page(request: HttpRequest, plan_id: str) -> HttpResponse:
                 "today": timezone.localdate(),
                 "may_change": policies.can_change_individual_plan(actor, plan),
                 "may_manage": policies.can_manage_plan_members(actor, plan),
-                "services": sorted(services.PLAN_SERVICES),
+                "services": sorted(PLAN_SERVICES),
             },
         )
 
