@@ -91,23 +91,27 @@ def current_decision(person: Person) -> NeedsAssessment | None:
     return assessments_of(person).filter(status=AssessmentStatus.SENT).order_by("-sent_at").first()
 
 
+def _assessments() -> QuerySet[NeedsAssessment]:
+    return NeedsAssessment.objects.select_related(
+        "person", "person__office", "author", "approver", "letter"
+    )
+
+
 def assessment_for(*, actor: Actor, assessment_id: object) -> NeedsAssessment:
     key = as_uuid(assessment_id)
-    record = (
-        NeedsAssessment.objects.select_related(
-            "person", "person__office", "author", "approver", "letter"
-        )
-        .filter(pk=key)
-        .first()
-        if key
-        else None
-    )
+    record = _assessments().filter(pk=key).first() if key else None
     found = _of_visible_person(
         actor, record, "vurderingen", "the assessment", "needs_assessment", "needs_assessment"
     )
     if policies.is_the_person(actor, found.person) and found.status != AssessmentStatus.SENT:
         raise not_found("vurderingen", "the assessment")
     return found
+
+
+def assessment_as_written(assessment: NeedsAssessment) -> NeedsAssessment:
+    """The assessment as a write has just left it, for the write's answer. Not a read of its
+    own: the writer read it (or the person it is about) through a logged selector first."""
+    return _assessments().get(pk=assessment.pk)
 
 
 def awaiting_approval_for(*, actor: Actor) -> QuerySet[NeedsAssessment]:
@@ -127,14 +131,20 @@ def activities_of(person: Person) -> QuerySet[Activity]:
     )
 
 
+def _activities() -> QuerySet[Activity]:
+    return Activity.objects.select_related("person", "person__office")
+
+
 def activity_for(*, actor: Actor, activity_id: object) -> Activity:
     key = as_uuid(activity_id)
-    record = (
-        Activity.objects.select_related("person", "person__office").filter(pk=key).first()
-        if key
-        else None
-    )
+    record = _activities().filter(pk=key).first() if key else None
     return _of_visible_person(actor, record, "aktiviteten", "the activity", "activity", "follow_up")
+
+
+def activity_as_written(activity: Activity) -> Activity:
+    """The activity as a write has just left it, for the write's answer (not logged: see
+    `assessment_as_written`)."""
+    return _activities().get(pk=activity.pk)
 
 
 def history_of(activity: Activity) -> QuerySet[ActivityChange]:
@@ -145,19 +155,24 @@ def threads_of(person: Person) -> QuerySet[Thread]:
     return Thread.objects.filter(person=person).select_related("activity")
 
 
+def _threads() -> QuerySet[Thread]:
+    return Thread.objects.select_related("person", "person__office", "activity").prefetch_related(
+        Prefetch("messages", queryset=Message.objects.order_by("sent_at"))
+    )
+
+
 def thread_for(*, actor: Actor, thread_id: object) -> Thread:
     key = as_uuid(thread_id)
-    record = (
-        Thread.objects.select_related("person", "person__office", "activity")
-        .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("sent_at")))
-        .filter(pk=key)
-        .first()
-        if key
-        else None
-    )
+    record = _threads().filter(pk=key).first() if key else None
     return _of_visible_person(
         actor, record, "samtalen", "the conversation", "dialogue", "follow_up"
     )
+
+
+def thread_as_written(thread: Thread) -> Thread:
+    """The conversation as a write has just left it, for the write's answer (not logged: see
+    `assessment_as_written`)."""
+    return _threads().get(pk=thread.pk)
 
 
 @dataclass(frozen=True)
@@ -211,22 +226,27 @@ def benefits_visible(*, actor: Actor, person: Person) -> list[Benefit]:
     return [b for b in found if not b.is_municipal]
 
 
+def _plans() -> QuerySet[IndividualPlan]:
+    return IndividualPlan.objects.select_related("person", "person__office").prefetch_related(
+        "members", "measures"
+    )
+
+
 def individual_plan_for(*, actor: Actor, plan_id: object) -> IndividualPlan:
     key = as_uuid(plan_id)
-    plan = (
-        IndividualPlan.objects.select_related("person", "person__office")
-        .prefetch_related("members", "measures")
-        .filter(pk=key)
-        .first()
-        if key
-        else None
-    )
+    plan = _plans().filter(pk=key).first() if key else None
     if plan is None or not policies.can_know_person_exists(actor, plan.person):
         raise not_found("planen", "the plan")
     if not policies.can_view_individual_plan(actor, plan):
         raise forbidden() if actor.is_authenticated else policies.not_authenticated()
     _log_plan_read(actor, plan)
     return plan
+
+
+def individual_plan_as_written(plan: IndividualPlan) -> IndividualPlan:
+    """The plan as a write has just left it, for the write's answer (not logged: see
+    `assessment_as_written`)."""
+    return _plans().get(pk=plan.pk)
 
 
 def _log_plan_read(actor: Actor, plan: IndividualPlan) -> None:

@@ -104,7 +104,7 @@ def create_activity(request: HttpRequest, payload: ActivityIn) -> Any:
         meeting_at=payload.meeting_at,
         agreed_with_office=payload.agreed_with_office,
     )
-    return Status(201, activity_detail(read_activity(request, str(activity.pk))))
+    return Status(201, activity_detail(selectors.activity_as_written(activity)))
 
 
 @router.get(
@@ -123,13 +123,13 @@ def get_activity(request: HttpRequest, activity_id: RecordId) -> Any:
     operation_id="velferd_followup_api_update_activity",
 )
 def update_activity(request: HttpRequest, activity_id: RecordId, payload: ActivityPatch) -> Any:
-    services.activity_update(
+    written = services.activity_update(
         actor=actor_of(request),
         activity=read_activity(request, activity_id),
         version=payload.version,
         **payload.dict(exclude_unset=True, exclude={"version"}),
     )
-    return activity_detail(read_activity(request, activity_id))
+    return activity_detail(selectors.activity_as_written(written))
 
 
 @router.post(
@@ -138,10 +138,9 @@ def update_activity(request: HttpRequest, activity_id: RecordId, payload: Activi
     operation_id="velferd_followup_api_comment_activity",
 )
 def comment_activity(request: HttpRequest, activity_id: RecordId, payload: CommentIn) -> Any:
-    services.activity_comment(
-        actor=actor_of(request), activity=read_activity(request, activity_id), text=payload.text
-    )
-    return Status(201, activity_detail(read_activity(request, activity_id)))
+    activity = read_activity(request, activity_id)
+    services.activity_comment(actor=actor_of(request), activity=activity, text=payload.text)
+    return Status(201, activity_detail(selectors.activity_as_written(activity)))
 
 
 @router.post(
@@ -153,10 +152,10 @@ def transition_activity(
     request: HttpRequest, activity_id: RecordId, transition: Transition, payload: VersionIn
 ) -> Any:
     """plan, start, complete or cancel. Completed and cancelled activities are locked."""
-    services.activity_transition(
+    written = services.activity_transition(
         actor=actor_of(request),
         activity=read_activity(request, activity_id),
         status=lifecycles.ACTIVITY.move(transition).target,
         version=payload.version,
     )
-    return activity_detail(read_activity(request, activity_id))
+    return activity_detail(selectors.activity_as_written(written))

@@ -68,7 +68,7 @@ def create_assessment(request: HttpRequest, payload: AssessmentIn) -> Any:
         reasoning=payload.reasoning,
         evidence=payload.evidence,
     )
-    return Status(201, assessment_out(_assessment(request, str(assessment.pk))))
+    return Status(201, assessment_out(selectors.assessment_as_written(assessment)))
 
 
 @router.get(
@@ -89,13 +89,13 @@ def get_assessment(request: HttpRequest, assessment_id: RecordId) -> Any:
 def update_assessment(
     request: HttpRequest, assessment_id: RecordId, payload: AssessmentPatch
 ) -> Any:
-    services.assessment_update(
+    written = services.assessment_update(
         actor=actor_of(request),
         assessment=_assessment(request, assessment_id),
         version=payload.version,
         **payload.dict(exclude_unset=True, exclude={"version"}),
     )
-    return assessment_out(_assessment(request, assessment_id))
+    return assessment_out(selectors.assessment_as_written(written))
 
 
 @router.post(
@@ -105,12 +105,12 @@ def update_assessment(
 )
 def submit_assessment(request: HttpRequest, assessment_id: RecordId, payload: VersionIn) -> Any:
     """Send a permanent-group assessment to an approver."""
-    services.assessment_submit(
+    written = services.assessment_submit(
         actor=actor_of(request),
         assessment=_assessment(request, assessment_id),
         version=payload.version,
     )
-    return assessment_out(_assessment(request, assessment_id))
+    return assessment_out(selectors.assessment_as_written(written))
 
 
 @router.post(
@@ -119,12 +119,12 @@ def submit_assessment(request: HttpRequest, assessment_id: RecordId, payload: Ve
     operation_id="velferd_followup_api_approve_assessment",
 )
 def approve_assessment(request: HttpRequest, assessment_id: RecordId, payload: VersionIn) -> Any:
-    services.assessment_approve(
+    written = services.assessment_approve(
         actor=actor_of(request),
         assessment=_assessment(request, assessment_id),
         version=payload.version,
     )
-    return assessment_out(_assessment(request, assessment_id))
+    return assessment_out(selectors.assessment_as_written(written))
 
 
 @router.post(
@@ -133,13 +133,13 @@ def approve_assessment(request: HttpRequest, assessment_id: RecordId, payload: V
     operation_id="velferd_followup_api_return_assessment",
 )
 def return_assessment(request: HttpRequest, assessment_id: RecordId, payload: ReturnIn) -> Any:
-    services.assessment_return(
+    written = services.assessment_return(
         actor=actor_of(request),
         assessment=_assessment(request, assessment_id),
         version=payload.version,
         comment=payload.comment,
     )
-    return assessment_out(_assessment(request, assessment_id))
+    return assessment_out(selectors.assessment_as_written(written))
 
 
 @router.post(
@@ -149,9 +149,9 @@ def return_assessment(request: HttpRequest, assessment_id: RecordId, payload: Re
 )
 def send_assessment(request: HttpRequest, assessment_id: RecordId, payload: VersionIn) -> Any:
     """Send the decision and its letter. A permanent group must be approved first (409)."""
-    services.assessment_send(
+    written = services.assessment_send(
         actor=actor_of(request),
         assessment=_assessment(request, assessment_id),
         version=payload.version,
     )
-    return assessment_out(_assessment(request, assessment_id))
+    return assessment_out(selectors.assessment_as_written(written))

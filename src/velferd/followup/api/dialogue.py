@@ -71,7 +71,7 @@ def start_thread(request: HttpRequest, payload: ThreadIn) -> Any:
         activity=activity,
         wait_for_reply=payload.wait_for_reply,
     )
-    return Status(201, thread_out(_thread(request, str(thread.pk))))
+    return Status(201, thread_out(selectors.thread_as_written(thread)))
 
 
 @router.get(
@@ -89,13 +89,14 @@ def get_thread(request: HttpRequest, thread_id: RecordId) -> Any:
     operation_id="velferd_followup_api_send_message",
 )
 def send_message(request: HttpRequest, thread_id: RecordId, payload: MessageIn) -> Any:
+    thread = _thread(request, thread_id)
     services.message_send(
         actor=actor_of(request),
-        thread=_thread(request, thread_id),
+        thread=thread,
         text=payload.text,
         wait_for_reply=payload.wait_for_reply,
     )
-    return Status(201, thread_out(_thread(request, thread_id)))
+    return Status(201, thread_out(selectors.thread_as_written(thread)))
 
 
 @router.post(
@@ -104,8 +105,8 @@ def send_message(request: HttpRequest, thread_id: RecordId, payload: MessageIn) 
     operation_id="velferd_followup_api_mark_thread_read",
 )
 def mark_thread_read(request: HttpRequest, thread_id: RecordId) -> Any:
-    services.thread_mark_read(actor=actor_of(request), thread=_thread(request, thread_id))
-    return thread_out(_thread(request, thread_id))
+    written = services.thread_mark_read(actor=actor_of(request), thread=_thread(request, thread_id))
+    return thread_out(selectors.thread_as_written(written))
 
 
 @router.post(
@@ -114,7 +115,7 @@ def mark_thread_read(request: HttpRequest, thread_id: RecordId) -> Any:
     operation_id="velferd_followup_api_set_thread_waiting",
 )
 def set_thread_waiting(request: HttpRequest, thread_id: RecordId, payload: WaitingIn) -> Any:
-    services.thread_set_waiting(
+    written = services.thread_set_waiting(
         actor=actor_of(request), thread=_thread(request, thread_id), waiting_for=payload.waiting_for
     )
-    return thread_out(_thread(request, thread_id))
+    return thread_out(selectors.thread_as_written(written))

@@ -77,7 +77,7 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Any:
         members=payload.members,
         goals=payload.goals,
     )
-    return Status(201, plan_out(_plan(request, str(plan.pk))))
+    return Status(201, plan_out(selectors.individual_plan_as_written(plan)))
 
 
 @router.get(
@@ -95,13 +95,14 @@ def get_plan(request: HttpRequest, plan_id: RecordId) -> Any:
     operation_id="velferd_followup_api_update_plan_goals",
 )
 def update_plan_goals(request: HttpRequest, plan_id: RecordId, payload: PlanGoalsIn) -> Any:
+    plan = _plan(request, plan_id)
     services.plan_goals_update(
         actor=actor_of(request),
-        plan=_plan(request, plan_id),
+        plan=plan,
         goals=payload.goals,
         version=payload.version,
     )
-    return plan_out(_plan(request, plan_id))
+    return plan_out(selectors.individual_plan_as_written(plan))
 
 
 @router.post(
@@ -110,13 +111,14 @@ def update_plan_goals(request: HttpRequest, plan_id: RecordId, payload: PlanGoal
     operation_id="velferd_followup_api_add_member",
 )
 def add_member(request: HttpRequest, plan_id: RecordId, payload: MemberIn) -> Any:
+    plan = _plan(request, plan_id)
     services.plan_member_add(
         actor=actor_of(request),
-        plan=_plan(request, plan_id),
+        plan=plan,
         service=payload.service,
         contact_name=payload.contact_name,
     )
-    return Status(201, plan_out(_plan(request, plan_id)))
+    return Status(201, plan_out(selectors.individual_plan_as_written(plan)))
 
 
 @router.delete(
@@ -125,10 +127,9 @@ def add_member(request: HttpRequest, plan_id: RecordId, payload: MemberIn) -> An
     operation_id="velferd_followup_api_remove_member",
 )
 def remove_member(request: HttpRequest, plan_id: RecordId, service: PlanService) -> Any:
-    services.plan_member_remove(
-        actor=actor_of(request), plan=_plan(request, plan_id), service=service
-    )
-    return plan_out(_plan(request, plan_id))
+    plan = _plan(request, plan_id)
+    services.plan_member_remove(actor=actor_of(request), plan=plan, service=service)
+    return plan_out(selectors.individual_plan_as_written(plan))
 
 
 @router.post(
@@ -137,13 +138,14 @@ def remove_member(request: HttpRequest, plan_id: RecordId, service: PlanService)
     operation_id="velferd_followup_api_set_coordinator",
 )
 def set_coordinator(request: HttpRequest, plan_id: RecordId, payload: CoordinatorIn) -> Any:
+    plan = _plan(request, plan_id)
     services.plan_set_coordinator(
         actor=actor_of(request),
-        plan=_plan(request, plan_id),
+        plan=plan,
         service=payload.service,
         version=payload.version,
     )
-    return plan_out(_plan(request, plan_id))
+    return plan_out(selectors.individual_plan_as_written(plan))
 
 
 @router.post(
@@ -152,14 +154,15 @@ def set_coordinator(request: HttpRequest, plan_id: RecordId, payload: Coordinato
     operation_id="velferd_followup_api_add_measure",
 )
 def add_measure(request: HttpRequest, plan_id: RecordId, payload: MeasureIn) -> Any:
+    plan = _plan(request, plan_id)
     services.plan_measure_add(
         actor=actor_of(request),
-        plan=_plan(request, plan_id),
+        plan=plan,
         text=payload.text,
         responsible_service=payload.responsible_service,
         deadline=payload.deadline,
     )
-    return Status(201, plan_out(_plan(request, plan_id)))
+    return Status(201, plan_out(selectors.individual_plan_as_written(plan)))
 
 
 @router.post(
