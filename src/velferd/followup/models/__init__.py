@@ -1,0 +1,62 @@
+"""Work-oriented follow-up, a module per capability: the follow-up period, the needs
+assessment (§14a), the activity plan the person shares with the office, the dialogue between
+them, benefits on record, individual plans across services, the caseworker's own filters and
+notes, and the portfolio's state rows. Everything else imports them from here."""
+
+from .activities import (
+    Activity,
+    ActivityChange,
+    ActivityComment,
+    ActivityKind,
+    ActivityStatus,
+)
+from .assessments import (
+    PERMANENT_GROUPS,
+    AssessmentStatus,
+    MainGoal,
+    NeedGroup,
+    NeedsAssessment,
+)
+from .benefits import (
+    MUNICIPAL_BENEFITS,
+    Benefit,
+    BenefitKind,
+    QualificationAssessment,
+    QualificationOutcome,
+)
+from .dialogue import Message, Thread, Waiting
+from .notes import ReminderNote, SavedFilter
+from .periods import FollowUpPeriod
+from .plans import NAV_SERVICE, PLAN_SERVICES, IndividualPlan, PlanMeasure, PlanMember
+from .portfolio import OPEN_ENDED, PortfolioState
+
+__all__ = [
+    "MUNICIPAL_BENEFITS",
+    "NAV_SERVICE",
+    "OPEN_ENDED",
+    "PERMANENT_GROUPS",
+    "PLAN_SERVICES",
+    "Activity",
+    "ActivityChange",
+    "ActivityComment",
+    "ActivityKind",
+    "ActivityStatus",
+    "AssessmentStatus",
+    "Benefit",
+    "BenefitKind",
+    "FollowUpPeriod",
+    "IndividualPlan",
+    "MainGoal",
+    "Message",
+    "NeedGroup",
+    "NeedsAssessment",
+    "PlanMeasure",
+    "PlanMember",
+    "PortfolioState",
+    "QualificationAssessment",
+    "QualificationOutcome",
+    "ReminderNote",
+    "SavedFilter",
+    "Thread",
+    "Waiting",
+]
