@@ -1,4 +1,4 @@
-"""Who may do what: every policy in access/policies.py for every demo login, anonymous
+"""Who may do what: every policy in access/policies/ for every demo login, anonymous
 visitors and actors acting through a token."""
 
 from __future__ import annotations
