@@ -7,9 +7,11 @@ Test code only, imported by tests: like them, it builds users and records of any
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import pytest
+from django.db.models import Q, QuerySet
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
@@ -97,3 +99,20 @@ def field_error(html: str, name: str) -> str:
     """The error shown beside a form field, or '' if none."""
     found = re.search(rf'<p [^>]*id="error-{name}"[^>]*>(.*?)</p>', html, flags=re.DOTALL)
     return found.group(1).strip() if found else ""
+
+
+def filter_disagreements(
+    rows: QuerySet[Any],
+    predicate: Callable[[Actor, Any], bool],
+    list_filter: Callable[[Actor], Q],
+    actors: Iterable[Actor],
+) -> list[tuple[str, str]]:
+    """Where a list filter and the predicate beside it answer differently: for each actor and
+    row, the row is listed exactly when the predicate says yes, or the pair is named here."""
+    wrong = []
+    for actor in actors:
+        listed = set(rows.filter(list_filter(actor)).values_list("pk", flat=True))
+        for row in rows:
+            if predicate(actor, row) != (row.pk in listed):
+                wrong.append((actor.label, str(row)))
+    return wrong

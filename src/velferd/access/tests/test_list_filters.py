@@ -18,7 +18,7 @@ from velferd.access.actor import ANONYMOUS, Actor
 from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
 from velferd.core.identifiers import synthetic_national_id
-from velferd.core.testing import login_actor
+from velferd.core.testing import filter_disagreements, login_actor
 from velferd.followup.models import IndividualPlan, PlanMember
 from velferd.people.models import STRICTLY_CONFIDENTIAL, AddressProtection, Consent, Person
 from velferd.people.services import person_register
@@ -47,13 +47,7 @@ def actors() -> list[Actor]:
 def disagreements(
     rows: QuerySet[Model], rule: Callable[[Actor, Model], bool], filter_of: Callable[[Actor], Q]
 ) -> list[tuple[str, str]]:
-    wrong = []
-    for actor in actors():
-        listed = set(rows.filter(filter_of(actor)).values_list("pk", flat=True))
-        for row in rows:
-            if rule(actor, row) != (row.pk in listed):
-                wrong.append((actor.label, str(row)))
-    return wrong
+    return filter_disagreements(rows, rule, filter_of, actors())
 
 
 def test_the_hiding_protections_are_the_people_domains_strictly_confidential_ones() -> None:

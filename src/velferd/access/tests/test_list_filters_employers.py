@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor
 from velferd.access.roles import Role
-from velferd.core.testing import login_actor, new_user
+from velferd.core.testing import filter_disagreements, login_actor, new_user
 from velferd.employers.models import Enterprise, Subsidy
 from velferd.employers.tests.factories import an_enterprise
 from velferd.organisation.models import County, Municipality
@@ -49,13 +49,7 @@ def disagreements(
     filter_of: Callable[[Actor], Q],
     *more: Actor,
 ) -> list[tuple[str, str]]:
-    wrong = []
-    for actor in actors(*more):
-        listed = set(rows.filter(filter_of(actor)).values_list("pk", flat=True))
-        for row in rows:
-            if rule(actor, row) != (row.pk in listed):
-                wrong.append((actor.label, str(row)))
-    return wrong
+    return filter_disagreements(rows, rule, filter_of, actors(*more))
 
 
 def on_enterprises(rows: QuerySet[Any], *more: Actor) -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ from velferd.access.actor import ANONYMOUS, Actor
 from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
 from velferd.core.identifiers import synthetic_national_id
-from velferd.core.testing import login_actor
+from velferd.core.testing import filter_disagreements, login_actor
 from velferd.followup.models import (
     MUNICIPAL_BENEFITS,
     Activity,
@@ -75,13 +75,7 @@ def disagreements(
     filter_of: Callable[[Actor], Q],
     *more: Actor,
 ) -> list[tuple[str, str]]:
-    wrong = []
-    for actor in actors(*more):
-        listed = set(rows.filter(filter_of(actor)).values_list("pk", flat=True))
-        for row in rows:
-            if rule(actor, row) != (row.pk in listed):
-                wrong.append((actor.label, str(row)))
-    return wrong
+    return filter_disagreements(rows, rule, filter_of, actors(*more))
 
 
 def staff_offices(actor: Actor) -> set[int]:
