@@ -9,9 +9,13 @@ from typing import cast
 import factory
 from django.utils import timezone
 
+from velferd.access.actor import Actor, system_actor
+from velferd.access.roles import Role
 from velferd.core.identifiers import synthetic_national_id
+from velferd.core.testing import new_user
 from velferd.organisation import selectors as organisation_selectors
-from velferd.people.models import Consent, Person
+from velferd.people import services
+from velferd.people.models import AddressProtection, Consent, Person
 
 # Factory people are born from this day on, 200 to a day, so that their synthetic numbers
 # never meet the demo's or another test's.
@@ -61,3 +65,37 @@ def a_person(**fields: object) -> Person:
 def a_consent(**fields: object) -> Consent:
     """A new consent, typed as the model."""
     return cast(Consent, ConsentFactory(**fields))
+
+
+# The kinds of people the rules tell apart --------------------------------------------------
+
+
+def confidential(**fields: object) -> Person:
+    """A person with a confidential address (fortrolig) at NAV Grünerløkka."""
+    return a_person(
+        address_protection=AddressProtection.CONFIDENTIAL, address_line="Hemmelig vei 1", **fields
+    )
+
+
+def strictly_confidential(**fields: object) -> Person:
+    """A strictly confidential person (strengt fortrolig) at NAV Grünerløkka."""
+    return a_person(address_protection=AddressProtection.STRICTLY_CONFIDENTIAL, **fields)
+
+
+def office_employee(**fields: object) -> Person:
+    """A person who works at an office (NAV Grünerløkka's people, by the factory)."""
+    return a_person(is_office_employee=True, **fields)
+
+
+def at_sagene(**fields: object) -> Person:
+    """A person living in Sagene, followed up by NAV Sagene: another office than the demo's."""
+    return a_person(district="Sagene", office=organisation_selectors.office("0320"), **fields)
+
+
+def citizen_of(person: Person, username: str | None = None) -> Actor:
+    """A new citizen login linked to the person, as the demo links "innbygger" to its person
+    (people.services.link_user); the person is read again with their login."""
+    actor = new_user(username or f"innbygger-{person.national_id}", Role.CITIZEN)
+    services.link_user(actor=system_actor("tests"), person=person, user=actor.user)
+    person.refresh_from_db()
+    return actor

@@ -10,7 +10,15 @@ from velferd.access import policies
 from velferd.core.identifiers import is_synthetic_national_id, validate_national_id
 from velferd.core.testing import login_actor
 
-from .factories import a_consent, a_person
+from .factories import (
+    a_consent,
+    a_person,
+    at_sagene,
+    citizen_of,
+    confidential,
+    office_employee,
+    strictly_confidential,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +48,21 @@ def test_a_factory_consent_holds_today_for_the_gp() -> None:
     assert consent.holds
     assert consent.person.consent_holds("gp")
     assert consent.starts_on == timezone.localdate()
+
+
+def test_the_kinds_of_people_the_rules_tell_apart() -> None:
+    assert confidential().has_protected_address
+    assert strictly_confidential().is_strictly_confidential
+    assert office_employee().is_office_employee
+    sagene = at_sagene()
+    assert (sagene.district, sagene.office.unit_number) == ("Sagene", "0320")
+    assert not policies.can_view_person(login_actor("veileder"), sagene)
+
+
+def test_a_citizen_login_is_linked_to_its_person_and_sees_them() -> None:
+    someone = a_person()
+    own = citizen_of(someone)
+
+    assert someone.user == own.user
+    assert policies.can_view_access_log(own, someone)
+    assert not policies.can_view_access_log(citizen_of(a_person()), someone)

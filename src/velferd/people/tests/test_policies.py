@@ -1,6 +1,6 @@
 """Who may see and work with which person: every person policy for every demo login, for
-the demo people at NAV Grünerløkka (an ordinary person, one with a confidential address,
-one strictly confidential, an office employee) and one person at another office."""
+people at NAV Grünerløkka (an ordinary person, one with a confidential address, one strictly
+confidential, an office employee) and for staff of another office."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor, system_actor
 from velferd.access.models import User
 from velferd.core.testing import staff_at
+from velferd.followup.models import AssessmentStatus, NeedGroup
+from velferd.followup.tests.factories import an_assessment
 from velferd.organisation.selectors import office
 from velferd.people.models import Person
 
-from .factories import a_person
+from .factories import a_person, citizen_of, confidential, office_employee, strictly_confidential
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +43,8 @@ OTHER_QUESTIONS = (
 )
 Y, N = True, False
 
-# For Ola Nordmann at NAV Grünerløkka (the citizen login "innbygger" is Ola).
+# For an ordinary person at NAV Grünerløkka; "innbygger" stands for the person's own
+# citizen login.
 # fmt: off
 OLA: dict[str, tuple[bool, ...]] = {
     #                  exists view  change address consents log  follow assign plan
@@ -63,8 +66,9 @@ OLA: dict[str, tuple[bool, ...]] = {
 Lookup = Callable[[str], Actor]
 
 
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
+def actor_about(actor_of_login: Lookup, login: str, someone: Person) -> Actor:
+    """The login's actor, "innbygger" being the person's own citizen login."""
+    return citizen_of(someone) if login == "innbygger" else actor_of_login(login)
 
 
 def test_every_person_question_is_in_the_table() -> None:
@@ -79,17 +83,17 @@ def test_every_person_question_is_in_the_table() -> None:
         for login, answers in OLA.items()
     ],
 )
-def test_each_login_gets_its_answer_about_ola(
+def test_each_login_gets_its_answer_about_an_ordinary_person(
     actor_of_login: Lookup, question: str, login: str, expected: bool
 ) -> None:
-    policy = getattr(policies, f"can_{question}")
-    assert policy(actor_of_login(login), person("Ola")) is expected
+    policy, someone = getattr(policies, f"can_{question}"), a_person()
+    assert policy(actor_about(actor_of_login, login, someone), someone) is expected
 
 
 @pytest.mark.parametrize("question", PERSON_QUESTIONS)
 def test_anonymous_may_do_nothing_but_know_an_ordinary_person_exists(question: str) -> None:
     policy = getattr(policies, f"can_{question}")
-    assert policy(ANONYMOUS, person("Ola")) is (question == "know_person_exists")
+    assert policy(ANONYMOUS, a_person()) is (question == "know_person_exists")
 
 
 class TestStrictlyConfidential:
@@ -97,36 +101,40 @@ class TestStrictlyConfidential:
     def test_does_not_exist_for_anyone_not_cleared(
         self, actor_of_login: Lookup, login: str
     ) -> None:
-        per = person("Per")
+        per = strictly_confidential()
         assert not policies.can_know_person_exists(actor_of_login(login), per)
         assert not policies.can_view_person(actor_of_login(login), per)
 
     def test_exists_for_a_cleared_caseworker_at_the_office(self, actor_of_login: Lookup) -> None:
         User.objects.filter(username="veileder").update(cleared_strictly_confidential=True)
-        per = person("Per")
+        per = strictly_confidential()
         assert policies.can_view_person(actor_of_login("veileder"), per)
         assert not policies.can_view_person_address(actor_of_login("veileder"), per)
 
 
 class TestOfficeEmployee:
     def test_hidden_from_colleagues_without_clearance(self, actor_of_login: Lookup) -> None:
-        nina = person("Nina")
+        nina = office_employee()
         assert policies.can_know_person_exists(actor_of_login("veileder"), nina)
         assert not policies.can_view_person(actor_of_login("veileder"), nina)
 
     def test_visible_to_a_cleared_caseworker(self, actor_of_login: Lookup) -> None:
         User.objects.filter(username="veileder").update(cleared_office_employees=True)
-        assert policies.can_view_person(actor_of_login("veileder"), person("Nina"))
+        assert policies.can_view_person(actor_of_login("veileder"), office_employee())
 
 
 def test_confidential_address_is_never_shown_to_staff(actor_of_login: Lookup) -> None:
-    sofie = person("Sofie")
+    sofie = confidential()
     assert policies.can_view_person(actor_of_login("veileder"), sofie)
     assert not policies.can_view_person_address(actor_of_login("veileder"), sofie)
 
 
 def test_approver_cannot_approve_their_own_assessment(actor_of_login: Lookup) -> None:
-    waiting = person("Lars").assessments.get()
+    waiting = an_assessment(
+        status=AssessmentStatus.AWAITING_APPROVAL,
+        need_group=NeedGroup.PERMANENT,
+        author=actor_of_login("veileder").user,
+    )
     assert policies.can_approve_assessment(actor_of_login("beslutter"), waiting)
     assert not policies.can_approve_assessment(actor_of_login("veileder"), waiting)
     assert not policies.can_approve_assessment(actor_of_login("kontorleder"), waiting)
@@ -153,7 +161,7 @@ def test_caseworkers_register_people_at_their_own_office(
 
 
 def test_staff_of_another_office_see_nobody_here() -> None:
-    assert not policies.can_view_person(staff_at("0320", "sagene-veileder"), person("Ola"))
+    assert not policies.can_view_person(staff_at("0320", "sagene-veileder"), a_person())
 
 
 @pytest.mark.parametrize(
@@ -169,16 +177,18 @@ def test_staff_of_another_office_see_nobody_here() -> None:
         ("fastlege", "gp", False),
     ],
 )
-def test_who_records_which_consent_for_ola(
+def test_who_records_which_consent_for_a_person(
     actor_of_login: Lookup, login: str, service: str, expected: bool
 ) -> None:
-    """The consent that opens the municipal records to the state side comes from Ola or is
-    recorded by the municipality's side, never by the side it opens the records to."""
-    assert policies.can_record_consent(actor_of_login(login), person("Ola"), service) is expected
+    """The consent that opens the municipal records to the state side comes from the person
+    or is recorded by the municipality's side, never by the side it opens the records to."""
+    someone = a_person()
+    actor = actor_about(actor_of_login, login, someone)
+    assert policies.can_record_consent(actor, someone, service) is expected
 
 
 def test_only_a_cleared_caseworker_lowers_an_address_protection(actor_of_login: Lookup) -> None:
-    sofie = person("Sofie")
+    sofie = confidential()
     assert not policies.can_lower_address_protection(actor_of_login("veileder"), sofie)
     User.objects.filter(username__in=["veileder", "beslutter"]).update(
         cleared_strictly_confidential=True
@@ -244,7 +254,9 @@ def test_staff_of_another_office_move_nobody_from_here() -> None:
 def test_a_consent_opening_the_municipal_records_rests_on_a_document_when_staff_record_it(
     actor_of_login: Lookup, login: str, service: str, needed: bool
 ) -> None:
-    assert policies.needs_consent_document(actor_of_login(login), person("Ola"), service) is needed
+    someone = a_person()
+    actor = actor_about(actor_of_login, login, someone)
+    assert policies.needs_consent_document(actor, someone, service) is needed
 
 
 def test_the_system_loading_a_consent_names_no_document() -> None:
