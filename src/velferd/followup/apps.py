@@ -14,9 +14,10 @@ class FollowupConfig(AppConfig):
         person_moved.connect(services.period_transfer, dispatch_uid="followup.period_transfer")
 
         for source in portfolio_state.SOURCES:
+            label = source if isinstance(source, str) else source._meta.label
             for signal in (post_save, post_delete):
                 signal.connect(
                     portfolio_state.on_source_changed,
                     sender=source,
-                    dispatch_uid=f"portfolio_state.{source.__name__}.{signal is post_save}",
+                    dispatch_uid=f"portfolio_state.{label}.{signal is post_save}",
                 )

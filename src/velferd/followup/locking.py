@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from django.db import models
 
-from velferd.people.models import Person
+from velferd.people import selectors as people_selectors
 
 from .models import PlanMeasure, PortfolioState
 
@@ -30,7 +30,7 @@ Record = TypeVar("Record", bound=models.Model)
 
 def lock_person(person_id: Any) -> None:
     """Steps 1 and 2: the person's row, then their portfolio state row (if they have one)."""
-    list(Person.objects.select_for_update(no_key=True).filter(pk=person_id).values_list("pk"))
+    people_selectors.lock_person(person_id)
     list(
         PortfolioState.objects.select_for_update(no_key=True)
         .filter(person_id=person_id)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 
-from velferd.people.models import Child, Consent, Person
+from velferd.people import selectors as people_selectors
 
 from .models import (
     OPEN_ENDED,
@@ -36,25 +36,33 @@ from .models import (
     Waiting,
 )
 
+if TYPE_CHECKING:
+    from velferd.people.models import Person
+
 OPEN_ACTIVITY = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS)
 NAV_STATE = "nav_state"
 
 Stretch = tuple[datetime.date, datetime.date]
 
 
+# The people domain's records, by label: follow-up reads them through its selectors.
+PERSON = "people.Person"
+
+
 def _person_of(instance: models.Model) -> Any:
-    if isinstance(instance, Person):
+    if instance._meta.label == PERSON:
         return instance.pk
     if isinstance(instance, PlanMeasure):
         return instance.plan.person_id
     return getattr(instance, "person_id", None)
 
 
-# The records the state sums up, and how to find the person each one belongs to.
-SOURCES: tuple[type[models.Model], ...] = (
-    Person,
-    Child,
-    Consent,
+# The records the state sums up (the people domain's by their label, for the signals' lazy
+# senders), and how to find the person each one belongs to.
+SOURCES: tuple[type[models.Model] | str, ...] = (
+    PERSON,
+    "people.Child",
+    "people.Consent",
     FollowUpPeriod,
     NeedsAssessment,
     Thread,
@@ -128,11 +136,7 @@ def _facts(person: Person, today: datetime.date) -> dict[str, Any]:
         today,
     )
     consent, consent_stale = current_stretch(
-        stretches(
-            Consent.objects.filter(
-                person=person, partner_service=NAV_STATE, withdrawn_at__isnull=True
-            ).values_list("starts_on", "ends_on")
-        ),
+        stretches(people_selectors.consent_spans(person, NAV_STATE)),
         today,
     )
     stale = [day for day in (assistance_stale, consent_stale) if day is not None]
@@ -142,9 +146,7 @@ def _facts(person: Person, today: datetime.date) -> dict[str, Any]:
         "waiting_for_person": Waiting.PERSON in waiting,
         "next_deadline": activities["next_deadline"],
         "agreed_open_until": agreed_open_until,
-        "youngest_child_born": Child.objects.filter(person=person).aggregate(
-            born=Max("birth_date")
-        )["born"],
+        "youngest_child_born": people_selectors.youngest_child_born(person),
         "financial_assistance_from": assistance[0] if assistance else None,
         "financial_assistance_until": assistance[1] if assistance else None,
         "nav_state_consent_from": consent[0] if consent else None,

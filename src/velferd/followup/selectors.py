@@ -4,7 +4,7 @@ a person's follow-up are logged with their purpose."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model, Prefetch, QuerySet
 
@@ -16,7 +16,6 @@ from velferd.core.identifiers import as_uuid
 from velferd.letters.readability import Lix
 from velferd.letters.services import decision_letter_preview
 from velferd.people import selectors as people_selectors
-from velferd.people.models import Person
 
 from .models import (
     Activity,
@@ -33,6 +32,9 @@ from .models import (
     SavedFilter,
     Thread,
 )
+
+if TYPE_CHECKING:
+    from velferd.people.models import Person
 
 M = TypeVar("M", bound=Model)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime
+from typing import Any
+
+from django.db.models import Max, QuerySet
 
 from velferd.access import policies
 from velferd.access.actor import Actor
@@ -12,7 +15,7 @@ from velferd.audit.models import AccessEvent
 from velferd.core.errors import forbidden, not_found
 from velferd.core.identifiers import as_uuid
 
-from .models import Consent, Person
+from .models import Child, Consent, Person
 
 
 def _not_found() -> Exception:
@@ -80,6 +83,31 @@ def own_person(*, actor: Actor) -> Person | None:
         .filter(user=actor.user)
         .first()
     )
+
+
+def lock_person(person_id: Any) -> None:
+    """Lock the person's row (`FOR NO KEY UPDATE`), the first lock a write about one person
+    takes (see "Lock order" in docs/architecture.md): it serialises the writes about the
+    person and still lets records that refer to them be checked against it."""
+    list(Person.objects.select_for_update(no_key=True).filter(pk=person_id).values_list("pk"))
+
+
+def consent_spans(
+    person: Person, partner_service: str
+) -> QuerySet[Consent, tuple[datetime.date, datetime.date]]:
+    """The (starts_on, ends_on) of the person's consents to a partner service, but for those
+    withdrawn."""
+    return Consent.objects.filter(
+        person=person, partner_service=partner_service, withdrawn_at__isnull=True
+    ).values_list("starts_on", "ends_on")
+
+
+def youngest_child_born(person: Person) -> datetime.date | None:
+    """The birth date of the person's youngest child, if they have children."""
+    born: datetime.date | None = Child.objects.filter(person=person).aggregate(
+        born=Max("birth_date")
+    )["born"]
+    return born
 
 
 def consents_of(person: Person) -> QuerySet[Consent]:

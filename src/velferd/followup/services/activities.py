@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
@@ -18,12 +18,14 @@ from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT
 from velferd.core.lifecycles import Change
 from velferd.core.validation import MAX_TEXT, invalid, required_text
-from velferd.people.models import Person
 
 from .. import lifecycles
 from ..locking import lock_person
 from ..models import Activity, ActivityChange, ActivityComment, ActivityKind, ActivityStatus
 from .changes import changing, require_user
+
+if TYPE_CHECKING:
+    from velferd.people.models import Person
 
 ACTIVITY_FIELDS = (
     "kind",

@@ -3,7 +3,7 @@ permanent need groups, and sending the decision with its letter."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
@@ -14,13 +14,15 @@ from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.letters import services as letter_services
-from velferd.people.models import Person
 
 from .. import lifecycles
 from ..locking import lock_person
 from ..models import AssessmentStatus, MainGoal, NeedGroup, NeedsAssessment
 from .changes import changing, moved, moving, require_user
 from .periods import open_period_of
+
+if TYPE_CHECKING:
+    from velferd.people.models import Person
 
 ASSESSMENT_FIELDS = ("need_group", "main_goal", "reasoning", "evidence", "status")
 

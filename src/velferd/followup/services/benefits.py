@@ -4,6 +4,7 @@ qualification programme."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -12,10 +13,12 @@ from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
 from velferd.core.validation import invalid
-from velferd.people.models import Person
 
 from ..locking import lock_person, lock_record
 from ..models import Benefit, BenefitKind, QualificationAssessment, QualificationOutcome
+
+if TYPE_CHECKING:
+    from velferd.people.models import Person
 
 
 @retried_atomic

@@ -3,6 +3,8 @@ them and whom they wait for."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 
 from velferd.access import policies
@@ -10,11 +12,13 @@ from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
 from velferd.core.validation import invalid, required_text
-from velferd.people.models import Person
 
 from ..locking import lock_person, lock_record
 from ..models import Activity, Message, Thread, Waiting
 from .changes import require_user
+
+if TYPE_CHECKING:
+    from velferd.people.models import Person
 
 
 def _after_message(thread: Thread, from_office: bool, wait_for_reply: bool) -> None:

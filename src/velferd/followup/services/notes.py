@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from velferd.access import policies
 from velferd.access.actor import Actor
@@ -10,11 +11,13 @@ from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
 from velferd.core.errors import forbidden
 from velferd.core.validation import invalid
-from velferd.people.models import Person
 
 from ..locking import lock_person
 from ..models import ReminderNote, SavedFilter
 from .changes import require_user
+
+if TYPE_CHECKING:
+    from velferd.people.models import Person
 
 
 @retried_atomic

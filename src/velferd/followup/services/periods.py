@@ -4,6 +4,7 @@ caseworker, taking the follow-up along when the person moves, and ending it."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -15,12 +16,14 @@ from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT
 from velferd.core.validation import invalid, required_text
-from velferd.organisation.models import Office
-from velferd.people.models import Person
 
 from ..locking import lock_person
 from ..models import FollowUpPeriod
 from .changes import changing
+
+if TYPE_CHECKING:
+    from velferd.organisation.models import Office
+    from velferd.people.models import Person
 
 
 def open_period_of(person: Person) -> FollowUpPeriod | None:

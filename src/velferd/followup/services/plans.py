@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -14,11 +15,13 @@ from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT
 from velferd.core.validation import invalid
-from velferd.people.models import Person
 
 from ..locking import lock_person, lock_record
 from ..models import PLAN_SERVICES, IndividualPlan, PlanMeasure, PlanMember
 from .changes import changing
+
+if TYPE_CHECKING:
+    from velferd.people.models import Person
 
 
 def _check_service(service: str, field: str) -> str:
