@@ -15,7 +15,7 @@ from velferd.core.identifiers import synthetic_national_id
 from velferd.core.testing import new_user
 from velferd.organisation import selectors as organisation_selectors
 from velferd.people import services
-from velferd.people.models import AddressProtection, Consent, Person
+from velferd.people.models import AddressProtection, Child, Consent, Person
 
 # Factory people are born from this day on, 200 to a day, so that their synthetic numbers
 # never meet the demo's or another test's.
@@ -57,9 +57,27 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=90))
 
 
+class ChildFactory(factory.django.DjangoModelFactory):
+    """A child of ten in the person's household."""
+
+    class Meta:
+        model = Child
+
+    person = factory.SubFactory(PersonFactory)
+    given_name = "Barn"
+    birth_date = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=10 * 365)
+    )
+
+
 def a_person(**fields: object) -> Person:
     """A new person, typed as the model."""
     return cast(Person, PersonFactory(**fields))
+
+
+def a_child(**fields: object) -> Child:
+    """A new child, typed as the model."""
+    return cast(Child, ChildFactory(**fields))
 
 
 def a_consent(**fields: object) -> Consent:

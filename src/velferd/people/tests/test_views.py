@@ -13,10 +13,14 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from velferd.access import policies
+from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
 from velferd.core.identifiers import synthetic_national_id
 from velferd.core.testing import choose_english, field_error, nb, row_of, rows
 from velferd.people.models import Person
+
+from .factories import a_child, a_person, confidential, office_employee, strictly_confidential
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +31,6 @@ NEW_NUMBER = synthetic_national_id(datetime.date(1991, 7, 3), 21)
 
 
 # Helpers -------------------------------------------------------------------------------------
-
-
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
 
 
 def registration(**changes: str) -> dict[str, str]:
@@ -60,19 +60,22 @@ def veileder(client_as: Login) -> Client:
 
 
 class TestPeopleList:
-    def test_lists_ola_with_a_masked_number_linking_to_his_overview(self, veileder: Client) -> None:
-        ola = person("Ola")
+    def test_lists_a_person_with_a_masked_number_linking_to_their_overview(
+        self, veileder: Client
+    ) -> None:
+        someone = a_person(given_name="Oline", family_name="Listesen")
 
         response = veileder.get("/people/")
 
         assert response.status_code == 200
         assertTemplateUsed(response, "people/list.html")
-        row = row_of(response.content.decode(), "people", "Ola Nordmann")
-        assert f"<code>{ola.national_id[:6]}*****</code>" in row
-        assert f'href="/people/{ola.pk}/"' in row
+        row = row_of(response.content.decode(), "people", "Oline Listesen")
+        assert f"<code>{someone.national_id[:6]}*****</code>" in row
+        assert f'href="/people/{someone.pk}/"' in row
         assert "NAV Grünerløkka" in row
 
     def test_never_shows_a_full_identity_number(self, veileder: Client) -> None:
+        a_person()
         html = veileder.get("/people/").content.decode()
 
         for someone in Person.objects.all():
@@ -81,6 +84,12 @@ class TestPeopleList:
     def test_flags_children_interpreter_and_protected_address_on_the_right_rows(
         self, veileder: Client
     ) -> None:
+        parent = a_person(given_name="Forelder", family_name="Flagg")
+        a_child(person=parent)
+        a_person(given_name="Tolk", family_name="Flagg", language="ar", needs_interpreter=True)
+        confidential(given_name="Beskyttet", family_name="Flagg")
+        a_person(given_name="Vanlig", family_name="Flagg")
+
         html = veileder.get("/people/").content.decode()
 
         children, interpreter, protected = (
@@ -88,39 +97,51 @@ class TestPeopleList:
             nb("Interpreter"),
             nb("Protected address"),
         )
-        ola = row_of(html, "people", "Ola Nordmann")
-        assert children in ola
-        assert interpreter not in ola
-        ahmed = row_of(html, "people", "Ahmed Ali")
-        assert interpreter in ahmed
-        assert children not in ahmed
-        sofie = row_of(html, "people", "Sofie Berg")
-        assert "tag--warn" in sofie
-        assert protected in sofie
-        assert 'class="tag' not in row_of(html, "people", "Kari Hansen")
+        parent_row = row_of(html, "people", "Forelder Flagg")
+        assert children in parent_row
+        assert interpreter not in parent_row
+        interpreted = row_of(html, "people", "Tolk Flagg")
+        assert interpreter in interpreted
+        assert children not in interpreted
+        protected_row = row_of(html, "people", "Beskyttet Flagg")
+        assert "tag--warn" in protected_row
+        assert protected in protected_row
+        assert 'class="tag' not in row_of(html, "people", "Vanlig Flagg")
 
-    def test_people_hidden_from_the_caseworker_are_not_listed(self, veileder: Client) -> None:
+    def test_people_hidden_from_the_caseworker_are_not_listed(
+        self, veileder: Client, actor_of_login: Callable[[str], Actor]
+    ) -> None:
+        strictly_confidential(given_name="Per", family_name="Skjultsen")
+        office_employee(given_name="Nina", family_name="Kollegasen")
+        a_person(given_name="Synlig", family_name="Person")
+
         html = veileder.get("/people/").content.decode()
 
-        assert len(rows(html, "people")) == 7
-        assert "Per Skjult" not in html
-        assert "Nina Ansatt" not in html
+        seen = actor_of_login("veileder")
+        visible = [p for p in Person.objects.all() if policies.can_view_person(seen, p)]
+        assert len(rows(html, "people")) == len(visible)
+        assert "Synlig Person" in html
+        assert "Per Skjultsen" not in html
+        assert "Nina Kollegasen" not in html
 
     def test_a_search_by_name_shows_only_the_match(self, veileder: Client) -> None:
-        response = veileder.get("/people/", {"q": "nordmann"})
+        a_person(given_name="Oline", family_name="Søkesen")
+        a_person(given_name="Oline", family_name="Annensen")
+
+        response = veileder.get("/people/", {"q": "søkesen"})
 
         found = rows(response.content.decode(), "people")
         assert len(found) == 1
-        assert "Ola Nordmann" in found[0]
-        assertContains(response, 'value="nordmann"')
+        assert "Oline Søkesen" in found[0]
+        assertContains(response, 'value="søkesen"')
 
     def test_a_search_by_identity_number_finds_the_person(self, veileder: Client) -> None:
-        number = person("Ahmed").national_id
+        number = a_person(given_name="Nummer", family_name="Søkesen").national_id
 
         found = rows(veileder.get("/people/", {"q": number}).content.decode(), "people")
 
         assert len(found) == 1
-        assert "Ahmed Ali" in found[0]
+        assert "Nummer Søkesen" in found[0]
         assert f"<code>{number[:6]}*****</code>" in found[0]
 
     def test_a_search_that_matches_nobody_says_so(self, veileder: Client) -> None:
@@ -132,7 +153,9 @@ class TestPeopleList:
     def test_a_search_for_a_strictly_confidential_person_finds_nobody(
         self, veileder: Client
     ) -> None:
-        response = veileder.get("/people/", {"q": "Skjult"})
+        strictly_confidential(family_name="Skjultsen")
+
+        response = veileder.get("/people/", {"q": "Skjultsen"})
 
         [only] = rows(response.content.decode(), "people")
         assert nb("Nobody matches.") in only
