@@ -1,7 +1,7 @@
 """Who sees which people: the lists and the search leave out whom the actor may not see, a
 person outside the actor's scope is 403, a strictly confidential person is 404 to anyone not
-cleared, every read by staff is logged with its purpose, and the person sees that log. And
-whether a consent holds, day by day."""
+cleared, every read by staff is logged with its purpose, and the person sees that log.
+Whether a consent holds is test_consent_selectors'."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from functools import partial
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from velferd.access.actor import ANONYMOUS, Actor, system_actor
 from velferd.access.models import User
@@ -24,31 +23,56 @@ from velferd.core.identifiers import synthetic_national_id
 from velferd.core.testing import staff_at
 from velferd.people import selectors
 from velferd.people.models import Person
-from velferd.people.services import consent_give, consent_withdraw, link_user, person_register
+from velferd.people.services import link_user, person_register
+
+from .factories import (
+    a_person,
+    at_sagene,
+    citizen_of,
+    confidential,
+    office_employee,
+    strictly_confidential,
+)
 
 pytestmark = pytest.mark.django_db
 
 Lookup = Callable[[str], Actor]
 
-# Visible to every member of staff at NAV Grünerløkka, in the list's order (family name).
-EVERYDAY = [
-    "Ahmed Ali",
-    "Sofie Berg",
-    "Kari Hansen",
-    "Lars Larsen",
-    "Jonas Lie",
-    "Ola Nordmann",
-    "Maria Olsen",
-]
 ON_SQLITE = connection.vendor == "sqlite"
-
-
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
 
 
 def names(found: object) -> list[str]:
     return [p.full_name for p in found]  # type: ignore[attr-defined]
+
+
+# One of each kind of person the lists tell apart: four at NAV Grünerløkka, one at NAV Sagene.
+KINDS = {
+    "ordinary": "Oda Alm",
+    "confidential": "Siri Bergli",
+    "strictly_confidential": "Pål Skjulvik",
+    "office_employee": "Nora Ansattvik",
+    "elsewhere": "Sverre Sagvik",
+}
+
+
+@pytest.fixture
+def kinds() -> dict[str, Person]:
+    def named(make: Callable[..., Person], kind: str) -> Person:
+        given, family = KINDS[kind].split()
+        return make(given_name=given, family_name=family)
+
+    return {
+        "ordinary": named(a_person, "ordinary"),
+        "confidential": named(confidential, "confidential"),
+        "strictly_confidential": named(strictly_confidential, "strictly_confidential"),
+        "office_employee": named(office_employee, "office_employee"),
+        "elsewhere": named(at_sagene, "elsewhere"),
+    }
+
+
+def of_the_kinds(found: object) -> list[str]:
+    """The names found of the kinds' people, in the list's order."""
+    return [n for n in names(found) if n in KINDS.values()]
 
 
 def clear(username: str, **clearances: bool) -> None:
@@ -83,30 +107,33 @@ def read(actor: Actor, who: Person | object, purpose: str = "oppfølging") -> Pe
 # Lists and search ---------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("kinds")
 class TestPersonsVisibleTo:
     @pytest.mark.parametrize("login", ["veileder", "sosialkonsulent", "beslutter", "kontorleder"])
     def test_staff_of_the_office_see_its_people_but_not_the_hidden_ones(
         self, actor_of_login: Lookup, login: str
     ) -> None:
-        assert names(selectors.persons_visible_to(actor=actor_of_login(login))) == EVERYDAY
+        found = selectors.persons_visible_to(actor=actor_of_login(login))
+
+        assert of_the_kinds(found) == ["Oda Alm", "Siri Bergli"]
 
     def test_a_caseworker_cleared_for_strictly_confidential_people_also_sees_them(
         self, actor_of_login: Lookup
     ) -> None:
         clear("veileder", cleared_strictly_confidential=True)
 
-        found = names(selectors.persons_visible_to(actor=actor_of_login("veileder")))
+        found = selectors.persons_visible_to(actor=actor_of_login("veileder"))
 
-        assert found == sorted([*EVERYDAY, "Per Skjult"], key=lambda n: n.split()[-1])
+        assert of_the_kinds(found) == ["Oda Alm", "Siri Bergli", "Pål Skjulvik"]
 
     def test_a_caseworker_cleared_for_office_employees_also_sees_them(
         self, actor_of_login: Lookup
     ) -> None:
         clear("veileder", cleared_office_employees=True)
 
-        found = names(selectors.persons_visible_to(actor=actor_of_login("veileder")))
+        found = selectors.persons_visible_to(actor=actor_of_login("veileder"))
 
-        assert found == ["Ahmed Ali", "Nina Ansatt", *EVERYDAY[1:]]
+        assert of_the_kinds(found) == ["Oda Alm", "Nora Ansattvik", "Siri Bergli"]
 
     @pytest.mark.parametrize(
         ("protection", "employee", "visible"),
@@ -140,7 +167,8 @@ class TestPersonsVisibleTo:
             district="Sagene",
         )
 
-        assert names(selectors.persons_visible_to(actor=sagene)) == ["Sverre Sagen"]
+        found = names(selectors.persons_visible_to(actor=sagene))
+        assert found == ["Sverre Sagen", "Sverre Sagvik"]
 
     @pytest.mark.parametrize(
         "login", ["innbygger", "admin", "fastlege", "analytiker", "ia-radgiver", "arbeidsgiver"]
@@ -154,76 +182,89 @@ class TestPersonsVisibleTo:
         assert names(selectors.persons_visible_to(actor=ANONYMOUS)) == []
 
 
+@pytest.fixture
+def oddvar() -> Person:
+    return a_person(given_name="Oddvar", family_name="Fjellvik")
+
+
 class TestSearch:
-    @pytest.mark.parametrize("query", ["ola", "NORDMANN", " nord ", "ola nordmann", "nordmann ola"])
+    @pytest.mark.parametrize(
+        "query", ["oddvar", "FJELLVIK", " fjell ", "oddvar fjellvik", "fjellvik oddvar"]
+    )
+    @pytest.mark.usefixtures("oddvar")
     def test_a_search_by_name_finds_the_person_whatever_the_case_and_order(
         self, actor_of_login: Lookup, query: str
     ) -> None:
         found = selectors.persons_visible_to(actor=actor_of_login("veileder"), query=query)
 
-        assert names(found) == ["Ola Nordmann"]
+        assert names(found) == ["Oddvar Fjellvik"]
 
+    @pytest.mark.usefixtures("oddvar")
     def test_every_word_of_the_search_must_match(self, actor_of_login: Lookup) -> None:
-        found = selectors.persons_visible_to(actor=actor_of_login("veileder"), query="ola hansen")
+        a_person(given_name="Kari", family_name="Dalvik")
+
+        found = selectors.persons_visible_to(
+            actor=actor_of_login("veileder"), query="oddvar dalvik"
+        )
 
         assert names(found) == []
 
     def test_a_search_by_the_full_identity_number_finds_the_person(
-        self, actor_of_login: Lookup
+        self, actor_of_login: Lookup, oddvar: Person
     ) -> None:
-        ola = person("Ola")
-
         found = selectors.persons_visible_to(
-            actor=actor_of_login("veileder"), query=ola.national_id
+            actor=actor_of_login("veileder"), query=oddvar.national_id
         )
 
-        assert names(found) == ["Ola Nordmann"]
+        assert names(found) == ["Oddvar Fjellvik"]
 
-    def test_part_of_an_identity_number_finds_nobody(self, actor_of_login: Lookup) -> None:
-        part = person("Ola").national_id[:6]
+    def test_part_of_an_identity_number_finds_nobody(
+        self, actor_of_login: Lookup, oddvar: Person
+    ) -> None:
+        part = oddvar.national_id[:6]
 
         assert (
             names(selectors.persons_visible_to(actor=actor_of_login("veileder"), query=part)) == []
         )
 
     def test_a_search_by_the_identity_number_written_with_a_space_finds_the_person(
-        self, actor_of_login: Lookup
+        self, actor_of_login: Lookup, oddvar: Person
     ) -> None:
-        number = person("Ola").national_id
+        number = oddvar.national_id
         query = f"{number[:6]} {number[6:]}"
 
         found = selectors.persons_visible_to(actor=actor_of_login("veileder"), query=query)
 
-        assert names(found) == ["Ola Nordmann"]
+        assert names(found) == ["Oddvar Fjellvik"]
 
     def test_a_strictly_confidential_person_is_not_found_by_name_or_number_when_not_cleared(
         self, actor_of_login: Lookup
     ) -> None:
-        per = person("Per")
+        per = strictly_confidential(given_name="Pål", family_name="Skjulvik")
         vera = actor_of_login("veileder")
 
-        assert names(selectors.persons_visible_to(actor=vera, query="skjult")) == []
+        assert names(selectors.persons_visible_to(actor=vera, query="skjulvik")) == []
         assert names(selectors.persons_visible_to(actor=vera, query=per.national_id)) == []
 
         clear("veileder", cleared_strictly_confidential=True)
         vera = actor_of_login("veileder")
         assert names(selectors.persons_visible_to(actor=vera, query=per.national_id)) == [
-            "Per Skjult"
+            "Pål Skjulvik"
         ]
 
     def test_an_office_employee_is_not_found_by_colleagues_without_clearance(
         self, actor_of_login: Lookup
     ) -> None:
-        nina = person("Nina")
+        nora = office_employee(given_name="Nora", family_name="Ansattvik")
         vera = actor_of_login("veileder")
 
-        assert names(selectors.persons_visible_to(actor=vera, query="nina")) == []
-        assert names(selectors.persons_visible_to(actor=vera, query=nina.national_id)) == []
+        assert names(selectors.persons_visible_to(actor=vera, query="nora")) == []
+        assert names(selectors.persons_visible_to(actor=vera, query=nora.national_id)) == []
 
-    def test_staff_of_another_office_do_not_find_the_person_by_number(self) -> None:
+    def test_staff_of_another_office_do_not_find_the_person_by_number(self, oddvar: Person) -> None:
         sagene = staff_at("0320", "sagene-veileder")
 
-        found = selectors.persons_visible_to(actor=sagene, query=person("Ola").national_id)
+        found = selectors.persons_visible_to(actor=sagene, query=oddvar.national_id)
 
         assert names(found) == []
 
@@ -246,7 +287,7 @@ class TestPersonFor:
     def test_a_caseworker_reads_a_person_and_the_read_is_logged_with_its_purpose(
         self, actor_of_login: Lookup
     ) -> None:
-        ola = person("Ola")
+        ola = a_person()
         vera = actor_of_login("veileder")
 
         found = selectors.person_for(
@@ -263,7 +304,7 @@ class TestPersonFor:
         assert (event.what, event.purpose) == ("plan", "Forberede oppfølgingsmøte")
 
     def test_every_read_is_logged_again(self, actor_of_login: Lookup) -> None:
-        ola = person("Ola")
+        ola = a_person()
 
         read(actor_of_login("veileder"), ola)
         read(actor_of_login("beslutter"), ola, purpose="Godkjenne vedtak")
@@ -275,9 +316,9 @@ class TestPersonFor:
         ]
 
     def test_the_person_reading_themself_is_not_logged(self, actor_of_login: Lookup) -> None:
-        ola = person("Ola")
+        ola = a_person()
 
-        found = read(actor_of_login("innbygger"), ola)
+        found = read(citizen_of(ola), ola)
 
         assert found == ola
         assert not AccessEvent.objects.filter(subject_id=str(ola.pk)).exists()
@@ -285,7 +326,7 @@ class TestPersonFor:
     def test_a_strictly_confidential_person_is_404_to_an_uncleared_caseworker(
         self, actor_of_login: Lookup
     ) -> None:
-        error = refusal(lambda: read(actor_of_login("veileder"), person("Per")))
+        error = refusal(lambda: read(actor_of_login("veileder"), strictly_confidential()))
 
         assert (error.code, error.status, error.field) == ("not_found", 404, "person")
 
@@ -294,7 +335,8 @@ class TestPersonFor:
     ) -> None:
         vera = actor_of_login("veileder")
 
-        hidden = refusal(lambda: read(vera, person("Per")))
+        per = strictly_confidential()
+        hidden = refusal(lambda: read(vera, per))
         unknown = refusal(lambda: read(vera, uuid.uuid4()))
 
         assert hidden.as_dict() == unknown.as_dict()
@@ -303,13 +345,13 @@ class TestPersonFor:
         self, actor_of_login: Lookup
     ) -> None:
         clear("veileder", cleared_strictly_confidential=True)
-        per = person("Per")
+        per = strictly_confidential()
 
         assert read(actor_of_login("veileder"), per) == per
         assert AccessEvent.objects.filter(subject_id=str(per.pk)).count() == 1
 
     def test_a_strictly_confidential_person_reads_themself(self, actor_of_login: Lookup) -> None:
-        per = person("Per")
+        per = strictly_confidential()
         login = User.objects.create(username="per")
         link_user(actor=actor_of_login("admin"), person=per, user=login)
 
@@ -319,7 +361,7 @@ class TestPersonFor:
     def test_an_office_employee_is_403_to_an_uncleared_colleague(
         self, actor_of_login: Lookup
     ) -> None:
-        error = refusal(lambda: read(actor_of_login("veileder"), person("Nina")))
+        error = refusal(lambda: read(actor_of_login("veileder"), office_employee()))
 
         assert (error.code, error.status) == ("forbidden", 403)
 
@@ -328,18 +370,22 @@ class TestPersonFor:
     ) -> None:
         clear("veileder", cleared_office_employees=True)
 
-        assert read(actor_of_login("veileder"), person("Nina")).full_name == "Nina Ansatt"
+        nina = office_employee(given_name="Nina", family_name="Ansattvik")
+
+        assert read(actor_of_login("veileder"), nina).full_name == "Nina Ansattvik"
 
     def test_a_person_at_another_office_is_403(self) -> None:
         sagene = staff_at("0320", "sagene-veileder")
 
-        assert refusal(lambda: read(sagene, person("Ola"))).status == 403
+        someone = a_person()
+        assert refusal(lambda: read(sagene, someone)).status == 403
 
     @pytest.mark.parametrize("login", ["fastlege", "admin", "analytiker", "innbygger"])
     def test_someone_who_is_not_office_staff_or_the_person_is_403(
         self, actor_of_login: Lookup, login: str
     ) -> None:
-        assert refusal(lambda: read(actor_of_login(login), person("Kari"))).status == 403
+        someone = a_person()
+        assert refusal(lambda: read(actor_of_login(login), someone)).status == 403
 
     @pytest.mark.parametrize("person_id", ["not-a-uuid", "", None, 42])
     def test_an_id_that_is_not_a_person_id_is_404(
@@ -350,11 +396,12 @@ class TestPersonFor:
 
 class TestAccessLogOf:
     def test_the_person_sees_who_read_their_data_and_why(self, actor_of_login: Lookup) -> None:
-        ola = person("Ola")
+        ola = a_person()
+        own = citizen_of(ola)
         read(actor_of_login("veileder"), ola, purpose="Forberede oppfølgingsmøte")
-        read(actor_of_login("innbygger"), ola)
+        read(own, ola)
 
-        log = selectors.access_log_of(actor=actor_of_login("innbygger"), person=ola)
+        log = selectors.access_log_of(actor=own, person=ola)
 
         assert [(e.actor_label, e.purpose) for e in log] == [
             ("Vera Veileder", "Forberede oppfølgingsmøte")
@@ -363,13 +410,13 @@ class TestAccessLogOf:
     def test_the_log_is_newest_first_and_holds_only_reads_of_this_person(
         self, actor_of_login: Lookup
     ) -> None:
-        ola, kari = person("Ola"), person("Kari")
+        ola, kari = a_person(), a_person()
         vera = actor_of_login("veileder")
         read(vera, ola, purpose="første")
         read(vera, kari, purpose="om Kari")
         read(vera, ola, purpose="andre")
 
-        log = selectors.access_log_of(actor=actor_of_login("innbygger"), person=ola)
+        log = selectors.access_log_of(actor=citizen_of(ola), person=ola)
 
         assert [e.purpose for e in log] == ["andre", "første"]
 
@@ -378,150 +425,14 @@ class TestAccessLogOf:
         self, actor_of_login: Lookup, login: str
     ) -> None:
         with pytest.raises(DomainError) as caught:
-            selectors.access_log_of(actor=actor_of_login(login), person=person("Ola"))
+            selectors.access_log_of(actor=actor_of_login(login), person=a_person())
 
         assert caught.value.status == 403
 
-    def test_a_citizen_cannot_see_someone_elses_access_log(self, actor_of_login: Lookup) -> None:
+    def test_a_citizen_cannot_see_someone_elses_access_log(self) -> None:
+        citizen, someone_else = citizen_of(a_person()), a_person()
+
         with pytest.raises(DomainError) as caught:
-            selectors.access_log_of(actor=actor_of_login("innbygger"), person=person("Kari"))
+            selectors.access_log_of(actor=citizen, person=someone_else)
 
         assert caught.value.status == 403
-
-
-# Consents -----------------------------------------------------------------------------------
-
-
-class Clock:
-    """Sets today as the services and selectors see it (timezone.localdate())."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.today = timezone.localdate()
-        real = timezone.localdate
-
-        def localdate(
-            value: datetime.datetime | None = None, timezone: datetime.tzinfo | None = None
-        ) -> datetime.date:
-            if value is None and timezone is None:
-                return self.today
-            return real(value, timezone)
-
-        monkeypatch.setattr("django.utils.timezone.localdate", localdate)
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    return Clock(monkeypatch)
-
-
-STARTS = datetime.date(2030, 3, 1)
-ENDS = datetime.date(2030, 3, 31)
-DAY = datetime.timedelta(days=1)
-
-
-class TestConsentHolds:
-    @pytest.fixture
-    def gp_consent_in_march(self, clock: Clock, actor_of_login: Lookup) -> None:
-        clock.today = STARTS - 10 * DAY
-        consent_give(
-            actor=actor_of_login("innbygger"),
-            person=person("Ola"),
-            partner_service="gp",
-            purpose="Samarbeid med fastlegen",
-            starts_on=STARTS,
-            ends_on=ENDS,
-        )
-
-    @pytest.mark.parametrize(
-        ("today", "holds"),
-        [
-            pytest.param(STARTS - DAY, False, id="day-before-start"),
-            pytest.param(STARTS, True, id="start-day"),
-            pytest.param(STARTS + 14 * DAY, True, id="in-between"),
-            pytest.param(ENDS, True, id="end-day"),
-            pytest.param(ENDS + DAY, False, id="day-after-end"),
-        ],
-    )
-    @pytest.mark.usefixtures("gp_consent_in_march")
-    def test_a_consent_holds_from_its_first_to_its_last_day(
-        self, clock: Clock, today: datetime.date, holds: bool
-    ) -> None:
-        clock.today = today
-
-        assert selectors.consent_holds(person("Ola"), "gp") is holds
-
-    @pytest.mark.usefixtures("gp_consent_in_march")
-    def test_a_consent_stops_holding_immediately_when_withdrawn(
-        self, clock: Clock, actor_of_login: Lookup
-    ) -> None:
-        clock.today = STARTS + 14 * DAY
-        ola = person("Ola")
-        assert selectors.consent_holds(ola, "gp")
-
-        consent_withdraw(actor=actor_of_login("innbygger"), consent=ola.consents.get())
-
-        assert not selectors.consent_holds(ola, "gp")
-        clock.today = STARTS + 15 * DAY
-        assert not selectors.consent_holds(ola, "gp")
-
-    @pytest.mark.usefixtures("gp_consent_in_march")
-    def test_a_consent_to_one_partner_service_does_not_hold_for_another(self, clock: Clock) -> None:
-        clock.today = STARTS
-
-        assert not selectors.consent_holds(person("Ola"), "child_welfare")
-        assert not selectors.consent_holds(person("Kari"), "gp")
-
-    def test_a_new_consent_holds_after_an_earlier_one_was_withdrawn(
-        self, actor_of_login: Lookup
-    ) -> None:
-        ola, ola_himself = person("Ola"), actor_of_login("innbygger")
-        today = timezone.localdate()
-        first = consent_give(
-            actor=ola_himself,
-            person=ola,
-            partner_service="school",
-            purpose="Skolen",
-            starts_on=today,
-            ends_on=today + 30 * DAY,
-        )
-        consent_withdraw(actor=ola_himself, consent=first)
-        assert not selectors.consent_holds(ola, "school")
-
-        consent_give(
-            actor=ola_himself,
-            person=ola,
-            partner_service="school",
-            purpose="Skolen, igjen",
-            starts_on=today,
-            ends_on=today + 30 * DAY,
-        )
-
-        assert selectors.consent_holds(ola, "school")
-        assert [c.purpose for c in selectors.consents_of(ola)] == ["Skolen, igjen", "Skolen"]
-
-
-class TestConsentFor:
-    def test_the_person_and_their_caseworker_open_a_consent(self, actor_of_login: Lookup) -> None:
-        today = timezone.localdate()
-        consent = consent_give(
-            actor=actor_of_login("innbygger"),
-            person=person("Ola"),
-            partner_service="gp",
-            purpose="Fastlegen",
-            starts_on=today,
-            ends_on=today,
-        )
-
-        for login in ("innbygger", "veileder"):
-            found = selectors.consent_for(actor=actor_of_login(login), consent_id=str(consent.pk))
-            assert found == consent
-
-        with pytest.raises(DomainError) as caught:
-            selectors.consent_for(actor=actor_of_login("beslutter"), consent_id=consent.pk)
-        assert caught.value.status == 403
-
-    def test_an_unknown_consent_is_404(self, actor_of_login: Lookup) -> None:
-        with pytest.raises(DomainError) as caught:
-            selectors.consent_for(actor=actor_of_login("veileder"), consent_id=uuid.uuid4())
-
-        assert (caught.value.status, caught.value.field) == (404, "consent")
