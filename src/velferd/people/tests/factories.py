@@ -111,9 +111,13 @@ def at_sagene(**fields: object) -> Person:
 
 
 def citizen_of(person: Person, username: str | None = None) -> Actor:
-    """A new citizen login linked to the person, as the demo links "innbygger" to its person
-    (people.services.link_user); the person is read again with their login."""
+    """A new citizen login in the person's name linked to the person, as the demo links
+    "innbygger" to its person (people.services.link_user); the person is read again with
+    their login."""
     actor = new_user(username or f"innbygger-{person.national_id}", Role.CITIZEN)
+    assert actor.user is not None
+    actor.user.full_name = person.full_name
+    actor.user.save(update_fields=["full_name"])
     services.link_user(actor=system_actor("tests"), person=person, user=actor.user)
     person.refresh_from_db()
     return actor

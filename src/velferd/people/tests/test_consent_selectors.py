@@ -17,23 +17,15 @@ from velferd.people import selectors
 from velferd.people.models import Person
 from velferd.people.services import consent_give, consent_withdraw
 
-from .factories import a_person, citizen_of
+from .factories import a_person
 
 pytestmark = pytest.mark.django_db
 
 Lookup = Callable[[str], Actor]
 
 
-@pytest.fixture
-def ola() -> Person:
-    """A person at NAV Grünerløkka with a citizen login of their own (ola.user)."""
-    someone = a_person()
-    citizen_of(someone)
-    return someone
-
-
 def own(person: Person) -> Actor:
-    """The person's own login."""
+    """The person's own login (the `ola` of conftest has one)."""
     return actor_for_user(person.user)
 
 

@@ -1,126 +1,50 @@
 """Writes to people: registering a person at the office that serves where they live, changing
-them (which may move them to another office), linking a login, and consents to share with a
-partner service. Every write is audited with the identity number masked; every refusal has
-its own code and leaves nothing behind."""
+them (which may move them to another office), linking a login; consents are
+test_consent_services'. Every write is audited with the identity number masked; every refusal
+has its own code and leaves nothing behind."""
 
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Callable
-from functools import partial
 
 import pytest
-from django.utils import timezone
 from pytest_django.fixtures import Settings
-from stdnum.no import fodselsnummer
 
 from velferd.access import policies
 from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
 from velferd.audit.models import AuditEvent
-from velferd.core import testing
 from velferd.core.identifiers import mask_national_id, synthetic_national_id
 from velferd.core.testing import staff_at
 from velferd.organisation import selectors as organisation_selectors
 from velferd.people import selectors
-from velferd.people.models import Child, Consent, Person
+from velferd.people.models import Person
 from velferd.people.services import (
-    consent_give,
     consent_withdraw,
     link_user,
-    person_register,
     person_update,
 )
-from velferd.people.tests.factories import a_person
+
+from .factories import a_person, citizen_of
+from .writes import (
+    ALTA,
+    BORN,
+    NEW_ID,
+    OSLO,
+    REAL_ID,
+    assert_no_identity_number_in_audit,
+    first_valid,
+    give,
+    last_event,
+    refusal,
+    register,
+)
 
 pytestmark = pytest.mark.django_db
 
 Lookup = Callable[[str], Actor]
-
-BORN = datetime.date(1990, 5, 17)
-NEW_ID = synthetic_national_id(BORN, 0)
-OTHER_ID = synthetic_national_id(BORN, 1)
-ALTA = "5601"  # served as a whole by NAV Alta (5601)
-OSLO = "0301"  # divided: one NAV office per district
-
-
-def with_check_digits(first_nine: str) -> str | None:
-    """The eleven-digit number for nine digits, or None when no check digit fits."""
-    digit1 = fodselsnummer.calc_check_digit1(first_nine)
-    digit2 = fodselsnummer.calc_check_digit2(first_nine + digit1)
-    if len(digit1) != 1 or len(digit2) != 1:
-        return None
-    return first_nine + digit1 + digit2
-
-
-def first_valid(stem: str) -> str:
-    """The first number with valid check digits for a six-digit date stem (1900s)."""
-    return next(n for i in range(100, 500) if (n := with_check_digits(f"{stem}{i:03d}")))
-
-
-REAL_ID = first_valid(BORN.strftime("%d%m%y"))  # an ordinary (non-synthetic) number
-
-
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
-
-
-def counts() -> tuple[int, int, int, int]:
-    return (
-        Person.objects.count(),
-        Child.objects.count(),
-        Consent.objects.count(),
-        AuditEvent.objects.count(),
-    )
-
-
-# A write that must be refused; its refusal, having checked that nothing was left written.
-refusal = partial(testing.refusal, unchanged=counts)
-
-
-def last_event(action: str) -> AuditEvent:
-    event = AuditEvent.objects.filter(action=action).order_by("seq").last()
-    assert event is not None, f"no {action} event"
-    return event
-
-
-def assert_no_identity_number_in_audit() -> None:
-    """No audit event, of any write so far, holds anyone's identity number unmasked."""
-    numbers = list(Person.objects.values_list("national_id", flat=True))
-    for event in AuditEvent.objects.all():
-        text = json.dumps([event.before, event.after, event.target_label], ensure_ascii=False)
-        for number in numbers:
-            assert number not in text, f"{event} holds an identity number"
-
-
-def register(actor: Actor, **overrides: object) -> Person:
-    fields: dict[str, object] = {
-        "national_id": NEW_ID,
-        "given_name": "Siri",
-        "family_name": "Solberg",
-        "municipality_number": OSLO,
-        "district": "Grünerløkka",
-    }
-    fields.update(overrides)
-    return person_register(actor=actor, **fields)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def vera(actor_of_login: Lookup) -> Actor:
-    return actor_of_login("veileder")
-
-
-@pytest.fixture
-def ola_himself(actor_of_login: Lookup) -> Actor:
-    return actor_of_login("innbygger")
-
-
-@pytest.fixture
-def alta_caseworker(db: None) -> Actor:
-    return staff_at(ALTA, "alta-veileder")
-
 
 # Registering ------------------------------------------------------------------------------
 
@@ -342,9 +266,9 @@ class TestPersonUpdate:
         someone.refresh_from_db()
         assert (someone.district, someone.office.unit_number) == ("Grünerløkka", "0317")
 
-    def test_moving_to_another_district_moves_the_person_to_that_office(self, vera: Actor) -> None:
-        kari = person("Kari")
-
+    def test_moving_to_another_district_moves_the_person_to_that_office(
+        self, vera: Actor, kari: Person
+    ) -> None:
         moved = person_update(actor=vera, person=kari, version=kari.version, district="Sagene")
 
         moved.refresh_from_db()
@@ -362,10 +286,8 @@ class TestPersonUpdate:
         assert_no_identity_number_in_audit()
 
     def test_moving_to_alta_moves_the_person_to_nav_alta_and_out_of_the_old_offices_lists(
-        self, vera: Actor
+        self, vera: Actor, kari: Person
     ) -> None:
-        kari = person("Kari")
-
         person_update(actor=vera, person=kari, version=1, municipality_number=ALTA)
 
         kari.refresh_from_db()
@@ -388,35 +310,34 @@ class TestPersonUpdate:
         assert (siri.office.name_nb, siri.version) == ("NAV Alta", 1)
 
     def test_a_new_name_language_and_interpreter_need_are_saved_and_audited(
-        self, vera: Actor
+        self, vera: Actor, kari: Person
     ) -> None:
-        kari = person("Kari")
-
         person_update(
             actor=vera,
             person=kari,
             version=1,
-            family_name="Hansen Berg",
+            family_name="Dalen Berg",
             language="en",
             needs_interpreter=True,
         )
 
         kari.refresh_from_db()
         assert (kari.full_name, kari.language, kari.needs_interpreter) == (
-            "Kari Hansen Berg",
+            "Kari Dalen Berg",
             "en",
             True,
         )
         event = last_event("person.updated")
         assert event.before is not None and event.after is not None
         assert (event.before["family_name"], event.after["family_name"]) == (
-            "Hansen",
-            "Hansen Berg",
+            "Dalen",
+            "Dalen Berg",
         )
         assert (event.before["language"], event.after["language"]) == ("nb", "en")
 
-    def test_a_stale_version_is_refused_with_409_and_nothing_changes(self, vera: Actor) -> None:
-        kari = person("Kari")
+    def test_a_stale_version_is_refused_with_409_and_nothing_changes(
+        self, vera: Actor, kari: Person
+    ) -> None:
         person_update(actor=vera, person=kari, version=1, given_name="Karianne")
 
         error = refusal(
@@ -427,9 +348,9 @@ class TestPersonUpdate:
         kari.refresh_from_db()
         assert (kari.given_name, kari.district, kari.version) == ("Karianne", "Grünerløkka", 2)
 
-    def test_an_unknown_language_is_refused_and_nothing_changes(self, vera: Actor) -> None:
-        kari = person("Kari")
-
+    def test_an_unknown_language_is_refused_and_nothing_changes(
+        self, vera: Actor, kari: Person
+    ) -> None:
         error = refusal(
             lambda: person_update(
                 actor=vera, person=kari, version=1, given_name="Karianne", language="xx"
@@ -440,19 +361,15 @@ class TestPersonUpdate:
         kari.refresh_from_db()
         assert (kari.given_name, kari.version) == ("Kari", 1)
 
-    def test_a_blank_name_is_refused(self, vera: Actor) -> None:
-        kari = person("Kari")
-
+    def test_a_blank_name_is_refused(self, vera: Actor, kari: Person) -> None:
         error = refusal(lambda: person_update(actor=vera, person=kari, version=1, given_name=" "))
 
         assert error.code == "given_name_required"
 
     @pytest.mark.parametrize("login", ["beslutter", "innbygger", "admin"])
     def test_only_caseworkers_at_the_persons_office_change_them(
-        self, actor_of_login: Lookup, login: str
+        self, actor_of_login: Lookup, login: str, kari: Person
     ) -> None:
-        kari = person("Kari")
-
         error = refusal(
             lambda: person_update(
                 actor=actor_of_login(login), person=kari, version=1, given_name="X"
@@ -462,10 +379,8 @@ class TestPersonUpdate:
         assert error.status == 403
 
     def test_a_caseworker_at_another_office_cannot_change_the_person(
-        self, alta_caseworker: Actor
+        self, alta_caseworker: Actor, kari: Person
     ) -> None:
-        kari = person("Kari")
-
         error = refusal(
             lambda: person_update(
                 actor=alta_caseworker, person=kari, version=1, municipality_number=ALTA
@@ -473,7 +388,8 @@ class TestPersonUpdate:
         )
 
         assert error.status == 403
-        assert person("Kari").office.name_nb == "NAV Grünerløkka"
+        kari.refresh_from_db()
+        assert kari.office.name_nb == "NAV Grünerløkka"
 
 
 # Linking a login ----------------------------------------------------------------------------
@@ -481,10 +397,9 @@ class TestPersonUpdate:
 
 class TestLinkUser:
     def test_the_administrator_links_a_login_so_the_person_sees_themself(
-        self, actor_of_login: Lookup
+        self, actor_of_login: Lookup, kari: Person
     ) -> None:
-        kari = person("Kari")
-        login = User.objects.create(username="kari", full_name="Kari Hansen")
+        login = User.objects.create(username="kari", full_name="Kari Dalen")
 
         link_user(actor=actor_of_login("admin"), person=kari, user=login)
 
@@ -494,201 +409,33 @@ class TestLinkUser:
         assert event.after == {"user": str(login.pk)}
         assert_no_identity_number_in_audit()
 
-    def test_a_caseworker_cannot_link_a_login(self, vera: Actor) -> None:
+    def test_a_caseworker_cannot_link_a_login(self, vera: Actor, kari: Person) -> None:
         login = User.objects.create(username="kari")
 
-        error = refusal(lambda: link_user(actor=vera, person=person("Kari"), user=login))
+        error = refusal(lambda: link_user(actor=vera, person=kari, user=login))
 
         assert error.status == 403
         assert selectors.own_person(actor=actor_for_user(login)) is None
 
     def test_a_login_that_already_acts_as_another_person_is_refused_with_409(
-        self, actor_of_login: Lookup
+        self, actor_of_login: Lookup, kari: Person
     ) -> None:
-        olas_login = User.objects.get(username="innbygger")
+        olas_login = citizen_of(a_person()).user
 
         error = refusal(
-            lambda: link_user(actor=actor_of_login("admin"), person=person("Kari"), user=olas_login)
+            lambda: link_user(actor=actor_of_login("admin"), person=kari, user=olas_login)
         )
 
         assert error.status == 409
 
 
-# Consents ---------------------------------------------------------------------------------
-
-
-def give(actor: Actor, who: Person, **overrides: object) -> Consent:
-    today = timezone.localdate()
-    fields: dict[str, object] = {
-        "partner_service": "gp",
-        "purpose": "Samarbeid om arbeidsrettet oppfølging",
-        "starts_on": today,
-        "ends_on": today + datetime.timedelta(days=90),
-    }
-    fields.update(overrides)
-    return consent_give(actor=actor, person=who, **fields)  # type: ignore[arg-type]
-
-
-class TestConsentGive:
-    def test_the_person_gives_a_consent_that_holds_at_once_and_is_audited(
-        self, ola_himself: Actor
-    ) -> None:
-        ola = person("Ola")
-        today = timezone.localdate()
-
-        consent = give(ola_himself, ola, purpose="  Felles plan med fastlegen  ")
-
-        assert consent.purpose == "Felles plan med fastlegen"
-        assert selectors.consent_holds(ola, "gp")
-        assert not selectors.consent_holds(ola, "school")
-        event = last_event("consent.given")
-        assert event.target_id == str(consent.pk)
-        assert event.actor_label == "Ola Nordmann"
-        assert event.after == {
-            "partner_service": "gp",
-            "purpose": "Felles plan med fastlegen",
-            "starts_on": today.isoformat(),
-            "ends_on": (today + datetime.timedelta(days=90)).isoformat(),
-            "document": "",
-        }
-        assert_no_identity_number_in_audit()
-
-    @pytest.mark.parametrize("login", ["veileder", "sosialkonsulent", "kontorleder"])
-    def test_a_caseworker_at_the_office_records_a_consent_the_person_gave(
-        self, actor_of_login: Lookup, login: str
-    ) -> None:
-        kari = person("Kari")
-
-        consent = give(actor_of_login(login), kari, partner_service="child_welfare")
-
-        assert list(selectors.consents_of(kari)) == [consent]
-        assert selectors.consent_holds(kari, "child_welfare")
-        assert last_event("consent.given").target_id == str(consent.pk)
-
-    @pytest.mark.parametrize("login", ["beslutter", "fastlege", "admin", "analytiker"])
-    def test_others_cannot_give_a_consent_for_the_person(
-        self, actor_of_login: Lookup, login: str
-    ) -> None:
-        error = refusal(lambda: give(actor_of_login(login), person("Ola")))
-
-        assert (error.code, error.status) == ("forbidden", 403)
-        assert not selectors.consent_holds(person("Ola"), "gp")
-
-    def test_a_citizen_cannot_give_a_consent_for_someone_else(self, ola_himself: Actor) -> None:
-        assert refusal(lambda: give(ola_himself, person("Kari"))).status == 403
-
-    def test_a_caseworker_at_another_office_cannot_give_a_consent(
-        self, alta_caseworker: Actor
-    ) -> None:
-        assert refusal(lambda: give(alta_caseworker, person("Kari"))).status == 403
-
-    def test_a_consent_that_ends_before_it_starts_is_refused(self, vera: Actor) -> None:
-        today = timezone.localdate()
-
-        error = refusal(
-            lambda: give(
-                vera,
-                person("Kari"),
-                starts_on=today + datetime.timedelta(days=10),
-                ends_on=today + datetime.timedelta(days=9),
-            )
-        )
-
-        assert (error.code, error.field, error.status) == ("ends_before_start", "ends_on", 422)
-
-    def test_a_consent_that_has_already_ended_is_refused(self, vera: Actor) -> None:
-        today = timezone.localdate()
-
-        error = refusal(
-            lambda: give(
-                vera,
-                person("Kari"),
-                starts_on=today - datetime.timedelta(days=30),
-                ends_on=today - datetime.timedelta(days=1),
-            )
-        )
-
-        assert (error.code, error.field) == ("ends_in_past", "ends_on")
-
-    def test_a_consent_may_end_today(self, vera: Actor) -> None:
-        today = timezone.localdate()
-
-        give(vera, person("Kari"), starts_on=today, ends_on=today)
-
-        assert selectors.consent_holds(person("Kari"), "gp")
-
-    def test_an_unknown_partner_service_is_refused(self, vera: Actor) -> None:
-        error = refusal(lambda: give(vera, person("Kari"), partner_service="astrologer"))
-
-        assert (error.code, error.field) == ("unknown_partner_service", "partner_service")
-
-    def test_a_consent_without_a_purpose_is_refused(self, vera: Actor) -> None:
-        error = refusal(lambda: give(vera, person("Kari"), purpose="  "))
-
-        assert (error.code, error.field) == ("purpose_required", "purpose")
-
-
-class TestConsentWithdraw:
-    def test_the_person_withdraws_and_the_consent_stops_holding_at_once(
-        self, ola_himself: Actor
-    ) -> None:
-        ola = person("Ola")
-        consent = give(ola_himself, ola)
-
-        withdrawn = consent_withdraw(actor=ola_himself, consent=consent)
-
-        assert withdrawn.withdrawn_at is not None
-        assert not selectors.consent_holds(ola, "gp")
-        event = last_event("consent.withdrawn")
-        assert event.target_id == str(consent.pk)
-        assert event.actor_label == "Ola Nordmann"
-        assert event.after is not None and event.after["withdrawn_at"]
-
-    def test_a_caseworker_records_a_withdrawal(self, vera: Actor, ola_himself: Actor) -> None:
-        consent = give(ola_himself, person("Ola"))
-
-        consent_withdraw(actor=vera, consent=consent)
-
-        assert not selectors.consent_holds(person("Ola"), "gp")
-        assert last_event("consent.withdrawn").actor_label == "Vera Veileder"
-
-    def test_withdrawing_twice_is_refused_with_409(self, ola_himself: Actor) -> None:
-        consent = give(ola_himself, person("Ola"))
-        consent_withdraw(actor=ola_himself, consent=consent)
-
-        error = refusal(lambda: consent_withdraw(actor=ola_himself, consent=consent))
-
-        assert (error.code, error.status) == ("already_withdrawn", 409)
-
-    @pytest.mark.parametrize("login", ["beslutter", "fastlege", "admin"])
-    def test_others_cannot_withdraw_the_persons_consent(
-        self, actor_of_login: Lookup, ola_himself: Actor, login: str
-    ) -> None:
-        consent = give(ola_himself, person("Ola"))
-
-        error = refusal(lambda: consent_withdraw(actor=actor_of_login(login), consent=consent))
-
-        assert error.status == 403
-        assert selectors.consent_holds(person("Ola"), "gp")
-
-    def test_a_caseworker_at_another_office_cannot_withdraw(
-        self, alta_caseworker: Actor, ola_himself: Actor
-    ) -> None:
-        consent = give(ola_himself, person("Ola"))
-
-        assert refusal(lambda: consent_withdraw(actor=alta_caseworker, consent=consent)).status == (
-            403
-        )
-        assert selectors.consent_holds(person("Ola"), "gp")
-
-
 class TestAuditOfPeople:
     def test_no_audit_event_of_the_demo_or_of_these_writes_holds_an_identity_number(
-        self, vera: Actor, ola_himself: Actor
+        self, vera: Actor, ola_himself: Actor, ola: Person
     ) -> None:
         siri = register(vera)
         person_update(actor=vera, person=siri, version=1, district="Grünerløkka")
-        consent = give(ola_himself, person("Ola"))
+        consent = give(ola_himself, ola)
         consent_withdraw(actor=ola_himself, consent=consent)
 
         assert AuditEvent.objects.filter(action="person.registered").count() == 10
