@@ -1,12 +1,13 @@
-"""The people the tests of writes to people act on and as: the demo's caseworker at NAV
-Grünerløkka, a caseworker at NAV Alta, a person at NAV Grünerløkka with a login of their
-own, and another person there."""
+"""The people the tests of people act on and as: the demo's caseworker at NAV Grünerløkka
+(`vera`, and `veileder` logged in), a caseworker at NAV Alta, a person at NAV Grünerløkka
+with a login of their own (`ola`, and `as_ola` logged in), and another person there."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
+from django.test import Client
 
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_user
@@ -45,3 +46,17 @@ def ola_himself(ola: Person) -> Actor:
 def kari(db: None) -> Person:
     """Another person at NAV Grünerløkka, with no login."""
     return a_person(given_name="Kari", family_name="Dalen")
+
+
+@pytest.fixture
+def veileder(client_as: Callable[[str], Client]) -> Client:
+    return client_as("veileder")
+
+
+@pytest.fixture
+def as_ola(ola: Person) -> Client:
+    """The person `ola` logged in with their own login."""
+    assert ola.user is not None
+    client = Client()
+    client.force_login(ola.user)
+    return client

@@ -90,9 +90,8 @@ def a_consent(**fields: object) -> Consent:
 
 def confidential(**fields: object) -> Person:
     """A person with a confidential address (fortrolig) at NAV Grünerløkka."""
-    return a_person(
-        address_protection=AddressProtection.CONFIDENTIAL, address_line="Hemmelig vei 1", **fields
-    )
+    fields = {"address_line": "Hemmelig vei 1", **fields}
+    return a_person(address_protection=AddressProtection.CONFIDENTIAL, **fields)
 
 
 def strictly_confidential(**fields: object) -> Person:
