@@ -11,7 +11,9 @@ import pytest
 
 from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
+from velferd.followup import services as followup_services
 from velferd.followup.models import MainGoal, NeedGroup, NeedsAssessment
+from velferd.followup.tests.factories import an_assessment
 from velferd.letters.models import Letter
 from velferd.letters.readability import lix
 from velferd.letters.services import (
@@ -22,6 +24,7 @@ from velferd.letters.services import (
 )
 from velferd.letters.texts import MAIN_GOAL, NEED_GROUP
 from velferd.people.models import Person
+from velferd.people.tests.factories import a_person
 
 pytestmark = pytest.mark.django_db
 
@@ -38,19 +41,22 @@ COMBINATIONS = [
 ]
 
 
+@pytest.fixture
 def ola() -> Person:
-    return Person.objects.select_related("office").get(given_name="Ola")
+    """A person followed up by NAV Grünerløkka."""
+    return a_person(given_name="Ola", family_name="Nordvik")
 
 
 def assessment(
+    person: Person,
     need_group: str = "situation_specific",
     main_goal: str = "get_work",
     reasoning: str = REASONING,
     evidence: str = EVIDENCE,
 ) -> NeedsAssessment:
-    """An unsaved decision for Ola Nordmann: the letter needs nothing else."""
+    """An unsaved decision for the person: the letter needs nothing else."""
     return NeedsAssessment(
-        person=ola(),
+        person=person,
         need_group=need_group,
         main_goal=main_goal,
         reasoning=reasoning,
@@ -64,14 +70,14 @@ def test_every_need_group_and_main_goal_has_its_plain_language_text() -> None:
 
 
 class TestDecisionLetterText:
-    def test_the_letter_greets_the_person_and_is_signed_by_their_office(self) -> None:
-        text = decision_letter_text(assessment())
+    def test_the_letter_greets_the_person_and_is_signed_by_their_office(self, ola: Person) -> None:
+        text = decision_letter_text(assessment(ola))
 
         assert text.startswith("Hei, Ola.\n")
         assert text.endswith("Hilsen\nNAV Grünerløkka\n")
 
-    def test_the_letter_gives_the_decision_its_reasons_and_the_evidence(self) -> None:
-        text = decision_letter_text(assessment())
+    def test_the_letter_gives_the_decision_its_reasons_and_the_evidence(self, ola: Person) -> None:
+        text = decision_letter_text(assessment(ola))
 
         assert NEED_GROUP["situation_specific"] in text
         assert MAIN_GOAL["get_work"] in text
@@ -79,33 +85,33 @@ class TestDecisionLetterText:
         assert f"Vi har brukt disse opplysningene:\n{EVIDENCE}" in text
         assert "NAV-loven § 14 a" in text
 
-    def test_the_letter_tells_how_and_by_when_to_complain(self) -> None:
-        text = decision_letter_text(assessment())
+    def test_the_letter_tells_how_and_by_when_to_complain(self, ola: Person) -> None:
+        text = decision_letter_text(assessment(ola))
 
         assert "Du kan klage på vedtaket." in text
         assert "innen seks uker etter at du fikk dette brevet" in text
         assert "kontakt NAV Grünerløkka" in text
 
-    def test_without_evidence_the_letter_leaves_out_the_evidence_heading(self) -> None:
-        text = decision_letter_text(assessment(evidence=""))
+    def test_without_evidence_the_letter_leaves_out_the_evidence_heading(self, ola: Person) -> None:
+        text = decision_letter_text(assessment(ola, evidence=""))
 
         assert "Vi har brukt disse opplysningene" not in text
         assert REASONING in text
         assert "\n\n\n" not in text
 
-    def test_the_letter_does_not_show_the_identity_number(self) -> None:
-        person = ola()
+    def test_the_letter_does_not_show_the_identity_number(self, ola: Person) -> None:
+        person = ola
 
-        text = decision_letter_text(assessment())
+        text = decision_letter_text(assessment(ola))
 
         assert person.national_id not in text
         assert person.national_id[6:] not in text
 
     @pytest.mark.parametrize(("need_group", "main_goal"), COMBINATIONS)
     def test_each_decision_says_its_need_group_and_main_goal_in_easy_language(
-        self, need_group: str, main_goal: str
+        self, need_group: str, main_goal: str, ola: Person
     ) -> None:
-        text, readability = decision_letter_preview(assessment(need_group, main_goal))
+        text, readability = decision_letter_preview(assessment(ola, need_group, main_goal))
 
         assert NEED_GROUP[need_group] in text
         assert MAIN_GOAL[main_goal] in text
@@ -115,19 +121,19 @@ class TestDecisionLetterText:
         assert readability.score < 45
         assert not readability.too_hard
 
-    def test_the_caseworkers_reasoning_reaches_the_person_as_written(self) -> None:
+    def test_the_caseworkers_reasoning_reaches_the_person_as_written(self, ola: Person) -> None:
         reasoning = "Du har jobbet hos Hansen & Sønn's bakeri i ti år. Du vil jobbe <20 timer."
 
-        text = decision_letter_text(assessment(reasoning=reasoning))
+        text = decision_letter_text(assessment(ola, reasoning=reasoning))
 
         assert reasoning in text
 
 
 class TestDecisionLetterSend:
     def test_sending_stores_the_letter_to_the_person_with_its_lix(
-        self, actor_of_login: Lookup
+        self, actor_of_login: Lookup, ola: Person
     ) -> None:
-        decision = assessment("specially_adapted", "keep_work")
+        decision = assessment(ola, "specially_adapted", "keep_work")
         before = Letter.objects.filter(person=decision.person).count()
 
         letter = decision_letter_send(actor=actor_of_login("veileder"), assessment=decision)
@@ -142,8 +148,10 @@ class TestDecisionLetterSend:
         assert letter.sent_at is not None
         assert Letter.objects.filter(person=decision.person).first() == letter  # newest first
 
-    def test_sending_is_audited_with_the_kind_and_the_lix(self, actor_of_login: Lookup) -> None:
-        letter = decision_letter_send(actor=actor_of_login("veileder"), assessment=assessment())
+    def test_sending_is_audited_with_the_kind_and_the_lix(
+        self, actor_of_login: Lookup, ola: Person
+    ) -> None:
+        letter = decision_letter_send(actor=actor_of_login("veileder"), assessment=assessment(ola))
 
         event = AuditEvent.objects.filter(action="letter.sent").order_by("seq").last()
         assert event is not None
@@ -153,18 +161,27 @@ class TestDecisionLetterSend:
         assert event.after == {"kind": "decision_14a", "lix": letter.lix}
 
     def test_no_letter_event_holds_the_identity_number_or_the_letter_text(
-        self, actor_of_login: Lookup
+        self, actor_of_login: Lookup, ola: Person
     ) -> None:
-        decision_letter_send(actor=actor_of_login("veileder"), assessment=assessment())
+        decision_letter_send(actor=actor_of_login("veileder"), assessment=assessment(ola))
 
-        number = ola().national_id
+        number = ola.national_id
         for event in AuditEvent.objects.filter(action="letter.sent"):
             text = json.dumps([event.before, event.after, event.target_label])
             assert number not in text
             assert "kokk" not in text
 
-    def test_the_demo_decision_was_sent_to_ola_as_an_easy_letter(self) -> None:
-        letter = Letter.objects.get(person=ola(), kind="decision_14a")
+    def test_a_decision_sent_reaches_the_person_as_an_easy_letter(
+        self, actor_of_login: Lookup, ola: Person
+    ) -> None:
+        decision = an_assessment(
+            person=ola, need_group="situation_specific", reasoning=REASONING, evidence=EVIDENCE
+        )
+        followup_services.assessment_send(
+            actor=actor_of_login("veileder"), assessment=decision, version=decision.version
+        )
+
+        letter = Letter.objects.get(person=ola, kind="decision_14a")
 
         assert letter.body.startswith("Hei, Ola.")
         assert NEED_GROUP["situation_specific"] in letter.body
