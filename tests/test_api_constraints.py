@@ -17,8 +17,10 @@ from velferd.access.models import User
 from velferd.api import api
 from velferd.employers.models import Cooperation
 from velferd.followup.models import Activity
+from velferd.followup.tests.factories import a_period, an_activity
 from velferd.organisation.models import PartnershipAgreement
 from velferd.people.models import Person
+from velferd.people.tests.factories import a_person
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +28,23 @@ API = "/api/v1"
 CONSTRAINTS = ("enum", "pattern", "format", "maxLength", "minLength", "minimum", "maximum")
 
 
+# The person and the activity the cases write to, built for each test.
+_BUILT: dict[str, Any] = {}
+
+
+@pytest.fixture(autouse=True)
+def a_person_in_follow_up_with_an_activity() -> None:
+    person = a_person()
+    a_period(person=person)
+    _BUILT.update(person=person, activity=an_activity(person=person))
+
+
 def _person() -> Person:
-    return Person.objects.get(given_name="Ola")
+    return Person.objects.get(pk=_BUILT["person"].pk)
 
 
 def _activity() -> Activity:
-    return Activity.objects.filter(person=_person()).order_by("created_at").first()  # type: ignore[return-value]
+    return Activity.objects.get(pk=_BUILT["activity"].pk)
 
 
 def _agreement() -> PartnershipAgreement:

@@ -438,12 +438,13 @@ UPDATES = ["/api/v1/people/persons/{person_id}", "/api/v1/followup/activities/{a
 def test_a_partial_update_the_document_allows_is_never_a_schema_refusal_nor_a_500(
     template: str,
 ) -> None:
-    from velferd.followup.models import Activity
-    from velferd.people.models import Person
+    from velferd.followup.tests.factories import a_period, an_activity
+    from velferd.people.tests.factories import a_person
 
     client = client_for("veileder")
-    ola = Person.objects.get(given_name="Ola")
-    record: Any = ola if "persons" in template else Activity.objects.filter(person=ola).first()
+    someone = a_person()
+    a_period(person=someone)
+    record: Any = someone if "persons" in template else an_activity(person=someone)
     path = template[: template.index("{")] + str(record.pk)
 
     @EXAMPLES
