@@ -15,6 +15,9 @@ from velferd.access.models import User
 from velferd.access.services import api_token_create
 from velferd.api import api
 from velferd.core.testing import login_actor
+from velferd.followup.tests.factories import a_benefit, a_period
+from velferd.people.models import Person
+from velferd.people.tests.factories import a_person, strictly_confidential
 
 from . import (
     matrix_coordination,
@@ -276,7 +279,7 @@ STAFF = ["veileder", "sosialkonsulent", "beslutter", "kontorleder", "admin"]
 @pytest.mark.parametrize("path", matrix_people.HIDDEN_PERSON_READS)
 @pytest.mark.parametrize("role", STAFF)
 def test_strictly_confidential_person_is_404_to_staff_not_cleared(path: str, role: str) -> None:
-    hidden = matrix_people.Person.objects.get(given_name="Per")
+    hidden = strictly_confidential()
     response = _client(role).get(path.replace("{person_id}", str(hidden.pk)))
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
@@ -285,7 +288,7 @@ def test_strictly_confidential_person_is_404_to_staff_not_cleared(path: str, rol
 @pytest.mark.django_db
 def test_strictly_confidential_person_is_visible_to_a_cleared_caseworker() -> None:
     User.objects.filter(username="veileder").update(cleared_strictly_confidential=True)
-    hidden = matrix_people.Person.objects.get(given_name="Per")
+    hidden = strictly_confidential()
     response = _client("veileder").get(f"/api/v1/people/persons/{hidden.pk}")
     assert response.status_code == 200
     assert response.json()["address"] is None
@@ -295,9 +298,16 @@ class TestMunicipalRecords:
     """Financial assistance is the municipality's: its caseworkers see it, the state side
     only with the person's consent."""
 
+    @pytest.fixture
+    def jonas(self, db: None) -> Person:
+        """A person at NAV Grünerløkka in follow-up, on financial assistance."""
+        someone = a_person()
+        a_period(person=someone)
+        a_benefit(person=someone, kind="financial_assistance")
+        return someone
+
     @staticmethod
-    def kinds_seen_by(role: str) -> set[str]:
-        jonas = matrix_people.Person.objects.get(given_name="Jonas")
+    def kinds_seen_by(role: str, jonas: Person) -> set[str]:
         response = _client(role).get(f"/api/v1/followup/persons/{jonas.pk}/benefits")
         assert response.status_code == 200
         return {b["kind"] for b in response.json()}
@@ -313,18 +323,17 @@ class TestMunicipalRecords:
         ],
     )
     def test_financial_assistance_is_seen_by_the_municipal_side_only(
-        self, role: str, sees: bool
+        self, role: str, sees: bool, jonas: Person
     ) -> None:
-        assert ("financial_assistance" in self.kinds_seen_by(role)) is sees
+        assert ("financial_assistance" in self.kinds_seen_by(role, jonas)) is sees
 
     @pytest.mark.django_db
-    def test_the_state_side_sees_it_once_the_person_consents(self) -> None:
+    def test_the_state_side_sees_it_once_the_person_consents(self, jonas: Person) -> None:
         import datetime
 
         from velferd.access.actor import system_actor
         from velferd.people.services import consent_give
 
-        jonas = matrix_people.Person.objects.get(given_name="Jonas")
         consent_give(
             actor=system_actor("matrix"),
             person=jonas,
@@ -333,11 +342,11 @@ class TestMunicipalRecords:
             starts_on=datetime.date.today(),
             ends_on=datetime.date.today() + datetime.timedelta(days=30),
         )
-        assert "financial_assistance" in self.kinds_seen_by("veileder")
+        assert "financial_assistance" in self.kinds_seen_by("veileder", jonas)
 
     @pytest.mark.django_db
-    def test_the_state_side_cannot_end_what_it_cannot_see(self) -> None:
-        fa = matrix_people.Person.objects.get(given_name="Jonas").benefits.get()
+    def test_the_state_side_cannot_end_what_it_cannot_see(self, jonas: Person) -> None:
+        fa = jonas.benefits.get()
         response = _client("veileder").post(
             f"/api/v1/followup/benefits/{fa.pk}/end",
             data=json.dumps({"ends_on": "2030-01-01"}),
