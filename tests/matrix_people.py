@@ -1,19 +1,29 @@
 """Access-matrix rows for the people and follow-up routes (see test_access_matrix.py).
 
 The demo office is NAV Grünerløkka: veileder, sosialkonsulent and kontorleder work on
-follow-up there, beslutter approves and may read, innbygger is Ola Nordmann himself."""
+follow-up there, beslutter approves and may read, innbygger is the login of the person the
+rows act on."""
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from velferd.access.actor import system_actor
+from velferd.access.models import User
 from velferd.core.identifiers import synthetic_national_id
 from velferd.core.testing import login_actor
 from velferd.followup import services as followup
-from velferd.followup.models import Activity, FollowUpPeriod, NeedsAssessment, Thread
+from velferd.followup.tests.factories import (
+    a_message,
+    a_period,
+    a_thread,
+    an_activity,
+    an_assessment,
+)
 from velferd.people import services as people
 from velferd.people.models import Person
+from velferd.people.tests.factories import a_person, confidential
 
 from .matrix import ANONYMOUS, LOGINS, Route
 
@@ -31,7 +41,80 @@ def allow(status: int, *logins: str, **others: int) -> dict[str, int]:
 
 
 def _id(name: str) -> str:
+    """A demo person's id, by name (the coordination rows still use the demo's people)."""
     return str(Person.objects.get(given_name=name).pk)
+
+
+# The records the rows act on, each built at most once in a test, when a row first asks
+# for it: a person whose own login is innbygger, followed up by veileder, with a decision
+# sent, an activity of their own and a question in the dialogue; a period with no
+# caseworker; an assessment awaiting approval; a person with a confidential address and no
+# period.
+_BUILT: dict[str, Any] = {}
+
+
+def _build_ola() -> Person:
+    vera = login_actor("veileder")
+    citizen = User.objects.get(username="innbygger")
+    Person.objects.filter(user=citizen).update(user=None)
+    ola = a_person(given_name="Ola", family_name="Matrisen")
+    people.link_user(actor=system_actor("matrix"), person=ola, user=citizen)
+    a_period(person=ola, caseworker=vera.user)
+    return ola
+
+
+def _build_decision() -> Any:
+    vera, ola = login_actor("veileder"), _record("ola")
+    decision = an_assessment(person=ola, period=ola.periods.get())
+    followup.assessment_send(actor=vera, assessment=decision, version=decision.version)
+    return decision
+
+
+def _build_thread() -> Any:
+    ola = _record("ola")
+    thread = a_thread(person=ola)
+    a_message(thread=thread, author=ola.user, author_label=ola.full_name, from_office=False)
+    return thread
+
+
+def _build_awaiting_approval() -> Any:
+    vera = login_actor("veileder")
+    return an_assessment(
+        period=a_period(caseworker=vera.user),
+        need_group="permanent",
+        status="awaiting_approval",
+        author=vera.user,
+        version=2,
+    )
+
+
+BUILDERS: dict[str, Any] = {
+    "ola": _build_ola,
+    "decision": _build_decision,
+    "own_activity": lambda: an_activity(
+        person=_record("ola"),
+        kind="own_activity",
+        title="Trene tre ganger i uka",
+        status="proposed",
+        proposed_by_person=True,
+        created_by=_record("ola").user,
+    ),
+    "thread": _build_thread,
+    "unassigned_period": a_period,
+    "awaiting_approval": _build_awaiting_approval,
+    "confidential": confidential,
+}
+
+
+def _record(role: str) -> Any:
+    found = _BUILT.get(role)
+    if found is None or not type(found).objects.filter(pk=found.pk).exists():
+        found = _BUILT[role] = BUILDERS[role]()
+    return found
+
+
+def _built(role: str) -> str:
+    return str(_record(role).pk)
 
 
 def _veileder():  # type: ignore[no-untyped-def]
@@ -39,25 +122,25 @@ def _veileder():  # type: ignore[no-untyped-def]
 
 
 def _ola(_: str) -> str:
-    return _id("Ola")
+    return _built("ola")
 
 
 def _ahmeds_period(_: str) -> str:
-    return str(FollowUpPeriod.objects.get(person__given_name="Ahmed").pk)
+    return _built("unassigned_period")
 
 
 def _olas_decision(_: str) -> str:
-    return str(NeedsAssessment.objects.get(person__given_name="Ola", status="sent").pk)
+    return _built("decision")
 
 
 def _larss_assessment(_: str) -> str:
-    return str(NeedsAssessment.objects.get(person__given_name="Lars").pk)
+    return _built("awaiting_approval")
 
 
 def _draft_for_ola(need_group: str) -> str:
     draft = followup.assessment_create(
         actor=_veileder(),
-        person=Person.objects.get(given_name="Ola"),
+        person=_record("ola"),
         need_group=need_group,
         main_goal="get_work",
         reasoning="Ny vurdering.",
@@ -66,17 +149,17 @@ def _draft_for_ola(need_group: str) -> str:
 
 
 def _olas_own_activity(_: str) -> str:
-    return str(Activity.objects.get(person__given_name="Ola", proposed_by_person=True).pk)
+    return _built("own_activity")
 
 
 def _olas_thread(_: str) -> str:
-    return str(Thread.objects.get(person__given_name="Ola").pk)
+    return _built("thread")
 
 
 def _olas_consent(_: str) -> str:
     consent = people.consent_give(
         actor=system_actor("matrix"),
-        person=Person.objects.get(given_name="Ola"),
+        person=_record("ola"),
         partner_service="gp",
         purpose="Individuell plan",
         starts_on=datetime.date.today(),
@@ -150,7 +233,10 @@ ROUTES = [
         unknown_path=f"{F}/persons/{NOBODY}/overview",
     ),
     Route(
-        "post", f"{F}/periods", allow(201, *CASEWORKERS), body=lambda _: {"person": _id("Sofie")}
+        "post",
+        f"{F}/periods",
+        allow(201, *CASEWORKERS),
+        body=lambda _: {"person": _built("confidential")},
     ),
     Route(
         "post",
@@ -173,7 +259,7 @@ ROUTES = [
         f"{F}/assessments",
         allow(201, *CASEWORKERS),
         body=lambda _: {
-            "person": _id("Ola"),
+            "person": _ola(""),
             "need_group": "standard",
             "main_goal": "get_work",
             "reasoning": "Du kan søke jobb selv.",
@@ -237,7 +323,7 @@ ROUTES = [
         "post",
         f"{F}/activities",
         allow(201, *CASEWORKERS, "innbygger"),
-        body=lambda _: {**ACTIVITY, "person": _id("Ola")},
+        body=lambda _: {**ACTIVITY, "person": _ola("")},
     ),
     Route(
         "get",
@@ -281,7 +367,7 @@ ROUTES = [
         "post",
         f"{F}/threads",
         allow(201, *CASEWORKERS, "innbygger"),
-        body=lambda _: {"person": _id("Ola"), "subject": "Møtetid", "text": "Passer tirsdag?"},
+        body=lambda _: {"person": _ola(""), "subject": "Møtetid", "text": "Passer tirsdag?"},
     ),
     Route(
         "get",
