@@ -2,34 +2,82 @@
 programme, individual plans, saved filters and notes (see test_access_matrix.py).
 
 At NAV Grünerløkka: veileder is a state caseworker, sosialkonsulent a municipal one,
-kontorleder the office manager, beslutter an approver. Maria's individual plan has her GP
-(fastlege) as coordinator, with her consent; Jonas receives financial assistance."""
+kontorleder the office manager, beslutter an approver. The rows act on records built in the
+test (matrix_people's): a plan coordinated by the person's GP (fastlege), with their consent;
+a person on financial assistance; the benefit of the person whose own login is innbygger."""
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from velferd.core.testing import login_actor
 from velferd.followup import services as followup
-from velferd.followup.models import Benefit, IndividualPlan, PlanMeasure
+from velferd.followup.models import PlanMeasure
+from velferd.followup.tests.factories import (
+    PlanMemberFactory,
+    a_benefit,
+    a_measure,
+    a_period,
+    a_plan,
+)
+from velferd.people.tests.factories import a_consent, a_person
 
 from .matrix import ANONYMOUS, LOGINS, Route
-from .matrix_people import CASEWORKERS, NOBODY, READERS, _id, allow
+from .matrix_people import BUILDERS, CASEWORKERS, NOBODY, READERS, _built, _ola, _record, allow
 
 F = "/api/v1/followup"
 STAFF = (*READERS,)
 
 
+def _build_marias_plan() -> Any:
+    """A plan coordinated by the person's GP, with NAV and child welfare as members and the
+    person's consent to the GP; one measure, the GP's, overdue."""
+    maria = a_person()
+    a_consent(person=maria)
+    a_period(person=maria, caseworker=login_actor("veileder").user)
+    plan = a_plan(person=maria, coordinator__service="gp")
+    for service in ("nav", "child_welfare"):
+        PlanMemberFactory(plan=plan, service=service)
+    a_measure(
+        plan=plan,
+        text="Vurdere arbeidsevnen",
+        responsible_service="gp",
+        deadline=datetime.date.today() - datetime.timedelta(days=3),
+    )
+    return plan
+
+
+def _build_jonas() -> Any:
+    """A person followed up by sosialkonsulent, on financial assistance for 200 days."""
+    jonas = a_person()
+    a_period(person=jonas, caseworker=login_actor("sosialkonsulent").user)
+    a_benefit(
+        person=jonas,
+        kind="financial_assistance",
+        starts_on=datetime.date.today() - datetime.timedelta(days=200),
+    )
+    return jonas
+
+
+BUILDERS.update(
+    marias_plan=_build_marias_plan,
+    olas_benefit=lambda: a_benefit(person=_record("ola")),
+    jonas=_build_jonas,
+    kari=a_person,
+)
+
+
 def _marias_plan(_: str) -> str:
-    return str(IndividualPlan.objects.get(person__given_name="Maria").pk)
+    return _built("marias_plan")
 
 
 def _olas_benefit(_: str) -> str:
-    return str(Benefit.objects.get(person__given_name="Ola").pk)
+    return _built("olas_benefit")
 
 
 def _marias_open_measure(_: str) -> str:
-    measure = PlanMeasure.objects.filter(plan__person__given_name="Maria", done_on__isnull=True)
+    measure = PlanMeasure.objects.filter(plan=_record("marias_plan"), done_on__isnull=True)
     return str(measure.values_list("pk", flat=True)[0])
 
 
@@ -39,12 +87,8 @@ def _own_filter(username: str) -> str:
 
 
 def _veileders_note(_: str) -> str:
-    from velferd.people.models import Person
-
     vera = login_actor("veileder")
-    note = followup.reminder_note_add(
-        actor=vera, person=Person.objects.get(given_name="Ola"), text="Ring etter kurset"
-    )
+    note = followup.reminder_note_add(actor=vera, person=_record("ola"), text="Ring etter kurset")
     return str(note.pk)
 
 
@@ -58,7 +102,7 @@ ROUTES = [
         "get",
         f"{F}/persons/{{person_id}}/benefits",
         allow(200, *READERS, "innbygger"),
-        params={"person_id": lambda _: _id("Ola")},
+        params={"person_id": _ola},
         unknown_path=f"{F}/persons/{NOBODY}/benefits",
     ),
     Route(
@@ -66,7 +110,7 @@ ROUTES = [
         f"{F}/benefits",
         allow(201, *CASEWORKERS),
         body=lambda _: {
-            "person": _id("Ola"),
+            "person": _ola(""),
             "kind": "sickness_benefit",
             "starts_on": "2026-01-01",
         },
@@ -83,14 +127,14 @@ ROUTES = [
         "post",
         f"{F}/qualification-assessments",
         allow(201, "sosialkonsulent"),
-        body=lambda _: {"person": _id("Jonas"), "outcome": "offered"},
+        body=lambda _: {"person": _built("jonas"), "outcome": "offered"},
     ),
     Route("get", f"{F}/individual-plans", LOGGED_IN),
     Route(
         "post",
         f"{F}/individual-plans",
         allow(201, *CASEWORKERS),
-        body=lambda _: {"person": _id("Kari"), "coordinator": "nav", "members": ["gp"]},
+        body=lambda _: {"person": _built("kari"), "coordinator": "nav", "members": ["gp"]},
     ),
     Route(
         "get",
@@ -167,14 +211,14 @@ ROUTES = [
         "get",
         f"{F}/persons/{{person_id}}/notes",
         allow(200, *CASEWORKERS),
-        params={"person_id": lambda _: _id("Ola")},
+        params={"person_id": _ola},
         unknown_path=f"{F}/persons/{NOBODY}/notes",
     ),
     Route(
         "post",
         f"{F}/persons/{{person_id}}/notes",
         allow(201, *CASEWORKERS),
-        params={"person_id": lambda _: _id("Ola")},
+        params={"person_id": _ola},
         unknown_path=f"{F}/persons/{NOBODY}/notes",
         body=lambda _: {"text": "Følg opp kurset"},
     ),

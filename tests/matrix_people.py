@@ -40,11 +40,6 @@ def allow(status: int, *logins: str, **others: int) -> dict[str, int]:
     return {**table, **others}
 
 
-def _id(name: str) -> str:
-    """A demo person's id, by name (the coordination rows still use the demo's people)."""
-    return str(Person.objects.get(given_name=name).pk)
-
-
 # The records the rows act on, each built at most once in a test, when a row first asks
 # for it: a person whose own login is innbygger, followed up by veileder, with a decision
 # sent, an activity of their own and a question in the dialogue; a period with no
