@@ -127,7 +127,11 @@ def consents_page(request: HttpRequest, actor: Actor, person: Any, back: str) ->
                 "consents": selectors.consents_of(person),
                 "error": error,
                 "form": request.POST if error else {},
-                "services": PartnerService.choices,
+                "services": [
+                    (value, label)
+                    for value, label in PartnerService.choices
+                    if policies.can_record_consent(actor, person, value)
+                ],
                 "by_person": policies.is_the_person(actor, person),
                 "back": back,
             },

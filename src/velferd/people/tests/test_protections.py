@@ -246,3 +246,12 @@ def test_the_register_page_says_the_registration_was_passed_on() -> None:
     assert 'data-testid="form-notice"' in page
     assert "sendt videre" in page
     assert "Beskyttet" not in page
+
+
+def test_the_consents_page_offers_only_the_consents_the_user_may_record() -> None:
+    person = registered()
+    state = login("veileder").get(f"/people/{person.pk}/consents/").content.decode()
+    municipal = login("sosialkonsulent").get(f"/people/{person.pk}/consents/").content.decode()
+    assert 'value="nav_state"' not in state
+    assert 'value="gp"' in state
+    assert 'value="nav_state"' in municipal
