@@ -13,7 +13,9 @@ import pytest
 from django.test import Client
 
 from velferd.core.request_checks import field_with_nul
+from velferd.employers.tests.factories import a_representative, an_enterprise
 from velferd.people.models import Person
+from velferd.people.tests.factories import a_person
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +23,10 @@ Login = Callable[[str], Client]
 NUL = "\x00"
 
 
-def ola() -> Person:
-    return Person.objects.get(given_name="Ola")
+@pytest.fixture
+def person() -> Person:
+    """A person at NAV Grünerløkka, where the demo's caseworker works."""
+    return a_person()
 
 
 def with_csrf_cookie(client: Client) -> Client:
@@ -54,10 +58,12 @@ class TestMultipartWithoutBoundary:
         assert response.status_code == 400
         assert response.json()["code"] == "malformed_request"
 
-    def test_is_400_malformed_for_a_logged_in_session_too(self, client_as: Login) -> None:
+    def test_is_400_malformed_for_a_logged_in_session_too(
+        self, client_as: Login, person: Person
+    ) -> None:
         client = with_csrf_cookie(client_as("veileder"))
 
-        response = multipart_without_boundary(client, f"/api/v1/followup/persons/{ola().pk}/notes")
+        response = multipart_without_boundary(client, f"/api/v1/followup/persons/{person.pk}/notes")
 
         assert response.status_code == 400
         assert response.json()["code"] == "malformed_request"
@@ -83,7 +89,12 @@ class TestMultipartWithoutBoundary:
 
 class TestNulInJson:
     def test_the_public_enquiry_is_422_naming_the_field(self) -> None:
-        body = {"name": "Kari", "email": "kari@example.no", "subject": f"Hei{NUL}", "text": "T"}
+        body = {
+            "name": "Kari Nilsen",
+            "email": "kari@example.no",
+            "subject": f"Hei{NUL}",
+            "text": "T",
+        }
 
         response = post_json(Client(), "/api/v1/enquiries", body, HTTP_ACCEPT_LANGUAGE="en")
 
@@ -92,8 +103,7 @@ class TestNulInJson:
         assert response.json()["field"] == "subject"
         assert "NUL" in response.json()["message"]
 
-    def test_a_note_is_422_and_nothing_is_saved(self, client_as: Login) -> None:
-        person = ola()
+    def test_a_note_is_422_and_nothing_is_saved(self, client_as: Login, person: Person) -> None:
         client = client_as("veileder")
 
         response = post_json(
@@ -104,10 +114,14 @@ class TestNulInJson:
         assert (response.json()["code"], response.json()["field"]) == ("invalid_input", "text")
         assert client.get(f"/api/v1/followup/persons/{person.pk}/notes").json() == []
 
-    def test_a_subsidy_application_is_422_naming_the_field(self, client_as: Login) -> None:
+    def test_a_subsidy_application_is_422_naming_the_field(self) -> None:
+        enterprise = an_enterprise()
+        client = Client()
+        client.force_login(a_representative(enterprise).user)
+
         response = post_json(
-            client_as("arbeidsgiver"),
-            "/api/v1/employers/enterprises/987654309/subsidies",
+            client,
+            f"/api/v1/employers/enterprises/{enterprise.organisation_number}/subsidies",
             {"purpose": f"Tilrettelegging{NUL}", "amount": "1000.00"},
         )
 
@@ -163,9 +177,8 @@ class TestNulInQuery:
 
 class TestNulInForms:
     def test_a_note_posted_from_the_page_is_422_and_nothing_is_saved(
-        self, client_as: Login
+        self, client_as: Login, person: Person
     ) -> None:
-        person = ola()
         client = client_as("veileder")
 
         response = client.post(f"/people/{person.pk}/notes/", {"text": f"Ring{NUL}"})
