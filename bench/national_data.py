@@ -306,7 +306,7 @@ COLUMNS = {
     "postal_town, address_protection, is_office_employee, language, needs_interpreter",
     "people_child": "person_id, given_name, birth_date",
     "people_consent": "id, created_at, updated_at, person_id, partner_service, purpose, starts_on, "
-    "ends_on, withdrawn_at",
+    "ends_on, document, withdrawn_at",
     "followup_followupperiod": "id, created_at, updated_at, version, person_id, office_id, "
     "caseworker_id, started_on, ended_on, end_reason",
     "followup_needsassessment": "id, created_at, updated_at, version, person_id, period_id, "
@@ -758,7 +758,7 @@ class Generator:
             created = stamp(cs)
             out["people_consent"].append(
                 f"{uuid()}\t{created}\t{created}\t{pid}\tnav_state\t{CONSENT_PURPOSE}\t{day(cs)}\t"
-                f"{day(cs + 365)}\t{withdrawn}\n"
+                f"{day(cs + 365)}\tSamtykkeskjema {day(cs)}\t{withdrawn}\n"
             )
 
         # the qualification programme assessment, for some of its target group
