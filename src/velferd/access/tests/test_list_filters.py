@@ -1,6 +1,7 @@
 """Each list filter answers as the predicate beside it: for every login and every row, a row
-is in the list exactly when the detail question says yes. Checked on the demo's rows and on
-generated people (every address protection, employees or not, with and without consent)."""
+is in the list exactly when the detail question says yes. Checked on people and plans of every
+kind the rules tell apart, built for each test, and on generated people (every address
+protection, employees or not, with and without consent)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,18 @@ from velferd.access.selectors import actor_for_user
 from velferd.core.identifiers import synthetic_national_id
 from velferd.core.testing import filter_disagreements, login_actor
 from velferd.followup.models import IndividualPlan, PlanMember
+from velferd.followup.tests.factories import PlanMemberFactory, a_plan
 from velferd.people.models import STRICTLY_CONFIDENTIAL, AddressProtection, Consent, Person
 from velferd.people.services import person_register
+from velferd.people.tests.factories import (
+    a_consent,
+    a_person,
+    at_sagene,
+    citizen_of,
+    confidential,
+    office_employee,
+    strictly_confidential,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,60 +42,91 @@ LOGINS = [
     "beslutter",
     "kontorleder",
     "fastlege",
-    "innbygger",
     "admin",
     "analytiker",
 ]
 
 
-def actors() -> list[Actor]:
+@pytest.fixture
+def citizen() -> Actor:
+    """A person at NAV Grünerløkka with an individual plan and a citizen login of their own."""
+    person = a_person()
+    a_plan(person=person)
+    return citizen_of(person)
+
+
+@pytest.fixture(autouse=True)
+def people_of_every_kind(citizen: Actor) -> None:
+    """Besides the citizen: a confidential address, a strictly confidential person, an office
+    employee, a person at another office; a plan coordinated by the person's GP with their
+    consent, and a plan with the GP as a member but no consent."""
+    confidential()
+    strictly_confidential()
+    office_employee()
+    at_sagene()
+    with_consent = a_plan(coordinator__service="gp")
+    PlanMemberFactory(plan=with_consent, service="nav")
+    a_consent(person=with_consent.person)
+    PlanMemberFactory(plan=a_plan(), service="gp")
+
+
+def actors(citizen: Actor) -> list[Actor]:
     found = [login_actor(login) for login in LOGINS]
     cleared = User.objects.get(username="veileder")
     cleared.cleared_strictly_confidential = cleared.cleared_office_employees = True
-    return [ANONYMOUS, *found, actor_for_user(cleared)]
+    return [ANONYMOUS, *found, citizen, actor_for_user(cleared)]
 
 
 def disagreements(
-    rows: QuerySet[Model], rule: Callable[[Actor, Model], bool], filter_of: Callable[[Actor], Q]
+    rows: QuerySet[Model],
+    rule: Callable[[Actor, Model], bool],
+    filter_of: Callable[[Actor], Q],
+    citizen: Actor,
 ) -> list[tuple[str, str]]:
-    return filter_disagreements(rows, rule, filter_of, actors())
+    return filter_disagreements(rows, rule, filter_of, actors(citizen))
 
 
 def test_the_hiding_protections_are_the_people_domains_strictly_confidential_ones() -> None:
     assert set(policies.HIDING_PROTECTIONS) == set(STRICTLY_CONFIDENTIAL)
 
 
-def test_who_may_know_a_person_exists() -> None:
-    assert (
-        disagreements(Person.objects.all(), policies.can_know_person_exists, policies.persons_known)
-        == []
-    )
-
-
-def test_who_may_see_a_person() -> None:
-    assert (
-        disagreements(Person.objects.all(), policies.can_view_person, policies.persons_visible)
-        == []
-    )
-
-
-def test_who_may_see_an_individual_plan() -> None:
+def test_who_may_know_a_person_exists(citizen: Actor) -> None:
     assert (
         disagreements(
-            IndividualPlan.objects.select_related("person"),
-            policies.can_view_individual_plan,
-            policies.individual_plans_visible,
+            Person.objects.all(), policies.can_know_person_exists, policies.persons_known, citizen
         )
         == []
     )
 
 
-def test_which_plans_a_partner_takes_part_in() -> None:
+def test_who_may_see_a_person(citizen: Actor) -> None:
+    assert (
+        disagreements(
+            Person.objects.all(), policies.can_view_person, policies.persons_visible, citizen
+        )
+        == []
+    )
+
+
+def test_who_may_see_an_individual_plan(citizen: Actor) -> None:
+    assert (
+        disagreements(
+            IndividualPlan.objects.select_related("person"),
+            policies.can_view_individual_plan,
+            policies.individual_plans_visible,
+            citizen,
+        )
+        == []
+    )
+
+
+def test_which_plans_a_partner_takes_part_in(citizen: Actor) -> None:
     assert (
         disagreements(
             IndividualPlan.objects.select_related("person"),
             policies.is_plan_partner,
             policies.plans_as_partner,
+            citizen,
         )
         == []
     )
@@ -105,7 +147,7 @@ SERIALS = iter(range(100, 999))
     gp_member=st.booleans(),
 )
 def test_generated_people_and_plans_agree(
-    protection: str, employee: bool, consent: str, gp_member: bool
+    citizen: Actor, protection: str, employee: bool, consent: str, gp_member: bool
 ) -> None:
     today = timezone.localdate()
     person = person_register(
@@ -134,10 +176,15 @@ def test_generated_people_and_plans_agree(
         )
     people = Person.objects.filter(pk=person.pk)
     plans = IndividualPlan.objects.filter(pk=plan.pk).select_related("person")
-    assert disagreements(people, policies.can_know_person_exists, policies.persons_known) == []
-    assert disagreements(people, policies.can_view_person, policies.persons_visible) == []
-    assert disagreements(plans, policies.is_plan_partner, policies.plans_as_partner) == []
     assert (
-        disagreements(plans, policies.can_view_individual_plan, policies.individual_plans_visible)
+        disagreements(people, policies.can_know_person_exists, policies.persons_known, citizen)
+        == []
+    )
+    assert disagreements(people, policies.can_view_person, policies.persons_visible, citizen) == []
+    assert disagreements(plans, policies.is_plan_partner, policies.plans_as_partner, citizen) == []
+    assert (
+        disagreements(
+            plans, policies.can_view_individual_plan, policies.individual_plans_visible, citizen
+        )
         == []
     )
