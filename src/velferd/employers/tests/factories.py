@@ -7,6 +7,9 @@ from typing import cast
 import factory
 from stdnum.no import orgnr
 
+from velferd.access.actor import Actor
+from velferd.access.roles import Role
+from velferd.core.testing import new_user
 from velferd.employers.models import Cooperation, Enterprise, Sector
 from velferd.organisation.models import Municipality
 
@@ -46,3 +49,13 @@ class CooperationFactory(factory.django.DjangoModelFactory):
 def an_enterprise(**fields: object) -> Enterprise:
     """A new enterprise in Bergen (Vestland), typed as the model."""
     return cast(Enterprise, EnterpriseFactory(**fields))
+
+
+def in_municipality(number: str, **fields: object) -> Enterprise:
+    """A new enterprise in the municipality with this number (0301 Oslo, 4627 Askøy, …)."""
+    return an_enterprise(municipality=Municipality.objects.get(number=number), **fields)
+
+
+def a_representative(enterprise: Enterprise, username: str = "representant") -> Actor:
+    """A new login representing the enterprise (an employer's representative)."""
+    return new_user(username, Role.EMPLOYER, organisation_number=enterprise.organisation_number)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
-from velferd.core.errors import DomainError
+from velferd.core import testing
 from velferd.employers import lifecycles, services
 from velferd.employers.models import (
     Cooperation,
@@ -44,6 +44,7 @@ def actions_since(seq: int) -> list[str]:
 
 
 COUNTED = (
+    AuditEvent,
     Enterprise,
     Cooperation,
     CooperationEvent,
@@ -56,14 +57,12 @@ COUNTED = (
 )
 
 
-def refused(call: Callable[[], Any]) -> DomainError:
-    """The call is refused and writes nothing: no audit event, no new rows."""
-    seq, counts = mark(), [m.objects.count() for m in COUNTED]
-    with pytest.raises(DomainError) as caught:
-        call()
-    assert actions_since(seq) == []
-    assert [m.objects.count() for m in COUNTED] == counts
-    return caught.value
+def counts() -> list[int]:
+    return [m.objects.count() for m in COUNTED]
+
+
+# A call that is refused and writes nothing: no audit event, no new rows.
+refused = partial(testing.refusal, unchanged=counts)
 
 
 def moved(advisor: Actor, cooperation: Cooperation, *moves: str, **extra: Any) -> Cooperation:

@@ -1,4 +1,5 @@
-"""The advisor, a new enterprise in Bergen and its cooperation, for the tests of writes."""
+"""The advisor, a new enterprise in Bergen, its representative and its cooperation, for the
+tests of writes."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from velferd.employers.models import (
     Enterprise,
 )
 
-from ..factories import an_enterprise
+from ..factories import a_representative, an_enterprise
 from ..writes import Lookup
 
 
@@ -28,3 +29,9 @@ def enterprise() -> Enterprise:
 @pytest.fixture
 def cooperation(advisor: Actor, enterprise: Enterprise) -> Cooperation:
     return services.cooperation_start(actor=advisor, enterprise=enterprise)
+
+
+@pytest.fixture
+def employer(enterprise: Enterprise) -> Actor:
+    """A login representing the enterprise."""
+    return a_representative(enterprise)

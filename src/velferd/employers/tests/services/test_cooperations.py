@@ -14,7 +14,7 @@ from velferd.employers.models import (
     Enterprise,
 )
 
-from ..writes import DAY, TODAY, Lookup, actions_since, mark, moved, refused
+from ..writes import DAY, TODAY, actions_since, mark, moved, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -132,12 +132,12 @@ class TestCooperation:
         assert (error.code, error.status) == ("stale_version", 409)
 
     def test_the_employer_cannot_move_it(
-        self, actor_of_login: Lookup, cooperation: Cooperation
+        self, advisor: Actor, employer: Actor, cooperation: Cooperation
     ) -> None:
-        own = Cooperation.objects.get(enterprise__organisation_number="987654309", is_open=True)
+        own = moved(advisor, cooperation, "assess")
         error = refused(
             lambda: services.cooperation_activate(
-                actor=actor_of_login("arbeidsgiver"), cooperation=own, version=own.version
+                actor=employer, cooperation=own, version=own.version
             )
         )
         assert error.status == 403

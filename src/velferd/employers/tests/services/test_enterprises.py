@@ -51,8 +51,9 @@ class TestEnterpriseRegister:
         )
         assert "889640783" in error.message_nb and "kontrollsiffer" in error.message_nb
 
-    def test_a_known_enterprise_is_a_conflict(self, advisor: Actor) -> None:
-        error = refused(lambda: self.register(advisor, organisation_number="987654309"))
+    def test_a_known_enterprise_is_a_conflict(self, advisor: Actor, enterprise: Enterprise) -> None:
+        number = enterprise.organisation_number
+        error = refused(lambda: self.register(advisor, organisation_number=number))
         assert (error.code, error.status) == ("enterprise_exists", 409)
 
     @pytest.mark.parametrize(
@@ -134,13 +135,11 @@ class TestContactPerson:
         assert (error.code, error.field) == ("not_an_advisor_here", "contact_person")
         assert "Vestland" in error.message_nb or "IA-rådgiver" in error.message_nb
 
-    def test_an_employer_cannot_assign_one(
-        self, actor_of_login: Lookup, enterprise: Enterprise
-    ) -> None:
+    def test_an_employer_cannot_assign_one(self, employer: Actor, enterprise: Enterprise) -> None:
         error = refused(
             lambda: services.enterprise_assign_contact_person(
-                actor=actor_of_login("arbeidsgiver"),
-                enterprise=Enterprise.objects.get(organisation_number="987654309"),
+                actor=employer,
+                enterprise=enterprise,
                 contact_person=User.objects.get(username="ia-46"),
                 version=1,
             )

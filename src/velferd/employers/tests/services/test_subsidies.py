@@ -13,7 +13,8 @@ from velferd.employers.models import (
     Subsidy,
 )
 
-from ..writes import Lookup, actions_since, mark, refused
+from ..factories import an_enterprise
+from ..writes import actions_since, mark, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -29,17 +30,17 @@ def under_assessment(advisor: Actor, subsidy: Subsidy) -> Subsidy:
 
 
 class TestSubsidies:
-    def test_the_employer_applies_for_their_own_enterprise(self, actor_of_login: Lookup) -> None:
-        own = Enterprise.objects.get(organisation_number="987654309")
+    def test_the_employer_applies_for_their_own_enterprise(
+        self, employer: Actor, enterprise: Enterprise
+    ) -> None:
         seq = mark()
-        subsidy = applied(actor_of_login("arbeidsgiver"), own, "12500.50")
+        subsidy = applied(employer, enterprise, "12500.50")
         assert (subsidy.amount_applied, subsidy.status) == (Decimal("12500.50"), "applied")
         assert actions_since(seq) == ["subsidy.applied"]
 
-    def test_the_employer_cannot_apply_for_another_enterprise(
-        self, actor_of_login: Lookup, enterprise: Enterprise
-    ) -> None:
-        assert refused(lambda: applied(actor_of_login("arbeidsgiver"), enterprise)).status == 403
+    def test_the_employer_cannot_apply_for_another_enterprise(self, employer: Actor) -> None:
+        another = an_enterprise()
+        assert refused(lambda: applied(employer, another)).status == 403
 
     @pytest.mark.parametrize("amount", ["0", "-5", "12.345", "tusen", "NaN", "Infinity"])
     def test_the_amount_must_be_positive_kroner_and_ore(
@@ -102,12 +103,9 @@ class TestSubsidies:
         )
         assert error.code == "invalid_transition"
 
-    def test_the_employer_cannot_decide(self, actor_of_login: Lookup) -> None:
-        own = Subsidy.objects.filter(enterprise__organisation_number="987654309").first()
-        assert own is not None
+    def test_the_employer_cannot_decide(self, employer: Actor, enterprise: Enterprise) -> None:
+        own = applied(employer, enterprise)
         error = refused(
-            lambda: services.subsidy_assess(
-                actor=actor_of_login("arbeidsgiver"), subsidy=own, version=own.version
-            )
+            lambda: services.subsidy_assess(actor=employer, subsidy=own, version=own.version)
         )
         assert error.status == 403
