@@ -1,6 +1,6 @@
 """Who sees and works with which enterprise, and with the sick-leave figures: every such
-policy for the demo logins that matter. "ia-radgiver" is an IW advisor in Vestland (46),
-"arbeidsgiver" represents the enterprise 987654309."""
+policy for the logins that matter. "ia-radgiver" is an IW advisor in Vestland (46),
+"representant" a new login representing the enterprise in Vestland the test builds."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import pytest
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor
-from velferd.employers.models import Enterprise, Sector
-from velferd.organisation.models import Municipality
+from velferd.employers.models import Enterprise
+
+from .factories import a_representative, an_enterprise, in_municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ ANSWERS: dict[str, tuple[bool | tuple[bool, bool], ...]] = {
     #               register  view     advise   aggregates  import
     "ia-radgiver":  (Y,       (Y, N),  (Y, N),  Y,          N),
     "ia-03":        (Y,       (N, Y),  (N, Y),  Y,          N),
-    "arbeidsgiver": (N,       (Y, N),  (N, N),  N,          N),
+    "representant": (N,       (Y, N),  (N, N),  N,          N),
     "analytiker":   (N,       (N, N),  (N, N),  Y,          N),
     "departement":  (N,       (N, N),  (N, N),  Y,          N),
     "admin":        (Y,       (Y, Y),  (N, N),  Y,          Y),
@@ -60,7 +61,7 @@ IW_ANSWERS: dict[str, tuple[bool | tuple[bool, bool], ...]] = {
     #               list  change   contact  cooperation  apply    decide   budget   set_budget
     "ia-radgiver":  (Y,   (Y, N),  (Y, N),  (Y, N),      (Y, N),  (Y, N),  (Y, N),  (Y, N)),
     "ia-03":        (Y,   (N, Y),  (N, Y),  (N, Y),      (N, Y),  (N, Y),  (N, Y),  (N, Y)),
-    "arbeidsgiver": (Y,   (N, N),  (N, N),  (Y, N),      (Y, N),  (N, N),  (N, N),  (N, N)),
+    "representant": (Y,   (N, N),  (N, N),  (Y, N),      (Y, N),  (N, N),  (N, N),  (N, N)),
     "analytiker":   (N,   (N, N),  (N, N),  (N, N),      (N, N),  (N, N),  (N, N),  (N, N)),
     "departement":  (N,   (N, N),  (N, N),  (N, N),      (N, N),  (N, N),  (N, N),  (N, N)),
     "admin":        (Y,   (Y, Y),  (N, N),  (Y, Y),      (N, N),  (N, N),  (Y, Y),  (Y, Y)),
@@ -81,31 +82,27 @@ ABOUT_AN_ENTERPRISE = {
 ABOUT_A_COUNTY = {"view_subsidy_budget", "set_subsidy_budget"}
 
 
-def _enterprise(number: str, municipality: str) -> Enterprise:
-    place = Municipality.objects.get(number=municipality)
-    enterprise, _ = Enterprise.objects.get_or_create(
-        organisation_number=number,
-        defaults={
-            "name": f"Virksomhet {number}",
-            "municipality": place,
-            "county": place.county,
-            "industry_code": "86.101",
-            "sector": Sector.PRIVATE,
-            "employees": 40,
-        },
-    )
-    return enterprise
+@pytest.fixture
+def enterprises() -> tuple[Enterprise, Enterprise]:
+    """An enterprise in Bergen (Vestland) and one in Oslo."""
+    return an_enterprise(), in_municipality("0301")
 
 
-def ask(question: str, actor: Actor) -> bool | tuple[bool, bool]:
+def ask(
+    question: str, actor: Actor, enterprises: tuple[Enterprise, Enterprise]
+) -> bool | tuple[bool, bool]:
     policy = getattr(policies, f"can_{question}")
     if question in ABOUT_AN_ENTERPRISE:
-        own = _enterprise("987654309", "4601")
-        elsewhere = _enterprise("974760673", "0301")
+        own, elsewhere = enterprises
         return (bool(policy(actor, own)), bool(policy(actor, elsewhere)))
     if question in ABOUT_A_COUNTY:
         return (bool(policy(actor, "46")), bool(policy(actor, "03")))
     return bool(policy(actor))
+
+
+def actor_of(login: str, own: Enterprise, actor_of_login: Callable[[str], Actor]) -> Actor:
+    """The login's actor; "representant" is a new login representing the enterprise."""
+    return a_representative(own) if login == "representant" else actor_of_login(login)
 
 
 @pytest.mark.parametrize(
@@ -124,11 +121,18 @@ def ask(question: str, actor: Actor) -> bool | tuple[bool, bool]:
     ],
 )
 def test_each_login_gets_its_answer(
-    actor_of_login: Callable[[str], Actor], question: str, login: str, expected: object
+    actor_of_login: Callable[[str], Actor],
+    enterprises: tuple[Enterprise, Enterprise],
+    question: str,
+    login: str,
+    expected: object,
 ) -> None:
-    assert ask(question, actor_of_login(login)) == expected
+    actor = actor_of(login, enterprises[0], actor_of_login)
+    assert ask(question, actor, enterprises) == expected
 
 
 @pytest.mark.parametrize("question", EMPLOYER_QUESTIONS)
-def test_anonymous_may_do_none_of_it(question: str) -> None:
-    assert ask(question, ANONYMOUS) in (False, (False, False))
+def test_anonymous_may_do_none_of_it(
+    question: str, enterprises: tuple[Enterprise, Enterprise]
+) -> None:
+    assert ask(question, ANONYMOUS, enterprises) in (False, (False, False))
