@@ -1,4 +1,4 @@
-"""What the tests of the follow-up API share: `send()`, the demo's records by name, the
+"""What the tests of the follow-up API share: `send()`, a record as it is stored now, the
 audit trail's marks and letters easy and hard to read."""
 
 from __future__ import annotations
@@ -6,19 +6,17 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+from django.db.models import Model
 from django.test import Client
 from django.utils import timezone, translation
 
 from velferd.audit.models import AuditEvent
-from velferd.followup.models import (
-    Activity,
-    ActivityStatus,
-    NeedsAssessment,
-    Thread,
-)
+from velferd.followup.models import ActivityStatus
 from velferd.people.models import Person
+
+M = TypeVar("M", bound=Model)
 
 Login = Callable[[str], Client]
 
@@ -49,12 +47,9 @@ def send(client: Client, method: str, path: str, body: Any, **headers: Any) -> A
     )
 
 
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
-
-
-def activity(title: str) -> Activity:
-    return Activity.objects.get(title=title)
+def stored(record: M) -> M:
+    """The record as it is stored now."""
+    return type(record)._default_manager.get(pk=record.pk)
 
 
 def actions_after(mark: int) -> list[str]:
@@ -66,19 +61,16 @@ def audit_mark() -> int:
     return last.seq if last else 0
 
 
-def waiting_assessment() -> NeedsAssessment:
-    """Lars's partially permanent assessment, written by veileder, waiting for beslutter."""
-    return NeedsAssessment.objects.get(person__given_name="Lars")
-
-
-def draft(client: Client, need_group: str = "standard", reasoning: str = EASY) -> Any:
-    """A new assessment of Ahmed (who has an open, unassigned period)."""
+def draft(
+    client: Client, person: Person, need_group: str = "standard", reasoning: str = EASY
+) -> Any:
+    """A new assessment of the person, who has an open period, through the API."""
     response = send(
         client,
         "post",
         "/assessments",
         {
-            "person": str(person("Ahmed").pk),
+            "person": str(person.pk),
             "need_group": need_group,
             "main_goal": "get_work",
             "reasoning": reasoning,
@@ -103,7 +95,3 @@ def new_activity(person_: Person, **changes: Any) -> dict[str, Any]:
         "ends_on": (TODAY() + 60 * DAY).isoformat(),
         **changes,
     }
-
-
-def demo_thread() -> Thread:
-    return Thread.objects.get(subject="Spørsmål om jobbsøkerkurset")

@@ -10,17 +10,18 @@ from velferd.followup.models import (
     Activity,
     ActivityStatus,
 )
+from velferd.people.models import Person
 
-from .calls import BASE, DAY, EN, TODAY, activity, label, new_activity, person, send
+from .calls import BASE, DAY, EN, TODAY, label, new_activity, send, stored
 
 pytestmark = pytest.mark.django_db
 
 
 class TestActivityCreate:
-    def test_the_office_plans_an_activity_and_may_agree_it(self, veileder: Client) -> None:
-        response = send(
-            veileder, "post", "/activities", new_activity(person("Ola"), agreed_with_office=True)
-        )
+    def test_the_office_plans_an_activity_and_may_agree_it(
+        self, veileder: Client, me: Person
+    ) -> None:
+        response = send(veileder, "post", "/activities", new_activity(me, agreed_with_office=True))
 
         assert response.status_code == 201
         body = response.json()
@@ -34,25 +35,25 @@ class TestActivityCreate:
         assert created["changed_by"] == "Vera Veileder"
         assert created["by_person"] is False
 
-    def test_the_person_proposes_an_activity_of_their_own(self, ola: Client) -> None:
-        response = send(
-            ola, "post", "/activities", new_activity(person("Ola"), kind="own_activity")
-        )
+    def test_the_person_proposes_an_activity_of_their_own(
+        self, citizen: Client, me: Person
+    ) -> None:
+        response = send(citizen, "post", "/activities", new_activity(me, kind="own_activity"))
 
         assert response.status_code == 201
         body = response.json()
         assert body["status"] == "proposed"
         assert body["proposed_by_person"] is True
         assert body["agreed_with_office"] is False
-        assert body["history"][0]["changed_by"] == "Ola Nordmann"
+        assert body["history"][0]["changed_by"] == me.full_name
         assert body["history"][0]["by_person"] is True
 
-    def test_the_person_cannot_agree_an_activity_and_nothing_is_created(self, ola: Client) -> None:
+    def test_the_person_cannot_agree_an_activity_and_nothing_is_created(
+        self, citizen: Client, me: Person
+    ) -> None:
         before = Activity.objects.count()
 
-        response = send(
-            ola, "post", "/activities", new_activity(person("Ola"), agreed_with_office=True)
-        )
+        response = send(citizen, "post", "/activities", new_activity(me, agreed_with_office=True))
 
         assert response.status_code == 403
         assert response.json() == {
@@ -62,12 +63,12 @@ class TestActivityCreate:
         }
         assert Activity.objects.count() == before
 
-    def test_an_end_before_the_start_is_422_on_ends_on(self, veileder: Client) -> None:
+    def test_an_end_before_the_start_is_422_on_ends_on(self, veileder: Client, me: Person) -> None:
         response = send(
             veileder,
             "post",
             "/activities",
-            new_activity(person("Ola"), ends_on=(TODAY() - DAY).isoformat()),
+            new_activity(me, ends_on=(TODAY() - DAY).isoformat()),
             **EN,
         )
 
@@ -80,8 +81,9 @@ class TestActivityCreate:
 
 
 class TestActivityChange:
-    def test_a_completed_activity_is_locked_against_changes(self, veileder: Client) -> None:
-        course = activity("Jobbsøkerkurs")
+    def test_a_completed_activity_is_locked_against_changes(
+        self, veileder: Client, course: Activity
+    ) -> None:
         completed = send(
             veileder, "post", f"/activities/{course.pk}/complete", {"version": course.version}
         )
@@ -98,10 +100,9 @@ class TestActivityChange:
         assert response.status_code == 409
         assert response.json()["code"] == "activity_locked"
         assert response.json()["message"] == "Fullførte og avbrutte aktiviteter kan ikke endres."
-        assert activity("Jobbsøkerkurs").status == ActivityStatus.COMPLETED
+        assert stored(course).status == ActivityStatus.COMPLETED
 
-    def test_a_stale_version_is_refused_with_409(self, veileder: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
+    def test_a_stale_version_is_refused_with_409(self, veileder: Client, jobs: Activity) -> None:
         first = send(
             veileder,
             "patch",
@@ -121,23 +122,22 @@ class TestActivityChange:
         assert response.status_code == 409
         assert response.json()["code"] == "stale_version"
         assert response.json()["field"] == "version"
-        assert activity("Søk fire jobber i uka").description == "Minst fire søknader hver uke."
+        assert stored(jobs).description == "Minst fire søknader hver uke."
 
-    def test_the_person_cannot_change_an_agreed_activity(self, ola: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
-
+    def test_the_person_cannot_change_an_agreed_activity(
+        self, citizen: Client, jobs: Activity
+    ) -> None:
         response = send(
-            ola, "patch", f"/activities/{jobs.pk}", {"version": jobs.version, "title": "Søk én"}
+            citizen, "patch", f"/activities/{jobs.pk}", {"version": jobs.version, "title": "Søk én"}
         )
 
         assert response.status_code == 403
         assert response.json()["code"] == "only_office_changes"
-        assert activity("Søk fire jobber i uka").title == "Søk fire jobber i uka"
+        assert stored(jobs).title == "Søk fire jobber i uka"
 
     def test_starting_an_activity_already_in_progress_is_invalid_naming_both_states(
-        self, veileder: Client
+        self, veileder: Client, course: Activity
     ) -> None:
-        course = activity("Jobbsøkerkurs")
         path = f"/activities/{course.pk}/start"
 
         norwegian = send(veileder, "post", path, {"version": course.version})
@@ -155,15 +155,15 @@ class TestActivityChange:
             "message": f"Kan ikke gå fra «{in_progress}» til «{in_progress}».",
             "field": "status",
         }
-        assert activity("Jobbsøkerkurs").version == course.version
+        assert stored(course).version == course.version
 
     def test_the_office_completing_a_proposal_it_never_planned_is_an_invalid_transition(
-        self, veileder: Client
+        self, veileder: Client, proposal: Activity
     ) -> None:
-        own = activity("Trene tre ganger i uka")
-
-        norwegian = send(veileder, "post", f"/activities/{own.pk}/complete", {"version": 1})
-        english = send(veileder, "post", f"/activities/{own.pk}/complete", {"version": 1}, **EN)
+        norwegian = send(veileder, "post", f"/activities/{proposal.pk}/complete", {"version": 1})
+        english = send(
+            veileder, "post", f"/activities/{proposal.pk}/complete", {"version": 1}, **EN
+        )
 
         assert norwegian.status_code == 409
         assert norwegian.json()["code"] == "invalid_transition"
@@ -171,45 +171,40 @@ class TestActivityChange:
             f"Kan ikke gå fra «{label('proposed', 'nb')}» til «{label('completed', 'nb')}»."
         )
         assert english.json()["message"] == "Cannot go from “Proposed” to “Completed”."
-        assert activity("Trene tre ganger i uka").status == ActivityStatus.PROPOSED
+        assert stored(proposal).status == ActivityStatus.PROPOSED
 
-    def test_the_person_marks_their_own_proposal_done(self, ola: Client) -> None:
-        own = activity("Trene tre ganger i uka")
-
-        response = send(ola, "post", f"/activities/{own.pk}/complete", {"version": 1})
+    def test_the_person_marks_their_own_proposal_done(
+        self, citizen: Client, proposal: Activity, me: Person
+    ) -> None:
+        response = send(citizen, "post", f"/activities/{proposal.pk}/complete", {"version": 1})
 
         assert response.status_code == 200
         assert response.json()["status"] == "completed"
         assert response.json()["locked"] is True
-        assert response.json()["history"][0]["changed_by"] == "Ola Nordmann"
+        assert response.json()["history"][0]["changed_by"] == me.full_name
 
     def test_the_person_cannot_complete_an_activity_agreed_with_the_office(
-        self, ola: Client
+        self, citizen: Client, jobs: Activity
     ) -> None:
-        jobs = activity("Søk fire jobber i uka")
-
-        response = send(ola, "post", f"/activities/{jobs.pk}/complete", {"version": 1})
+        response = send(citizen, "post", f"/activities/{jobs.pk}/complete", {"version": 1})
 
         assert response.status_code == 403
-        assert activity("Søk fire jobber i uka").status == ActivityStatus.PLANNED
+        assert stored(jobs).status == ActivityStatus.PLANNED
 
-    def test_an_unknown_transition_is_422(self, veileder: Client) -> None:
-        own = activity("Trene tre ganger i uka")
-
-        response = send(veileder, "post", f"/activities/{own.pk}/finish", {"version": 1})
+    def test_an_unknown_transition_is_422(self, veileder: Client, proposal: Activity) -> None:
+        response = send(veileder, "post", f"/activities/{proposal.pk}/finish", {"version": 1})
 
         assert response.status_code == 422
         assert response.json()["code"] == "invalid_input"
 
     def test_the_history_records_who_did_what_newest_first(
-        self, veileder: Client, ola: Client
+        self, veileder: Client, citizen: Client, proposal: Activity, me: Person
     ) -> None:
-        own = activity("Trene tre ganger i uka")
-        planned = send(veileder, "post", f"/activities/{own.pk}/plan", {"version": 1})
+        planned = send(veileder, "post", f"/activities/{proposal.pk}/plan", {"version": 1})
         assert planned.json()["status"] == "planned"
-        send(ola, "post", f"/activities/{own.pk}/comments", {"text": "Jeg trener mandag."})
+        send(citizen, "post", f"/activities/{proposal.pk}/comments", {"text": "Jeg trener mandag."})
 
-        body = veileder.get(f"{BASE}/activities/{own.pk}").json()
+        body = veileder.get(f"{BASE}/activities/{proposal.pk}").json()
 
         history = [
             (h["what"], h["changed_by"], h["by_person"], h["before"], h["after"])
@@ -222,14 +217,15 @@ class TestActivityChange:
             {"status": "proposed"},
             {"status": "planned"},
         )
-        assert history[1][:3] == ("created", "Ola Nordmann", True)
+        assert history[1][:3] == ("created", me.full_name, True)
         assert len(history) == 2
         assert [(c["text"], c["by_person"]) for c in body["comments"]] == [
             ("Jeg trener mandag.", True)
         ]
 
-    def test_an_update_is_recorded_with_what_it_was_before(self, veileder: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
+    def test_an_update_is_recorded_with_what_it_was_before(
+        self, veileder: Client, jobs: Activity
+    ) -> None:
         send(veileder, "patch", f"/activities/{jobs.pk}", {"version": 1, "title": "Søk fem"})
 
         latest = veileder.get(f"{BASE}/activities/{jobs.pk}").json()["history"][0]
@@ -239,11 +235,12 @@ class TestActivityChange:
         assert latest["before"]["title"] == "Søk fire jobber i uka"
         assert latest["after"]["title"] == "Søk fem"
 
-    def test_comments_are_allowed_on_a_locked_activity(self, veileder: Client, ola: Client) -> None:
-        course = activity("Jobbsøkerkurs")
+    def test_comments_are_allowed_on_a_locked_activity(
+        self, veileder: Client, citizen: Client, course: Activity
+    ) -> None:
         send(veileder, "post", f"/activities/{course.pk}/complete", {"version": course.version})
 
-        response = send(ola, "post", f"/activities/{course.pk}/comments", {"text": "Takk!"})
+        response = send(citizen, "post", f"/activities/{course.pk}/comments", {"text": "Takk!"})
 
         assert response.status_code == 201
         assert [c["text"] for c in response.json()["comments"]] == ["Takk!"]

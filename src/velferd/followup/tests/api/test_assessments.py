@@ -17,6 +17,7 @@ from velferd.followup.models import (
 from velferd.letters.models import Letter
 from velferd.letters.readability import lix
 from velferd.organisation.selectors import office
+from velferd.people.models import Person
 
 from .calls import (
     BASE,
@@ -27,36 +28,39 @@ from .calls import (
     actions_after,
     audit_mark,
     draft,
-    person,
     send,
-    waiting_assessment,
+    stored,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 class TestAssessmentPreview:
-    def test_a_draft_carries_a_letter_preview_with_its_lix(self, veileder: Client) -> None:
-        body = draft(veileder)
+    def test_a_draft_carries_a_letter_preview_with_its_lix(
+        self, veileder: Client, newcomer: Person
+    ) -> None:
+        body = draft(veileder, newcomer)
 
         assert body["status"] == "draft"
         letter = body["letter"]
         assert letter["title"] == "Vedtak om oppfølging fra NAV"
         assert letter["sent_at"] is None
-        assert letter["body"].startswith("Hei, Ahmed.")
+        assert letter["body"].startswith(f"Hei, {newcomer.given_name}.")
         assert EASY in letter["body"]
         assert letter["lix"] == lix(letter["body"]).score
         assert letter["too_hard"] is False
-        assert not Letter.objects.filter(person=person("Ahmed")).exists()
+        assert not Letter.objects.filter(person=newcomer).exists()
 
-    def test_a_hard_reasoning_makes_the_letter_too_hard(self, veileder: Client) -> None:
-        letter = draft(veileder, reasoning=HARD)["letter"]
+    def test_a_hard_reasoning_makes_the_letter_too_hard(
+        self, veileder: Client, newcomer: Person
+    ) -> None:
+        letter = draft(veileder, newcomer, reasoning=HARD)["letter"]
 
         assert letter["lix"] > 45
         assert letter["too_hard"] is True
 
-    def test_the_preview_follows_an_edit(self, veileder: Client) -> None:
-        created = draft(veileder)
+    def test_the_preview_follows_an_edit(self, veileder: Client, newcomer: Person) -> None:
+        created = draft(veileder, newcomer)
 
         response = send(
             veileder,
@@ -70,14 +74,18 @@ class TestAssessmentPreview:
         assert HARD in response.json()["letter"]["body"]
         assert response.json()["letter"]["too_hard"] is True
 
-    def test_getting_the_assessment_shows_the_same_preview(self, veileder: Client) -> None:
-        created = draft(veileder)
+    def test_getting_the_assessment_shows_the_same_preview(
+        self, veileder: Client, newcomer: Person
+    ) -> None:
+        created = draft(veileder, newcomer)
 
         fetched = veileder.get(f"{BASE}/assessments/{created['id']}").json()
 
         assert fetched["letter"] == created["letter"]
 
-    def test_an_unknown_need_group_is_422_and_nothing_is_written(self, veileder: Client) -> None:
+    def test_an_unknown_need_group_is_422_and_nothing_is_written(
+        self, veileder: Client, newcomer: Person
+    ) -> None:
         before = NeedsAssessment.objects.count()
 
         response = send(
@@ -85,7 +93,7 @@ class TestAssessmentPreview:
             "post",
             "/assessments",
             {
-                "person": str(person("Ahmed").pk),
+                "person": str(newcomer.pk),
                 "need_group": "everything",
                 "main_goal": "get_work",
                 "reasoning": EASY,
@@ -101,13 +109,15 @@ class TestAssessmentPreview:
         }
         assert NeedsAssessment.objects.count() == before
 
-    def test_a_person_without_an_open_period_cannot_be_assessed(self, veileder: Client) -> None:
+    def test_a_person_without_an_open_period_cannot_be_assessed(
+        self, veileder: Client, unfollowed: Person
+    ) -> None:
         response = send(
             veileder,
             "post",
             "/assessments",
             {
-                "person": str(person("Kari").pk),
+                "person": str(unfollowed.pk),
                 "need_group": "standard",
                 "main_goal": "get_work",
                 "reasoning": EASY,
@@ -119,8 +129,10 @@ class TestAssessmentPreview:
 
 
 class TestAssessmentSend:
-    def test_a_standard_assessment_is_sent_with_its_letter(self, veileder: Client) -> None:
-        created = draft(veileder)
+    def test_a_standard_assessment_is_sent_with_its_letter(
+        self, veileder: Client, newcomer: Person
+    ) -> None:
+        created = draft(veileder, newcomer)
         mark = audit_mark()
 
         response = send(
@@ -133,21 +145,25 @@ class TestAssessmentSend:
         assert body["version"] == created["version"] + 1
         assert body["letter"]["sent_at"] is not None
         assert body["letter"]["body"] == created["letter"]["body"]
-        stored = Letter.objects.get(person=person("Ahmed"))
-        assert stored.body == body["letter"]["body"]
-        assert stored.lix == body["letter"]["lix"]
+        written = Letter.objects.get(person=newcomer)
+        assert written.body == body["letter"]["body"]
+        assert written.lix == body["letter"]["lix"]
         assert actions_after(mark) == ["letter.sent", "assessment.sent"]
 
-    def test_the_sent_decision_becomes_the_persons_current_one(self, veileder: Client) -> None:
-        created = draft(veileder)
+    def test_the_sent_decision_becomes_the_persons_current_one(
+        self, veileder: Client, newcomer: Person
+    ) -> None:
+        created = draft(veileder, newcomer)
         send(veileder, "post", f"/assessments/{created['id']}/send", {"version": 1})
 
-        overview = veileder.get(f"{BASE}/persons/{person('Ahmed').pk}/overview").json()
+        overview = veileder.get(f"{BASE}/persons/{newcomer.pk}/overview").json()
 
         assert overview["decision"]["id"] == created["id"]
 
-    def test_a_sent_assessment_can_no_longer_be_edited(self, veileder: Client) -> None:
-        created = draft(veileder)
+    def test_a_sent_assessment_can_no_longer_be_edited(
+        self, veileder: Client, newcomer: Person
+    ) -> None:
+        created = draft(veileder, newcomer)
         send(veileder, "post", f"/assessments/{created['id']}/send", {"version": 1})
 
         response = send(
@@ -158,9 +174,9 @@ class TestAssessmentSend:
         assert response.json()["code"] == "assessment_locked"
 
     def test_a_permanent_group_sent_before_approval_is_409_and_nothing_is_sent(
-        self, veileder: Client
+        self, veileder: Client, newcomer: Person
     ) -> None:
-        created = draft(veileder, need_group="permanent")
+        created = draft(veileder, newcomer, need_group="permanent")
 
         response = send(
             veileder, "post", f"/assessments/{created['id']}/send", {"version": 1}, **EN
@@ -173,21 +189,21 @@ class TestAssessmentSend:
             "field": "status",
         }
         assert NeedsAssessment.objects.get(pk=created["id"]).status == AssessmentStatus.DRAFT
-        assert not Letter.objects.filter(person=person("Ahmed")).exists()
+        assert not Letter.objects.filter(person=newcomer).exists()
 
-    def test_an_assessment_waiting_for_approval_cannot_be_sent(self, veileder: Client) -> None:
-        waiting = waiting_assessment()
-
+    def test_an_assessment_waiting_for_approval_cannot_be_sent(
+        self, veileder: Client, awaiting: NeedsAssessment
+    ) -> None:
         response = send(
-            veileder, "post", f"/assessments/{waiting.pk}/send", {"version": waiting.version}
+            veileder, "post", f"/assessments/{awaiting.pk}/send", {"version": awaiting.version}
         )
 
         assert response.status_code == 409
         assert response.json()["code"] == "approval_required"
         assert response.json()["message"].startswith("Vedtak om varig")
 
-    def test_a_stale_version_is_409(self, veileder: Client) -> None:
-        created = draft(veileder)
+    def test_a_stale_version_is_409(self, veileder: Client, newcomer: Person) -> None:
+        created = draft(veileder, newcomer)
 
         response = send(veileder, "post", f"/assessments/{created['id']}/send", {"version": 7})
 
@@ -198,15 +214,13 @@ class TestAssessmentSend:
 
 class TestApproval:
     def test_the_approver_approves_and_the_caseworker_then_sends(
-        self, client_as: Login, veileder: Client
+        self, client_as: Login, veileder: Client, awaiting: NeedsAssessment
     ) -> None:
-        waiting = waiting_assessment()
-
         approved = send(
             client_as("beslutter"),
             "post",
-            f"/assessments/{waiting.pk}/approve",
-            {"version": waiting.version},
+            f"/assessments/{awaiting.pk}/approve",
+            {"version": awaiting.version},
         )
 
         assert approved.status_code == 200
@@ -216,7 +230,7 @@ class TestApproval:
         sent = send(
             veileder,
             "post",
-            f"/assessments/{waiting.pk}/send",
+            f"/assessments/{awaiting.pk}/send",
             {"version": approved.json()["version"]},
         )
         assert sent.status_code == 200
@@ -224,7 +238,7 @@ class TestApproval:
         assert sent.json()["letter"]["sent_at"] is not None
 
     def test_the_author_cannot_approve_their_own_assessment_even_as_an_approver(
-        self, veileder: Client
+        self, veileder: Client, awaiting: NeedsAssessment
     ) -> None:
         role_assign(
             actor=system_actor("tests"),
@@ -232,10 +246,9 @@ class TestApproval:
             role=Role.APPROVER,
             office=office("0317"),
         )
-        waiting = waiting_assessment()
 
         response = send(
-            veileder, "post", f"/assessments/{waiting.pk}/approve", {"version": waiting.version}
+            veileder, "post", f"/assessments/{awaiting.pk}/approve", {"version": awaiting.version}
         )
 
         assert response.status_code == 403
@@ -244,16 +257,16 @@ class TestApproval:
             "message": "Du kan ikke være beslutter for din egen vurdering.",
             "field": None,
         }
-        assert waiting_assessment().status == AssessmentStatus.AWAITING_APPROVAL
+        assert stored(awaiting).status == AssessmentStatus.AWAITING_APPROVAL
 
-    def test_the_approver_returns_it_with_a_comment(self, client_as: Login) -> None:
-        waiting = waiting_assessment()
-
+    def test_the_approver_returns_it_with_a_comment(
+        self, client_as: Login, awaiting: NeedsAssessment
+    ) -> None:
         response = send(
             client_as("beslutter"),
             "post",
-            f"/assessments/{waiting.pk}/return",
-            {"version": waiting.version, "comment": "Begrunn tidsperspektivet bedre."},
+            f"/assessments/{awaiting.pk}/return",
+            {"version": awaiting.version, "comment": "Begrunn tidsperspektivet bedre."},
         )
 
         assert response.status_code == 200

@@ -5,20 +5,23 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from .calls import BASE, demo_thread, person, send
+from velferd.followup.models import Thread
+from velferd.people.models import Person
+
+from .calls import BASE, send, stored
 
 pytestmark = pytest.mark.django_db
 
 
 class TestDialogue:
     def test_a_thread_the_person_starts_waits_for_the_office_unread_there(
-        self, ola: Client
+        self, citizen: Client, me: Person
     ) -> None:
         response = send(
-            ola,
+            citizen,
             "post",
             "/threads",
-            {"person": str(person("Ola").pk), "subject": "Ny adresse", "text": "Jeg har flyttet."},
+            {"person": str(me.pk), "subject": "Ny adresse", "text": "Jeg har flyttet."},
         )
 
         assert response.status_code == 201
@@ -28,18 +31,16 @@ class TestDialogue:
         assert body["read_by_office"] is False
         assert body["read_by_person"] is True
         assert [(m["author"], m["from_office"], m["text"]) for m in body["messages"]] == [
-            ("Ola Nordmann", False, "Jeg har flyttet.")
+            (me.full_name, False, "Jeg har flyttet.")
         ]
 
     def test_a_reply_waiting_for_an_answer_waits_for_the_person_unread_by_them(
-        self, veileder: Client
+        self, veileder: Client, question: Thread, me: Person
     ) -> None:
-        thread = demo_thread()
-
         response = send(
             veileder,
             "post",
-            f"/threads/{thread.pk}/messages",
+            f"/threads/{question.pk}/messages",
             {"text": "Ta med CV-en din. Kommer du?", "wait_for_reply": True},
         )
 
@@ -49,46 +50,48 @@ class TestDialogue:
         assert body["read_by_person"] is False
         assert body["read_by_office"] is True
         assert [(m["author"], m["from_office"]) for m in body["messages"]] == [
-            ("Ola Nordmann", False),
+            (me.full_name, False),
             ("Vera Veileder", True),
         ]
 
-    def test_a_reply_without_waiting_waits_for_nobody(self, veileder: Client) -> None:
+    def test_a_reply_without_waiting_waits_for_nobody(
+        self, veileder: Client, question: Thread
+    ) -> None:
         response = send(
-            veileder, "post", f"/threads/{demo_thread().pk}/messages", {"text": "Ta med CV."}
+            veileder, "post", f"/threads/{question.pk}/messages", {"text": "Ta med CV."}
         )
 
         assert response.json()["waiting_for"] == "nobody"
 
-    def test_marking_read_flips_only_the_readers_flag(self, veileder: Client, ola: Client) -> None:
-        thread = demo_thread()
-        send(veileder, "post", f"/threads/{thread.pk}/messages", {"text": "Ta med CV."})
+    def test_marking_read_flips_only_the_readers_flag(
+        self, veileder: Client, citizen: Client, question: Thread
+    ) -> None:
+        send(veileder, "post", f"/threads/{question.pk}/messages", {"text": "Ta med CV."})
 
-        by_person = ola.post(f"{BASE}/threads/{thread.pk}/read")
+        by_person = citizen.post(f"{BASE}/threads/{question.pk}/read")
 
         assert by_person.status_code == 200
         assert by_person.json()["read_by_person"] is True
         assert by_person.json()["read_by_office"] is True
 
     def test_the_office_reading_the_persons_message_marks_it_read_for_the_office(
-        self, veileder: Client
+        self, veileder: Client, question: Thread
     ) -> None:
-        thread = demo_thread()
-        assert thread.read_by_office is False
+        assert question.read_by_office is False
 
-        response = veileder.post(f"{BASE}/threads/{thread.pk}/read")
+        response = veileder.post(f"{BASE}/threads/{question.pk}/read")
 
         assert response.json()["read_by_office"] is True
         assert response.json()["read_by_person"] is True
         assert response.json()["waiting_for"] == "office"
-        assert demo_thread().read_by_office is True
+        assert stored(question).read_by_office is True
 
-    def test_an_empty_message_is_422_and_the_thread_is_unchanged(self, ola: Client) -> None:
-        thread = demo_thread()
-
-        response = send(ola, "post", f"/threads/{thread.pk}/messages", {"text": "   "})
+    def test_an_empty_message_is_422_and_the_thread_is_unchanged(
+        self, citizen: Client, question: Thread
+    ) -> None:
+        response = send(citizen, "post", f"/threads/{question.pk}/messages", {"text": "   "})
 
         assert response.status_code == 422
         assert response.json()["code"] == "text_required"
         assert response.json()["field"] == "text"
-        assert demo_thread().messages.count() == 1
+        assert stored(question).messages.count() == 1

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from .calls import BASE, activity, send
+from velferd.followup.models import Activity
+
+from .calls import BASE, send, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +25,20 @@ class TestMalformedRequests:
         assert response.status_code == 400
         assert response.json()["code"] == "malformed_request"
 
-    def test_a_patch_that_is_not_json_is_400_and_changes_nothing(self, veileder: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
-
+    def test_a_patch_that_is_not_json_is_400_and_changes_nothing(
+        self, veileder: Client, jobs: Activity
+    ) -> None:
         response = veileder.patch(
             f"{BASE}/activities/{jobs.pk}", data='{"version": 1,', content_type="application/json"
         )
 
         assert response.status_code == 400
         assert response.json()["code"] == "malformed_request"
-        assert activity("Søk fire jobber i uka").version == jobs.version
+        assert stored(jobs).version == jobs.version
 
-    def test_a_missing_version_is_422_naming_the_field(self, veileder: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
-
+    def test_a_missing_version_is_422_naming_the_field(
+        self, veileder: Client, jobs: Activity
+    ) -> None:
         response = send(veileder, "patch", f"/activities/{jobs.pk}", {"title": "Uten versjon"})
 
         assert response.status_code == 422
