@@ -59,3 +59,35 @@ def in_municipality(number: str, **fields: object) -> Enterprise:
 def a_representative(enterprise: Enterprise, username: str = "representant") -> Actor:
     """A new login representing the enterprise (an employer's representative)."""
     return new_user(username, Role.EMPLOYER, organisation_number=enterprise.organisation_number)
+
+
+NEEDS = ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"]
+# Six answers to a needs assessment, only two of them on the scale for "knowledge".
+SIX_ANSWERS: list[tuple[str, list[object]]] = [
+    ("employee", [2, 3, 2, 4, "dont_know", 3]),
+    ("employee", [3, 2, 3, 3, "dont_know", 4]),
+    ("employee", [2, 2, 1, 2, 4, 3]),
+    ("manager", [4, 3, 3, 3, "dont_know", 4]),
+    ("manager", [3, 4, 2, 3, "dont_know", 4]),
+    ("manager", [4, 3, 3, 2, 5, 5]),
+]
+
+
+def being_assessed(advisor: Actor, enterprise: Enterprise | None = None) -> Cooperation:
+    """A cooperation the advisor is assessing, with an open needs assessment of six answers
+    (four don't know on "knowledge") and a subsidy applied for."""
+    from velferd.employers import services
+
+    enterprise = enterprise or an_enterprise()
+    cooperation = services.cooperation_start(actor=advisor, enterprise=enterprise)
+    cooperation = services.cooperation_assess(
+        actor=advisor, cooperation=cooperation, version=cooperation.version
+    )
+    survey = services.survey_open(actor=advisor, cooperation=cooperation, kind="needs_assessment")
+    for group, values in SIX_ANSWERS:
+        answers = dict(zip(NEEDS, values, strict=True))
+        services.survey_answer(token=survey.token, group=group, answers=answers)
+    services.subsidy_apply(
+        actor=advisor, enterprise=enterprise, purpose="Kurs i forebygging", amount="85000.00"
+    )
+    return cooperation

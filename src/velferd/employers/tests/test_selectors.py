@@ -12,41 +12,53 @@ from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
 from velferd.core.errors import DomainError
 from velferd.employers import selectors, services
-from velferd.employers.models import Cooperation, Enterprise, Survey, SurveyStatus
+from velferd.employers.models import Enterprise, Survey, SurveyStatus
 
-from .factories import an_enterprise
+from .factories import (
+    CooperationFactory,
+    a_representative,
+    an_enterprise,
+    being_assessed,
+    in_municipality,
+)
+from .services.test_subsidies import applied, under_assessment
 from .services.test_surveys import NEEDS, answer_all
+from .writes import moved
 
 pytestmark = pytest.mark.django_db
 
 Lookup = Callable[[str], Actor]
-VESTLAND = {
-    "987654309",
-    "964330123",
-    "935308291",
-    "976240391",
-    "922152799",
-    "999906087",
-    "925792403",
-}
 
 
 def numbers(found: object) -> set[str]:
     return {e.organisation_number for e in found}  # type: ignore[attr-defined]
 
 
+def among(found: object, *built: Enterprise) -> set[str]:
+    """The numbers of the enterprises built in the test that are in what was found."""
+    return numbers(found) & numbers(built)
+
+
+def with_status(advisor: Actor, enterprise: Enterprise, *moves: str) -> Enterprise:
+    cooperation = services.cooperation_start(actor=advisor, enterprise=enterprise)
+    moved(advisor, cooperation, *moves, reason="too_few_lost_workdays")
+    return enterprise
+
+
 class TestEnterprisesVisible:
     def test_an_advisor_sees_the_enterprises_of_their_county(self, actor_of_login: Lookup) -> None:
-        assert numbers(selectors.enterprises_visible_to(actor=actor_of_login("ia-radgiver"))) == (
-            VESTLAND
-        )
-        assert "971352418" in numbers(
-            selectors.enterprises_visible_to(actor=actor_of_login("ia-03"))
-        )
+        bergen, oslo = an_enterprise(), in_municipality("0301")
+        vestland = selectors.enterprises_visible_to(actor=actor_of_login("ia-radgiver"))
+        assert among(vestland, bergen, oslo) == {bergen.organisation_number}
+        assert {e.county_id for e in vestland} == {"46"}
+        oslo_list = selectors.enterprises_visible_to(actor=actor_of_login("ia-03"))
+        assert among(oslo_list, bergen, oslo) == {oslo.organisation_number}
 
-    def test_an_employer_sees_only_their_own(self, actor_of_login: Lookup) -> None:
-        found = selectors.enterprises_visible_to(actor=actor_of_login("arbeidsgiver"))
-        assert numbers(found) == {"987654309"}
+    def test_an_employer_sees_only_their_own(self) -> None:
+        own = an_enterprise()
+        an_enterprise()
+        found = selectors.enterprises_visible_to(actor=a_representative(own))
+        assert numbers(found) == {own.organisation_number}
 
     @pytest.mark.parametrize("login", ["analytiker", "veileder", "innbygger", "departement"])
     def test_others_get_no_list_at_all(self, actor_of_login: Lookup, login: str) -> None:
@@ -56,50 +68,61 @@ class TestEnterprisesVisible:
 
     def test_the_filters_narrow_the_list(self, actor_of_login: Lookup) -> None:
         advisor = actor_of_login("ia-radgiver")
-        assert numbers(selectors.enterprises_visible_to(actor=advisor, query="bergen")) == {
-            "987654309"
-        }
-        assert numbers(selectors.enterprises_visible_to(actor=advisor, query="9876")) == {
-            "987654309"
-        }
-        assert numbers(selectors.enterprises_visible_to(actor=advisor, sector="state")) == {
-            "925792403"
-        }
-        assert numbers(selectors.enterprises_visible_to(actor=advisor, status="assessing")) == {
-            "987654309"
-        }
-        none = numbers(selectors.enterprises_visible_to(actor=advisor, status="none"))
-        assert none == {"922152799", "999906087"}
-        assert numbers(selectors.enterprises_visible_to(actor=advisor, municipality="4627")) == {
-            "935308291"
-        }
-        assert "976240391" not in numbers(
-            selectors.enterprises_visible_to(actor=advisor, iw_agreement=True)
-        )
+        assessing = with_status(advisor, an_enterprise(name="Fjellbekk Omsorg AS"), "assess")
+        state = with_status(advisor, an_enterprise(sector="state"))
+        askoy = with_status(advisor, in_municipality("4627"))
+        without = an_enterprise(has_iw_agreement=False)
+        built = (assessing, state, askoy, without)
+
+        def found(**filters: object) -> set[str]:
+            return among(selectors.enterprises_visible_to(actor=advisor, **filters), *built)
+
+        assert found(query="fjellbekk") == {assessing.organisation_number}
+        assert found(query=assessing.organisation_number[:8]) == {assessing.organisation_number}
+        assert found(sector="state") == {state.organisation_number}
+        assert found(status="assessing") == {assessing.organisation_number}
+        assert found(status="none") == {without.organisation_number}
+        assert found(municipality="4627") == {askoy.organisation_number}
+        assert without.organisation_number not in found(iw_agreement=True)
 
     def test_the_list_shows_the_current_cooperation_status(self, actor_of_login: Lookup) -> None:
-        found = selectors.enterprises_visible_to(actor=actor_of_login("ia-radgiver"))
+        advisor = actor_of_login("ia-radgiver")
+        assessing = with_status(advisor, an_enterprise(), "assess")
+        completed = an_enterprise()
+        CooperationFactory(enterprise=completed, status="completed", is_open=False)
+        skipped = with_status(advisor, an_enterprise(), "assess", "skip")
+        found = selectors.enterprises_visible_to(actor=advisor)
         statuses = {e.organisation_number: getattr(e, "cooperation_status", None) for e in found}
-        assert statuses["987654309"] == "assessing"
-        assert statuses["925792403"] == "completed"
-        assert statuses["976240391"] == "not_relevant"
+        assert statuses[assessing.organisation_number] == "assessing"
+        assert statuses[completed.organisation_number] == "completed"
+        assert statuses[skipped.organisation_number] == "not_relevant"
 
     def test_a_detail_outside_the_county_answers_as_an_unknown_one(
         self, actor_of_login: Lookup
     ) -> None:
         advisor = actor_of_login("ia-radgiver")
+        oslo = in_municipality("0301")
         with pytest.raises(DomainError) as outside:
-            selectors.enterprise_for(actor=advisor, organisation_number="971352418")
+            selectors.enterprise_for(actor=advisor, organisation_number=oslo.organisation_number)
         with pytest.raises(DomainError) as unknown:
             selectors.enterprise_for(actor=advisor, organisation_number="889640782")
         assert (outside.value.status, outside.value.code) == (404, "not_found")
         assert (unknown.value.status, unknown.value.code) == (404, "not_found")
 
-    def test_every_demo_enterprise_knows_its_contact_person(self) -> None:
-        for enterprise in Enterprise.objects.exclude(contact_person=None):
+    def test_an_enterprise_knows_its_contact_person_an_advisor_of_its_county(
+        self, actor_of_login: Lookup
+    ) -> None:
+        bergen, oslo = an_enterprise(), in_municipality("0301")
+        for enterprise, login in ((bergen, "ia-radgiver"), (oslo, "ia-03")):
+            advisor = actor_of_login(login)
+            services.enterprise_assign_contact_person(
+                actor=advisor,
+                enterprise=enterprise,
+                contact_person=advisor.user,  # type: ignore[arg-type]
+                version=enterprise.version,
+            )
+            enterprise.refresh_from_db()
             assert enterprise.contact_person in selectors.iw_advisors_of(enterprise.county_id)
-        bergen = Enterprise.objects.get(organisation_number="987654309")
-        oslo = Enterprise.objects.get(organisation_number="971352418")
         assert bergen.contact_person is not None and oslo.contact_person is not None
         assert (bergen.contact_person.username, oslo.contact_person.username) == (
             "ia-radgiver",
@@ -107,13 +130,11 @@ class TestEnterprisesVisible:
         )
 
 
-class TestDemoBergenOmsorg:
-    def test_the_employers_enterprise_is_being_assessed_with_a_survey_and_an_application(
-        self,
+class TestAnAssessmentUnderWay:
+    def test_the_enterprise_is_being_assessed_with_a_survey_and_an_application(
+        self, actor_of_login: Lookup
     ) -> None:
-        cooperation = Cooperation.objects.get(
-            enterprise__organisation_number="987654309", is_open=True
-        )
+        cooperation = being_assessed(actor_of_login("ia-radgiver"))
         assert cooperation.owner is not None
         assert (cooperation.status, cooperation.owner.username) == ("assessing", "ia-radgiver")
         survey = cooperation.surveys.get(kind="needs_assessment")
@@ -230,12 +251,18 @@ class TestBudgets:
         self, actor_of_login: Lookup
     ) -> None:
         year = selectors.this_year()
+        granted(actor_of_login("ia-radgiver"), an_enterprise())
         own = selectors.budget_lines(actor=actor_of_login("ia-radgiver"), year=year)
         assert [line.county.number for line in own] == ["46"]
         assert own[0].granted > 0 and own[0].remaining == own[0].amount - own[0].granted
         assert len(selectors.budget_lines(actor=actor_of_login("admin"), year=year)) == 15
 
-    def test_an_employer_sees_no_budget(self, actor_of_login: Lookup) -> None:
+    def test_an_employer_sees_no_budget(self) -> None:
         with pytest.raises(DomainError) as caught:
-            selectors.budget_lines(actor=actor_of_login("arbeidsgiver"), year=2026)
+            selectors.budget_lines(actor=a_representative(an_enterprise()), year=2026)
         assert caught.value.status == 403
+
+
+def granted(advisor: Actor, enterprise: Enterprise) -> None:
+    subsidy = under_assessment(advisor, applied(advisor, enterprise, "5000.00"))
+    services.subsidy_grant(actor=advisor, subsidy=subsidy, version=subsidy.version)
