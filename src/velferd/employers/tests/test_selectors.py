@@ -4,6 +4,7 @@ survey results with their anonymity rules (closed surveys only, at least 3 answe
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -74,7 +75,7 @@ class TestEnterprisesVisible:
         without = an_enterprise(has_iw_agreement=False)
         built = (assessing, state, askoy, without)
 
-        def found(**filters: object) -> set[str]:
+        def found(**filters: Any) -> set[str]:
             return among(selectors.enterprises_visible_to(actor=advisor, **filters), *built)
 
         assert found(query="fjellbekk") == {assessing.organisation_number}
