@@ -10,15 +10,14 @@ import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import pytest
 from django.utils import timezone
 
 from velferd.access.actor import Actor
 from velferd.access.roles import PartnerService, Role
 from velferd.access.selectors import actor_for_user
 from velferd.access.services import role_assign, user_create
-from velferd.core.errors import DomainError
 from velferd.core.identifiers import synthetic_national_id
+from velferd.core.testing import refusal as refusal  # the portfolio tests take it from here
 from velferd.followup import portfolio
 from velferd.followup import services as followup
 from velferd.followup.models import Activity, FollowUpPeriod, IndividualPlan
@@ -249,9 +248,3 @@ def names(actor: Actor, *flags: str, today: datetime.date = D, **query: str) -> 
 
 def flagged(actor: Actor, flag: str, today: datetime.date = D) -> list[str]:
     return sorted(names(actor, flag, today=today))
-
-
-def refusal(call: Callable[[], object]) -> DomainError:
-    with pytest.raises(DomainError) as caught:
-        call()
-    return caught.value
