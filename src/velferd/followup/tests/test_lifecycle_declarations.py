@@ -11,9 +11,12 @@ from typing import get_args
 import pytest
 from django.test import Client
 
+from velferd.core.testing import login_actor
 from velferd.followup import lifecycles, services
-from velferd.followup.models import Activity, NeedsAssessment
+from velferd.followup.models import Activity, AssessmentStatus, NeedsAssessment
 from velferd.project.openapi import openapi_document
+
+from .factories import a_period, an_activity, an_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +53,7 @@ def test_the_apis_activity_moves_are_the_declared_ones_in_their_order() -> None:
 def test_an_action_the_activity_page_does_not_know_is_400_and_changes_nothing(
     client_as: Login,
 ) -> None:
-    jobs = Activity.objects.get(title="Søk fire jobber i uka")
+    jobs = an_activity(person=a_period().person, title="Søk fire jobber i uka")
 
     response = client_as("veileder").post(
         f"/activities/{jobs.pk}/", {"action": "archive", "version": str(jobs.version)}
@@ -63,7 +66,11 @@ def test_an_action_the_activity_page_does_not_know_is_400_and_changes_nothing(
 def test_an_action_the_assessment_page_does_not_know_is_400_and_changes_nothing(
     client_as: Login,
 ) -> None:
-    waiting = NeedsAssessment.objects.get(person__given_name="Lars")
+    waiting = an_assessment(
+        need_group="permanent",
+        status=AssessmentStatus.AWAITING_APPROVAL,
+        author=login_actor("veileder").user,
+    )
 
     response = client_as("beslutter").post(
         f"/assessments/{waiting.pk}/", {"action": "archive", "version": str(waiting.version)}
