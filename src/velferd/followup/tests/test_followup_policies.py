@@ -2,22 +2,27 @@
 municipality's benefits and its qualification programme assessments: the follow-up policies
 for every demo login.
 
-At NAV Grünerløkka: Ola (the "innbygger" login) has an activity the office agreed with him,
-"Søk fire jobber i uka", and a proposal of his own, "Trene tre ganger i uka"; he receives a
-work assessment allowance, Jonas financial assistance (a municipal benefit). Neither has
+At NAV Grünerløkka, built for each test: a person followed up by the demo's caseworker, whose
+own citizen login answers as "innbygger", with an activity the office agreed with them, "Søk
+fire jobber i uka", a proposal of their own, "Trene tre ganger i uka", and a work assessment
+allowance; another person on financial assistance (a municipal benefit). Neither has
 consented to NAV's state side seeing the municipality's records."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor
+from velferd.core.testing import login_actor
 from velferd.demo import DEMO_LOGINS
 from velferd.followup.models import MUNICIPAL_BENEFITS, Activity, ActivityStatus, Benefit
 from velferd.people.models import Person
+from velferd.people.tests.factories import a_person, citizen_of
+
+from .factories import a_benefit, a_period, an_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -36,15 +41,15 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("change_activity", "own"),
     ("move_activity", "own to completed"),
     ("move_activity", "own to planned"),
-    ("agree_activity", "Ola"),
-    ("record_benefit", "Jonas's financial assistance"),
-    ("record_benefit", "Ola's work assessment allowance"),
-    ("assess_for_qualification", "Jonas"),
+    ("agree_activity", "the person"),
+    ("record_benefit", "the other's financial assistance"),
+    ("record_benefit", "the person's work assessment allowance"),
+    ("assess_for_qualification", "the other"),
 )
 # fmt: off
 ANSWERS: dict[str, tuple[bool, ...]] = {
-    #                  change       move own        agree  record benefit  qualification
-    #                  agreed own   done  planned   Ola    Jonas  Ola      Jonas
+    #                  change       move own        agree   record benefit  qualification
+    #                  agreed own   done  planned   person  other  person   other
     "veileder":        (Y,    Y,    Y,    Y,        Y,     N,     Y,       N),
     "sosialkonsulent": (Y,    Y,    Y,    Y,        Y,     Y,     Y,       Y),
     "beslutter":       (N,    N,    N,    N,        N,     N,     N,       N),
@@ -60,31 +65,56 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
 }
 # fmt: on
 
-Lookup = Callable[[str], Actor]
+
+@dataclass(frozen=True)
+class Records:
+    person: Person  # followed up, with a citizen login of their own
+    own_login: Actor
+    agreed: Activity
+    own: Activity
+    other: Person  # on financial assistance
+
+    def actor(self, login: str) -> Actor:
+        """The demo login, but "innbygger" is the person's own citizen login."""
+        return self.own_login if login == "innbygger" else login_actor(login)
 
 
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
+@pytest.fixture
+def records() -> Records:
+    vera = login_actor("veileder")
+    person = a_person()
+    a_period(person=person, caseworker=vera.user)
+    own_login = citizen_of(person)
+    agreed = an_activity(person=person, title="Søk fire jobber i uka", agreed_with_office=True)
+    own = an_activity(
+        person=person,
+        kind="own_activity",
+        title="Trene tre ganger i uka",
+        status=ActivityStatus.PROPOSED,
+        proposed_by_person=True,
+        created_by=person.user,
+    )
+    a_benefit(person=person)
+    other = a_person()
+    a_period(person=other, caseworker=vera.user)
+    a_benefit(person=other, kind="financial_assistance")
+    return Records(person, own_login, agreed, own, other)
 
 
-def activity(title: str) -> Activity:
-    return Activity.objects.select_related("person").get(title=title)
-
-
-def ask(actor: Actor, column: int) -> bool:
+def ask(actor: Actor, column: int, records: Records) -> bool:
     question, about = COLUMNS[column]
-    agreed, own = activity("Søk fire jobber i uka"), activity("Trene tre ganger i uka")
+    agreed, own = records.agreed, records.own
     arguments: dict[str, tuple[object, ...]] = {
         "agreed": (agreed,),
         "own": (own,),
         "own to completed": (own, ActivityStatus.COMPLETED),
         "own to planned": (own, ActivityStatus.PLANNED),
-        "Ola": (person("Ola"),),
-        "Jonas's financial assistance": (person("Jonas").benefits.get(),),
-        "Ola's work assessment allowance": (
-            person("Ola").benefits.get(kind="work_assessment_allowance"),
+        "the person": (records.person,),
+        "the other's financial assistance": (records.other.benefits.get(),),
+        "the person's work assessment allowance": (
+            records.person.benefits.get(kind="work_assessment_allowance"),
         ),
-        "Jonas": (person("Jonas"),),
+        "the other": (records.other,),
     }
     return bool(getattr(policies, f"can_{question}")(actor, *arguments[about]))
 
@@ -95,14 +125,15 @@ def test_the_table_asks_every_question_of_every_demo_login() -> None:
     assert all(len(row) == len(COLUMNS) for row in ANSWERS.values())
 
 
-def test_the_demo_is_what_the_table_assumes() -> None:
-    agreed, own = activity("Søk fire jobber i uka"), activity("Trene tre ganger i uka")
+def test_the_records_are_what_the_table_assumes(records: Records) -> None:
+    agreed, own = records.agreed, records.own
     assert agreed.agreed_with_office and not agreed.proposed_by_person
     assert own.proposed_by_person and not own.agreed_with_office
     assert own.status == ActivityStatus.PROPOSED
-    assert person("Jonas").benefits.get().kind in MUNICIPAL_BENEFITS
-    assert not person("Ola").consent_holds(policies.OPENS_MUNICIPAL_RECORDS)
-    assert not person("Jonas").consent_holds(policies.OPENS_MUNICIPAL_RECORDS)
+    assert records.other.benefits.get().kind in MUNICIPAL_BENEFITS
+    assert records.own_login.user == records.person.user
+    assert not records.person.consent_holds(policies.OPENS_MUNICIPAL_RECORDS)
+    assert not records.other.consent_holds(policies.OPENS_MUNICIPAL_RECORDS)
 
 
 @pytest.mark.parametrize(
@@ -114,14 +145,14 @@ def test_the_demo_is_what_the_table_assumes() -> None:
     ],
 )
 def test_each_login_gets_its_answer(
-    actor_of_login: Lookup, login: str, column: int, expected: bool
+    records: Records, login: str, column: int, expected: bool
 ) -> None:
-    assert ask(actor_of_login(login), column) is expected
+    assert ask(records.actor(login), column, records) is expected
 
 
 @pytest.mark.parametrize("column", range(len(COLUMNS)))
-def test_anonymous_may_do_none_of_it(column: int) -> None:
-    assert ask(ANONYMOUS, column) is False
+def test_anonymous_may_do_none_of_it(records: Records, column: int) -> None:
+    assert ask(ANONYMOUS, column, records) is False
 
 
 def test_the_person_moves_their_own_activities_only_where_the_office_would_not_plan() -> None:
