@@ -1,4 +1,5 @@
-"""The demo's caseworker and citizen, logged in, and a draft for Ahmed."""
+"""The demo's caseworker logged in, the people and records the page tests act on, built for
+each test (the API tests' records.py), and a draft for the person newly followed up."""
 
 from __future__ import annotations
 
@@ -7,12 +8,42 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
+from velferd.core.testing import login_actor
 from velferd.followup import services
-from velferd.followup.models import (
-    NeedsAssessment,
-)
+from velferd.followup.models import NeedsAssessment
+from velferd.people.models import Person
 
-from .pages import EASY, Login, Lookup, person
+from ..api.calls import EASY
+from ..api.records import (
+    awaiting,
+    citizen,
+    course,
+    decision,
+    jobs,
+    me,
+    meeting,
+    newcomer,
+    own_login,
+    proposal,
+    question,
+    unfollowed,
+)
+from .pages import Login
+
+__all__ = [
+    "awaiting",
+    "citizen",
+    "course",
+    "decision",
+    "jobs",
+    "me",
+    "meeting",
+    "newcomer",
+    "own_login",
+    "proposal",
+    "question",
+    "unfollowed",
+]
 
 
 @pytest.fixture
@@ -21,16 +52,13 @@ def veileder(client_as: Login) -> Client:
 
 
 @pytest.fixture
-def ola(client_as: Login) -> Client:
-    return client_as("innbygger")
+def draft_for_newcomer(newcomer: Person) -> Callable[..., NeedsAssessment]:
+    """A draft assessment of the person newly followed up, by Vera."""
 
-
-@pytest.fixture
-def draft_for_ahmed(actor_of_login: Lookup) -> Callable[..., NeedsAssessment]:
     def make(reasoning: str = EASY, need_group: str = "standard") -> NeedsAssessment:
         return services.assessment_create(
-            actor=actor_of_login("veileder"),
-            person=person("Ahmed"),
+            actor=login_actor("veileder"),
+            person=newcomer,
             need_group=need_group,
             main_goal="get_work",
             reasoning=reasoning,

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
+from velferd.core.testing import choose_english, field_error, login_actor, nb, row_of
 from velferd.followup import services
 from velferd.followup.models import (
     Activity,
@@ -16,31 +17,23 @@ from velferd.followup.models import (
     ActivityComment,
     ActivityStatus,
 )
+from velferd.people.models import Person
+from velferd.people.tests.factories import a_person
 
-from .pages import (
-    Lookup,
-    activity,
-    activity_form,
-    activity_of_per,
-    by_testid,
-    choose_english,
-    field_error,
-    nb,
-    person,
-    row_of,
-)
+from ..api.calls import stored
+from .pages import activity_form, by_testid, hidden_activity
 
 pytestmark = pytest.mark.django_db
 
 
 class TestNewActivityByOffice:
     def test_an_end_before_the_start_is_shown_beside_ends_on_and_nothing_is_created(
-        self, veileder: Client
+        self, veileder: Client, me: Person
     ) -> None:
         before = Activity.objects.count()
 
         response = veileder.post(
-            f"/people/{person('Ola').pk}/activities/new/",
+            f"/people/{me.pk}/activities/new/",
             activity_form(starts_on="2026-12-10", ends_on="2026-12-01"),
         )
 
@@ -53,9 +46,11 @@ class TestNewActivityByOffice:
         assert re.search(r'name="ends_on"[^>]*value="2026-12-01"', html)
         assert Activity.objects.count() == before
 
-    def test_a_date_that_is_not_a_date_is_shown_beside_its_field(self, veileder: Client) -> None:
+    def test_a_date_that_is_not_a_date_is_shown_beside_its_field(
+        self, veileder: Client, me: Person
+    ) -> None:
         response = choose_english(veileder).post(
-            f"/people/{person('Ola').pk}/activities/new/", activity_form(starts_on="31.02.2026")
+            f"/people/{me.pk}/activities/new/", activity_form(starts_on="31.02.2026")
         )
 
         assert response.status_code == 422
@@ -64,88 +59,88 @@ class TestNewActivityByOffice:
         )
 
     def test_a_valid_activity_is_planned_and_agreed_and_the_overview_shows_it(
-        self, veileder: Client
+        self, veileder: Client, me: Person
     ) -> None:
-        ola = person("Ola")
-
         response = veileder.post(
-            f"/people/{ola.pk}/activities/new/", activity_form(agreed_with_office="on")
+            f"/people/{me.pk}/activities/new/", activity_form(agreed_with_office="on")
         )
 
         assert response.status_code == 302
-        assert response["Location"] == f"/people/{ola.pk}/"
-        created = activity("Norskkurs B2")
+        assert response["Location"] == f"/people/{me.pk}/"
+        created = Activity.objects.get(person=me, title="Norskkurs B2")
         assert created.status == ActivityStatus.PLANNED
         assert created.agreed_with_office is True
-        overview = veileder.get(f"/people/{ola.pk}/").content.decode()
+        overview = veileder.get(f"/people/{me.pk}/").content.decode()
         assert "tag--agreed" in row_of(overview, "activities", "Norskkurs B2")
 
-    def test_the_office_accepts_a_proposal_into_the_plan(self, veileder: Client) -> None:
-        own = activity("Trene tre ganger i uka")
-
-        response = veileder.post(f"/activities/{own.pk}/", {"action": "plan", "version": "1"})
+    def test_the_office_accepts_a_proposal_into_the_plan(
+        self, veileder: Client, proposal: Activity
+    ) -> None:
+        response = veileder.post(f"/activities/{proposal.pk}/", {"action": "plan", "version": "1"})
 
         assert response.status_code == 302
-        assert activity("Trene tre ganger i uka").status == ActivityStatus.PLANNED
-        page = veileder.get(f"/activities/{own.pk}/").content.decode()
+        assert stored(proposal).status == ActivityStatus.PLANNED
+        page = veileder.get(f"/activities/{proposal.pk}/").content.decode()
         assert 'data-status="planned"' in page
         history = re.findall(r"<li>(.*?)</li>", by_testid(page, "history"), flags=re.DOTALL)
         assert len(history) == 2
         assert "Vera Veileder" in history[0]
         assert nb("Planned") in history[0]
 
-    def test_a_stale_save_is_409_with_the_message_on_the_page(self, veileder: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
-
+    def test_a_stale_save_is_409_with_the_message_on_the_page(
+        self, veileder: Client, jobs: Activity
+    ) -> None:
         response = veileder.post(
             f"/activities/{jobs.pk}/", {"action": "save", "version": "0", **activity_form()}
         )
 
         assert response.status_code == 409
         assertContains(response, "Noen andre har endret dette i mellomtiden", status_code=409)
-        assert activity("Søk fire jobber i uka").kind == "job_application"
+        assert stored(jobs).kind == "job_application"
 
 
 class TestCitizenProposes:
-    def test_the_form_has_no_way_to_agree_the_activity(self, ola: Client) -> None:
-        response = ola.get(f"/people/{person('Ola').pk}/activities/new/")
+    def test_the_form_has_no_way_to_agree_the_activity(self, citizen: Client, me: Person) -> None:
+        response = citizen.get(f"/people/{me.pk}/activities/new/")
 
         assert response.status_code == 200
         assertContains(response, 'data-testid="activity-form"')
         assertNotContains(response, 'name="agreed_with_office"')
 
     def test_proposing_creates_a_proposed_activity_and_returns_to_my_plan(
-        self, ola: Client
+        self, citizen: Client, me: Person
     ) -> None:
-        response = ola.post(
-            f"/people/{person('Ola').pk}/activities/new/",
+        response = citizen.post(
+            f"/people/{me.pk}/activities/new/",
             activity_form(kind="own_activity", title="Gå tur hver dag"),
         )
 
         assert response.status_code == 302
         assert response["Location"] == "/me/"
-        created = activity("Gå tur hver dag")
+        created = Activity.objects.get(person=me, title="Gå tur hver dag")
         assert created.status == ActivityStatus.PROPOSED
         assert created.proposed_by_person is True
         assert created.agreed_with_office is False
         [change] = ActivityChange.objects.filter(activity=created)
         assert change.by_person is True
-        assert change.changed_by_label == "Ola Nordmann"
-        assert "Gå tur hver dag" in ola.get("/me/").content.decode()
+        assert change.changed_by_label == me.full_name
+        assert "Gå tur hver dag" in citizen.get("/me/").content.decode()
 
-    def test_a_forced_agreement_is_ignored(self, ola: Client) -> None:
-        ola.post(
-            f"/people/{person('Ola').pk}/activities/new/",
+    def test_a_forced_agreement_is_ignored(self, citizen: Client, me: Person) -> None:
+        citizen.post(
+            f"/people/{me.pk}/activities/new/",
             activity_form(kind="own_activity", title="Svømme", agreed_with_office="on"),
         )
 
-        created = activity("Svømme")
+        created = Activity.objects.get(person=me, title="Svømme")
         assert created.status == ActivityStatus.PROPOSED
         assert created.agreed_with_office is False
 
-    def test_an_end_before_the_start_is_shown_beside_ends_on(self, ola: Client) -> None:
-        response = ola.post(
-            f"/people/{person('Ola').pk}/activities/new/",
+    def test_an_end_before_the_start_is_shown_beside_ends_on(
+        self, citizen: Client, me: Person
+    ) -> None:
+        response = citizen.post(
+            f"/people/{me.pk}/activities/new/",
             activity_form(kind="own_activity", starts_on="2026-12-10", ends_on="2026-12-01"),
         )
 
@@ -156,8 +151,10 @@ class TestCitizenProposes:
 
 
 class TestCitizenOnAnAgreedActivity:
-    def test_the_page_offers_a_comment_but_no_edit_form(self, ola: Client) -> None:
-        response = ola.get(f"/activities/{activity('Søk fire jobber i uka').pk}/")
+    def test_the_page_offers_a_comment_but_no_edit_form(
+        self, citizen: Client, jobs: Activity
+    ) -> None:
+        response = citizen.get(f"/activities/{jobs.pk}/")
 
         assert response.status_code == 200
         assertContains(response, 'data-testid="comment-form"')
@@ -166,10 +163,8 @@ class TestCitizenOnAnAgreedActivity:
         assertContains(response, "tag--agreed")
         assertContains(response, 'href="/me/"')
 
-    def test_commenting_works_and_shows_the_comment(self, ola: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
-
-        response = ola.post(
+    def test_commenting_works_and_shows_the_comment(self, citizen: Client, jobs: Activity) -> None:
+        response = citizen.post(
             f"/activities/{jobs.pk}/", {"action": "comment", "text": "Jeg har søkt tre."}
         )
 
@@ -179,40 +174,39 @@ class TestCitizenOnAnAgreedActivity:
         assert comment.by_person is True
         assert comment.text == "Jeg har søkt tre."
         assert "Jeg har søkt tre." in by_testid(
-            ola.get(f"/activities/{jobs.pk}/").content.decode(), "comments"
+            citizen.get(f"/activities/{jobs.pk}/").content.decode(), "comments"
         )
 
-    def test_a_forced_save_is_refused_403_and_nothing_changes(self, ola: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
+    def test_a_forced_save_is_refused_403_and_nothing_changes(
+        self, citizen: Client, jobs: Activity
+    ) -> None:
         before = ActivityChange.objects.filter(activity=jobs).count()
 
-        response = ola.post(
+        response = citizen.post(
             f"/activities/{jobs.pk}/",
             {"action": "save", "version": str(jobs.version), **activity_form(title="Søk én")},
         )
 
         assert response.status_code == 403
-        stored = activity("Søk fire jobber i uka")
-        assert stored.version == jobs.version
-        assert stored.kind == "job_application"
+        now = stored(jobs)
+        assert now.version == jobs.version
+        assert now.kind == "job_application"
         assert ActivityChange.objects.filter(activity=jobs).count() == before
 
-    def test_a_forced_completion_is_refused_403(self, ola: Client) -> None:
-        jobs = activity("Søk fire jobber i uka")
-
-        response = ola.post(
+    def test_a_forced_completion_is_refused_403(self, citizen: Client, jobs: Activity) -> None:
+        response = citizen.post(
             f"/activities/{jobs.pk}/", {"action": "complete", "version": str(jobs.version)}
         )
 
         assert response.status_code == 403
-        assert activity("Søk fire jobber i uka").status == ActivityStatus.PLANNED
+        assert stored(jobs).status == ActivityStatus.PLANNED
 
-    def test_the_persons_own_proposal_can_be_edited_by_them(self, ola: Client) -> None:
-        own = activity("Trene tre ganger i uka")
-
-        page = ola.get(f"/activities/{own.pk}/")
-        response = ola.post(
-            f"/activities/{own.pk}/",
+    def test_the_persons_own_proposal_can_be_edited_by_them(
+        self, citizen: Client, proposal: Activity
+    ) -> None:
+        page = citizen.get(f"/activities/{proposal.pk}/")
+        response = citizen.post(
+            f"/activities/{proposal.pk}/",
             {
                 "action": "save",
                 "version": "1",
@@ -222,50 +216,55 @@ class TestCitizenOnAnAgreedActivity:
 
         assertContains(page, 'data-testid="activity-edit"')
         assert response.status_code == 302
-        assert Activity.objects.get(pk=own.pk).title == "Trene fire ganger i uka"
+        assert stored(proposal).title == "Trene fire ganger i uka"
 
 
 class TestCitizenAndOtherPeople:
     @pytest.fixture
-    def lars_activity(self, actor_of_login: Lookup) -> Activity:
+    def someone_elses(self, db: None) -> Activity:
+        """An activity the office planned for another person at NAV Grünerløkka."""
         return services.activity_create(
-            actor=actor_of_login("veileder"),
-            person=person("Lars"),
+            actor=login_actor("veileder"),
+            person=a_person(),
             kind="treatment",
             title="Fysioterapi for ryggen",
         )
 
     def test_another_persons_activity_is_refused(
-        self, ola: Client, lars_activity: Activity
+        self, citizen: Client, someone_elses: Activity
     ) -> None:
-        response = ola.get(f"/activities/{lars_activity.pk}/")
+        response = citizen.get(f"/activities/{someone_elses.pk}/")
 
         assert response.status_code in (403, 404)
         assertNotContains(response, "Fysioterapi", status_code=response.status_code)
-        assertNotContains(response, "Lars", status_code=response.status_code)
+        assertNotContains(
+            response, someone_elses.person.given_name, status_code=response.status_code
+        )
 
     def test_commenting_on_another_persons_activity_is_refused_and_nothing_is_written(
-        self, ola: Client, lars_activity: Activity
+        self, citizen: Client, someone_elses: Activity
     ) -> None:
-        response = ola.post(
-            f"/activities/{lars_activity.pk}/", {"action": "comment", "text": "Hei"}
+        response = citizen.post(
+            f"/activities/{someone_elses.pk}/", {"action": "comment", "text": "Hei"}
         )
 
         assert response.status_code in (403, 404)
-        assert not ActivityComment.objects.filter(activity=lars_activity).exists()
+        assert not ActivityComment.objects.filter(activity=someone_elses).exists()
 
-    def test_a_strictly_confidential_persons_activity_is_404(self, ola: Client) -> None:
-        hidden = activity_of_per()
+    def test_a_strictly_confidential_persons_activity_is_404(self, citizen: Client) -> None:
+        hidden = hidden_activity()
 
-        response = ola.get(f"/activities/{hidden.pk}/")
+        response = citizen.get(f"/activities/{hidden.pk}/")
 
         assert response.status_code == 404
         assertNotContains(response, "Hemmelig", status_code=404)
 
-    def test_another_persons_new_activity_form_is_refused(self, ola: Client) -> None:
-        response = ola.post(
-            f"/people/{person('Kari').pk}/activities/new/", activity_form(kind="own_activity")
+    def test_another_persons_new_activity_form_is_refused(
+        self, citizen: Client, unfollowed: Person
+    ) -> None:
+        response = citizen.post(
+            f"/people/{unfollowed.pk}/activities/new/", activity_form(kind="own_activity")
         )
 
         assert response.status_code == 403
-        assert not Activity.objects.filter(person=person("Kari")).exists()
+        assert not Activity.objects.filter(person=unfollowed).exists()

@@ -6,61 +6,67 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
-from velferd.followup.models import (
-    Waiting,
-)
+from velferd.core.testing import field_error
+from velferd.followup.models import Thread, Waiting
+from velferd.people.models import Person
 
-from .pages import Login, by_testid, demo_thread, field_error, person
+from ..api.calls import stored
+from .pages import Login, by_testid
 
 pytestmark = pytest.mark.django_db
 
 
 class TestThreadPage:
-    def test_opening_it_marks_it_read_for_the_office_only(self, veileder: Client) -> None:
-        thread = demo_thread()
-        assert thread.read_by_office is False
+    def test_opening_it_marks_it_read_for_the_office_only(
+        self, veileder: Client, question: Thread, me: Person
+    ) -> None:
+        assert question.read_by_office is False
 
-        response = veileder.get(f"/threads/{thread.pk}/")
+        response = veileder.get(f"/threads/{question.pk}/")
 
         assert response.status_code == 200
         assertContains(response, "Må jeg ha med meg noe til kurset på mandag?")
-        thread.refresh_from_db()
-        assert thread.read_by_office is True
-        assert thread.read_by_person is True
-        assert thread.waiting_for == Waiting.OFFICE
-        overview = veileder.get(f"/people/{person('Ola').pk}/").content.decode()
+        question.refresh_from_db()
+        assert question.read_by_office is True
+        assert question.read_by_person is True
+        assert question.waiting_for == Waiting.OFFICE
+        overview = veileder.get(f"/people/{me.pk}/").content.decode()
         assert "tag--new" not in by_testid(overview, "threads")
 
-    def test_the_person_opening_it_does_not_mark_it_read_for_the_office(self, ola: Client) -> None:
-        ola.get(f"/threads/{demo_thread().pk}/")
+    def test_the_person_opening_it_does_not_mark_it_read_for_the_office(
+        self, citizen: Client, question: Thread
+    ) -> None:
+        citizen.get(f"/threads/{question.pk}/")
 
-        assert demo_thread().read_by_office is False
+        assert stored(question).read_by_office is False
 
     def test_an_approver_reading_it_does_not_mark_it_read_for_the_office(
-        self, client_as: Login
+        self, client_as: Login, question: Thread
     ) -> None:
-        response = client_as("beslutter").get(f"/threads/{demo_thread().pk}/")
+        response = client_as("beslutter").get(f"/threads/{question.pk}/")
 
         assert response.status_code == 200
         assertNotContains(response, 'data-testid="reply-form"')
-        assert demo_thread().read_by_office is False
+        assert stored(question).read_by_office is False
 
-    def test_a_reply_waiting_for_an_answer_waits_for_the_person(self, veileder: Client) -> None:
-        thread = demo_thread()
-
+    def test_a_reply_waiting_for_an_answer_waits_for_the_person(
+        self, veileder: Client, question: Thread
+    ) -> None:
         response = veileder.post(
-            f"/threads/{thread.pk}/", {"text": "Ta med CV-en.", "wait_for_reply": "on"}
+            f"/threads/{question.pk}/", {"text": "Ta med CV-en.", "wait_for_reply": "on"}
         )
 
         assert response.status_code == 302
-        thread.refresh_from_db()
-        assert thread.waiting_for == Waiting.PERSON
-        assert thread.read_by_person is False
-        assert [m.text for m in thread.messages.all()][-1] == "Ta med CV-en."
+        question.refresh_from_db()
+        assert question.waiting_for == Waiting.PERSON
+        assert question.read_by_person is False
+        assert [m.text for m in question.messages.all()][-1] == "Ta med CV-en."
 
-    def test_an_empty_reply_is_shown_beside_the_text(self, veileder: Client) -> None:
-        response = veileder.post(f"/threads/{demo_thread().pk}/", {"text": ""})
+    def test_an_empty_reply_is_shown_beside_the_text(
+        self, veileder: Client, question: Thread
+    ) -> None:
+        response = veileder.post(f"/threads/{question.pk}/", {"text": ""})
 
         assert response.status_code == 422
         assert field_error(response.content.decode(), "text") == "Meldingen mangler."
-        assert demo_thread().messages.count() == 1
+        assert stored(question).messages.count() == 1
