@@ -1,30 +1,32 @@
 """Who may see the municipality's records and work on an individual plan: the four
 coordination policies for every demo login.
 
-At NAV Grünerløkka: Jonas receives financial assistance (a municipal record); Maria's
-individual plan is coordinated by her GP (the "fastlege" login) with her consent, with NAV
-and child welfare as members; Ola (the "innbygger" login) has a plan with NAV as
-coordinator and his GP as a member, but has given no consent at all."""
+At NAV Grünerløkka, built for each test: a person who receives financial assistance (a
+municipal record); a person whose individual plan is coordinated by their GP (the "fastlege"
+login) with their consent, with NAV and child welfare as members; and a person with a
+citizen login of their own (answering as "innbygger") and a plan with NAV as coordinator
+and their GP as a member, who has given no consent at all."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor, system_actor
-from velferd.access.models import User
 from velferd.access.roles import PartnerService, Role
-from velferd.access.selectors import actor_for_user
-from velferd.access.services import role_assign
+from velferd.core.testing import login_actor, new_user
 from velferd.demo import DEMO_LOGINS
 from velferd.followup.models import IndividualPlan
 from velferd.organisation import selectors as organisation_selectors
 from velferd.people.models import Consent, Person
 from velferd.people.services import consent_give, consent_withdraw
+from velferd.people.tests.factories import a_consent, a_person, citizen_of
+
+from .factories import PlanMemberFactory, a_benefit, a_period, a_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +38,11 @@ COORDINATION_QUESTIONS = (
 )
 Y, N = True, False
 
-# Jonas's municipal records, then Maria's individual plan. Columns in the order of
-# COORDINATION_QUESTIONS.
+# The assisted person's municipal records, then the plan the GP coordinates. Columns in the
+# order of COORDINATION_QUESTIONS.
 # fmt: off
-JONAS_AND_MARIA: dict[str, tuple[bool, ...]] = {
-    #                  municipal(Jonas)  view(plan)  change(plan)  members(plan)
+ASSISTED_AND_GP_PLAN: dict[str, tuple[bool, ...]] = {
+    #                  municipal(assisted) view(plan)  change(plan)  members(plan)
     "veileder":        (N,               Y,          Y,            Y),
     "sosialkonsulent": (Y,               Y,          Y,            Y),
     "beslutter":       (N,               Y,          N,            N),
@@ -55,10 +57,10 @@ JONAS_AND_MARIA: dict[str, tuple[bool, ...]] = {
     "admin":           (N,               N,          N,            N),
 }
 
-# Ola's own municipal records and his individual plan: the person himself, and his GP
-# who is a member of the plan but has no consent.
-OLA: dict[str, tuple[bool, ...]] = {
-    #                  municipal(Ola)  view(plan)  change(plan)  members(plan)
+# The citizen's own municipal records and their individual plan: the person themselves
+# ("innbygger"), and their GP who is a member of the plan but has no consent.
+CITIZEN: dict[str, tuple[bool, ...]] = {
+    #                  municipal(own)  view(plan)  change(plan)  members(plan)
     "veileder":        (N,             Y,          Y,            Y),
     "sosialkonsulent": (Y,             Y,          Y,            Y),
     "beslutter":       (N,             Y,          N,            N),
@@ -74,24 +76,52 @@ OLA: dict[str, tuple[bool, ...]] = {
 }
 # fmt: on
 
-Lookup = Callable[[str], Actor]
 TODAY = timezone.localdate
 DAY = datetime.timedelta(days=1)
 
 
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
+@dataclass(frozen=True)
+class People:
+    assisted: Person  # on financial assistance
+    gp_plan: IndividualPlan  # coordinated by the person's GP, with their consent
+    citizen: Person  # with a login of their own, a plan with NAV as coordinator, no consent
+    citizen_plan: IndividualPlan
+    citizen_login: Actor
+
+    def actor(self, login: str) -> Actor:
+        """The demo login, but "innbygger" is the citizen's own login."""
+        return self.citizen_login if login == "innbygger" else login_actor(login)
 
 
-def plan_of(given_name: str) -> IndividualPlan:
-    return IndividualPlan.objects.select_related("person").get(person__given_name=given_name)
+def read_again(plan: IndividualPlan) -> IndividualPlan:
+    return IndividualPlan.objects.select_related("person").get(pk=plan.pk)
 
 
-def subject(question: str, about_records: str, about_plan: str) -> object:
+@pytest.fixture
+def people() -> People:
+    vera = login_actor("veileder").user
+    assisted = a_person()
+    a_period(person=assisted, caseworker=vera)
+    a_benefit(person=assisted, kind="financial_assistance")
+
+    gp_plan = a_plan(person=a_period(caseworker=vera).person, coordinator__service="gp")
+    for service in ("nav", "child_welfare"):
+        PlanMemberFactory(plan=gp_plan, service=service)
+    a_consent(person=gp_plan.person)
+
+    citizen = a_person()
+    a_period(person=citizen, caseworker=vera)
+    citizen_login = citizen_of(citizen)
+    citizen_plan = a_plan(person=citizen)
+    PlanMemberFactory(plan=citizen_plan, service="gp")
+    return People(assisted, gp_plan, citizen, citizen_plan, citizen_login)
+
+
+def subject(question: str, about_records: Person, about_plan: IndividualPlan) -> object:
     """What a question is asked about: a person for the municipal records, else a plan."""
     if question == "view_municipal_records":
-        return person(about_records)
-    return plan_of(about_plan)
+        return Person.objects.get(pk=about_records.pk)
+    return read_again(about_plan)
 
 
 def ask(question: str, actor: Actor, about: object) -> bool:
@@ -104,12 +134,6 @@ def table(answers: dict[str, tuple[bool, ...]], name: str) -> list[object]:
         for column, question in enumerate(COORDINATION_QUESTIONS)
         for login, row in answers.items()
     ]
-
-
-def new_user(username: str, role: str, **units: object) -> Actor:
-    user = User.objects.create(username=username, full_name=username.title())
-    role_assign(actor=system_actor("tests"), user=user, role=role, **units)
-    return actor_for_user(user)
 
 
 def partner(username: str, service: str, municipality: str = "0301") -> Actor:
@@ -132,130 +156,152 @@ def give(who: Person, service: str, starts_on: datetime.date | None = None) -> C
     )
 
 
+def again(who: Person) -> Person:
+    return Person.objects.get(pk=who.pk)
+
+
 class TestTheTables:
     def test_every_demo_login_is_in_both_tables(self) -> None:
         logins = {login.username for login in DEMO_LOGINS}
-        assert set(JONAS_AND_MARIA) == set(OLA) == logins
+        assert set(ASSISTED_AND_GP_PLAN) == set(CITIZEN) == logins
 
     def test_every_row_answers_every_question(self) -> None:
-        for answers in (JONAS_AND_MARIA, OLA):
+        for answers in (ASSISTED_AND_GP_PLAN, CITIZEN):
             assert all(len(row) == len(COORDINATION_QUESTIONS) for row in answers.values())
 
-    def test_the_demo_is_what_the_tables_assume(self) -> None:
-        assert {m.service for m in plan_of("Maria").members.all()} == {
-            "gp",
-            "nav",
-            "child_welfare",
-        }
-        assert plan_of("Maria").members.get(is_coordinator=True).service == "gp"
-        assert person("Maria").consent_holds("gp")
-        assert {m.service for m in plan_of("Ola").members.all()} == {"nav", "gp"}
-        assert not Consent.objects.filter(person=person("Ola")).exists()
-        assert not Consent.objects.filter(person=person("Jonas")).exists()
-        assert person("Jonas").benefits.get().kind == "financial_assistance"
+    def test_the_people_are_what_the_tables_assume(self, people: People) -> None:
+        gp_plan, citizen_plan = read_again(people.gp_plan), read_again(people.citizen_plan)
+        assert {m.service for m in gp_plan.members.all()} == {"gp", "nav", "child_welfare"}
+        assert gp_plan.members.get(is_coordinator=True).service == "gp"
+        assert again(gp_plan.person).consent_holds("gp")
+        assert {m.service for m in citizen_plan.members.all()} == {"nav", "gp"}
+        assert citizen_plan.person == people.citizen
+        assert people.citizen_login.user == again(people.citizen).user
+        assert not Consent.objects.filter(person=people.citizen).exists()
+        assert not Consent.objects.filter(person=people.assisted).exists()
+        assert again(people.assisted).benefits.get().kind == "financial_assistance"
 
 
-@pytest.mark.parametrize(("question", "login", "expected"), table(JONAS_AND_MARIA, "jonas-maria"))
-def test_each_login_gets_its_answer_about_jonas_and_marias_plan(
-    actor_of_login: Lookup, question: str, login: str, expected: bool
+@pytest.mark.parametrize(
+    ("question", "login", "expected"), table(ASSISTED_AND_GP_PLAN, "assisted-gp-plan")
+)
+def test_each_login_gets_its_answer_about_the_assisted_person_and_the_gps_plan(
+    people: People, question: str, login: str, expected: bool
 ) -> None:
-    about = subject(question, "Jonas", "Maria")
-    assert ask(question, actor_of_login(login), about) is expected
+    about = subject(question, people.assisted, people.gp_plan)
+    assert ask(question, people.actor(login), about) is expected
 
 
-@pytest.mark.parametrize(("question", "login", "expected"), table(OLA, "ola"))
-def test_each_login_gets_its_answer_about_ola_and_his_plan(
-    actor_of_login: Lookup, question: str, login: str, expected: bool
+@pytest.mark.parametrize(("question", "login", "expected"), table(CITIZEN, "citizen"))
+def test_each_login_gets_its_answer_about_the_citizen_and_their_plan(
+    people: People, question: str, login: str, expected: bool
 ) -> None:
-    about = subject(question, "Ola", "Ola")
-    assert ask(question, actor_of_login(login), about) is expected
+    about = subject(question, people.citizen, people.citizen_plan)
+    assert ask(question, people.actor(login), about) is expected
 
 
 @pytest.mark.parametrize("question", COORDINATION_QUESTIONS)
-def test_anonymous_may_do_none_of_it(question: str) -> None:
-    assert ask(question, ANONYMOUS, subject(question, "Jonas", "Maria")) is False
-    assert ask(question, ANONYMOUS, subject(question, "Ola", "Ola")) is False
+def test_anonymous_may_do_none_of_it(people: People, question: str) -> None:
+    about_others = subject(question, people.assisted, people.gp_plan)
+    about_citizen = subject(question, people.citizen, people.citizen_plan)
+    assert ask(question, ANONYMOUS, about_others) is False
+    assert ask(question, ANONYMOUS, about_citizen) is False
 
 
 class TestMunicipalRecordsWithConsent:
     def test_the_state_caseworker_sees_them_while_the_persons_consent_holds(
-        self, actor_of_login: Lookup
+        self, people: People
     ) -> None:
-        consent = give(person("Jonas"), PartnerService.NAV_STATE)
-        assert policies.can_view_municipal_records(actor_of_login("veileder"), person("Jonas"))
-        assert policies.can_view_municipal_records(actor_of_login("kontorleder"), person("Jonas"))
+        assisted = people.assisted
+        consent = give(assisted, PartnerService.NAV_STATE)
+        assert policies.can_view_municipal_records(login_actor("veileder"), again(assisted))
+        assert policies.can_view_municipal_records(login_actor("kontorleder"), again(assisted))
 
         consent_withdraw(actor=system_actor("tests"), consent=consent)
 
-        assert not policies.can_view_municipal_records(actor_of_login("veileder"), person("Jonas"))
+        assert not policies.can_view_municipal_records(login_actor("veileder"), again(assisted))
 
-    def test_a_consent_that_has_not_started_does_not_count(self, actor_of_login: Lookup) -> None:
-        give(person("Jonas"), PartnerService.NAV_STATE, starts_on=TODAY() + DAY)
-        assert not policies.can_view_municipal_records(actor_of_login("veileder"), person("Jonas"))
+    def test_a_consent_that_has_not_started_does_not_count(self, people: People) -> None:
+        give(people.assisted, PartnerService.NAV_STATE, starts_on=TODAY() + DAY)
+        assert not policies.can_view_municipal_records(
+            login_actor("veileder"), again(people.assisted)
+        )
 
-    def test_a_consent_for_the_gp_is_not_a_consent_for_nav(self, actor_of_login: Lookup) -> None:
-        give(person("Jonas"), PartnerService.GP)
-        assert not policies.can_view_municipal_records(actor_of_login("veileder"), person("Jonas"))
+    def test_a_consent_for_the_gp_is_not_a_consent_for_nav(self, people: People) -> None:
+        give(people.assisted, PartnerService.GP)
+        assert not policies.can_view_municipal_records(
+            login_actor("veileder"), again(people.assisted)
+        )
 
     def test_consent_does_not_open_them_to_someone_who_may_not_see_the_person(
-        self, actor_of_login: Lookup
+        self, people: People
     ) -> None:
-        give(person("Jonas"), PartnerService.NAV_STATE)
+        give(people.assisted, PartnerService.NAV_STATE)
         for login in ("fastlege", "admin", "innbygger", "analytiker"):
-            assert not policies.can_view_municipal_records(actor_of_login(login), person("Jonas"))
+            assert not policies.can_view_municipal_records(
+                people.actor(login), again(people.assisted)
+            ), login
 
-    def test_a_municipal_caseworker_at_another_office_does_not_see_them(self) -> None:
+    def test_a_municipal_caseworker_at_another_office_does_not_see_them(
+        self, people: People
+    ) -> None:
         sagene = new_user(
             "sagene-sosial",
             Role.CASEWORKER_MUNICIPAL,
             office=organisation_selectors.office("0320"),
         )
-        assert not policies.can_view_municipal_records(sagene, person("Jonas"))
+        assert not policies.can_view_municipal_records(sagene, again(people.assisted))
 
 
-class TestPartnersAndMariasPlan:
-    def test_the_gp_loses_the_plan_when_maria_withdraws_her_consent(
-        self, actor_of_login: Lookup
+class TestPartnersAndTheGpsPlan:
+    def test_the_gp_loses_the_plan_when_the_person_withdraws_their_consent(
+        self, people: People
     ) -> None:
-        consent = Consent.objects.get(person=person("Maria"), partner_service="gp")
-        consent_withdraw(actor=actor_of_login("veileder"), consent=consent)
+        consent = Consent.objects.get(person=people.gp_plan.person, partner_service="gp")
+        consent_withdraw(actor=login_actor("veileder"), consent=consent)
 
-        gp = actor_of_login("fastlege")
-        assert not policies.can_view_individual_plan(gp, plan_of("Maria"))
-        assert not policies.can_change_individual_plan(gp, plan_of("Maria"))
+        gp = login_actor("fastlege")
+        assert not policies.can_view_individual_plan(gp, read_again(people.gp_plan))
+        assert not policies.can_change_individual_plan(gp, read_again(people.gp_plan))
 
-    def test_the_gp_sees_olas_plan_once_ola_consents(self, actor_of_login: Lookup) -> None:
-        give(person("Ola"), PartnerService.GP)
+    def test_the_gp_sees_the_citizens_plan_once_they_consent(self, people: People) -> None:
+        give(people.citizen, PartnerService.GP)
 
-        gp = actor_of_login("fastlege")
-        assert policies.can_view_individual_plan(gp, plan_of("Ola"))
-        assert policies.can_change_individual_plan(gp, plan_of("Ola"))
-        assert not policies.can_manage_plan_members(gp, plan_of("Ola"))
+        gp, plan = login_actor("fastlege"), read_again(people.citizen_plan)
+        assert policies.can_view_individual_plan(gp, plan)
+        assert policies.can_change_individual_plan(gp, plan)
+        assert not policies.can_manage_plan_members(gp, plan)
 
-    def test_child_welfare_is_a_member_but_needs_its_own_consent(self) -> None:
+    def test_child_welfare_is_a_member_but_needs_its_own_consent(self, people: People) -> None:
         child_welfare = partner("barnevern", PartnerService.CHILD_WELFARE)
-        assert not policies.can_view_individual_plan(child_welfare, plan_of("Maria"))
+        assert not policies.can_view_individual_plan(child_welfare, read_again(people.gp_plan))
 
-        give(person("Maria"), PartnerService.CHILD_WELFARE)
+        give(people.gp_plan.person, PartnerService.CHILD_WELFARE)
 
-        assert policies.can_view_individual_plan(child_welfare, plan_of("Maria"))
-        assert policies.can_change_individual_plan(child_welfare, plan_of("Maria"))
-        assert not policies.can_manage_plan_members(child_welfare, plan_of("Maria"))
+        plan = read_again(people.gp_plan)
+        assert policies.can_view_individual_plan(child_welfare, plan)
+        assert policies.can_change_individual_plan(child_welfare, plan)
+        assert not policies.can_manage_plan_members(child_welfare, plan)
 
-    def test_a_service_that_is_not_a_member_gets_nothing_even_with_consent(self) -> None:
+    def test_a_service_that_is_not_a_member_gets_nothing_even_with_consent(
+        self, people: People
+    ) -> None:
         school = partner("skole", PartnerService.SCHOOL)
-        give(person("Maria"), PartnerService.SCHOOL)
-        assert not policies.can_view_individual_plan(school, plan_of("Maria"))
-        assert not policies.can_change_individual_plan(school, plan_of("Maria"))
+        give(people.gp_plan.person, PartnerService.SCHOOL)
+        plan = read_again(people.gp_plan)
+        assert not policies.can_view_individual_plan(school, plan)
+        assert not policies.can_change_individual_plan(school, plan)
 
-    def test_a_gp_in_another_municipality_gets_nothing(self) -> None:
+    def test_a_gp_in_another_municipality_gets_nothing(self, people: People) -> None:
         bergen_gp = partner("fastlege-bergen", PartnerService.GP, municipality="4601")
-        assert not policies.can_view_individual_plan(bergen_gp, plan_of("Maria"))
-        assert not policies.can_change_individual_plan(bergen_gp, plan_of("Maria"))
+        plan = read_again(people.gp_plan)
+        assert not policies.can_view_individual_plan(bergen_gp, plan)
+        assert not policies.can_change_individual_plan(bergen_gp, plan)
 
-    def test_staff_of_another_office_get_nothing(self) -> None:
+    def test_staff_of_another_office_get_nothing(self, people: People) -> None:
         sagene = new_user(
             "sagene-veileder", Role.CASEWORKER_STATE, office=organisation_selectors.office("0320")
         )
         for question in COORDINATION_QUESTIONS:
-            assert not ask(question, sagene, subject(question, "Maria", "Maria"))
+            about = subject(question, people.gp_plan.person, people.gp_plan)
+            assert not ask(question, sagene, about)
