@@ -5,14 +5,17 @@ A move is accepted exactly when the table allows it (and, for assessments, the s
 precondition holds); a refused move is a 409 that changes nothing and writes nothing; a
 completed or cancelled activity and a sent decision never move again.
 
-Every hypothesis example runs inside a savepoint that is rolled back at its end, so the
-examples share the demo data of the test's transaction but not each other's writes."""
+The activities are those of a person with a citizen login of their own, the assessments
+those of another person in follow-up, both built for each test. Every hypothesis example
+runs inside a savepoint that is rolled back at its end, so the examples share the people of
+the test's transaction but not each other's writes."""
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import pytest
 from django.db import transaction
@@ -28,10 +31,9 @@ from hypothesis.stateful import (
 )
 
 from velferd.access.actor import Actor
-from velferd.access.models import User
-from velferd.access.selectors import actor_for_user
 from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
+from velferd.core.testing import login_actor, refusal
 from velferd.followup import lifecycles, selectors, services
 from velferd.followup.models import (
     PERMANENT_GROUPS,
@@ -43,6 +45,9 @@ from velferd.followup.models import (
 )
 from velferd.letters.models import Letter
 from velferd.people.models import Person
+from velferd.people.tests.factories import citizen_of
+
+from .factories import a_period
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +60,6 @@ MACHINE_SETTINGS = settings(
 ACTIVITY_STATUSES: list[str] = list(ActivityStatus.values)
 NEED_GROUPS: list[str] = list(NeedGroup.values)
 LOCKED = {ActivityStatus.COMPLETED, ActivityStatus.CANCELLED}
-
-
-def login(username: str) -> Actor:
-    return actor_for_user(User.objects.get(username=username))
 
 
 def audit_mark() -> int:
@@ -75,15 +76,33 @@ def row_of(record: Model) -> dict[str, Any]:
     return {f.attname: getattr(stored, f.attname) for f in stored._meta.concrete_fields}
 
 
-def refusal(call: Callable[[], object], record: Model) -> DomainError:
+def untouched(record: Model) -> Callable[[], object]:
+    """What a refused call must leave as it was: the audit trail, the record, the letters."""
+    return lambda: (audit_mark(), row_of(record), Letter.objects.count())
+
+
+def refused(call: Callable[[], object], record: Model) -> DomainError:
     """A call that must be refused without writing anything or changing the record."""
-    mark, before, letters = audit_mark(), row_of(record), Letter.objects.count()
-    with pytest.raises(DomainError) as caught:
-        call()
-    assert actions_after(mark) == []
-    assert row_of(record) == before
-    assert Letter.objects.count() == letters
-    return caught.value
+    return refusal(call, unchanged=untouched(record))
+
+
+@dataclass(frozen=True)
+class Citizen:
+    person: Person
+    login: Actor
+
+
+@pytest.fixture
+def citizen() -> Citizen:
+    """A person in follow-up at NAV Grünerløkka with a citizen login of their own."""
+    person = a_period(caseworker=login_actor("veileder").user).person
+    return Citizen(person, citizen_of(person))
+
+
+@pytest.fixture
+def assessed() -> Person:
+    """A person in follow-up at NAV Grünerløkka, unassigned, with no assessment yet."""
+    return a_period().person
 
 
 class InSavepoint(RuleBasedStateMachine):
@@ -105,17 +124,19 @@ class InSavepoint(RuleBasedStateMachine):
 class ActivityLifecycle(InSavepoint):
     """The office moves one activity (its own, or one the person proposed) to random statuses."""
 
+    citizen: ClassVar[Citizen]
+
     def __init__(self) -> None:
         super().__init__()
-        self.office = login("veileder")
+        self.office = login_actor("veileder")
         self.activity: Activity | None = None
         self.closed_as: str | None = None
 
     @initialize(proposed_by_person=st.booleans())
     def create(self, proposed_by_person: bool) -> None:
         self.activity = services.activity_create(
-            actor=login("innbygger") if proposed_by_person else self.office,
-            person=Person.objects.get(given_name="Ola"),
+            actor=self.citizen.login if proposed_by_person else self.office,
+            person=self.citizen.person,
             kind="own_activity" if proposed_by_person else "work_trial",
             title="Arbeidstrening",
         )
@@ -143,7 +164,7 @@ class ActivityLifecycle(InSavepoint):
             if status in LOCKED:
                 self.closed_as = status
         else:
-            error = refusal(
+            error = refused(
                 lambda: services.activity_transition(
                     actor=self.office, activity=current, status=status, version=current.version
                 ),
@@ -164,7 +185,7 @@ class ActivityLifecycle(InSavepoint):
             )
 
         if current.is_locked:
-            assert refusal(call, current).code == "activity_locked"
+            assert refused(call, current).code == "activity_locked"
         else:
             assert call().version == current.version + 1
 
@@ -180,9 +201,10 @@ class ActivityLifecycle(InSavepoint):
             assert self.stored().status == self.closed_as
 
 
-def test_activity_moves_exactly_as_the_table_allows() -> None:
+def test_activity_moves_exactly_as_the_table_allows(citizen: Citizen) -> None:
     activities = Activity.objects.count()
-    run_state_machine_as_test(ActivityLifecycle, settings=MACHINE_SETTINGS)
+    machine = type("ActivitiesOfTheCitizen", (ActivityLifecycle,), {"citizen": citizen})
+    run_state_machine_as_test(machine, settings=MACHINE_SETTINGS)
     assert Activity.objects.count() == activities, "an example was not rolled back"
 
 
@@ -199,13 +221,15 @@ def path_to(status: str, start: str) -> list[str] | None:
 
 @pytest.mark.parametrize("target", ACTIVITY_STATUSES)
 @pytest.mark.parametrize("current", ACTIVITY_STATUSES)
-def test_every_pair_of_activity_statuses_follows_the_table(current: str, target: str) -> None:
+def test_every_pair_of_activity_statuses_follows_the_table(
+    citizen: Citizen, current: str, target: str
+) -> None:
     """The same rule, for each of the 25 pairs of statuses once."""
-    office = login("veileder")
+    office = login_actor("veileder")
     proposed = current == ActivityStatus.PROPOSED
     activity = services.activity_create(
-        actor=login("innbygger") if proposed else office,
-        person=Person.objects.get(given_name="Ola"),
+        actor=citizen.login if proposed else office,
+        person=citizen.person,
         kind="own_activity",
         title="Prøve",
     )
@@ -223,7 +247,7 @@ def test_every_pair_of_activity_statuses_follows_the_table(current: str, target:
         )
         assert Activity.objects.get(pk=activity.pk).status == moved.status == target
     else:
-        error = refusal(
+        error = refused(
             lambda: services.activity_transition(
                 actor=office, activity=activity, status=target, version=activity.version
             ),
@@ -312,7 +336,7 @@ def attempt(
         ),
     }
     if isinstance(outcome, tuple):
-        error = refusal(calls[operation], current)
+        error = refused(calls[operation], current)
         if exact:
             assert (error.code, error.status) == outcome
         return outcome
@@ -327,18 +351,20 @@ def attempt(
 
 
 class AssessmentLifecycle(InSavepoint):
-    """Vera writes an assessment for Ahmed; she and the approver act on it at random."""
+    """Vera writes an assessment for the person; she and the approver act on it at random."""
+
+    person: ClassVar[Person]
 
     def __init__(self) -> None:
         super().__init__()
-        self.author = login("veileder")
-        self.approver = login("beslutter")
+        self.author = login_actor("veileder")
+        self.approver = login_actor("beslutter")
         self.assessment: NeedsAssessment | None = None
         self.was_sent = False
 
     @initialize(need_group=st.sampled_from(NEED_GROUPS))
     def create(self, need_group: str) -> None:
-        self.assessment = draft_for_ahmed(self.author, need_group)
+        self.assessment = draft_for(self.person, self.author, need_group)
 
     def stored(self) -> NeedsAssessment:
         assert self.assessment is not None
@@ -398,16 +424,17 @@ class AssessmentLifecycle(InSavepoint):
             assert stored.approver_id is None
 
 
-def test_assessment_moves_exactly_as_the_table_and_approval_rules_allow() -> None:
+def test_assessment_moves_exactly_as_the_table_and_approval_rules_allow(assessed: Person) -> None:
     assessments, letters = NeedsAssessment.objects.count(), Letter.objects.count()
-    run_state_machine_as_test(AssessmentLifecycle, settings=MACHINE_SETTINGS)
+    machine = type("AssessmentsOfThePerson", (AssessmentLifecycle,), {"person": assessed})
+    run_state_machine_as_test(machine, settings=MACHINE_SETTINGS)
     assert (NeedsAssessment.objects.count(), Letter.objects.count()) == (assessments, letters)
 
 
-def draft_for_ahmed(author: Actor, need_group: str) -> NeedsAssessment:
+def draft_for(person: Person, author: Actor, need_group: str) -> NeedsAssessment:
     draft = services.assessment_create(
         actor=author,
-        person=Person.objects.get(given_name="Ahmed"),
+        person=person,
         need_group=need_group,
         main_goal="get_work",
         reasoning="Du trenger hjelp til å komme i jobb.",
@@ -439,12 +466,12 @@ REACHABLE: dict[tuple[str, str], list[str]] = {
     ],
 )
 def test_every_operation_in_every_reachable_state(
-    status: str, need_group: str, operation: str
+    assessed: Person, status: str, need_group: str, operation: str
 ) -> None:
     """The same rule, for each operation in each state an assessment can be in, once."""
-    author, approver = login("veileder"), login("beslutter")
+    author, approver = login_actor("veileder"), login_actor("beslutter")
     first_group = "permanent" if REACHABLE[status, need_group][:1] == ["submit"] else need_group
-    assessment = draft_for_ahmed(author, first_group)
+    assessment = draft_for(assessed, author, first_group)
     for step in REACHABLE[status, need_group]:
         operation_, _, group = step.partition(":")
         changes: dict[str, Any] = {"need_group": group} if group else {}
