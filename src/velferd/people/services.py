@@ -15,7 +15,7 @@ from velferd.access.actor import Actor
 from velferd.access.roles import PartnerService
 from velferd.audit import services as audit
 from velferd.core.errors import ACCEPTED, CONFLICT, DomainError
-from velferd.core.identifiers import birth_date_of, validate_national_id
+from velferd.core.identifiers import birth_date_for_number, validate_national_id
 from velferd.organisation import selectors as organisation_selectors
 
 from .models import AddressProtection, Child, Consent, Person
@@ -111,6 +111,7 @@ def person_register(
     given_name: str,
     family_name: str,
     municipality_number: str,
+    birth_date: datetime.date | None = None,
     district: str = "",
     address_line: str = "",
     postal_code: str = "",
@@ -121,15 +122,18 @@ def person_register(
     needs_interpreter: bool = False,
     children: Sequence[tuple[str, datetime.date]] = (),
 ) -> Person:
-    """Register a person at the office that serves where they live. A number already on
-    record is refused (409) to whom may see that person, and passed on (202) otherwise."""
+    """Register a person at the office that serves where they live. The birth date is the
+    registry's: given, it must agree with the date in the number; left out, it is read from
+    the number, and required where the number cannot tell it (numbers issued from 2032). A
+    number already on record is refused (409) to whom may see that person, and passed on
+    (202) otherwise."""
     number = validate_national_id(national_id)
+    born = birth_date_for_number(number, birth_date)
     given = _required(given_name, "given_name", "Fornavn", "given name")
     family = _required(family_name, "family_name", "Etternavn", "family name")
     _check_choices(address_protection, language)
     area = organisation_selectors.office_serving(municipality_number, district or None)
     policies.require(actor, policies.can_register_person, area.office)
-    born = birth_date_of(number)
     _check_children(children, born)
     existing = Person.objects.filter(national_id=number).first()
     if existing is not None:

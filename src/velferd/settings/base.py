@@ -167,8 +167,10 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
-# Synthetic identity numbers (month + 80, Skatteetaten's test convention) are accepted
-# only where this is on, so that demo and test data can never hold a real person's number.
+# Helper and synthetic identity numbers (month + 40: H-numbers and NAV's test numbers;
+# month + 80: Skatteetaten's synthetic numbers) are accepted only where this is on, so that
+# production holds national identity numbers and D-numbers only, and demo and test data can
+# never hold a real person's number.
 VELFERD_ALLOW_SYNTHETIC_IDS = False
 VELFERD_OIDC_ENABLED = False
 FORMAT_MODULE_PATH = ["velferd.formats"]
@@ -188,3 +190,11 @@ VELFERD_DISCLOSURE_DOMINANCE = "0.85"
 # Anonymous survey answers from one address to one survey: at most (answers, in seconds)
 # in each window.
 VELFERD_SURVEY_ANSWER_RATE_LIMITS = ((10, 60), (100, 3600))
+
+# The qualification programme's flag in the portfolio (followup/portfolio.py): the office's
+# own practice of waiting until financial assistance has run this many days before it flags
+# a person in the target group as not assessed. The Social Services Act (§ 29) and the
+# qualification programme regulation set no such waiting time, so it is off (0) by default
+# and the flag follows the law; an office that considers the programme only after six
+# months of assistance sets 182.
+VELFERD_QUALIFICATION_FLAG_AFTER_ASSISTANCE_DAYS = 0

@@ -15,10 +15,9 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
-from stdnum.no import orgnr
-
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
+from velferd.core.identifiers import is_organisation_number
 from velferd.employers import services as employer_services
 from velferd.employers.demo import DEMO_ENTERPRISES
 
@@ -85,7 +84,7 @@ def comparison_numbers() -> list[str]:
     numbers: list[str] = []
     body = 81000001
     while len(numbers) < len(COMPARISON_ENTERPRISES):
-        numbers.extend(f"{body}{d}" for d in range(10) if orgnr.is_valid(f"{body}{d}"))
+        numbers.extend(f"{body}{d}" for d in range(10) if is_organisation_number(f"{body}{d}"))
         body += 1
     return numbers
 

@@ -13,7 +13,7 @@ from pytest_django.fixtures import Settings
 
 from velferd.core.errors import DomainError
 from velferd.core.identifiers import (
-    birth_date_of,
+    birth_date_from_number,
     is_synthetic_national_id,
     synthetic_national_id,
     validate_national_id,
@@ -34,7 +34,7 @@ class TestEveryGeneratedNumber:
         assert len(number) == 11 and number.isdigit()
         assert validate_national_id(number) == number
         assert is_synthetic_national_id(number)
-        assert birth_date_of(number) == born
+        assert birth_date_from_number(number) == born
 
     @given(born=birth_dates, serial=serials)
     def test_shows_the_birth_date_with_80_added_to_the_month(
@@ -75,7 +75,7 @@ def test_two_hundred_serials_give_two_hundred_valid_numbers_for_one_date(
     numbers = [synthetic_national_id(born, serial) for serial in range(200)]
 
     assert len(set(numbers)) == 200
-    assert all(validate_national_id(n) == n and birth_date_of(n) == born for n in numbers)
+    assert all(validate_national_id(n) == n and birth_date_from_number(n) == born for n in numbers)
 
 
 def test_a_generated_number_is_refused_where_synthetic_numbers_are_not_allowed(

@@ -20,7 +20,6 @@ from .enterprises import (
     enterprise_assign_contact_person,
     enterprise_change,
     enterprise_register,
-    valid_organisation_number,
 )
 from .plans import (
     SUB_THEME_FIELDS,
@@ -81,5 +80,4 @@ __all__ = [
     "survey_close",
     "survey_open",
     "valid_amount",
-    "valid_organisation_number",
 ]

@@ -4,14 +4,13 @@ of its county gives it (one of that centre's own advisors)."""
 from __future__ import annotations
 
 from django.db import transaction
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.no import orgnr
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.models import User
 from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, DomainError
+from velferd.core.identifiers import validate_organisation_number
 from velferd.core.validation import invalid, required_text
 from velferd.organisation import selectors as organisation_selectors
 
@@ -22,23 +21,6 @@ from ..models import (
 )
 from .changes import audited_change
 from .choices import choice
-
-
-def valid_organisation_number(value: str) -> str:
-    """The organisation number in its compact form, or a clear refusal."""
-    try:
-        return str(orgnr.validate(value))
-    except StdnumError as error:
-        raise DomainError(
-            code="invalid_organisation_number",
-            message_nb=(
-                f"«{value}» er ikke et gyldig organisasjonsnummer (ni siffer med kontrollsiffer)."
-            ),
-            message_en=(
-                f"“{value}” is not a valid organisation number (nine digits with a check digit)."
-            ),
-            field="organisation_number",
-        ) from error
 
 
 def _industry_code(value: str) -> str:
@@ -79,7 +61,7 @@ def enterprise_register(
     has_iw_agreement: bool = False,
 ) -> Enterprise:
     policies.require(actor, policies.can_register_enterprise)
-    number = valid_organisation_number(organisation_number)
+    number = validate_organisation_number(organisation_number)
     clean_name = required_text(name, "name", "Navnet", "name", 200)
     code = _industry_code(industry_code)
     choice(str(sector), Sector, "sector", "sektor", "sector")

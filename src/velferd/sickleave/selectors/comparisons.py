@@ -6,14 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.no import orgnr
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core import disclosure
 from velferd.core.disclosure import Contribution, Reason
-from velferd.core.errors import not_found
+from velferd.core.errors import DomainError, not_found
+from velferd.core.identifiers import validate_organisation_number
 from velferd.employers import selectors as employer_selectors
 
 from .. import charts
@@ -76,8 +75,8 @@ class Comparison:
 
 def _organisation_number(value: str) -> str:
     try:
-        return str(orgnr.validate(value))
-    except StdnumError:
+        return validate_organisation_number(value)
+    except DomainError:
         raise not_found("virksomheten", "the enterprise", "organisation_number") from None
 
 

@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils import translation
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.no import orgnr
 
 from velferd.core.errors import UNPROCESSABLE, DomainError
+from velferd.core.identifiers import validate_organisation_number
 from velferd.employers import selectors as employer_selectors
 
 from ..periods import Period
@@ -189,15 +188,10 @@ class _RowReader:
         self.problems.append(Problem(self.line, code, nb, en))
 
     def organisation_number(self) -> str:
-        raw = self.values["organisation_number"].strip()
         try:
-            return str(orgnr.validate(raw))
-        except StdnumError:
-            self.problem(
-                "invalid_organisation_number",
-                f"«{raw}» er ikke et gyldig organisasjonsnummer.",
-                f"“{raw}” is not a valid organisation number.",
-            )
+            return validate_organisation_number(self.values["organisation_number"])
+        except DomainError as refused:
+            self.problem(refused.code, refused.message_nb, refused.message_en)
             return ""
 
     def integer(self, name: str, low: int, high: int) -> int | None:

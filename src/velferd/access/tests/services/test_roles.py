@@ -130,10 +130,14 @@ class TestRoleAssign:
                 actor=admin, user=newcomer, role=Role.EMPLOYER, organisation_number="912345678"
             )
         )
-        assert error.code == "invalid_organisation_number_checksum"
+        assert error.code == "invalid_organisation_number"
         assert error.field == "organisation_number"
-        assert error.message_en == "The organisation number has a wrong check digit."
-        assert error.message_nb == "Organisasjonsnummeret har feil kontrollsiffer."
+        assert error.message_en == (
+            "“912345678” is not a valid organisation number: the check digit does not match."
+        )
+        assert error.message_nb == (
+            "«912345678» er ikke et gyldig organisasjonsnummer: kontrollsifferet stemmer ikke."
+        )
         assert not RoleAssignment.objects.filter(user=newcomer).exists()
 
     def test_an_unknown_role_is_refused(self, admin: Actor, newcomer: User) -> None:
