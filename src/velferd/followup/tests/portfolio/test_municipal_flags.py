@@ -14,6 +14,7 @@ from velferd.access.roles import PartnerService
 from velferd.followup import services as followup
 from velferd.people.models import Person
 from velferd.people.services import consent_give, consent_withdraw
+from velferd.people.tests.factories import a_person
 
 from ..sagene import DAY, D, Lookup, Sagene, flagged, look, names, years_before
 
@@ -191,49 +192,106 @@ class TestTheStateSideAndTheMunicipalRecords:
         assert names(sagene.state, benefit="work_assessment_allowance") == ["Aap"]
 
 
+def among(found: list[str], *people: Person) -> list[str]:
+    """The names in a list of the portfolio that are these people's, in the list's order: the
+    demo's office has the demo's people too."""
+    ours = {person.given_name for person in people}
+    return [name for name in found if name in ours]
+
+
 class TestAtTheDemoOffice:
-    """Jonas at NAV Grünerløkka: under 30, on financial assistance for 200 days, no agreed
-    activity, followed up by the municipal caseworker; no consent for NAV's state side."""
+    """At NAV Grünerløkka, as the demo's logins there: a person under 30, on financial
+    assistance for 200 days, with no agreed activity, followed up by the municipal caseworker
+    and with no consent for NAV's state side; a person whose GP coordinates their plan with
+    their consent and has a measure overdue."""
+
+    @pytest.fixture
+    def young(self, actor_of_login: Lookup) -> Person:
+        social, today = actor_of_login("sosialkonsulent"), timezone.localdate()
+        person = a_person(birth_date=today - 25 * 365 * DAY)
+        followup.period_start(
+            actor=social, person=person, caseworker=social.user, started_on=today - 40 * DAY
+        )
+        followup.benefit_record(
+            actor=social,
+            person=person,
+            kind="financial_assistance",
+            starts_on=today - 200 * DAY,
+        )
+        return person
+
+    @pytest.fixture
+    def coordinated_by_gp(self, actor_of_login: Lookup) -> Person:
+        vera, today = actor_of_login("veileder"), timezone.localdate()
+        person = a_person()
+        consent_give(
+            actor=vera,
+            person=person,
+            partner_service=PartnerService.GP,
+            purpose="Individuell plan",
+            starts_on=today - 60 * DAY,
+            ends_on=today + 300 * DAY,
+        )
+        followup.period_start(
+            actor=vera, person=person, caseworker=vera.user, started_on=today - 120 * DAY
+        )
+        plan = followup.individual_plan_create(
+            actor=vera, person=person, coordinator="gp", members=["nav", "child_welfare"]
+        )
+        followup.plan_measure_add(
+            actor=vera,
+            plan=plan,
+            text="Vurdere arbeidsevnen",
+            responsible_service="gp",
+            deadline=today - 3 * DAY,
+        )
+        return person
 
     @pytest.mark.parametrize(
-        ("login", "expected"),
+        ("login", "sees"),
         [
-            ("sosialkonsulent", ["Jonas"]),
-            ("veileder", []),
-            ("kontorleder", []),
-            ("beslutter", []),
+            ("sosialkonsulent", True),
+            ("veileder", False),
+            ("kontorleder", False),
+            ("beslutter", False),
         ],
     )
-    def test_jonas_is_flagged_for_the_municipal_caseworker_only(
-        self, actor_of_login: Lookup, login: str, expected: list[str]
+    def test_the_young_person_is_flagged_for_the_municipal_caseworker_only(
+        self, actor_of_login: Lookup, young: Person, login: str, sees: bool
     ) -> None:
         actor, today = actor_of_login(login), timezone.localdate()
-        assert flagged(actor, "activity_requirement", today=today) == expected
-        assert names(actor, benefit="financial_assistance", today=today) == expected
+        expected = [young.given_name] if sees else []
+        assert among(flagged(actor, "activity_requirement", today=today), young) == expected
+        assert among(names(actor, benefit="financial_assistance", today=today), young) == expected
 
-    def test_with_jonass_consent_the_state_caseworker_sees_him_flagged(
-        self, actor_of_login: Lookup
+    def test_with_their_consent_the_state_caseworker_sees_them_flagged(
+        self, actor_of_login: Lookup, young: Person
     ) -> None:
         today = timezone.localdate()
         consent_give(
             actor=system_actor("tests"),
-            person=Person.objects.get(given_name="Jonas"),
+            person=young,
             partner_service=PartnerService.NAV_STATE,
             purpose="Samarbeid",
             starts_on=today,
             ends_on=today + 30 * DAY,
         )
-        assert flagged(actor_of_login("veileder"), "activity_requirement", today=today) == ["Jonas"]
+        flagged_for_vera = flagged(actor_of_login("veileder"), "activity_requirement", today=today)
+        assert among(flagged_for_vera, young) == [young.given_name]
 
-    def test_marias_overdue_measure_flags_her_plan(self, actor_of_login: Lookup) -> None:
+    def test_an_overdue_measure_flags_the_plan(
+        self, actor_of_login: Lookup, coordinated_by_gp: Person
+    ) -> None:
         today = timezone.localdate()
-        assert flagged(actor_of_login("veileder"), "plan_overdue_measures", today=today) == [
-            "Maria"
-        ]
+        overdue = flagged(actor_of_login("veileder"), "plan_overdue_measures", today=today)
+        assert among(overdue, coordinated_by_gp) == [coordinated_by_gp.given_name]
 
-    def test_jonas_is_the_municipal_caseworkers_own(self, actor_of_login: Lookup) -> None:
+    def test_the_young_person_is_the_municipal_caseworkers_own(
+        self, actor_of_login: Lookup, young: Person
+    ) -> None:
         today = timezone.localdate()
-        assert flagged(actor_of_login("sosialkonsulent"), "mine", today=today) == ["Jonas"]
+        mine = flagged(actor_of_login("sosialkonsulent"), "mine", today=today)
+        assert among(mine, young) == [young.given_name]
 
 
 # The qualification programme's target group --------------------------------------------------
