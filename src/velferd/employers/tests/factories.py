@@ -10,7 +10,8 @@ from stdnum.no import orgnr
 from velferd.access.actor import Actor
 from velferd.access.roles import Role
 from velferd.core.testing import new_user
-from velferd.employers.models import Cooperation, Enterprise, Sector
+from velferd.employers import selectors, services
+from velferd.employers.models import Cooperation, Enterprise, Sector, Subsidy, SubsidyBudget
 from velferd.organisation.models import Municipality
 
 
@@ -76,8 +77,6 @@ SIX_ANSWERS: list[tuple[str, list[object]]] = [
 def being_assessed(advisor: Actor, enterprise: Enterprise | None = None) -> Cooperation:
     """A cooperation the advisor is assessing, with an open needs assessment of six answers
     (four don't know on "knowledge") and a subsidy applied for."""
-    from velferd.employers import services
-
     enterprise = enterprise or an_enterprise()
     cooperation = services.cooperation_start(actor=advisor, enterprise=enterprise)
     cooperation = services.cooperation_assess(
@@ -91,3 +90,30 @@ def being_assessed(advisor: Actor, enterprise: Enterprise | None = None) -> Coop
         actor=advisor, enterprise=enterprise, purpose="Kurs i forebygging", amount="85000.00"
     )
     return cooperation
+
+
+def a_granted_subsidy(
+    advisor: Actor, enterprise: Enterprise, amount: str, *, paid: bool = False
+) -> Subsidy:
+    """A subsidy applied for, assessed and granted in full by the advisor, and paid if asked."""
+    subsidy = services.subsidy_apply(
+        actor=advisor, enterprise=enterprise, purpose="Tilrettelegging", amount=amount
+    )
+    subsidy = services.subsidy_assess(actor=advisor, subsidy=subsidy, version=subsidy.version)
+    subsidy = services.subsidy_grant(actor=advisor, subsidy=subsidy, version=subsidy.version)
+    if paid:
+        subsidy = services.subsidy_pay(actor=advisor, subsidy=subsidy, version=subsidy.version)
+    return subsidy
+
+
+def this_years_budget(actor: Actor, county_number: str, amount: str) -> None:
+    """The county's subsidy budget for this year set to the amount, whatever it was."""
+    year = selectors.this_year()
+    budget = SubsidyBudget.objects.filter(county_id=county_number, year=year).first()
+    services.budget_set(
+        actor=actor,
+        county_number=county_number,
+        year=year,
+        amount=amount,
+        version=budget.version if budget else None,
+    )

@@ -10,8 +10,16 @@ import pytest
 from django.test import Client, override_settings
 
 from velferd.audit.models import AuditEvent
+from velferd.core.testing import login_actor
 from velferd.employers import services
 from velferd.employers.models import Cooperation, Enterprise, Subsidy, Survey
+
+from .factories import (
+    a_granted_subsidy,
+    being_assessed,
+    in_municipality,
+    this_years_budget,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +34,12 @@ def send(client: Client, method: str, path: str, body: Any = None, **headers: An
     )
 
 
-def bergen() -> Cooperation:
-    return Cooperation.objects.get(enterprise__organisation_number="987654309", is_open=True)
-
-
-def test_the_advisors_list_is_paged_and_searchable(client_as: Login) -> None:
-    body = client_as("ia-radgiver").get(f"{E}/enterprises?q=bergen%20omsorg&page_size=5").json()
+def test_the_advisors_list_is_paged_and_searchable(client_as: Login, assessed: Cooperation) -> None:
+    body = client_as("ia-radgiver").get(f"{E}/enterprises?q=fjellbekk%20omsorg&page_size=5").json()
     assert body["count"] == 1
     item = body["items"][0]
-    assert (item["organisation_number"], item["cooperation_status"]) == ("987654309", "assessing")
+    number = assessed.enterprise.organisation_number
+    assert (item["organisation_number"], item["cooperation_status"]) == (number, "assessing")
     assert item["contact_person"] == {
         "name": "Ivar IA-rådgiver",
         "username": "ia-radgiver",
@@ -42,13 +47,17 @@ def test_the_advisors_list_is_paged_and_searchable(client_as: Login) -> None:
     }
 
 
-def test_the_employer_sees_their_contact_person_and_nothing_else(client_as: Login) -> None:
-    employer = client_as("arbeidsgiver")
-    listed = employer.get(f"{E}/enterprises").json()
-    assert [e["organisation_number"] for e in listed["items"]] == ["987654309"]
-    assert employer.get(f"{E}/enterprises/964330123").status_code == 404
-    subsidies = employer.get(f"{E}/subsidies").json()["items"]
-    assert {s["organisation_number"] for s in subsidies} == {"987654309"}
+def test_the_employer_sees_their_contact_person_and_nothing_else(
+    representative: Client, assessed: Cooperation
+) -> None:
+    own = assessed.enterprise.organisation_number
+    other = being_assessed(login_actor("ia-radgiver")).enterprise.organisation_number
+    listed = representative.get(f"{E}/enterprises").json()
+    assert [e["organisation_number"] for e in listed["items"]] == [own]
+    assert listed["items"][0]["contact_person"]["username"] == "ia-radgiver"
+    assert representative.get(f"{E}/enterprises/{other}").status_code == 404
+    subsidies = representative.get(f"{E}/subsidies").json()["items"]
+    assert {s["organisation_number"] for s in subsidies} == {own}
 
 
 def test_registering_a_bad_number_answers_422_naming_the_field(client_as: Login) -> None:
@@ -69,22 +78,25 @@ def test_registering_a_bad_number_answers_422_naming_the_field(client_as: Login)
     assert response.status_code == 422
     assert response.json() == {
         "code": "invalid_organisation_number",
-        "message": "“123456789” is not a valid organisation number (nine digits with a check "
-        "digit).",
+        "message": "“123456789” is not a valid organisation number: the check digit does not "
+        "match.",
         "field": "organisation_number",
     }
 
 
-def test_a_stale_change_is_409(client_as: Login) -> None:
+def test_a_stale_change_is_409(client_as: Login, assessed: Cooperation) -> None:
+    number = assessed.enterprise.organisation_number
     response = send(
-        client_as("ia-radgiver"), "patch", "/enterprises/987654309", {"version": 0, "name": "X"}
+        client_as("ia-radgiver"), "patch", f"/enterprises/{number}", {"version": 0, "name": "X"}
     )
     assert (response.status_code, response.json()["code"]) == (409, "stale_version")
-    assert Enterprise.objects.get(organisation_number="987654309").name == "Bergen Omsorg AS"
+    assert Enterprise.objects.get(organisation_number=number).name == "Fjellbekk Omsorg AS"
 
 
-def test_activating_answers_the_new_status_and_version(client_as: Login) -> None:
-    cooperation = bergen()
+def test_activating_answers_the_new_status_and_version(
+    client_as: Login, assessed: Cooperation, representative: Client
+) -> None:
+    cooperation = assessed
     response = send(
         client_as("ia-radgiver"),
         "post",
@@ -94,13 +106,15 @@ def test_activating_answers_the_new_status_and_version(client_as: Login) -> None
     assert response.status_code == 200
     body = response.json()
     assert (body["status"], body["version"]) == ("active", cooperation.version + 1)
-    events = client_as("arbeidsgiver").get(f"{E}/cooperations/{cooperation.pk}/events").json()
+    events = representative.get(f"{E}/cooperations/{cooperation.pk}/events").json()
     assert events["items"][0]["to_status"] == "active"
     assert events["items"][0]["comment"] == "Avtale signert"
 
 
-def test_skipping_without_a_reason_is_422_on_the_reason(client_as: Login) -> None:
-    cooperation = bergen()
+def test_skipping_without_a_reason_is_422_on_the_reason(
+    client_as: Login, assessed: Cooperation
+) -> None:
+    cooperation = assessed
     response = send(
         client_as("ia-radgiver"),
         "post",
@@ -110,8 +124,10 @@ def test_skipping_without_a_reason_is_422_on_the_reason(client_as: Login) -> Non
     assert (response.status_code, response.json()["field"]) == (422, "reason")
 
 
-def test_a_forbidden_move_is_409_invalid_transition(client_as: Login) -> None:
-    cooperation = bergen()
+def test_a_forbidden_move_is_409_invalid_transition(
+    client_as: Login, assessed: Cooperation
+) -> None:
+    cooperation = assessed
     response = send(
         client_as("ia-radgiver"),
         "post",
@@ -121,16 +137,19 @@ def test_a_forbidden_move_is_409_invalid_transition(client_as: Login) -> None:
     assert (response.status_code, response.json()["code"]) == (409, "invalid_transition")
 
 
-def test_starting_while_one_is_open_is_409(client_as: Login) -> None:
-    response = send(client_as("ia-radgiver"), "post", "/enterprises/987654309/cooperations", {})
+def test_starting_while_one_is_open_is_409(client_as: Login, assessed: Cooperation) -> None:
+    number = assessed.enterprise.organisation_number
+    response = send(client_as("ia-radgiver"), "post", f"/enterprises/{number}/cooperations", {})
     assert (response.status_code, response.json()["code"]) == (409, "cooperation_already_open")
 
 
-def test_a_sub_theme_ending_before_it_starts_is_422(client_as: Login) -> None:
+def test_a_sub_theme_ending_before_it_starts_is_422(
+    client_as: Login, assessed: Cooperation
+) -> None:
     response = send(
         client_as("ia-radgiver"),
         "post",
-        f"/cooperations/{bergen().pk}/sub-themes",
+        f"/cooperations/{assessed.pk}/sub-themes",
         {
             "theme": "partnership",
             "title": "Møter",
@@ -143,10 +162,10 @@ def test_a_sub_theme_ending_before_it_starts_is_422(client_as: Login) -> None:
 
 
 def test_an_open_surveys_results_are_null_with_the_reason_and_only_the_count(
-    client_as: Login,
+    assessed: Cooperation, representative: Client
 ) -> None:
-    survey = Survey.objects.get(cooperation=bergen())
-    body = client_as("arbeidsgiver").get(f"{E}/surveys/{survey.pk}").json()
+    survey = Survey.objects.get(cooperation=assessed)
+    body = representative.get(f"{E}/surveys/{survey.pk}").json()
     assert (body["status"], body["responses"]) == ("open", 6)
     cells = [c for r in body["results"] for c in (r["total"], *r["groups"].values())]
     assert cells and all(
@@ -156,11 +175,13 @@ def test_an_open_surveys_results_are_null_with_the_reason_and_only_the_count(
     )  # fmt: skip
 
 
-def test_survey_results_hide_the_question_with_too_few_answers(client_as: Login) -> None:
-    survey = Survey.objects.get(cooperation=bergen())
+def test_survey_results_hide_the_question_with_too_few_answers(
+    client_as: Login, assessed: Cooperation, representative: Client
+) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
     closed = send(client_as("ia-radgiver"), "post", f"/surveys/{survey.pk}/close")
     assert closed.json()["status"] == "closed"
-    body = client_as("arbeidsgiver").get(f"{E}/surveys/{survey.pk}").json()
+    body = representative.get(f"{E}/surveys/{survey.pk}").json()
     results = {r["code"]: r for r in body["results"]}
     assert results["partnership"]["total"]["shown"] is True
     assert results["partnership"]["total"]["answers"] == 6
@@ -175,8 +196,8 @@ def test_survey_results_hide_the_question_with_too_few_answers(client_as: Login)
     assert body["answer_path"] == f"/employers/survey/{survey.token}/"
 
 
-def test_anyone_with_the_link_answers_anonymously(client: Client) -> None:
-    survey = Survey.objects.get(cooperation=bergen())
+def test_anyone_with_the_link_answers_anonymously(client: Client, assessed: Cooperation) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
     form = client.get(f"{E}/survey-answers/{survey.token}").json()
     answers = {q["code"]: 4 for q in form["questions"]}
     response = send(
@@ -193,8 +214,10 @@ def test_anyone_with_the_link_answers_anonymously(client: Client) -> None:
     assert (missing.status_code, missing.json()["code"]) == (422, "answer_required")
 
 
-def test_a_second_answer_from_the_same_session_is_409(client: Client) -> None:
-    survey = Survey.objects.get(cooperation=bergen())
+def test_a_second_answer_from_the_same_session_is_409(
+    client: Client, assessed: Cooperation
+) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
     form = client.get(f"{E}/survey-answers/{survey.token}").json()
     body = {"group": "employee", "answers": {q["code"]: 3 for q in form["questions"]}}
     first = send(client, "post", f"/survey-answers/{survey.token}", body)
@@ -211,8 +234,8 @@ def test_a_second_answer_from_the_same_session_is_409(client: Client) -> None:
 
 
 @override_settings(VELFERD_SURVEY_ANSWER_RATE_LIMITS=((2, 60), (100, 3600)))
-def test_answers_from_one_address_are_limited_per_minute() -> None:
-    survey = Survey.objects.get(cooperation=bergen())
+def test_answers_from_one_address_are_limited_per_minute(assessed: Cooperation) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
     form = Client().get(f"{E}/survey-answers/{survey.token}").json()
     body = {"group": "employee", "answers": {q["code"]: 3 for q in form["questions"]}}
     before = survey.responses.count()
@@ -228,8 +251,8 @@ def test_answers_from_one_address_are_limited_per_minute() -> None:
 
 
 @override_settings(VELFERD_SURVEY_ANSWER_RATE_LIMITS=((10, 60), (3, 3600)))
-def test_answers_from_one_address_are_limited_per_hour() -> None:
-    survey = Survey.objects.get(cooperation=bergen())
+def test_answers_from_one_address_are_limited_per_hour(assessed: Cooperation) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
     form = Client().get(f"{E}/survey-answers/{survey.token}").json()
     body = {"group": "employee", "answers": {q["code"]: 3 for q in form["questions"]}}
     statuses = [
@@ -245,11 +268,11 @@ def test_the_default_limits_are_tighter_than_one_answer_every_few_seconds() -> N
     assert limits[60] <= 10 and limits[3600] <= 100
 
 
-def test_amounts_are_exact_decimal_strings(client_as: Login) -> None:
+def test_amounts_are_exact_decimal_strings(assessed: Cooperation, representative: Client) -> None:
     response = send(
-        client_as("arbeidsgiver"),
+        representative,
         "post",
-        "/enterprises/987654309/subsidies",
+        f"/enterprises/{assessed.enterprise.organisation_number}/subsidies",
         {"purpose": "Hev-senk-pulter", "amount": "10000.10"},
     )
     assert response.status_code == 201
@@ -259,9 +282,11 @@ def test_amounts_are_exact_decimal_strings(client_as: Login) -> None:
     )
 
 
-def test_a_grant_over_the_budget_is_409_naming_what_remains(client_as: Login) -> None:
+def test_a_grant_over_the_budget_is_409_naming_what_remains(
+    client_as: Login, assessed: Cooperation
+) -> None:
     advisor = client_as("ia-radgiver")
-    subsidy = Subsidy.objects.get(enterprise__organisation_number="987654309")
+    subsidy = Subsidy.objects.get(enterprise=assessed.enterprise)
     budget = advisor.get(f"{E}/budgets").json()["items"][0]
     send(
         advisor,
@@ -279,10 +304,15 @@ def test_a_grant_over_the_budget_is_409_naming_what_remains(client_as: Login) ->
 
 
 def test_budgets_show_granted_paid_and_remaining(client_as: Login) -> None:
+    """Finnmark's budget, with one subsidy granted and one granted and paid there."""
+    advisor, alta = login_actor("ia-56"), in_municipality("5601")
+    this_years_budget(login_actor("admin"), "56", "3500000.00")
+    a_granted_subsidy(advisor, alta, "120000.00")
+    a_granted_subsidy(advisor, alta, "60000.00", paid=True)
     body = client_as("admin").get(f"{E}/budgets").json()
     assert body["count"] == 15
-    vestland = next(b for b in body["items"] if b["county"] == "46")
-    assert vestland["amount"] == "3500000.00"
-    assert vestland["granted"] == "180000.00"
-    assert vestland["paid"] == "60000.00"
-    assert vestland["remaining"] == "3320000.00"
+    finnmark = next(b for b in body["items"] if b["county"] == "56")
+    assert finnmark["amount"] == "3500000.00"
+    assert finnmark["granted"] == "180000.00"
+    assert finnmark["paid"] == "60000.00"
+    assert finnmark["remaining"] == "3320000.00"

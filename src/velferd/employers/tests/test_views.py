@@ -12,32 +12,44 @@ from django.test import Client
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
+from velferd.core.testing import login_actor
+from velferd.employers import services
 from velferd.employers.models import Cooperation, Enterprise, SubTheme, Survey
+
+from .factories import a_granted_subsidy, an_enterprise, in_municipality, this_years_budget
+from .writes import moved
 
 pytestmark = pytest.mark.django_db
 
 Login = Callable[[str], Client]
 
 
-def bergen() -> Cooperation:
-    return Cooperation.objects.get(enterprise__organisation_number="987654309", is_open=True)
+def page_of(cooperation: Cooperation) -> str:
+    return f"/employers/{cooperation.enterprise.organisation_number}/"
 
 
-def test_the_advisors_list_shows_their_county(client_as: Login) -> None:
+def test_the_advisors_list_shows_their_county(client_as: Login, assessed: Cooperation) -> None:
+    in_municipality("0301", name="Akerselva Renhold AS")
     response = client_as("ia-radgiver").get("/employers/")
-    assertContains(response, "Bergen Omsorg AS")
-    assertNotContains(response, "Oslo Renhold AS")
+    assertContains(response, "Fjellbekk Omsorg AS")
+    assertNotContains(response, "Akerselva Renhold AS")
     assertContains(response, 'href="/employers/"')  # the advisor's link in the menu
 
 
-def test_the_list_filters_by_cooperation_status(client_as: Login) -> None:
+def test_the_list_filters_by_cooperation_status(client_as: Login, assessed: Cooperation) -> None:
+    advisor = login_actor("ia-radgiver")
+    skipped = an_enterprise(name="Kystbuss AS")
+    cooperation = services.cooperation_start(actor=advisor, enterprise=skipped)
+    moved(advisor, cooperation, "assess", "skip", reason="too_few_lost_workdays")
     response = client_as("ia-radgiver").get("/employers/?status=not_relevant")
-    assertContains(response, "Vestlandsbuss AS")
-    assertNotContains(response, "Bergen Omsorg AS")
+    assertContains(response, "Kystbuss AS")
+    assertNotContains(response, "Fjellbekk Omsorg AS")
 
 
-def test_the_enterprise_page_shows_contact_person_status_and_buttons(client_as: Login) -> None:
-    response = client_as("ia-radgiver").get("/employers/987654309/")
+def test_the_enterprise_page_shows_contact_person_status_and_buttons(
+    client_as: Login, assessed: Cooperation
+) -> None:
+    response = client_as("ia-radgiver").get(page_of(assessed))
     assertContains(response, "Ivar IA-rådgiver")
     assertContains(response, "NAV Arbeidslivssenter Vestland")
     assertContains(response, 'data-testid="move-activate"')
@@ -45,27 +57,30 @@ def test_the_enterprise_page_shows_contact_person_status_and_buttons(client_as: 
     assertNotContains(response, 'data-testid="move-complete"')
 
 
-def test_the_employer_reads_their_own_page_without_buttons(client_as: Login) -> None:
-    employer = client_as("arbeidsgiver")
+def test_the_employer_reads_their_own_page_without_buttons(
+    representative: Client, assessed: Cooperation
+) -> None:
+    employer = representative
+    other = in_municipality("4601")
     response = employer.get("/employers/mine/")
-    assertContains(response, "Bergen Omsorg AS")
+    assertContains(response, "Fjellbekk Omsorg AS")
     assertContains(response, "Ivar IA-rådgiver")
     assertNotContains(response, 'data-testid="move-')
     assertContains(response, 'data-testid="subsidy-form"')
-    assert employer.get("/employers/964330123/").status_code == 404
+    assert employer.get(f"/employers/{other.organisation_number}/").status_code == 404
     assert employer.get("/employers/budgets/").status_code == 403
 
 
 @pytest.mark.parametrize("login", ["analytiker", "veileder", "innbygger"])
-def test_others_are_refused(client_as: Login, login: str) -> None:
-    assert client_as(login).get("/employers/987654309/").status_code == 404
+def test_others_are_refused(client_as: Login, login: str, assessed: Cooperation) -> None:
+    assert client_as(login).get(page_of(assessed)).status_code == 404
     assert client_as(login).get("/employers/").status_code == 403
 
 
 def test_skipping_without_a_reason_shows_the_message_beside_the_skip_form(
-    client_as: Login,
+    client_as: Login, assessed: Cooperation
 ) -> None:
-    cooperation = bergen()
+    cooperation = assessed
     response = client_as("ia-radgiver").post(
         f"/employers/cooperations/{cooperation.pk}/move/",
         {"move": "skip", "version": cooperation.version, "reason": ""},
@@ -73,12 +88,15 @@ def test_skipping_without_a_reason_shows_the_message_beside_the_skip_form(
     assert response.status_code == 422
     assertContains(response, 'data-testid="error-skip"', status_code=422)
     assertContains(response, "Velg en årsak.", status_code=422)
-    assert bergen().status == "assessing"
+    cooperation.refresh_from_db()
+    assert cooperation.status == "assessing"
 
 
-def test_activating_redirects_to_the_page_with_the_new_status(client_as: Login) -> None:
+def test_activating_redirects_to_the_page_with_the_new_status(
+    client_as: Login, assessed: Cooperation
+) -> None:
     advisor = client_as("ia-radgiver")
-    cooperation = bergen()
+    cooperation = assessed
     response = advisor.post(
         f"/employers/cooperations/{cooperation.pk}/move/",
         {"move": "activate", "version": cooperation.version},
@@ -88,9 +106,11 @@ def test_activating_redirects_to_the_page_with_the_new_status(client_as: Login) 
     assertContains(page, "Aktiv")
 
 
-def test_a_sub_theme_form_shows_the_date_error_beside_the_end_date(client_as: Login) -> None:
+def test_a_sub_theme_form_shows_the_date_error_beside_the_end_date(
+    client_as: Login, assessed: Cooperation
+) -> None:
     response = client_as("ia-radgiver").post(
-        f"/employers/cooperations/{bergen().pk}/sub-themes/new/",
+        f"/employers/cooperations/{assessed.pk}/sub-themes/new/",
         {
             "theme": "sick_leave",
             "title": "Rutiner",
@@ -119,20 +139,24 @@ def test_a_bad_organisation_number_is_shown_beside_its_field(client_as: Login) -
     assert not Enterprise.objects.filter(name="Feil AS").exists()
 
 
-def test_an_open_survey_page_shows_the_count_and_no_results(client_as: Login) -> None:
-    survey = Survey.objects.get(cooperation=bergen())
-    response = client_as("arbeidsgiver").get(f"/employers/surveys/{survey.pk}/")
+def test_an_open_survey_page_shows_the_count_and_no_results(
+    representative: Client, assessed: Cooperation
+) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
+    response = representative.get(f"/employers/surveys/{survey.pk}/")
     assertContains(response, "6 svar")
     assertContains(response, "Resultatene vises når undersøkelsen er avsluttet.")
     assertNotContains(response, 'data-testid="results"')
     assertContains(response, survey.token)
 
 
-def test_the_survey_page_masks_small_numbers_once_closed(client_as: Login) -> None:
-    survey = Survey.objects.get(cooperation=bergen())
+def test_the_survey_page_masks_small_numbers_once_closed(
+    client_as: Login, representative: Client, assessed: Cooperation
+) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
     advisor = client_as("ia-radgiver")
     assert advisor.post(f"/employers/surveys/{survey.pk}/").status_code == 302
-    response = client_as("arbeidsgiver").get(f"/employers/surveys/{survey.pk}/")
+    response = representative.get(f"/employers/surveys/{survey.pk}/")
     # The one question with only two answers on the scale, for everyone and both groups.
     assertContains(response, 'data-testid="masked"', count=3)
     assertContains(response, "Færre enn 3 svar")
@@ -144,8 +168,8 @@ ANSWERS = dict.fromkeys(
 )
 
 
-def test_the_public_answer_page_needs_every_answer(client: Client) -> None:
-    survey = Survey.objects.get(cooperation=bergen())
+def test_the_public_answer_page_needs_every_answer(client: Client, assessed: Cooperation) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
     response = client.post(f"/employers/survey/{survey.token}/", {"group": "employee"})
     assertContains(response, 'id="error-partnership"', status_code=422)
     response = client.post(f"/employers/survey/{survey.token}/", {"group": "employee", **ANSWERS})
@@ -154,8 +178,8 @@ def test_the_public_answer_page_needs_every_answer(client: Client) -> None:
     assert client.get("/employers/survey/nope/").status_code == 404
 
 
-def test_one_answer_per_browser_session(client: Client) -> None:
-    survey = Survey.objects.get(cooperation=bergen())
+def test_one_answer_per_browser_session(client: Client, assessed: Cooperation) -> None:
+    survey = Survey.objects.get(cooperation=assessed)
     url = f"/employers/survey/{survey.token}/"
     assert client.post(url, {"group": "employee", **ANSWERS}).status_code == 302
 
@@ -174,25 +198,32 @@ def test_one_answer_per_browser_session(client: Client) -> None:
 
 
 def test_the_budget_page_shows_what_remains(client_as: Login) -> None:
-    response = client_as("ia-radgiver").get("/employers/budgets/")
-    assertContains(response, "Vestland")
+    """Finnmark's budget, with one subsidy granted and one granted and paid there."""
+    advisor, alta = login_actor("ia-56"), in_municipality("5601")
+    this_years_budget(login_actor("admin"), "56", "3500000.00")
+    a_granted_subsidy(advisor, alta, "120000.00")
+    a_granted_subsidy(advisor, alta, "60000.00", paid=True)
+    response = client_as("ia-56").get("/employers/budgets/")
+    assertContains(response, "Finnmark")
     with translation.override("nb"):
         remaining = floatformat(Decimal("3320000.00"), "2g")
     assertContains(response, f"<strong>{remaining} kr</strong>", html=False)
 
 
-def test_the_page_is_in_english_when_asked(client_as: Login) -> None:
+def test_the_page_is_in_english_when_asked(client_as: Login, assessed: Cooperation) -> None:
     advisor = client_as("ia-radgiver")
     advisor.cookies["django_language"] = "en"
-    assertContains(advisor.get("/employers/987654309/"), "Contact person")
+    assertContains(advisor.get(page_of(assessed)), "Contact person")
 
 
-def test_the_enterprise_page_leads_to_its_sick_leave_figures(client_as: Login) -> None:
-    employer = client_as("arbeidsgiver")
-    response = employer.get("/employers/mine/")
-    assertContains(response, 'href="/sick-leave/enterprises/987654309/"')
+def test_the_enterprise_page_leads_to_its_sick_leave_figures(
+    representative: Client, assessed: Cooperation
+) -> None:
+    figures = f"/sick-leave/enterprises/{assessed.enterprise.organisation_number}/"
+    response = representative.get("/employers/mine/")
+    assertContains(response, f'href="{figures}"')
     assertContains(response, 'href="/sick-leave/"')  # "Sick leave" in the menu
-    assert employer.get("/sick-leave/enterprises/987654309/").status_code == 200
+    assert representative.get(figures).status_code == 200
 
 
 def test_the_menu_offers_sick_leave_only_to_those_it_is_for(client_as: Login) -> None:
