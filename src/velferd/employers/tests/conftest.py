@@ -30,6 +30,8 @@ def assessed(db: None) -> Cooperation:
 @pytest.fixture
 def representative(assessed: Cooperation) -> Client:
     """A login representing the enterprise being assessed, logged in."""
+    user = a_representative(assessed.enterprise).user
+    assert user is not None
     client = Client()
-    client.force_login(a_representative(assessed.enterprise).user)
+    client.force_login(user)
     return client
