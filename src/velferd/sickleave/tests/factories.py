@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections.abc import Iterator, Sequence
 
@@ -68,5 +69,33 @@ def latest() -> Period:
     from velferd.sickleave.selectors import latest_quarter
 
     period = latest_quarter()
-    assert period is not None, "the demo has statistics"
+    assert period is not None, "there are statistics"
     return period
+
+
+def last_complete_quarter() -> Period:
+    """The quarter before this one: the latest the statistics can have."""
+    today = datetime.date.today()
+    return Period(today.year, (today.month - 1) // 3 + 1).shifted(-1)
+
+
+def last_quarters(count: int = 12) -> list[Period]:
+    """The last `count` complete quarters, oldest first."""
+    newest = last_complete_quarter()
+    return [newest.shifted(-n) for n in range(count - 1, -1, -1)]
+
+
+# One quarter of an ordinary enterprise: possible and lost workdays, graded, persons.
+ORDINARY = ("1000.00", "60.00", "12.00", 10)
+
+
+def with_statistics(*enterprises: Enterprise, quarters: int = 12) -> None:
+    """The enterprises' statistics for the last quarters, the same ordinary figures each."""
+    import_quarters(
+        [(e, period, *ORDINARY) for e in enterprises for period in last_quarters(quarters)]
+    )
+
+
+def in_county(municipality: str, **fields: object) -> Enterprise:
+    """A new enterprise in the municipality with this number."""
+    return make_enterprise(municipality=Municipality.objects.get(number=municipality), **fields)

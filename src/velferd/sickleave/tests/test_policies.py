@@ -1,7 +1,8 @@
-"""Who may see which sick-leave figures, for every demo login that matters. The enterprise
-questions are asked about the employer's own enterprise in Vestland (first answer) and an
-enterprise in Oslo (second), and so is the question about their lines on the prioritisation
-list; the results question about Vestland (first) and the whole country (second)."""
+"""Who may see which sick-leave figures, for every login that matters ("representant" a new
+login representing the enterprise in Vestland). The enterprise questions are asked about
+that enterprise (first answer) and an enterprise in Oslo (second), both with statistics,
+and so is the question about their lines on the prioritisation list; the results question
+about Vestland (first) and the whole country (second)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,12 @@ import pytest
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor
+from velferd.access.roles import Role
+from velferd.core.testing import new_user
 from velferd.employers.models import Enterprise
 from velferd.sickleave.models import EnterpriseSummary
+
+from .factories import in_county, with_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +36,7 @@ ANSWERS: dict[str, tuple[bool | tuple[bool, bool], ...]] = {
     #               own / Oslo  groups  priorities  results (46, NO)  import  line (own / Oslo)
     "ia-radgiver":  ((Y, N),    Y,      Y,          (Y, N),           N,      (Y, N)),
     "ia-03":        ((N, Y),    Y,      Y,          (N, N),           N,      (N, Y)),
-    "arbeidsgiver": ((Y, N),    N,      N,          (N, N),           N,      (N, N)),
+    "representant": ((Y, N),    N,      N,          (N, N),           N,      (N, N)),
     "analytiker":   ((N, N),    Y,      N,          (Y, Y),           N,      (N, N)),
     "departement":  ((N, N),    Y,      N,          (Y, Y),           N,      (N, N)),
     "admin":        ((Y, Y),    Y,      N,          (Y, Y),           Y,      (N, N)),
@@ -43,15 +48,24 @@ ANSWERS: dict[str, tuple[bool | tuple[bool, bool], ...]] = {
 # fmt: on
 
 
-def ask(question: str, actor: Actor) -> bool | tuple[bool, bool]:
+@pytest.fixture
+def enterprises() -> tuple[Enterprise, Enterprise]:
+    """An enterprise in Bergen (Vestland) and one in Oslo, with their statistics."""
+    own, oslo = in_county("4601"), in_county("0301")
+    with_statistics(own, oslo, quarters=4)
+    return own, oslo
+
+
+def ask(
+    question: str, actor: Actor, enterprises: tuple[Enterprise, Enterprise]
+) -> bool | tuple[bool, bool]:
     policy = getattr(policies, f"can_{question}")
+    own, oslo = enterprises
     if question == "view_enterprise_sick_leave":
-        own = Enterprise.objects.get(organisation_number="987654309")
-        oslo = Enterprise.objects.get(organisation_number="971352418")
         return (bool(policy(actor, own)), bool(policy(actor, oslo)))
     if question == "view_priority_line":
-        own_line = EnterpriseSummary.objects.get(enterprise__organisation_number="987654309")
-        oslo_line = EnterpriseSummary.objects.get(enterprise__organisation_number="971352418")
+        own_line = EnterpriseSummary.objects.get(enterprise=own)
+        oslo_line = EnterpriseSummary.objects.get(enterprise=oslo)
         return (bool(policy(actor, own_line)), bool(policy(actor, oslo_line)))
     if question == "view_iw_results":
         return (bool(policy(actor, "46")), bool(policy(actor, None)))
@@ -67,11 +81,23 @@ def ask(question: str, actor: Actor) -> bool | tuple[bool, bool]:
     ],
 )
 def test_each_login_gets_its_answer(
-    actor_of_login: Callable[[str], Actor], question: str, login: str, expected: object
+    actor_of_login: Callable[[str], Actor],
+    enterprises: tuple[Enterprise, Enterprise],
+    question: str,
+    login: str,
+    expected: object,
 ) -> None:
-    assert ask(question, actor_of_login(login)) == expected
+    own = enterprises[0]
+    actor = (
+        new_user(login, Role.EMPLOYER, organisation_number=own.organisation_number)
+        if (login == "representant")
+        else actor_of_login(login)
+    )
+    assert ask(question, actor, enterprises) == expected
 
 
 @pytest.mark.parametrize("question", SICK_LEAVE_QUESTIONS)
-def test_anonymous_may_do_none_of_it(question: str) -> None:
-    assert ask(question, ANONYMOUS) in (False, (False, False))
+def test_anonymous_may_do_none_of_it(
+    question: str, enterprises: tuple[Enterprise, Enterprise]
+) -> None:
+    assert ask(question, ANONYMOUS, enterprises) in (False, (False, False))

@@ -3,21 +3,15 @@ a group's figure for a quarter."""
 
 from __future__ import annotations
 
-from velferd.employers.models import (
-    Enterprise,
-)
-from velferd.organisation.models import Municipality
 from velferd.sickleave import selectors
 from velferd.sickleave.periods import Period
 from velferd.sickleave.selectors import Figure
 
-from ..factories import make_enterprise
+from ..factories import in_county
+
+__all__ = ["OLD", "in_county", "quarter_of"]
 
 OLD = Period(2005, 1)  # a quarter of the tests' own, before every demo quarter
-
-
-def in_county(municipality: str, **fields: object) -> Enterprise:
-    return make_enterprise(municipality=Municipality.objects.get(number=municipality), **fields)
 
 
 def quarter_of(found: selectors.GroupStatistics, period: Period) -> Figure:
