@@ -47,6 +47,13 @@ urlpatterns = [
     path("periods/<uuid:period_id>/end/", followup_views.period_end, name="period_end"),
     path("assessments/<uuid:assessment_id>/", followup_views.assessment, name="assessment"),
     path("approvals/", followup_views.approvals, name="approvals"),
+    path(
+        "assessments/<uuid:assessment_id>/appeal/",
+        followup_views.appeal_new,
+        name="appeal_new",
+    ),
+    path("appeals/", followup_views.appeals, name="appeals"),
+    path("appeals/<uuid:appeal_id>/", followup_views.appeal, name="appeal"),
     path("portfolio/", followup_views.portfolio_page, name="portfolio"),
     path("portfolio/saved/", followup_views.saved_filter_save, name="saved_filter_save"),
     path("plans/", followup_views.plans_page, name="plans"),
@@ -74,6 +81,11 @@ urlpatterns = [
     path("me/", citizen_views.my_plan, name="my_plan"),
     path("me/dialogue/", citizen_views.my_dialogue, name="my_dialogue"),
     path("me/decisions/", citizen_views.my_decisions, name="my_decisions"),
+    path(
+        "me/decisions/<uuid:assessment_id>/appeal/",
+        citizen_views.my_appeal_new,
+        name="my_appeal_new",
+    ),
     path("me/consents/", citizen_views.my_consents, name="my_consents"),
     path("me/access-log/", citizen_views.my_access_log, name="my_access_log"),
 ]

@@ -1,8 +1,8 @@
 """Demo follow-up at NAV Grünerløkka, for the demo people (`velferd.people.demo`): Ola with
-a plan, a decision, activities, a conversation, a benefit and an individual plan; Maria,
-whose GP coordinates her plan with her consent and has a measure overdue; Jonas, under 30
-on financial assistance without an agreed activity; Ahmed new and unassigned; Lars with a
-decision waiting for an approver."""
+a plan, a decision (with its sources) he has appealed on his own pages, activities, a
+conversation, a benefit and an individual plan; Maria, whose GP coordinates her plan with
+her consent and has a measure overdue; Jonas, under 30 on financial assistance without an
+agreed activity; Ahmed new and unassigned; Lars with a decision waiting for an approver."""
 
 from __future__ import annotations
 
@@ -43,9 +43,16 @@ def load_demo_followup(*, people: Mapping[str, Person]) -> None:
         main_goal="get_work",
         reasoning="Du har fagbrev som kokk og vil tilbake i jobb. Etter en skade trenger du "
         "hjelp til å finne en jobb der du ikke står hele dagen.",
+        sources=["self_assessment", "dialogue", "medical"],
         evidence="Samtale med deg 3. september. Legeerklæring fra fastlegen din.",
     )
-    services.assessment_send(actor=vera, assessment=decision, version=decision.version)
+    decision = services.assessment_send(actor=vera, assessment=decision, version=decision.version)
+    services.appeal_register(
+        actor=ola_login,
+        decision=decision,
+        grounds="Jeg mener jeg trenger tettere oppfølging. Kneet gjør at jeg ikke kan søke "
+        "de fleste kokkejobbene alene.",
+    )
     services.activity_create(
         actor=vera,
         person=ola,
@@ -102,6 +109,7 @@ def load_demo_followup(*, people: Mapping[str, Person]) -> None:
         need_group="partially_permanent",
         main_goal="keep_work",
         reasoning="Du kan jobbe halv tid i jobben du har, med tilrettelegging. Det vil vare.",
+        sources=["medical", "employer", "work_capacity"],
         evidence="Uttalelse fra spesialist og arbeidsgiver.",
     )
     services.assessment_submit(actor=vera, assessment=waiting, version=waiting.version)

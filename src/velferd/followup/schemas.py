@@ -16,18 +16,23 @@ from velferd.core.constraints import (
 
 from . import lifecycles
 from .models import (
+    OFFERED_MAIN_GOALS,
     PLAN_SERVICES,
     ActivityKind,
+    AppealStatus,
     BenefitKind,
     MainGoal,
     NeedGroup,
     QualificationOutcome,
+    Source,
 )
 from .portfolio import AGE_BANDS, FLAGS, SORTS
 
 Text = Annotated[str, NOT_BLANK]
 NeedGroupValue = Annotated[str, one_of(NeedGroup)]
-MainGoalValue = Annotated[str, one_of(MainGoal)]
+# The main goals NAV offers today (none for permanent adaptation: null or left out).
+MainGoalValue = Annotated[str, one_of(OFFERED_MAIN_GOALS)]
+SourceValue = Annotated[str, one_of(Source)]
 ActivityKindValue = Annotated[str, one_of(ActivityKind)]
 # A service taking part in an individual plan: NAV, or a partner service.
 PlanService = Annotated[str, one_of(sorted(PLAN_SERVICES))]
@@ -60,22 +65,33 @@ class PeriodOut(Schema):
     version: int
 
 
+_MAIN_GOAL = "Get work or keep work; none (null) for permanent adaptation, which has no main goal."
+_SOURCES = (
+    "What the decision rests on; at least one before it goes to an approver or is sent. "
+    "`other` needs `evidence` to say what it is."
+)
+_EVIDENCE = "The sources in free text: what `other` is, or details of the coded ones."
+
+
 class AssessmentIn(Schema):
     person: RecordId
     need_group: NeedGroupValue
-    main_goal: MainGoalValue
+    main_goal: MainGoalValue | None = Field(None, description=_MAIN_GOAL)
     reasoning: Text = Field(..., max_length=10_000)
-    evidence: str = Field("", max_length=10_000)
+    sources: list[SourceValue] = Field([], description=_SOURCES, max_length=len(Source.values))
+    evidence: str = Field("", max_length=10_000, description=_EVIDENCE)
 
 
 class AssessmentPatch(Schema):
-    """Only the fields sent are changed; only `evidence` may be sent as null (for none)."""
+    """Only the fields sent are changed; `main_goal` and `evidence` may be sent as null (for
+    none)."""
 
     version: int
     need_group: NeedGroupValue = omissible()
-    main_goal: MainGoalValue = omissible()
+    main_goal: MainGoalValue | None = Field(None, description=_MAIN_GOAL)
     reasoning: Text = omissible(max_length=10_000)
-    evidence: str | None = Field(None, max_length=10_000)
+    sources: list[SourceValue] = omissible(description=_SOURCES, max_length=len(Source.values))
+    evidence: str | None = Field(None, max_length=10_000, description=_EVIDENCE)
 
 
 class VersionIn(Schema):
@@ -99,8 +115,11 @@ class AssessmentOut(Schema):
     id: str
     person: str
     need_group: str
-    main_goal: str
+    main_goal: str | None = Field(..., description="None for permanent adaptation.")
     reasoning: str
+    sources: list[str] = Field(
+        ..., description="Empty on decisions sent before sources were recorded."
+    )
     evidence: str
     status: str
     needs_approval: bool
@@ -109,6 +128,45 @@ class AssessmentOut(Schema):
     approver_comment: str
     letter: LetterOut = Field(..., description="The letter as sent, or a preview before.")
     version: int
+
+
+class AppealIn(Schema):
+    grounds: Text = Field(..., max_length=10_000, description="What is appealed, and why.")
+    received_on: datetime.date | None = Field(
+        None, description="The day it came in, when the office registers it (today if left out)."
+    )
+
+
+class AppealMoveIn(Schema):
+    version: int
+    comment: Text = Field(..., max_length=10_000, description="The office's assessment.")
+
+
+class AppealForwardIn(AppealMoveIn):
+    forwarded_on: datetime.date | None = Field(
+        None, description="The day it was sent to NAV Klageinstans (today if left out)."
+    )
+
+
+class AppealOut(Schema):
+    id: str
+    person: str
+    decision: str
+    status: Annotated[str, one_of(AppealStatus)]
+    grounds: str
+    received_on: datetime.date
+    deadline: datetime.date = Field(..., description="Six weeks from the letter (fvl § 29).")
+    late: bool = Field(..., description="Came in after the deadline: consider fvl § 31.")
+    lodged_by_person: bool
+    office_assessment: str
+    new_decision: str | None
+    forwarded_on: datetime.date | None
+    version: int
+
+
+class AppealsOut(Schema):
+    items: list[AppealOut]
+    count: int
 
 
 class ActivityIn(Schema):

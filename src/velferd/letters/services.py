@@ -12,13 +12,16 @@ from velferd.audit import services as audit
 
 from .models import Letter
 from .readability import Lix, lix
-from .texts import MAIN_GOAL, NEED_GROUP
+from .texts import MAIN_GOAL, NEED_GROUP, SOURCE
 
 DECISION_TITLE = "Vedtak om oppfølging fra NAV"
 
 
 def decision_letter_text(assessment: Any) -> str:
-    """The decision letter an assessment would send, as plain text."""
+    """The decision letter an assessment would send, as plain text: the decision, its main
+    goal (none for permanent adaptation), its reasons and sources, and the right to appeal
+    (forvaltningsloven §§ 28–29)."""
+    sources = [SOURCE[code] for code in SOURCE if code in assessment.sources and SOURCE[code]]
     return (
         render_to_string(
             "letters/decision_14a.txt",
@@ -26,7 +29,9 @@ def decision_letter_text(assessment: Any) -> str:
                 "person": assessment.person,
                 "assessment": assessment,
                 "need_group_text": NEED_GROUP[assessment.need_group],
-                "main_goal_text": MAIN_GOAL[assessment.main_goal],
+                "main_goal_text": MAIN_GOAL.get(assessment.main_goal, ""),
+                "sources": sources,
+                "evidence": assessment.evidence,
             },
         ).strip()
         + "\n"

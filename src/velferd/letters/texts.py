@@ -23,10 +23,25 @@ NEED_GROUP = {
     ),
 }
 
+# The main goals of a decision; permanent adaptation has none, and its letter names none.
+# "increase_participation" is only on decisions made before NAV stopped offering it.
 MAIN_GOAL = {
     "get_work": "Målet er at du skal få en jobb.",
     "keep_work": "Målet er at du skal beholde jobben du har.",
     "increase_participation": (
         "Målet er at du skal delta mer i arbeid eller aktivitet, ut fra det du kan."
     ),
+}
+
+# What the decision rests on, one line each in the letter; "other" is told in the
+# caseworker's own words, which follow the list.
+SOURCE = {
+    "registration": "Det du fortalte oss da du registrerte deg som arbeidssøker.",
+    "cv": "CV-en og jobbønskene dine på nav.no.",
+    "self_assessment": "Svarene dine om hva slags veiledning du trenger.",
+    "dialogue": "Samtaler og meldinger mellom deg og oss.",
+    "medical": "Opplysninger om helsen din.",
+    "work_capacity": "Vurderingen vi har gjort av arbeidsevnen din.",
+    "employer": "Opplysninger fra arbeidsgiveren din.",
+    "other": "",
 }

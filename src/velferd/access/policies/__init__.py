@@ -144,10 +144,19 @@ from .followup import (
     activities_movable as activities_movable,
 )
 from .followup import (
+    appeals_preparable as appeals_preparable,
+)
+from .followup import (
+    appeals_visible as appeals_visible,
+)
+from .followup import (
     assessments_approvable as assessments_approvable,
 )
 from .followup import (
     can_agree_activity as can_agree_activity,
+)
+from .followup import (
+    can_appeal_decision as can_appeal_decision,
 )
 from .followup import (
     can_approve_assessment as can_approve_assessment,
@@ -165,7 +174,16 @@ from .followup import (
     can_move_activity as can_move_activity,
 )
 from .followup import (
+    can_prepare_appeal as can_prepare_appeal,
+)
+from .followup import (
     can_take_part_in_plan as can_take_part_in_plan,
+)
+from .followup import (
+    can_view_appeal as can_view_appeal,
+)
+from .followup import (
+    decisions_appealable as decisions_appealable,
 )
 from .followup import (
     is_own_assessment as is_own_assessment,

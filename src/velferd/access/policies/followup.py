@@ -2,8 +2,9 @@
 person may do to the activities of their plan, and who sees which rows of the portfolio.
 
 An activity here is a velferd.followup Activity (person, proposed_by_person,
-agreed_with_office), an assessment a NeedsAssessment (person, author_id), a portfolio row a
-PortfolioState (office, person_office, strictly_confidential, office_employee)."""
+agreed_with_office), an assessment a NeedsAssessment (person, author_id, status), an appeal an
+Appeal (person), a portfolio row a PortfolioState (office, person_office,
+strictly_confidential, office_employee)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,14 @@ from django.db.models import Q
 from ..actor import Actor
 from ..roles import Role
 from .base import NOTHING
-from .people import CASEWORKERS, _staff_may_see, _staff_see, is_the_person, the_person
+from .people import (
+    CASEWORKERS,
+    OFFICE_STAFF,
+    _staff_may_see,
+    _staff_see,
+    is_the_person,
+    the_person,
+)
 
 
 def can_follow_up(actor: Actor, person: Any) -> bool:
@@ -62,6 +70,44 @@ def assessments_approvable(actor: Actor) -> Q:
     if actor.user is None:
         return NOTHING
     return _staff_see(actor, (Role.APPROVER,), "person__") & ~Q(author=actor.user.pk)
+
+
+# Appeals against a decision (forvaltningsloven §§ 28–33) ------------------------------------
+
+
+def can_appeal_decision(actor: Actor, decision: Any) -> bool:
+    """A sent decision is appealed by the person on their own pages, or registered for them
+    by the office that follows them up (an appeal by letter, by phone or at the office)."""
+    if decision.status != "sent":
+        return False
+    return is_the_person(actor, decision.person) or can_follow_up(actor, decision.person)
+
+
+def decisions_appealable(actor: Actor) -> Q:
+    """The list filter of `can_appeal_decision`, over assessments."""
+    return Q(status="sent") & persons_taking_part(actor, "person__")
+
+
+def can_view_appeal(actor: Actor, appeal: Any) -> bool:
+    """The person sees their own appeals and how far they have come; the office's staff who
+    may see the person see them too (for the office's list, see `can_prepare_appeal`)."""
+    return is_the_person(actor, appeal.person) or _staff_may_see(actor, appeal.person, OFFICE_STAFF)
+
+
+def appeals_visible(actor: Actor) -> Q:
+    """The list filter of `can_view_appeal`, over appeals."""
+    return the_person(actor, "person__") | _staff_see(actor, OFFICE_STAFF, "person__")
+
+
+def can_prepare_appeal(actor: Actor, appeal: Any) -> bool:
+    """The office prepares an appeal (§ 33): the caseworkers and the office manager of the
+    person's office, never the person. The staff's list of appeals is these."""
+    return can_follow_up(actor, appeal.person) and not is_the_person(actor, appeal.person)
+
+
+def appeals_preparable(actor: Actor) -> Q:
+    """The list filter of `can_prepare_appeal`, over appeals: the office's appeal list."""
+    return persons_followed_up(actor, "person__") & ~the_person(actor, "person__")
 
 
 # The activity plan ----------------------------------------------------------------------------

@@ -11,8 +11,28 @@ from ninja import Router
 
 from velferd.access.api_auth import AUTH
 
-from . import activities, assessments, benefits, dialogue, notes, periods, plans, portfolio
+from . import (
+    activities,
+    appeals,
+    assessments,
+    benefits,
+    dialogue,
+    notes,
+    periods,
+    plans,
+    portfolio,
+)
 
 router = Router(tags=["followup"], auth=AUTH)
-for capability in (periods, assessments, activities, dialogue, portfolio, benefits, plans, notes):
+for capability in (
+    periods,
+    assessments,
+    appeals,
+    activities,
+    dialogue,
+    portfolio,
+    benefits,
+    plans,
+    notes,
+):
     router.add_router("", capability.router)

@@ -31,8 +31,9 @@ def assessment_out(assessment: NeedsAssessment) -> dict[str, Any]:
         "id": str(assessment.pk),
         "person": str(assessment.person_id),
         "need_group": assessment.need_group,
-        "main_goal": assessment.main_goal,
+        "main_goal": assessment.main_goal or None,
         "reasoning": assessment.reasoning,
+        "sources": list(assessment.sources),
         "evidence": assessment.evidence,
         "status": assessment.status,
         "needs_approval": assessment.needs_approval,
@@ -64,8 +65,9 @@ def create_assessment(request: HttpRequest, payload: AssessmentIn) -> Any:
         actor=actor_of(request),
         person=read_person(request, payload.person, "needs_assessment"),
         need_group=payload.need_group,
-        main_goal=payload.main_goal,
+        main_goal=payload.main_goal or "",
         reasoning=payload.reasoning,
+        sources=payload.sources,
         evidence=payload.evidence,
     )
     return Status(201, assessment_out(selectors.assessment_as_written(assessment)))

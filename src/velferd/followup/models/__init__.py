@@ -10,12 +10,16 @@ from .activities import (
     ActivityKind,
     ActivityStatus,
 )
+from .appeals import Appeal, AppealStatus
 from .assessments import (
+    OFFERED_MAIN_GOALS,
     PERMANENT_GROUPS,
+    WITHOUT_MAIN_GOAL,
     AssessmentStatus,
     MainGoal,
     NeedGroup,
     NeedsAssessment,
+    Source,
 )
 from .benefits import (
     MUNICIPAL_BENEFITS,
@@ -33,14 +37,18 @@ from .portfolio import OPEN_ENDED, PortfolioState
 __all__ = [
     "MUNICIPAL_BENEFITS",
     "NAV_SERVICE",
+    "OFFERED_MAIN_GOALS",
     "OPEN_ENDED",
     "PERMANENT_GROUPS",
     "PLAN_SERVICES",
+    "WITHOUT_MAIN_GOAL",
     "Activity",
     "ActivityChange",
     "ActivityComment",
     "ActivityKind",
     "ActivityStatus",
+    "Appeal",
+    "AppealStatus",
     "AssessmentStatus",
     "Benefit",
     "BenefitKind",
@@ -57,6 +65,7 @@ __all__ = [
     "QualificationOutcome",
     "ReminderNote",
     "SavedFilter",
+    "Source",
     "Thread",
     "Waiting",
 ]

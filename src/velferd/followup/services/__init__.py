@@ -1,7 +1,7 @@
-"""Writes to follow-up, a module per capability: periods, needs assessments (§14a), the
-activity plan, the dialogue, benefits, individual plans, and the caseworker's saved filters
-and notes. Each write is one transaction with its audit event; activities also keep their
-own history. Other domains, the demo and the tests use this package:
+"""Writes to follow-up, a module per capability: periods, needs assessments (§14a) and the
+appeals against them, the activity plan, the dialogue, benefits, individual plans, and the
+caseworker's saved filters and notes. Each write is one transaction with its audit event;
+activities also keep their own history. Other domains, the demo and the tests use this package:
 `from velferd.followup import services as followup`."""
 
 from ..models import PLAN_SERVICES
@@ -12,6 +12,7 @@ from .activities import (
     activity_transition,
     activity_update,
 )
+from .appeals import appeal_forward, appeal_register, appeal_uphold
 from .assessments import (
     ASSESSMENT_FIELDS,
     assessment_approve,
@@ -63,6 +64,9 @@ __all__ = [
     "activity_create",
     "activity_transition",
     "activity_update",
+    "appeal_forward",
+    "appeal_register",
+    "appeal_uphold",
     "assessment_approve",
     "assessment_create",
     "assessment_return",

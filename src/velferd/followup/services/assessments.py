@@ -1,5 +1,9 @@
 """Needs assessments (§14a): the draft, its edits, the approver's second signature for the
-permanent need groups, and sending the decision with its letter."""
+permanent need groups, and sending the decision with its letter.
+
+A draft has the main goal its group takes (none for permanent adaptation; get or keep work
+for the others, as NAV's decision support offers today) and may still lack its sources;
+it goes to an approver or is sent only with at least one (lifecycles.ready_to_decide)."""
 
 from __future__ import annotations
 
@@ -17,14 +21,14 @@ from velferd.letters import services as letter_services
 
 from .. import lifecycles
 from ..locking import lock_person
-from ..models import AssessmentStatus, MainGoal, NeedGroup, NeedsAssessment
+from ..models import AssessmentStatus, NeedGroup, NeedsAssessment
 from .changes import changing, moved, moving, require_user
 from .periods import open_period_of
 
 if TYPE_CHECKING:
     from velferd.people.models import Person
 
-ASSESSMENT_FIELDS = ("need_group", "main_goal", "reasoning", "evidence", "status")
+ASSESSMENT_FIELDS = ("need_group", "main_goal", "reasoning", "sources", "evidence", "status")
 
 
 def _check_assessment_values(need_group: str, main_goal: str) -> None:
@@ -32,8 +36,14 @@ def _check_assessment_values(need_group: str, main_goal: str) -> None:
         raise invalid(
             "unknown_need_group", "need_group", "Ukjent innsatsgruppe.", "Unknown need group."
         )
-    if main_goal not in MainGoal.values:
-        raise invalid("unknown_main_goal", "main_goal", "Ukjent hovedmål.", "Unknown main goal.")
+    lifecycles.check_main_goal(need_group, main_goal)
+
+
+def _checked_sources(sources: list[str] | None, evidence: str) -> list[str]:
+    """The sources as codes, each once, in the order of the list of sources."""
+    chosen = list(dict.fromkeys(sources or []))
+    lifecycles.check_sources(chosen, evidence)
+    return chosen
 
 
 @retried_atomic
@@ -42,8 +52,9 @@ def assessment_create(
     actor: Actor,
     person: Person,
     need_group: str,
-    main_goal: str,
+    main_goal: str = "",
     reasoning: str,
+    sources: list[str] | None = None,
     evidence: str = "",
 ) -> NeedsAssessment:
     policies.require(actor, policies.can_follow_up, person)
@@ -57,14 +68,17 @@ def assessment_create(
             "Start the follow-up before assessing the needs.",
             status=CONFLICT,
         )
+    main_goal = main_goal or ""
     _check_assessment_values(need_group, main_goal)
+    evidence = (evidence or "").strip()[:MAX_TEXT]
     assessment = NeedsAssessment.objects.create(
         person=person,
         period=period,
         need_group=need_group,
         main_goal=main_goal,
         reasoning=required_text(reasoning, "reasoning", "Begrunnelsen", "reasoning"),
-        evidence=(evidence or "").strip()[:MAX_TEXT],
+        sources=_checked_sources(sources, evidence),
+        evidence=evidence,
         author=require_user(actor),
     )
     audit.record(
@@ -95,24 +109,36 @@ def assessment_update(
                 "The assessment cannot be changed now.",
                 status=CONFLICT,
             )
-        _check_assessment_values(
-            changes.get("need_group", assessment.need_group),
-            changes.get("main_goal", assessment.main_goal),
-        )
-        for field in ("need_group", "main_goal"):
-            if field in changes:
-                setattr(assessment, field, changes[field])
-        if "reasoning" in changes:
-            assessment.reasoning = required_text(
-                changes["reasoning"], "reasoning", "Begrunnelsen", "reasoning"
-            )
-        if "evidence" in changes:
-            assessment.evidence = (changes["evidence"] or "").strip()[:MAX_TEXT]
+        _apply_changes(assessment, changes)
         if assessment.status == AssessmentStatus.APPROVED:
             lifecycles.ASSESSMENT.require(assessment.status, AssessmentStatus.DRAFT)
             assessment.status = AssessmentStatus.DRAFT
             assessment.approver = None
     return assessment
+
+
+def _apply_changes(assessment: NeedsAssessment, changes: dict[str, Any]) -> None:
+    """The fields sent, checked together: the main goal against the group as it will be,
+    the sources against the free text as it will be."""
+    if "main_goal" in changes:
+        changes["main_goal"] = changes["main_goal"] or ""
+    _check_assessment_values(
+        changes.get("need_group", assessment.need_group),
+        changes.get("main_goal", assessment.main_goal),
+    )
+    for field in ("need_group", "main_goal"):
+        if field in changes:
+            setattr(assessment, field, changes[field])
+    if "reasoning" in changes:
+        assessment.reasoning = required_text(
+            changes["reasoning"], "reasoning", "Begrunnelsen", "reasoning"
+        )
+    if "evidence" in changes:
+        assessment.evidence = (changes["evidence"] or "").strip()[:MAX_TEXT]
+    if "sources" in changes or "evidence" in changes:
+        assessment.sources = _checked_sources(
+            changes.get("sources", assessment.sources), assessment.evidence
+        )
 
 
 # The moves (lifecycles.ASSESSMENT), a service each --------------------------------------------

@@ -1,9 +1,11 @@
 """Follow-up pages, a module per capability: a person's overview and period, assessments
-and the approver's queue, the activity and dialogue pages the person shares with the
-office, the portfolio, individual plans, and the caseworker's own filters and notes. The
-URL conf uses this package: `from velferd.followup import views`."""
+and the approver's queue, appeals and the office's list of them, the activity and dialogue
+pages the person shares with the office, the portfolio, individual plans, and the
+caseworker's own filters and notes. The URL conf uses this package:
+`from velferd.followup import views`."""
 
 from .activities import activity, activity_new
+from .appeals import appeal, appeal_new, appeals
 from .assessments import approvals, assessment, assessment_new
 from .dialogue import thread, thread_new
 from .notes import note_add, saved_filter_save
@@ -14,6 +16,9 @@ from .portfolio import portfolio_labels, portfolio_page
 __all__ = [
     "activity",
     "activity_new",
+    "appeal",
+    "appeal_new",
+    "appeals",
     "approvals",
     "assessment",
     "assessment_new",

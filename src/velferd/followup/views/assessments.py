@@ -16,14 +16,26 @@ from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
 from velferd.core.forms import parse_version, post_or_show
 
-from .. import lifecycles, selectors, services
-from ..models import MainGoal, NeedGroup
+from .. import appeal_selectors, lifecycles, selectors, services
+from ..models import OFFERED_MAIN_GOALS, NeedGroup, Source
 from .people import read_person
 
 
-def _assessment_fields(data: Any) -> dict[str, str]:
-    return {
+def _assessment_fields(data: Any) -> dict[str, Any]:
+    fields: dict[str, Any] = {
         name: data.get(name, "") for name in ("need_group", "main_goal", "reasoning", "evidence")
+    }
+    fields["sources"] = data.getlist("sources")
+    return fields
+
+
+def _choices() -> dict[str, Any]:
+    """What the form offers: the need groups, the main goals NAV uses today (the permanent
+    group takes none) and the sources."""
+    return {
+        "need_groups": NeedGroup.choices,
+        "main_goals": [(goal.value, goal.label) for goal in OFFERED_MAIN_GOALS],
+        "source_choices": Source.choices,
     }
 
 
@@ -41,8 +53,8 @@ def assessment_new(request: HttpRequest, person_id: str) -> HttpResponse:
                 "person": person,
                 "error": error,
                 "form": request.POST or {},
-                "need_groups": NeedGroup.choices,
-                "main_goals": MainGoal.choices,
+                "chosen_sources": request.POST.getlist("sources"),
+                **_choices(),
             },
         )
 
@@ -95,8 +107,13 @@ def assessment(request: HttpRequest, assessment_id: str) -> HttpResponse:
                 "form": request.POST if error else {},
                 "can_edit": policies.can_follow_up(actor, found.person),
                 "can_approve": policies.can_approve_assessment(actor, found),
-                "need_groups": NeedGroup.choices,
-                "main_goals": MainGoal.choices,
+                "can_appeal": policies.can_follow_up(actor, found.person)
+                and policies.can_appeal_decision(actor, found),
+                "appeals": list(appeal_selectors.appeals_against(found)),
+                "chosen_sources": (
+                    request.POST.getlist("sources") if error else list(found.sources)
+                ),
+                **_choices(),
             },
         )
 

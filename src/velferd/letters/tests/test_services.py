@@ -1,5 +1,7 @@
-"""The §14a decision letter: what it tells the person, that it is easy to read for every need
-group and main goal, and that sending it stores the letter with its LIX and audits it."""
+"""The §14a decision letter: what it tells the person (the decision under NAV Act §14a, its
+main goal, reasons and sources, and the right to appeal under forvaltningsloven §§ 28–29),
+that it is easy to read for every need group and main goal, and that sending it stores the
+letter with its LIX and audits it."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import pytest
 from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
 from velferd.followup import services as followup_services
-from velferd.followup.models import MainGoal, NeedGroup, NeedsAssessment
+from velferd.followup.models import MainGoal, NeedGroup, NeedsAssessment, Source
 from velferd.followup.tests.factories import an_assessment
 from velferd.letters.models import Letter
 from velferd.letters.readability import lix
@@ -22,7 +24,7 @@ from velferd.letters.services import (
     decision_letter_send,
     decision_letter_text,
 )
-from velferd.letters.texts import MAIN_GOAL, NEED_GROUP
+from velferd.letters.texts import MAIN_GOAL, NEED_GROUP, SOURCE
 from velferd.people.models import Person
 from velferd.people.tests.factories import a_person
 
@@ -35,9 +37,12 @@ REASONING = (
     "finne en jobb der du ikke står hele dagen."
 )
 EVIDENCE = "Samtale med deg i september. Legeerklæring fra fastlegen din."
+SOURCES = ["dialogue", "medical"]
+# Every group with every main goal it may have: none for permanent adaptation.
 COMBINATIONS = [
-    pytest.param(group, goal, id=f"{group}-{goal}")
-    for group, goal in itertools.product(NeedGroup.values, MainGoal.values)
+    pytest.param(group, goal, id=f"{group}-{goal or 'none'}")
+    for group, goal in itertools.product(NeedGroup.values, ["", *MainGoal.values])
+    if (group == "permanent") == (goal == "")
 ]
 
 
@@ -53,6 +58,7 @@ def assessment(
     main_goal: str = "get_work",
     reasoning: str = REASONING,
     evidence: str = EVIDENCE,
+    sources: list[str] | None = None,
 ) -> NeedsAssessment:
     """An unsaved decision for the person: the letter needs nothing else."""
     return NeedsAssessment(
@@ -60,13 +66,15 @@ def assessment(
         need_group=need_group,
         main_goal=main_goal,
         reasoning=reasoning,
+        sources=SOURCES if sources is None else sources,
         evidence=evidence,
     )
 
 
-def test_every_need_group_and_main_goal_has_its_plain_language_text() -> None:
+def test_every_need_group_main_goal_and_source_has_its_plain_language_text() -> None:
     assert set(NEED_GROUP) == set(NeedGroup.values)
     assert set(MAIN_GOAL) == set(MainGoal.values)
+    assert set(SOURCE) == set(Source.values)
 
 
 class TestDecisionLetterText:
@@ -82,22 +90,45 @@ class TestDecisionLetterText:
         assert NEED_GROUP["situation_specific"] in text
         assert MAIN_GOAL["get_work"] in text
         assert f"Dette har vi lagt vekt på:\n{REASONING}" in text
-        assert f"Vi har brukt disse opplysningene:\n{EVIDENCE}" in text
+        assert (
+            "Vi har brukt disse opplysningene:\n"
+            f"- {SOURCE['dialogue']}\n- {SOURCE['medical']}\n{EVIDENCE}"
+        ) in text
         assert "NAV-loven § 14 a" in text
 
-    def test_the_letter_tells_how_and_by_when_to_complain(self, ola: Person) -> None:
+    def test_the_letter_tells_the_right_to_appeal_the_deadline_and_how(self, ola: Person) -> None:
+        """forvaltningsloven § 28 (the right), § 29 (six weeks from the day the letter reached
+        the person), and how: in writing to the office, or digitally on their own pages."""
         text = decision_letter_text(assessment(ola))
 
-        assert "Du kan klage på vedtaket." in text
-        assert "innen seks uker etter at du fikk dette brevet" in text
-        assert "kontakt NAV Grünerløkka" in text
+        assert "Du har rett til å klage på vedtaket." in text
+        assert "innen seks uker fra den dagen du fikk dette brevet" in text
+        assert "Du kan klage på nav.no. Logg inn og velg «Klag på vedtaket»" in text
+        assert "skrive et brev til NAV Grünerløkka" in text
+        assert "sender vi klagen til NAV Klageinstans" in text
+        assert "forvaltningsloven §§ 28 og 29" in text
 
-    def test_without_evidence_the_letter_leaves_out_the_evidence_heading(self, ola: Person) -> None:
-        text = decision_letter_text(assessment(ola, evidence=""))
+    def test_a_permanent_decision_names_no_main_goal(self, ola: Person) -> None:
+        """NAV's decision support: permanent adaptation has no main goal."""
+        text = decision_letter_text(assessment(ola, "permanent", ""))
+
+        assert NEED_GROUP["permanent"] in text
+        assert not any(goal in text for goal in MAIN_GOAL.values())
+        assert "\n\n\n" not in text
+
+    def test_without_sources_or_evidence_the_letter_leaves_out_their_heading(
+        self, ola: Person
+    ) -> None:
+        text = decision_letter_text(assessment(ola, evidence="", sources=[]))
 
         assert "Vi har brukt disse opplysningene" not in text
         assert REASONING in text
         assert "\n\n\n" not in text
+
+    def test_other_sources_are_told_in_the_caseworkers_words_only(self, ola: Person) -> None:
+        text = decision_letter_text(assessment(ola, sources=["other"], evidence=EVIDENCE))
+
+        assert f"Vi har brukt disse opplysningene:\n{EVIDENCE}" in text
 
     def test_the_letter_does_not_show_the_identity_number(self, ola: Person) -> None:
         person = ola
@@ -114,7 +145,9 @@ class TestDecisionLetterText:
         text, readability = decision_letter_preview(assessment(ola, need_group, main_goal))
 
         assert NEED_GROUP[need_group] in text
-        assert MAIN_GOAL[main_goal] in text
+        assert [goal for goal, said in MAIN_GOAL.items() if said in text] == (
+            [main_goal] if main_goal else []
+        )
         other_groups = [t for g, t in NEED_GROUP.items() if g != need_group]
         assert not any(other in text for other in other_groups)
         assert readability == lix(text)
@@ -175,7 +208,11 @@ class TestDecisionLetterSend:
         self, actor_of_login: Lookup, ola: Person
     ) -> None:
         decision = an_assessment(
-            person=ola, need_group="situation_specific", reasoning=REASONING, evidence=EVIDENCE
+            person=ola,
+            need_group="situation_specific",
+            reasoning=REASONING,
+            sources=SOURCES,
+            evidence=EVIDENCE,
         )
         followup_services.assessment_send(
             actor=actor_of_login("veileder"), assessment=decision, version=decision.version
