@@ -11,34 +11,28 @@ from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
 from velferd.followup import selectors, services
 from velferd.followup.models import Activity
+from velferd.people.models import Person
 
-from .writes import (
-    DAY,
-    TODAY,
-    Lookup,
-    actions_after,
-    activity,
-    audit_mark,
-    last_event,
-    person,
-    refused,
-    row_of,
-)
+from .writes import DAY, TODAY, Lookup, actions_after, audit_mark, last_event, refused, row_of
 
 pytestmark = pytest.mark.django_db
 
 
 def office_activity(
-    actor: Actor, *, kind: str = "education", title: str = "Kurs i norsk", **extra: Any
+    actor: Actor,
+    person: Person,
+    *,
+    kind: str = "education",
+    title: str = "Kurs i norsk",
+    **extra: Any,
 ) -> Activity:
-    return services.activity_create(
-        actor=actor, person=person("Ola"), kind=kind, title=title, **extra
-    )
+    return services.activity_create(actor=actor, person=person, kind=kind, title=title, **extra)
 
 
-def own_activity() -> Activity:
-    """Ola's own proposal from the demo: not agreed with the office."""
-    return activity("Trene tre ganger i uka")
+@pytest.fixture(params=["job_hunt", "meeting"])
+def from_office(request: pytest.FixtureRequest) -> Activity:
+    """An activity the office planned: the job hunt agreed with the person, the meeting not."""
+    return request.getfixturevalue(request.param)
 
 
 def moved(actor: Actor, record: Activity, status: str) -> Activity:
@@ -48,10 +42,11 @@ def moved(actor: Actor, record: Activity, status: str) -> Activity:
 
 
 class TestActivityCreate:
-    def test_the_office_plans_an_activity(self, vera: Actor) -> None:
+    def test_the_office_plans_an_activity(self, vera: Actor, followed: Person) -> None:
         mark = audit_mark()
         planned = office_activity(
             vera,
+            followed,
             kind="job_application",
             title="  Søk på lagerjobben  ",
             starts_on=TODAY(),
@@ -63,7 +58,7 @@ class TestActivityCreate:
         assert planned.title == "Søk på lagerjobben"
         assert planned.agreed_with_office and not planned.proposed_by_person
         assert planned.created_by == vera.user
-        assert planned in selectors.activities_of(person("Ola"))
+        assert planned in selectors.activities_of(followed)
         assert actions_after(mark) == ["activity.created"]
         (change,) = selectors.history_of(planned)
         assert (change.what, change.changed_by_label, change.by_person) == (
@@ -72,28 +67,30 @@ class TestActivityCreate:
             False,
         )
 
-    def test_the_person_proposes_an_activity_of_their_own(self, ola: Actor) -> None:
+    def test_the_person_proposes_an_activity_of_their_own(
+        self, citizen: Actor, followed: Person
+    ) -> None:
         mark = audit_mark()
         proposal = services.activity_create(
-            actor=ola, person=person("Ola"), kind="own_activity", title="Gå tur hver dag"
+            actor=citizen, person=followed, kind="own_activity", title="Gå tur hver dag"
         )
 
         assert proposal.status == "proposed"
         assert proposal.proposed_by_person and not proposal.agreed_with_office
-        assert proposal.created_by == ola.user
+        assert proposal.created_by == citizen.user
         assert actions_after(mark) == ["activity.created"]
         (change,) = selectors.history_of(proposal)
         assert (change.what, change.changed_by_label, change.by_person) == (
             "created",
-            "Ola Nordmann",
+            followed.full_name,
             True,
         )
 
-    def test_the_person_cannot_agree_an_activity(self, ola: Actor) -> None:
+    def test_the_person_cannot_agree_an_activity(self, citizen: Actor, followed: Person) -> None:
         error = refused(
             lambda: services.activity_create(
-                actor=ola,
-                person=person("Ola"),
+                actor=citizen,
+                person=followed,
                 kind="own_activity",
                 title="Gå tur",
                 agreed_with_office=True,
@@ -105,34 +102,43 @@ class TestActivityCreate:
             "agreed_with_office",
         )
 
-    def test_the_person_cannot_add_to_someone_elses_plan(self, ola: Actor) -> None:
+    def test_the_person_cannot_add_to_someone_elses_plan(
+        self, citizen: Actor, unfollowed: Person
+    ) -> None:
         error = refused(
             lambda: services.activity_create(
-                actor=ola, person=person("Lars"), kind="own_activity", title="Gå tur"
+                actor=citizen, person=unfollowed, kind="own_activity", title="Gå tur"
             )
         )
         assert error.status == 403
 
-    def test_a_caseworker_at_another_office_cannot_plan(self, sagene_caseworker: Actor) -> None:
-        error = refused(lambda: office_activity(sagene_caseworker))
+    def test_a_caseworker_at_another_office_cannot_plan(
+        self, sagene_caseworker: Actor, followed: Person
+    ) -> None:
+        error = refused(lambda: office_activity(sagene_caseworker, followed))
         assert (error.code, error.status) == ("forbidden", 403)
 
-    def test_an_unknown_kind_is_refused_with_422(self, vera: Actor) -> None:
-        error = refused(lambda: office_activity(vera, kind="holiday"))
+    def test_an_unknown_kind_is_refused_with_422(self, vera: Actor, followed: Person) -> None:
+        error = refused(lambda: office_activity(vera, followed, kind="holiday"))
         assert (error.code, error.status, error.field) == ("unknown_activity_kind", 422, "kind")
 
-    def test_ending_before_it_starts_is_refused_with_422(self, vera: Actor) -> None:
-        error = refused(lambda: office_activity(vera, starts_on=TODAY(), ends_on=TODAY() - DAY))
+    def test_ending_before_it_starts_is_refused_with_422(
+        self, vera: Actor, followed: Person
+    ) -> None:
+        error = refused(
+            lambda: office_activity(vera, followed, starts_on=TODAY(), ends_on=TODAY() - DAY)
+        )
         assert (error.code, error.status, error.field) == ("ends_before_start", 422, "ends_on")
 
-    def test_a_title_is_required(self, vera: Actor) -> None:
-        error = refused(lambda: office_activity(vera, title="   "))
+    def test_a_title_is_required(self, vera: Actor, followed: Person) -> None:
+        error = refused(lambda: office_activity(vera, followed, title="   "))
         assert (error.code, error.status) == ("title_required", 422)
 
 
 class TestActivityUpdate:
-    def test_the_office_edits_an_activity_and_the_history_shows_it(self, vera: Actor) -> None:
-        meeting = activity("Oppfølgingsmøte")
+    def test_the_office_edits_an_activity_and_the_history_shows_it(
+        self, vera: Actor, meeting: Activity
+    ) -> None:
         mark = audit_mark()
 
         edited = services.activity_update(
@@ -160,63 +166,69 @@ class TestActivityUpdate:
             "Oppfølgingsmøte på kontoret",
         )
 
-    def test_the_person_edits_their_own_activity(self, ola: Actor) -> None:
-        own = own_activity()
+    def test_the_person_edits_their_own_activity(
+        self, citizen: Actor, followed: Person, own_proposal: Activity
+    ) -> None:
         mark = audit_mark()
 
         edited = services.activity_update(
-            actor=ola, activity=own, version=own.version, description="To ganger i uka holder."
+            actor=citizen,
+            activity=own_proposal,
+            version=own_proposal.version,
+            description="To ganger i uka holder.",
         )
 
         assert edited.description == "To ganger i uka holder."
         assert actions_after(mark) == ["activity.updated"]
-        latest = selectors.history_of(own).first()
+        latest = selectors.history_of(own_proposal).first()
         assert latest is not None
         assert (latest.what, latest.changed_by_label, latest.by_person) == (
             "updated",
-            "Ola Nordmann",
+            followed.full_name,
             True,
         )
 
-    @pytest.mark.parametrize("title", ["Søk fire jobber i uka", "Oppfølgingsmøte"])
     def test_the_person_cannot_edit_an_activity_from_the_office(
-        self, ola: Actor, title: str
+        self, citizen: Actor, from_office: Activity
     ) -> None:
-        from_office = activity(title)
         error = refused(
             lambda: services.activity_update(
-                actor=ola, activity=from_office, version=from_office.version, title="Søk to"
+                actor=citizen, activity=from_office, version=from_office.version, title="Søk to"
             ),
             from_office,
         )
         assert (error.code, error.status) == ("only_office_changes", 403)
 
-    def test_the_person_cannot_edit_their_own_once_agreed(self, vera: Actor, ola: Actor) -> None:
-        own = own_activity()
+    def test_the_person_cannot_edit_their_own_once_agreed(
+        self, vera: Actor, citizen: Actor, own_proposal: Activity
+    ) -> None:
         agreed = services.activity_update(
-            actor=vera, activity=own, version=own.version, agreed_with_office=True
+            actor=vera, activity=own_proposal, version=own_proposal.version, agreed_with_office=True
         )
         error = refused(
             lambda: services.activity_update(
-                actor=ola, activity=agreed, version=agreed.version, title="Trene én gang"
+                actor=citizen, activity=agreed, version=agreed.version, title="Trene én gang"
             ),
             agreed,
         )
         assert (error.code, error.status) == ("only_office_changes", 403)
 
     @pytest.mark.parametrize("agreed", [True, False])
-    def test_the_person_cannot_set_agreed_with_office(self, ola: Actor, agreed: bool) -> None:
-        own = own_activity()
+    def test_the_person_cannot_set_agreed_with_office(
+        self, citizen: Actor, agreed: bool, own_proposal: Activity
+    ) -> None:
         error = refused(
             lambda: services.activity_update(
-                actor=ola, activity=own, version=own.version, agreed_with_office=agreed
+                actor=citizen,
+                activity=own_proposal,
+                version=own_proposal.version,
+                agreed_with_office=agreed,
             ),
-            own,
+            own_proposal,
         )
         assert (error.code, error.status) == ("only_office_changes", 403)
 
-    def test_a_stale_version_is_refused_with_409(self, vera: Actor) -> None:
-        meeting = activity("Oppfølgingsmøte")
+    def test_a_stale_version_is_refused_with_409(self, vera: Actor, meeting: Activity) -> None:
         services.activity_update(actor=vera, activity=meeting, version=meeting.version, title="A")
         error = refused(
             lambda: services.activity_update(
@@ -227,8 +239,7 @@ class TestActivityUpdate:
         assert (error.code, error.status) == ("stale_version", 409)
         assert row_of(meeting)["title"] == "A"
 
-    def test_an_unknown_kind_is_refused_with_422(self, vera: Actor) -> None:
-        meeting = activity("Oppfølgingsmøte")
+    def test_an_unknown_kind_is_refused_with_422(self, vera: Actor, meeting: Activity) -> None:
         error = refused(
             lambda: services.activity_update(
                 actor=vera, activity=meeting, version=meeting.version, kind="party"
@@ -237,8 +248,9 @@ class TestActivityUpdate:
         )
         assert (error.code, error.status) == ("unknown_activity_kind", 422)
 
-    def test_moving_the_end_before_the_start_is_refused_with_422(self, vera: Actor) -> None:
-        job_hunt = activity("Søk fire jobber i uka")
+    def test_moving_the_end_before_the_start_is_refused_with_422(
+        self, vera: Actor, job_hunt: Activity
+    ) -> None:
         starts = job_hunt.starts_on
         assert starts is not None
         error = refused(
@@ -251,8 +263,7 @@ class TestActivityUpdate:
 
 
 class TestActivityTransition:
-    def test_the_office_moves_an_activity_along(self, vera: Actor) -> None:
-        job_hunt = activity("Søk fire jobber i uka")
+    def test_the_office_moves_an_activity_along(self, vera: Actor, job_hunt: Activity) -> None:
         mark = audit_mark()
 
         started = moved(vera, job_hunt, "in_progress")
@@ -270,20 +281,17 @@ class TestActivityTransition:
         )
 
     def test_a_transition_the_lifecycle_does_not_allow_is_refused_with_409(
-        self, vera: Actor
+        self, vera: Actor, meeting: Activity
     ) -> None:
-        meeting = activity("Oppfølgingsmøte")
         error = refused(lambda: moved(vera, meeting, "proposed"), meeting)
         assert (error.code, error.status, error.field) == ("invalid_transition", 409, "status")
         assert error.message_en == "Cannot go from “Planned” to “Proposed”."
 
-    def test_an_unknown_status_is_refused_with_422(self, vera: Actor) -> None:
-        meeting = activity("Oppfølgingsmøte")
+    def test_an_unknown_status_is_refused_with_422(self, vera: Actor, meeting: Activity) -> None:
         error = refused(lambda: moved(vera, meeting, "paused"), meeting)
         assert (error.code, error.status) == ("unknown_status", 422)
 
-    def test_a_stale_version_is_refused_with_409(self, vera: Actor) -> None:
-        meeting = activity("Oppfølgingsmøte")
+    def test_a_stale_version_is_refused_with_409(self, vera: Actor, meeting: Activity) -> None:
         error = refused(
             lambda: services.activity_transition(
                 actor=vera, activity=meeting, status="in_progress", version=meeting.version - 1
@@ -293,70 +301,71 @@ class TestActivityTransition:
         assert (error.code, error.status) == ("stale_version", 409)
 
     def test_the_person_completes_their_own_activity_once_planned(
-        self, vera: Actor, ola: Actor
+        self, vera: Actor, citizen: Actor, followed: Person, own_proposal: Activity
     ) -> None:
-        own = own_activity()
-        planned = moved(vera, own, "planned")
+        planned = moved(vera, own_proposal, "planned")
         mark = audit_mark()
 
-        done = moved(ola, planned, "completed")
+        done = moved(citizen, planned, "completed")
 
         assert done.status == "completed" and done.is_locked
         assert actions_after(mark) == ["activity.status_changed"]
-        latest = selectors.history_of(own).first()
+        latest = selectors.history_of(own_proposal).first()
         assert latest is not None
-        assert (latest.changed_by_label, latest.by_person) == ("Ola Nordmann", True)
+        assert (latest.changed_by_label, latest.by_person) == (followed.full_name, True)
 
-    def test_the_person_withdraws_their_own_proposal(self, ola: Actor) -> None:
-        own = own_activity()
-        assert moved(ola, own, "cancelled").status == "cancelled"
+    def test_the_person_withdraws_their_own_proposal(
+        self, citizen: Actor, own_proposal: Activity
+    ) -> None:
+        assert moved(citizen, own_proposal, "cancelled").status == "cancelled"
 
-    def test_the_person_cannot_accept_their_own_proposal(self, ola: Actor) -> None:
-        own = own_activity()
-        error = refused(lambda: moved(ola, own, "planned"), own)
+    def test_the_person_cannot_accept_their_own_proposal(
+        self, citizen: Actor, own_proposal: Activity
+    ) -> None:
+        error = refused(lambda: moved(citizen, own_proposal, "planned"), own_proposal)
         assert (error.code, error.status) == ("forbidden", 403)
 
-    @pytest.mark.parametrize("title", ["Søk fire jobber i uka", "Oppfølgingsmøte"])
     def test_the_person_cannot_move_an_activity_from_the_office(
-        self, ola: Actor, title: str
+        self, citizen: Actor, from_office: Activity
     ) -> None:
-        from_office = activity(title)
-        error = refused(lambda: moved(ola, from_office, "completed"), from_office)
+        error = refused(lambda: moved(citizen, from_office, "completed"), from_office)
         assert (error.code, error.status) == ("forbidden", 403)
 
 
 class TestLockedActivity:
     @pytest.fixture(params=["completed", "cancelled"])
-    def closed(self, request: pytest.FixtureRequest, vera: Actor) -> Activity:
-        """Ola's own activity, accepted by the office and then completed or cancelled."""
-        planned = moved(vera, own_activity(), "planned")
+    def closed(
+        self, request: pytest.FixtureRequest, vera: Actor, own_proposal: Activity
+    ) -> Activity:
+        """The person's own proposal, accepted by the office and then completed or cancelled."""
+        planned = moved(vera, own_proposal, "planned")
         return moved(vera, planned, request.param)
 
-    @pytest.mark.parametrize("login", ["veileder", "innbygger"])
-    def test_cannot_be_edited(self, actor_of_login: Lookup, closed: Activity, login: str) -> None:
+    @pytest.mark.parametrize("login", ["veileder", "citizen"])
+    def test_cannot_be_edited(self, acting_as: Lookup, closed: Activity, login: str) -> None:
         error = refused(
             lambda: services.activity_update(
-                actor=actor_of_login(login), activity=closed, version=closed.version, title="Ny"
+                actor=acting_as(login), activity=closed, version=closed.version, title="Ny"
             ),
             closed,
         )
         assert (error.code, error.status) == ("activity_locked", 409)
 
-    @pytest.mark.parametrize("login", ["veileder", "innbygger"])
+    @pytest.mark.parametrize("login", ["veileder", "citizen"])
     @pytest.mark.parametrize("target", ["planned", "in_progress", "completed", "cancelled"])
     def test_cannot_be_moved(
-        self, actor_of_login: Lookup, closed: Activity, login: str, target: str
+        self, acting_as: Lookup, closed: Activity, login: str, target: str
     ) -> None:
-        error = refused(lambda: moved(actor_of_login(login), closed, target), closed)
+        error = refused(lambda: moved(acting_as(login), closed, target), closed)
         assert (error.code, error.status) == ("activity_locked", 409)
 
-    @pytest.mark.parametrize(("login", "by_person"), [("veileder", False), ("innbygger", True)])
+    @pytest.mark.parametrize(("login", "by_person"), [("veileder", False), ("citizen", True)])
     def test_can_still_be_commented_on(
-        self, actor_of_login: Lookup, closed: Activity, login: str, by_person: bool
+        self, acting_as: Lookup, closed: Activity, login: str, by_person: bool
     ) -> None:
         mark = audit_mark()
         comment = services.activity_comment(
-            actor=actor_of_login(login), activity=closed, text="Bra jobba!"
+            actor=acting_as(login), activity=closed, text="Bra jobba!"
         )
         assert list(closed.comments.all()) == [comment]
         assert comment.by_person is by_person
@@ -364,33 +373,30 @@ class TestLockedActivity:
 
 
 class TestActivityComment:
-    @pytest.mark.parametrize(("login", "by_person"), [("veileder", False), ("innbygger", True)])
+    @pytest.mark.parametrize(("login", "by_person"), [("veileder", False), ("citizen", True)])
     def test_both_the_person_and_the_office_comment(
-        self, actor_of_login: Lookup, login: str, by_person: bool
+        self, acting_as: Lookup, login: str, by_person: bool, job_hunt: Activity
     ) -> None:
-        job_hunt = activity("Søk fire jobber i uka")
         mark = audit_mark()
 
         comment = services.activity_comment(
-            actor=actor_of_login(login), activity=job_hunt, text="  Hvordan går det?  "
+            actor=acting_as(login), activity=job_hunt, text="  Hvordan går det?  "
         )
 
         assert comment.text == "Hvordan går det?"
-        assert comment.author == actor_of_login(login).user
+        assert comment.author == acting_as(login).user
         assert comment.by_person is by_person
         assert actions_after(mark) == ["activity.commented"]
         assert last_event().after == {"comment": comment.pk, "by_person": by_person}
         assert row_of(job_hunt)["version"] == job_hunt.version
 
-    def test_an_empty_comment_is_refused(self, ola: Actor) -> None:
-        job_hunt = activity("Søk fire jobber i uka")
+    def test_an_empty_comment_is_refused(self, citizen: Actor, job_hunt: Activity) -> None:
         error = refused(
-            lambda: services.activity_comment(actor=ola, activity=job_hunt, text=" "), job_hunt
+            lambda: services.activity_comment(actor=citizen, activity=job_hunt, text=" "), job_hunt
         )
         assert (error.code, error.status) == ("text_required", 422)
 
-    def test_the_approver_does_not_comment(self, approver: Actor) -> None:
-        job_hunt = activity("Søk fire jobber i uka")
+    def test_the_approver_does_not_comment(self, approver: Actor, job_hunt: Activity) -> None:
         error = refused(
             lambda: services.activity_comment(actor=approver, activity=job_hunt, text="Hei")
         )
@@ -399,28 +405,28 @@ class TestActivityComment:
 
 class TestActivityHistory:
     def test_every_change_is_listed_newest_first_with_who_and_what(
-        self, vera: Actor, ola: Actor
+        self, vera: Actor, citizen: Actor, followed: Person
     ) -> None:
         proposal = services.activity_create(
-            actor=ola, person=person("Ola"), kind="education", title="Ta truckførerbevis"
+            actor=citizen, person=followed, kind="education", title="Ta truckførerbevis"
         )
         edited = services.activity_update(
-            actor=ola, activity=proposal, version=proposal.version, ends_on=TODAY() + 30 * DAY
+            actor=citizen, activity=proposal, version=proposal.version, ends_on=TODAY() + 30 * DAY
         )
         planned = moved(vera, edited, "planned")
-        started = moved(ola, planned, "in_progress")
-        moved(ola, started, "completed")
+        started = moved(citizen, planned, "in_progress")
+        moved(citizen, started, "completed")
 
         history = [
             (c.what, c.changed_by_label, c.by_person, c.after)
             for c in selectors.history_of(proposal)
         ]
         assert [h[:3] for h in history] == [
-            ("status_changed", "Ola Nordmann", True),
-            ("status_changed", "Ola Nordmann", True),
+            ("status_changed", followed.full_name, True),
+            ("status_changed", followed.full_name, True),
             ("status_changed", "Vera Veileder", False),
-            ("updated", "Ola Nordmann", True),
-            ("created", "Ola Nordmann", True),
+            ("updated", followed.full_name, True),
+            ("created", followed.full_name, True),
         ]
         assert [h[3]["status"] for h in history if h[3]] == [
             "completed",

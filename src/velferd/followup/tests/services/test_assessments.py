@@ -11,26 +11,17 @@ from velferd.followup import selectors, services
 from velferd.followup.models import AssessmentStatus, NeedsAssessment
 from velferd.letters.models import Letter
 from velferd.organisation.selectors import office
+from velferd.people.models import Person
 
-from .writes import (
-    REASONING,
-    Lookup,
-    actions_after,
-    audit_mark,
-    last_event,
-    person,
-    refused,
-    row_of,
-    user,
-)
+from .writes import REASONING, Lookup, actions_after, audit_mark, last_event, refused, row_of, user
 
 pytestmark = pytest.mark.django_db
 
 
-def draft_for(actor: Actor, given_name: str, need_group: str) -> NeedsAssessment:
+def draft_for(actor: Actor, person: Person, need_group: str) -> NeedsAssessment:
     return services.assessment_create(
         actor=actor,
-        person=person(given_name),
+        person=person,
         need_group=need_group,
         main_goal="get_work",
         reasoning=REASONING,
@@ -38,41 +29,38 @@ def draft_for(actor: Actor, given_name: str, need_group: str) -> NeedsAssessment
     )
 
 
-def lars_assessment() -> NeedsAssessment:
-    """Lars Larsen's partially permanent assessment by Vera, awaiting approval."""
-    return NeedsAssessment.objects.get(person__given_name="Lars")
-
-
 class TestAssessmentCreate:
-    def test_a_caseworker_writes_a_draft_in_the_open_follow_up(self, vera: Actor) -> None:
+    def test_a_caseworker_writes_a_draft_in_the_open_follow_up(
+        self, vera: Actor, newcomer: Person
+    ) -> None:
         mark = audit_mark()
-        draft = draft_for(vera, "Ahmed", "standard")
+        draft = draft_for(vera, newcomer, "standard")
 
         assert draft.status == AssessmentStatus.DRAFT
         assert draft.author == vera.user
-        assert draft.period == selectors.open_period(person("Ahmed"))
+        assert draft.period == selectors.open_period(newcomer)
         assert draft.letter is None and draft.sent_at is None
         assert actions_after(mark) == ["assessment.created"]
         after = last_event().after
         assert after is not None and after["need_group"] == "standard"
 
-    def test_an_assessment_needs_an_open_follow_up(self, vera: Actor) -> None:
-        error = refused(lambda: draft_for(vera, "Kari", "standard"))
+    def test_an_assessment_needs_an_open_follow_up(self, vera: Actor, unfollowed: Person) -> None:
+        error = refused(lambda: draft_for(vera, unfollowed, "standard"))
         assert (error.code, error.status) == ("no_open_period", 409)
 
-    def test_an_unknown_need_group_is_refused(self, vera: Actor) -> None:
-        error = refused(lambda: draft_for(vera, "Ahmed", "hopeless"))
+    def test_an_unknown_need_group_is_refused(self, vera: Actor, newcomer: Person) -> None:
+        error = refused(lambda: draft_for(vera, newcomer, "hopeless"))
         assert (error.code, error.status, error.field) == (
             "unknown_need_group",
             422,
             "need_group",
         )
 
-    def test_an_unknown_main_goal_is_refused(self, vera: Actor) -> None:
+    def test_an_unknown_main_goal_is_refused(self, vera: Actor, newcomer: Person) -> None:
         error = refused(
             lambda: services.assessment_create(
                 actor=vera,
-                person=person("Ahmed"),
+                person=newcomer,
                 need_group="standard",
                 main_goal="retire",
                 reasoning=REASONING,
@@ -80,11 +68,11 @@ class TestAssessmentCreate:
         )
         assert (error.code, error.status) == ("unknown_main_goal", 422)
 
-    def test_the_reasoning_is_required(self, vera: Actor) -> None:
+    def test_the_reasoning_is_required(self, vera: Actor, newcomer: Person) -> None:
         error = refused(
             lambda: services.assessment_create(
                 actor=vera,
-                person=person("Ahmed"),
+                person=newcomer,
                 need_group="standard",
                 main_goal="get_work",
                 reasoning=" ",
@@ -92,17 +80,19 @@ class TestAssessmentCreate:
         )
         assert (error.code, error.status, error.field) == ("reasoning_required", 422, "reasoning")
 
-    def test_the_approver_does_not_write_assessments(self, approver: Actor) -> None:
-        error = refused(lambda: draft_for(approver, "Ahmed", "standard"))
+    def test_the_approver_does_not_write_assessments(
+        self, approver: Actor, newcomer: Person
+    ) -> None:
+        error = refused(lambda: draft_for(approver, newcomer, "standard"))
         assert error.status == 403
 
 
 class TestAssessmentSendWithoutApproval:
     @pytest.mark.parametrize("need_group", ["standard", "situation_specific", "specially_adapted"])
     def test_is_sent_straight_from_draft_with_a_decision_letter(
-        self, vera: Actor, need_group: str
+        self, vera: Actor, need_group: str, newcomer: Person
     ) -> None:
-        draft = draft_for(vera, "Ahmed", need_group)
+        draft = draft_for(vera, newcomer, need_group)
         mark = audit_mark()
 
         sent = services.assessment_send(actor=vera, assessment=draft, version=draft.version)
@@ -111,7 +101,7 @@ class TestAssessmentSendWithoutApproval:
         assert sent.sent_at is not None
         letter = sent.letter
         assert letter is not None
-        assert letter.person == person("Ahmed")
+        assert letter.person == newcomer
         assert letter.kind == "decision_14a"
         assert letter.lix > 0
         assert letter.body.strip()
@@ -119,28 +109,32 @@ class TestAssessmentSendWithoutApproval:
         assert Letter.objects.get(pk=letter.pk).assessment == sent
         assert actions_after(mark) == ["letter.sent", "assessment.sent"]
         assert last_event().after == {"status": "sent", "letter": str(letter.pk)}
-        assert selectors.current_decision(person("Ahmed")) == sent
+        assert selectors.current_decision(newcomer) == sent
 
-    def test_does_not_go_to_an_approver(self, vera: Actor) -> None:
-        draft = draft_for(vera, "Ahmed", "standard")
+    def test_does_not_go_to_an_approver(self, vera: Actor, newcomer: Person) -> None:
+        draft = draft_for(vera, newcomer, "standard")
         error = refused(
             lambda: services.assessment_submit(actor=vera, assessment=draft, version=draft.version),
             draft,
         )
         assert (error.code, error.status) == ("approval_not_needed", 422)
 
-    def test_a_sent_decision_is_not_sent_twice(self, vera: Actor) -> None:
-        sent = selectors.current_decision(person("Ola"))
-        assert sent is not None
+    def test_a_sent_decision_is_not_sent_twice(
+        self, vera: Actor, followed: Person, sent_decision: NeedsAssessment
+    ) -> None:
+        sent = selectors.current_decision(followed)
+        assert sent == sent_decision and sent is not None
         error = refused(
             lambda: services.assessment_send(actor=vera, assessment=sent, version=sent.version),
             sent,
         )
         assert (error.code, error.status) == ("invalid_transition", 409)
 
-    def test_a_sent_decision_cannot_be_edited(self, vera: Actor) -> None:
-        sent = selectors.current_decision(person("Ola"))
-        assert sent is not None
+    def test_a_sent_decision_cannot_be_edited(
+        self, vera: Actor, followed: Person, sent_decision: NeedsAssessment
+    ) -> None:
+        sent = selectors.current_decision(followed)
+        assert sent == sent_decision and sent is not None
         error = refused(
             lambda: services.assessment_update(
                 actor=vera, assessment=sent, version=sent.version, reasoning="Ny begrunnelse."
@@ -152,28 +146,31 @@ class TestAssessmentSendWithoutApproval:
 
 class TestAssessmentWithApproval:
     @pytest.mark.parametrize("need_group", ["permanent", "partially_permanent"])
-    def test_cannot_be_sent_before_approval(self, vera: Actor, need_group: str) -> None:
-        draft = draft_for(vera, "Ahmed", need_group)
+    def test_cannot_be_sent_before_approval(
+        self, vera: Actor, need_group: str, newcomer: Person
+    ) -> None:
+        draft = draft_for(vera, newcomer, need_group)
         error = refused(
             lambda: services.assessment_send(actor=vera, assessment=draft, version=draft.version),
             draft,
         )
         assert (error.code, error.status) == ("approval_required", 409)
 
-    def test_cannot_be_sent_while_awaiting_approval(self, vera: Actor) -> None:
-        waiting = lars_assessment()
+    def test_cannot_be_sent_while_awaiting_approval(
+        self, vera: Actor, awaiting: NeedsAssessment
+    ) -> None:
         error = refused(
             lambda: services.assessment_send(
-                actor=vera, assessment=waiting, version=waiting.version
+                actor=vera, assessment=awaiting, version=awaiting.version
             ),
-            waiting,
+            awaiting,
         )
         assert (error.code, error.status) == ("approval_required", 409)
 
     def test_goes_from_draft_to_the_approver_and_is_sent_once_approved(
-        self, vera: Actor, approver: Actor
+        self, vera: Actor, approver: Actor, newcomer: Person
     ) -> None:
-        draft = draft_for(vera, "Ahmed", "permanent")
+        draft = draft_for(vera, newcomer, "permanent")
         mark = audit_mark()
 
         submitted = services.assessment_submit(actor=vera, assessment=draft, version=draft.version)
@@ -198,15 +195,14 @@ class TestAssessmentWithApproval:
         ]
 
     def test_the_approver_returns_it_with_a_comment_and_it_is_resubmitted(
-        self, vera: Actor, approver: Actor
+        self, vera: Actor, approver: Actor, awaiting: NeedsAssessment
     ) -> None:
-        waiting = lars_assessment()
         mark = audit_mark()
 
         returned = services.assessment_return(
             actor=approver,
-            assessment=waiting,
-            version=waiting.version,
+            assessment=awaiting,
+            version=awaiting.version,
             comment="Legg ved uttalelsen fra arbeidsgiveren.",
         )
         assert returned.status == AssessmentStatus.RETURNED
@@ -240,11 +236,10 @@ class TestAssessmentWithApproval:
         ]
 
     def test_a_sent_permanent_decision_is_not_sent_twice(
-        self, vera: Actor, approver: Actor
+        self, vera: Actor, approver: Actor, awaiting: NeedsAssessment
     ) -> None:
-        waiting = lars_assessment()
         approved = services.assessment_approve(
-            actor=approver, assessment=waiting, version=waiting.version
+            actor=approver, assessment=awaiting, version=awaiting.version
         )
         sent = services.assessment_send(actor=vera, assessment=approved, version=approved.version)
         error = refused(
@@ -253,90 +248,92 @@ class TestAssessmentWithApproval:
         )
         assert (error.code, error.status) == ("invalid_transition", 409)
 
-    def test_returning_needs_a_comment(self, approver: Actor) -> None:
-        waiting = lars_assessment()
+    def test_returning_needs_a_comment(self, approver: Actor, awaiting: NeedsAssessment) -> None:
         error = refused(
             lambda: services.assessment_return(
-                actor=approver, assessment=waiting, version=waiting.version, comment="  "
+                actor=approver, assessment=awaiting, version=awaiting.version, comment="  "
             ),
-            waiting,
+            awaiting,
         )
         assert (error.code, error.status, error.field) == ("comment_required", 422, "comment")
 
-    def test_the_author_cannot_approve_their_own_assessment(self, vera: Actor) -> None:
-        waiting = lars_assessment()
+    def test_the_author_cannot_approve_their_own_assessment(
+        self, vera: Actor, awaiting: NeedsAssessment
+    ) -> None:
         error = refused(
             lambda: services.assessment_approve(
-                actor=vera, assessment=waiting, version=waiting.version
+                actor=vera, assessment=awaiting, version=awaiting.version
             ),
-            waiting,
+            awaiting,
         )
         assert (error.code, error.status) == ("own_assessment", 403)
 
     def test_the_author_cannot_approve_even_holding_the_approver_role(
-        self, system: Actor, actor_of_login: Lookup
+        self, system: Actor, actor_of_login: Lookup, awaiting: NeedsAssessment
     ) -> None:
         role_assign(actor=system, user=user("veileder"), role="approver", office=office("0317"))
         vera_approver = actor_of_login("veileder")
-        waiting = lars_assessment()
         for call in (
             lambda: services.assessment_approve(
-                actor=vera_approver, assessment=waiting, version=waiting.version
+                actor=vera_approver, assessment=awaiting, version=awaiting.version
             ),
             lambda: services.assessment_return(
-                actor=vera_approver, assessment=waiting, version=waiting.version, comment="Nei."
+                actor=vera_approver, assessment=awaiting, version=awaiting.version, comment="Nei."
             ),
         ):
-            error = refused(call, waiting)
+            error = refused(call, awaiting)
             assert (error.code, error.status) == ("own_assessment", 403)
 
-    def test_an_approver_at_another_office_cannot_approve(self, sagene_approver: Actor) -> None:
-        waiting = lars_assessment()
+    def test_an_approver_at_another_office_cannot_approve(
+        self, sagene_approver: Actor, awaiting: NeedsAssessment
+    ) -> None:
         error = refused(
             lambda: services.assessment_approve(
-                actor=sagene_approver, assessment=waiting, version=waiting.version
+                actor=sagene_approver, assessment=awaiting, version=awaiting.version
             ),
-            waiting,
+            awaiting,
         )
         assert (error.code, error.status) == ("forbidden", 403)
 
-    @pytest.mark.parametrize("login", ["sosialkonsulent", "kontorleder", "innbygger"])
-    def test_only_an_approver_approves(self, actor_of_login: Lookup, login: str) -> None:
-        waiting = lars_assessment()
+    @pytest.mark.parametrize("login", ["sosialkonsulent", "kontorleder", "citizen"])
+    def test_only_an_approver_approves(
+        self, acting_as: Lookup, login: str, awaiting: NeedsAssessment
+    ) -> None:
         error = refused(
             lambda: services.assessment_approve(
-                actor=actor_of_login(login), assessment=waiting, version=waiting.version
+                actor=acting_as(login), assessment=awaiting, version=awaiting.version
             ),
-            waiting,
+            awaiting,
         )
         assert (error.code, error.status) == ("forbidden", 403)
 
-    def test_approving_a_stale_version_is_refused_with_409(self, approver: Actor) -> None:
-        waiting = lars_assessment()
+    def test_approving_a_stale_version_is_refused_with_409(
+        self, approver: Actor, awaiting: NeedsAssessment
+    ) -> None:
         error = refused(
             lambda: services.assessment_approve(
-                actor=approver, assessment=waiting, version=waiting.version + 1
+                actor=approver, assessment=awaiting, version=awaiting.version + 1
             ),
-            waiting,
+            awaiting,
         )
         assert (error.code, error.status) == ("stale_version", 409)
 
-    def test_an_assessment_awaiting_approval_cannot_be_edited(self, vera: Actor) -> None:
-        waiting = lars_assessment()
+    def test_an_assessment_awaiting_approval_cannot_be_edited(
+        self, vera: Actor, awaiting: NeedsAssessment
+    ) -> None:
         error = refused(
             lambda: services.assessment_update(
-                actor=vera, assessment=waiting, version=waiting.version, reasoning="Endret."
+                actor=vera, assessment=awaiting, version=awaiting.version, reasoning="Endret."
             ),
-            waiting,
+            awaiting,
         )
         assert (error.code, error.status) == ("assessment_locked", 409)
 
     def test_editing_an_approved_assessment_sends_it_back_to_draft(
-        self, vera: Actor, approver: Actor
+        self, vera: Actor, approver: Actor, awaiting: NeedsAssessment
     ) -> None:
-        waiting = lars_assessment()
         approved = services.assessment_approve(
-            actor=approver, assessment=waiting, version=waiting.version
+            actor=approver, assessment=awaiting, version=awaiting.version
         )
         mark = audit_mark()
 
@@ -359,8 +356,8 @@ class TestAssessmentWithApproval:
 
 
 class TestAssessmentUpdate:
-    def test_a_caseworker_edits_a_draft(self, vera: Actor) -> None:
-        draft = draft_for(vera, "Ahmed", "standard")
+    def test_a_caseworker_edits_a_draft(self, vera: Actor, newcomer: Person) -> None:
+        draft = draft_for(vera, newcomer, "standard")
         mark = audit_mark()
 
         edited = services.assessment_update(
@@ -383,8 +380,8 @@ class TestAssessmentUpdate:
             "situation_specific",
         )
 
-    def test_a_stale_version_is_refused_with_409(self, vera: Actor) -> None:
-        draft = draft_for(vera, "Ahmed", "standard")
+    def test_a_stale_version_is_refused_with_409(self, vera: Actor, newcomer: Person) -> None:
+        draft = draft_for(vera, newcomer, "standard")
         services.assessment_update(
             actor=vera, assessment=draft, version=draft.version, reasoning="Først."
         )
@@ -397,8 +394,8 @@ class TestAssessmentUpdate:
         assert (error.code, error.status) == ("stale_version", 409)
         assert row_of(draft)["reasoning"] == "Først."
 
-    def test_an_unknown_need_group_is_refused(self, vera: Actor) -> None:
-        draft = draft_for(vera, "Ahmed", "standard")
+    def test_an_unknown_need_group_is_refused(self, vera: Actor, newcomer: Person) -> None:
+        draft = draft_for(vera, newcomer, "standard")
         error = refused(
             lambda: services.assessment_update(
                 actor=vera, assessment=draft, version=draft.version, need_group="nope"
@@ -407,8 +404,8 @@ class TestAssessmentUpdate:
         )
         assert (error.code, error.status) == ("unknown_need_group", 422)
 
-    def test_the_reasoning_cannot_be_emptied(self, vera: Actor) -> None:
-        draft = draft_for(vera, "Ahmed", "standard")
+    def test_the_reasoning_cannot_be_emptied(self, vera: Actor, newcomer: Person) -> None:
+        draft = draft_for(vera, newcomer, "standard")
         error = refused(
             lambda: services.assessment_update(
                 actor=vera, assessment=draft, version=draft.version, reasoning=""

@@ -8,10 +8,12 @@ import pytest
 
 from velferd.access.actor import ANONYMOUS, Actor
 from velferd.audit.models import AuditEvent
+from velferd.core.testing import refusal
 from velferd.followup import selectors, services
 from velferd.followup.models import ReminderNote, SavedFilter
+from velferd.people.models import Person
 
-from .writes import DAY, TODAY, Lookup, actions_after, audit_mark, last_event, person, refusal
+from .writes import DAY, TODAY, Lookup, actions_after, audit_mark, last_event
 from .writes import refused_in_coordination as refused
 
 pytestmark = pytest.mark.django_db
@@ -78,56 +80,60 @@ class TestSavedFilters:
 
 
 class TestReminderNotes:
-    def test_a_caseworker_writes_a_note_about_a_person(self, vera: Actor) -> None:
-        ola_person = person("Ola")
+    def test_a_caseworker_writes_a_note_about_a_person(self, vera: Actor, followed: Person) -> None:
         mark = audit_mark()
 
         note = services.reminder_note_add(
-            actor=vera, person=ola_person, text="  Ring etter kurset  ", remind_on=TODAY() + DAY
+            actor=vera, person=followed, text="  Ring etter kurset  ", remind_on=TODAY() + DAY
         )
 
         assert note.text == "Ring etter kurset"
-        assert list(selectors.reminder_notes(actor=vera, person=ola_person)) == [note]
+        assert list(selectors.reminder_notes(actor=vera, person=followed)) == [note]
         assert actions_after(mark) == ["reminder_note.added"]
         assert last_event().after == {
-            "person": str(ola_person.pk),
+            "person": str(followed.pk),
             "remind_on": (TODAY() + DAY).isoformat(),
         }
 
-    def test_a_note_is_private_to_its_author(self, vera: Actor, social: Actor) -> None:
-        ola_person = person("Ola")
-        veras = services.reminder_note_add(actor=vera, person=ola_person, text="Vera sin")
-        sindres = services.reminder_note_add(actor=social, person=ola_person, text="Sindre sin")
+    def test_a_note_is_private_to_its_author(
+        self, vera: Actor, social: Actor, followed: Person
+    ) -> None:
+        veras = services.reminder_note_add(actor=vera, person=followed, text="Vera sin")
+        sindres = services.reminder_note_add(actor=social, person=followed, text="Sindre sin")
 
-        assert list(selectors.reminder_notes(actor=vera, person=ola_person)) == [veras]
-        assert list(selectors.reminder_notes(actor=social, person=ola_person)) == [sindres]
+        assert list(selectors.reminder_notes(actor=vera, person=followed)) == [veras]
+        assert list(selectors.reminder_notes(actor=social, person=followed)) == [sindres]
         assert selectors.reminder_note_for(actor=vera, note_id=veras.pk) == veras
         error = refusal(lambda: selectors.reminder_note_for(actor=social, note_id=veras.pk))
         assert (error.code, error.status) == ("not_found", 404)
 
-    @pytest.mark.parametrize("login", ["kontorleder", "admin", "innbygger"])
+    @pytest.mark.parametrize("login", ["kontorleder", "admin", "citizen"])
     def test_nobody_else_reads_it_not_even_the_manager_or_the_person(
-        self, vera: Actor, actor_of_login: Lookup, login: str
+        self, vera: Actor, acting_as: Lookup, login: str, followed: Person
     ) -> None:
-        note = services.reminder_note_add(actor=vera, person=person("Ola"), text="Vera sin")
-        actor = actor_of_login(login)
+        note = services.reminder_note_add(actor=vera, person=followed, text="Vera sin")
+        actor = acting_as(login)
 
-        assert list(selectors.reminder_notes(actor=actor, person=person("Ola"))) == []
+        assert list(selectors.reminder_notes(actor=actor, person=followed)) == []
         assert (
             refusal(lambda: selectors.reminder_note_for(actor=actor, note_id=note.pk)).status == 404
         )
 
-    def test_the_notes_text_is_not_copied_into_the_audit_trail(self, vera: Actor) -> None:
+    def test_the_notes_text_is_not_copied_into_the_audit_trail(
+        self, vera: Actor, followed: Person
+    ) -> None:
         text = "Virker deprimert, spør om fastlegen"
-        note = services.reminder_note_add(actor=vera, person=person("Ola"), text=text)
+        note = services.reminder_note_add(actor=vera, person=followed, text=text)
         services.reminder_note_delete(actor=vera, note=note)
 
         for event in AuditEvent.objects.filter(action__startswith="reminder_note."):
             written = json.dumps([event.before, event.after, event.target_label])
             assert "deprimert" not in written
 
-    def test_only_the_author_deletes_a_note(self, vera: Actor, social: Actor) -> None:
-        note = services.reminder_note_add(actor=vera, person=person("Ola"), text="Vera sin")
+    def test_only_the_author_deletes_a_note(
+        self, vera: Actor, social: Actor, followed: Person
+    ) -> None:
+        note = services.reminder_note_add(actor=vera, person=followed, text="Vera sin")
 
         error = refused(lambda: services.reminder_note_delete(actor=social, note=note), note)
         assert error.status == 403
@@ -136,19 +142,15 @@ class TestReminderNotes:
         assert not ReminderNote.objects.filter(pk=note.pk).exists()
         assert last_event().action == "reminder_note.deleted"
 
-    def test_an_empty_note_is_refused_with_422(self, vera: Actor) -> None:
-        error = refused(
-            lambda: services.reminder_note_add(actor=vera, person=person("Ola"), text="  ")
-        )
+    def test_an_empty_note_is_refused_with_422(self, vera: Actor, followed: Person) -> None:
+        error = refused(lambda: services.reminder_note_add(actor=vera, person=followed, text="  "))
         assert (error.code, error.status, error.field) == ("text_required", 422, "text")
 
-    @pytest.mark.parametrize("login", ["beslutter", "fastlege", "innbygger"])
+    @pytest.mark.parametrize("login", ["beslutter", "fastlege", "citizen"])
     def test_only_those_who_follow_the_person_up_write_notes(
-        self, actor_of_login: Lookup, login: str
+        self, acting_as: Lookup, login: str, followed: Person
     ) -> None:
         error = refused(
-            lambda: services.reminder_note_add(
-                actor=actor_of_login(login), person=person("Ola"), text="Hei"
-            )
+            lambda: services.reminder_note_add(actor=acting_as(login), person=followed, text="Hei")
         )
         assert error.status == 403

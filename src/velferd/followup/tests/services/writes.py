@@ -1,10 +1,11 @@
-"""What the tests of follow-up writes share: the demo's records by name, the audit trail's
-marks, and `refused`, which checks that a refused write wrote nothing at all."""
+"""What the tests of follow-up writes share: the logins by name, a record read again, the
+audit trail's marks, and `refused`, which checks that a refused write wrote nothing at all."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from django.db.models import Model
@@ -12,10 +13,10 @@ from django.utils import timezone
 
 from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
-from velferd.access.selectors import actor_for_user
-from velferd.access.services import role_assign
 from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
+from velferd.core.testing import new_user as new_user
+from velferd.core.testing import refusal as refusal
 from velferd.followup.models import (
     Activity,
     ActivityChange,
@@ -33,27 +34,24 @@ from velferd.followup.models import (
     Thread,
 )
 from velferd.letters.models import Letter
-from velferd.organisation.selectors import office
 from velferd.people.models import Consent, Person
 from velferd.people.services import consent_give
 
 Lookup = Callable[[str], Actor]
+M = TypeVar("M", bound=Model)
 
 TODAY = timezone.localdate
 DAY = datetime.timedelta(days=1)
 REASONING = "Du vil tilbake i jobb og trenger litt hjelp til å søke."
 
 
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
-
-
 def user(username: str) -> User:
     return User.objects.get(username=username)
 
 
-def activity(title: str) -> Activity:
-    return Activity.objects.get(title=title)
+def reread(record: M) -> M:
+    """The record as it is stored now."""
+    return type(record)._default_manager.get(pk=record.pk)
 
 
 def audit_mark() -> int:
@@ -105,20 +103,6 @@ def refused(call: Callable[[], object], *records: Model) -> DomainError:
     return caught.value
 
 
-def plan_of(given_name: str) -> IndividualPlan:
-    return IndividualPlan.objects.select_related("person").get(person__given_name=given_name)
-
-
-def measure_of(given_name: str) -> PlanMeasure:
-    return PlanMeasure.objects.select_related("plan", "plan__person").get(
-        plan__person__given_name=given_name
-    )
-
-
-def measure_of_text(text: str) -> PlanMeasure:
-    return PlanMeasure.objects.select_related("plan", "plan__person").get(text=text)
-
-
 def members_of(plan: IndividualPlan) -> dict[str, bool]:
     """The plan's member services, each with whether it is the coordinator."""
     return dict(PlanMember.objects.filter(plan=plan).values_list("service", "is_coordinator"))
@@ -155,19 +139,6 @@ def refused_in_coordination(call: Callable[[], object], *records: Model) -> Doma
     return caught.value
 
 
-def refusal(call: Callable[[], object]) -> DomainError:
-    """The refusal of a read."""
-    with pytest.raises(DomainError) as caught:
-        call()
-    return caught.value
-
-
-def new_user(username: str, role: str, **units: object) -> Actor:
-    created = User.objects.create(username=username, full_name=username.title())
-    role_assign(actor=system_actor("tests"), user=created, role=role, **units)
-    return actor_for_user(created)
-
-
 def give_consent(
     who: Person,
     service: str,
@@ -184,12 +155,23 @@ def give_consent(
     )
 
 
+def person(given_name: str) -> Person:
+    return Person.objects.get(given_name=given_name)
+
+
+def plan_of(given_name: str) -> IndividualPlan:
+    return IndividualPlan.objects.select_related("person").get(person__given_name=given_name)
+
+
+def measure_of(given_name: str) -> PlanMeasure:
+    return PlanMeasure.objects.select_related("plan", "plan__person").get(
+        plan__person__given_name=given_name
+    )
+
+
+def measure_of_text(text: str) -> PlanMeasure:
+    return PlanMeasure.objects.select_related("plan", "plan__person").get(text=text)
+
+
 def marias_gp_consent() -> Consent:
     return Consent.objects.get(person=person("Maria"), partner_service="gp")
-
-
-def staff_at_sagene(system: Actor, username: str, role: str) -> User:
-    """A user with a role at NAV Sagene (0320), another office than the demo people's."""
-    other = User.objects.create(username=username, full_name=username.title())
-    role_assign(actor=system, user=other, role=role, office=office("0320"))
-    return other
