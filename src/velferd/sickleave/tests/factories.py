@@ -9,6 +9,9 @@ from collections.abc import Iterator, Sequence
 import factory
 from stdnum.no import orgnr
 
+from velferd.access.actor import Actor
+from velferd.access.roles import Role
+from velferd.core.testing import new_user
 from velferd.employers.models import Enterprise, Sector
 from velferd.organisation.models import Municipality
 from velferd.sickleave.periods import Period
@@ -99,3 +102,16 @@ def with_statistics(*enterprises: Enterprise, quarters: int = 12) -> None:
 def in_county(municipality: str, **fields: object) -> Enterprise:
     """A new enterprise in the municipality with this number."""
     return make_enterprise(municipality=Municipality.objects.get(number=municipality), **fields)
+
+
+def peers_with_statistics(municipality: str, size: int = 4, **fields: object) -> list[Enterprise]:
+    """`size` enterprises alike (municipality, industry, sector) with the same ordinary
+    statistics for the last 12 quarters: enough that none of their groups is masked."""
+    group = [in_county(municipality, **fields) for _ in range(size)]
+    with_statistics(*group)
+    return group
+
+
+def a_representative(enterprise: Enterprise, username: str = "representant") -> Actor:
+    """A new login representing the enterprise (an employer's representative)."""
+    return new_user(username, Role.EMPLOYER, organisation_number=enterprise.organisation_number)

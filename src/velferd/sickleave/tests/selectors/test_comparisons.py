@@ -9,9 +9,16 @@ import pytest
 
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
+from velferd.employers.models import Enterprise
 from velferd.sickleave import selectors
 
-from ..factories import import_quarters, latest
+from ..factories import (
+    a_representative,
+    import_quarters,
+    last_quarters,
+    peers_with_statistics,
+    with_statistics,
+)
 from .shared import OLD, in_county, quarter_of
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +26,19 @@ ActorOf = Callable[[str], Actor]
 D = Decimal
 
 
+@pytest.fixture
+def vestland() -> list[Enterprise]:
+    """Four private care homes (NACE 87.301) in Bergen, with 12 quarters of statistics."""
+    return peers_with_statistics("4601", industry_code="87.301")
+
+
 class TestComparison:
     def test_the_enterprise_is_compared_with_its_industry_sector_county_and_country(
-        self, actor_of_login: ActorOf
+        self, vestland: list[Enterprise]
     ) -> None:
+        own = vestland[0]
         found = selectors.enterprise_comparison(
-            actor=actor_of_login("arbeidsgiver"), organisation_number="987654309"
+            actor=a_representative(own), organisation_number=own.organisation_number
         )
         assert {name: (g.kind, g.key) for name, g in found.groups.items()} == {
             "industry": ("industry", "87"),
@@ -39,23 +53,32 @@ class TestComparison:
         assert all(s.segments for s in chart.series)
 
     @pytest.mark.parametrize(
-        ("login", "number", "allowed"),
+        ("login", "which", "allowed"),
         [
-            ("arbeidsgiver", "987654309", True),
-            ("arbeidsgiver", "964330123", False),
-            ("ia-radgiver", "964330123", True),
-            ("ia-radgiver", "971352418", False),
-            ("ia-03", "971352418", True),
-            ("admin", "971352418", True),
-            ("analytiker", "987654309", False),
-            ("departement", "987654309", False),
-            ("veileder", "987654309", False),
+            ("representant", "own", True),
+            ("representant", "other", False),
+            ("ia-radgiver", "other", True),
+            ("ia-radgiver", "oslo", False),
+            ("ia-03", "oslo", True),
+            ("admin", "oslo", True),
+            ("analytiker", "own", False),
+            ("departement", "own", False),
+            ("veileder", "own", False),
         ],
     )
     def test_who_sees_one_enterprise(
-        self, actor_of_login: ActorOf, login: str, number: str, allowed: bool
+        self,
+        actor_of_login: ActorOf,
+        vestland: list[Enterprise],
+        login: str,
+        which: str,
+        allowed: bool,
     ) -> None:
-        actor = actor_of_login(login)
+        """ "own" is the enterprise "representant" represents, "other" another in Vestland."""
+        oslo = in_county("0301")
+        with_statistics(oslo)
+        number = {"own": vestland[0], "other": vestland[1], "oslo": oslo}[which].organisation_number
+        actor = a_representative(vestland[0]) if login == "representant" else actor_of_login(login)
         if allowed:
             assert selectors.enterprise_comparison(actor=actor, organisation_number=number)
             return
@@ -63,7 +86,7 @@ class TestComparison:
             selectors.enterprise_comparison(actor=actor, organisation_number=number)
         assert refused.value.status == 404
 
-    @pytest.mark.parametrize("number", ["974760673", "123", "98765430x"])
+    @pytest.mark.parametrize("number", ["974760673", "123", "80000000x"])
     def test_an_unknown_or_invalid_number_is_404(
         self, actor_of_login: ActorOf, number: str
     ) -> None:
@@ -73,7 +96,7 @@ class TestComparison:
             )
         assert refused.value.status == 404
 
-    def test_analysts_see_groups(self, actor_of_login: ActorOf) -> None:
+    def test_analysts_see_groups(self, actor_of_login: ActorOf, vestland: list[Enterprise]) -> None:
         found = selectors.group_statistics(
             actor=actor_of_login("analytiker"), kind="county", key="46"
         )
@@ -94,7 +117,7 @@ class TestOwnComparison:
         self, actor_of_login: ActorOf
     ) -> None:
         mine, theirs = in_county("5601"), in_county("5603")
-        quarters = [latest().shifted(-n) for n in range(12)]
+        quarters = last_quarters(12)
         import_quarters(
             [(mine, p, "1000", "50", "5", 6) for p in quarters]
             + [(theirs, p, "2000", "140", "20", 9) for p in quarters]
@@ -152,9 +175,12 @@ class TestOwnComparison:
         county = next(r.figures["county"] for r in small.history if r.period == OLD)
         assert county is not None and not county.masked
 
-    def test_the_demo_employer_still_sees_its_groups(self, actor_of_login: ActorOf) -> None:
+    def test_an_employer_among_alike_enterprises_still_sees_its_groups(
+        self, vestland: list[Enterprise]
+    ) -> None:
+        own = vestland[0]
         found = selectors.enterprise_comparison(
-            actor=actor_of_login("arbeidsgiver"), organisation_number="987654309"
+            actor=a_representative(own), organisation_number=own.organisation_number
         )
         for name in ("industry", "sector", "county", "country"):
             figure = found.four_quarters[name]
