@@ -35,12 +35,6 @@ def vera(actor_of_login: Lookup) -> Actor:
 
 
 @pytest.fixture
-def ola(actor_of_login: Lookup) -> Actor:
-    """The citizen login, which is Ola Nordmann."""
-    return actor_of_login("innbygger")
-
-
-@pytest.fixture
 def manager(actor_of_login: Lookup) -> Actor:
     return actor_of_login("kontorleder")
 

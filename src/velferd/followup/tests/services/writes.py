@@ -15,8 +15,6 @@ from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
 from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
-from velferd.core.testing import new_user as new_user
-from velferd.core.testing import refusal as refusal
 from velferd.followup.models import (
     Activity,
     ActivityChange,
@@ -153,25 +151,3 @@ def give_consent(
         starts_on=starts_on or TODAY(),
         ends_on=ends_on or TODAY() + 180 * DAY,
     )
-
-
-def person(given_name: str) -> Person:
-    return Person.objects.get(given_name=given_name)
-
-
-def plan_of(given_name: str) -> IndividualPlan:
-    return IndividualPlan.objects.select_related("person").get(person__given_name=given_name)
-
-
-def measure_of(given_name: str) -> PlanMeasure:
-    return PlanMeasure.objects.select_related("plan", "plan__person").get(
-        plan__person__given_name=given_name
-    )
-
-
-def measure_of_text(text: str) -> PlanMeasure:
-    return PlanMeasure.objects.select_related("plan", "plan__person").get(text=text)
-
-
-def marias_gp_consent() -> Consent:
-    return Consent.objects.get(person=person("Maria"), partner_service="gp")
