@@ -12,7 +12,7 @@ from velferd.sickleave import selectors
 from velferd.sickleave.periods import four_quarters
 from velferd.sickleave.selectors import Figure
 
-from ..factories import import_quarters, latest, make_enterprise
+from ..factories import import_quarters, latest, make_enterprise, peers_with_statistics
 
 pytestmark = pytest.mark.django_db
 ActorOf = Callable[[str], Actor]
@@ -49,14 +49,26 @@ class TestMasking:
         own = found.four_quarters["enterprise"]
         assert own is not None and own.masked
 
-    def test_the_demo_masks_some_groups_and_not_most(self, actor_of_login: ActorOf) -> None:
+    def test_few_persons_mask_some_groups_and_not_most(self, actor_of_login: ActorOf) -> None:
+        """Farms (NACE 01) with one sick-listed person each in one quarter, a small farm with
+        three in the last, and ordinary IT (62) and engineering (71) firms."""
+        farms = peers_with_statistics("5601", size=3, industry_code="01.110")
+        import_quarters([(farm, latest().shifted(-4), "1000", "10", "0", 1) for farm in farms])
+        small = make_enterprise(industry_code="01.110")
+        import_quarters([(small, latest(), "300", "20", "0", 3)])
+        peers_with_statistics("5601", industry_code="62.010")
+        peers_with_statistics("5601", industry_code="71.129")
         analyst = actor_of_login("analytiker")
-        industries = selectors.group_statistics(actor=analyst, kind="industry", key="47")
+        industries = selectors.group_statistics(actor=analyst, kind="industry", key="01")
         assert any(g and g.masked for _p, g, _c in industries.history)
-        shown = [f for _g, f in selectors.groups(actor=analyst, kind="industry")]
-        assert sum(not f.masked for f in shown) > len(shown) / 2
+        shown = [
+            f
+            for g, f in selectors.groups(actor=analyst, kind="industry")
+            if g.key in ("01", "62", "71")
+        ]
+        assert len(shown) == 3 and sum(not f.masked for f in shown) > len(shown) / 2
         grocery = selectors.enterprise_comparison(
-            actor=actor_of_login("admin"), organisation_number="999906087"
+            actor=actor_of_login("admin"), organisation_number=small.organisation_number
         )
         assert grocery.last_quarter["enterprise"] is not None
         assert grocery.last_quarter["enterprise"].masked
