@@ -282,6 +282,25 @@ def synthetic_national_id(born: datetime.date, serial: int) -> str:
     raise ValueError(f"no synthetic number for {born} with serial {serial}")
 
 
+def synthetic_national_id_from_2032(born: datetime.date, serial: int) -> str:
+    """A synthetic number (month + 80) whose first check digit only the rule from 2032
+    allows, as Skatteetaten will issue from 2032: it does not tell the century, so the
+    person's birth date must be given. Individual digits from 999 down, as Skatteetaten
+    plans; different serials give different numbers for the same birth date."""
+    stem = f"{born.day:02d}{born.month + SYNTHETIC_MONTH_OFFSET:02d}{born.year % 100:02d}"
+    found = 0
+    for individual in range(999, -1, -1):
+        for first_check in range(10):
+            first_ten = f"{stem}{individual:03d}{first_check}"
+            second_check = (11 - _remainder(f"{first_ten}0", _SECOND_CHECK_WEIGHTS)) % 11
+            number = f"{first_ten}{second_check}"
+            if second_check < 10 and check_digit_rule(number) is CheckDigitRule.FROM_2032:
+                if found == serial:
+                    return number
+                found += 1
+    raise ValueError(f"no synthetic number from 2032 for {born} with serial {serial}")
+
+
 def mask_national_id(number: str) -> str:
     """Birth date shown, personal number hidden: 010190*****."""
     return number[:6] + "*****" if len(number) == 11 else "***********"

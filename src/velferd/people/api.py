@@ -106,6 +106,7 @@ def register_person(request: HttpRequest, payload: PersonIn) -> Any:
     person = services.person_register(
         actor=actor,
         national_id=payload.national_id,
+        birth_date=payload.birth_date,
         given_name=payload.given_name,
         family_name=payload.family_name,
         municipality_number=payload.municipality,

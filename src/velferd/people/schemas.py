@@ -29,6 +29,12 @@ class ChildIn(Schema):
 
 class PersonIn(Schema):
     national_id: NationalId = Field(..., description="11 digits: fødselsnummer or D-number.")
+    birth_date: datetime.date | None = Field(
+        None,
+        description="The birth date in the National Population Register. Left out, it is read "
+        "from the number; required where the number cannot tell the century (numbers issued "
+        "from 2032). Refused when it does not match the date written in the number.",
+    )
     given_name: Name = Field(..., max_length=100)
     family_name: Name = Field(..., max_length=100)
     municipality: MunicipalityNumber = Field(..., description="Municipality number of residence.")

@@ -64,6 +64,7 @@ def _register(actor: Actor, data: Any) -> Any:
     return services.person_register(
         actor=actor,
         national_id=data.get("national_id", ""),
+        birth_date=parse_date(data.get("birth_date", ""), "birth_date"),
         given_name=data.get("given_name", ""),
         family_name=data.get("family_name", ""),
         municipality_number=data.get("municipality", "").strip(),

@@ -13,9 +13,13 @@ from pytest_django.fixtures import Settings
 
 from velferd.core.errors import DomainError
 from velferd.core.identifiers import (
+    CheckDigitRule,
+    birth_date_for_number,
     birth_date_from_number,
+    check_digit_rule,
     is_synthetic_national_id,
     synthetic_national_id,
+    synthetic_national_id_from_2032,
     validate_national_id,
 )
 
@@ -88,3 +92,26 @@ def test_a_generated_number_is_refused_where_synthetic_numbers_are_not_allowed(
         validate_national_id(number)
 
     assert caught.value.code == "synthetic_national_id_not_allowed"
+
+
+class TestNumbersUnderTheRuleFrom2032:
+    """Synthetic numbers as Skatteetaten will issue them from 2032 (first check digit with
+    remainder 1 to 3): valid, but the birth date is not in them."""
+
+    @given(born=birth_dates, serial=st.integers(0, 50))
+    def test_validates_follows_only_the_new_rule_and_needs_its_birth_date(
+        self, born: datetime.date, serial: int
+    ) -> None:
+        number = synthetic_national_id_from_2032(born, serial)
+
+        assert validate_national_id(number) == number
+        assert is_synthetic_national_id(number)
+        assert check_digit_rule(number) is CheckDigitRule.FROM_2032
+        assert birth_date_from_number(number) is None
+        assert birth_date_for_number(number, born) == born
+
+    @given(born=birth_dates)
+    def test_different_serials_give_different_numbers(self, born: datetime.date) -> None:
+        numbers = {synthetic_national_id_from_2032(born, serial) for serial in range(20)}
+
+        assert len(numbers) == 20
