@@ -29,7 +29,7 @@ D = Decimal
 
 
 class TestPriorities:
-    """A hand-built Finnmark: five enterprises in NACE 62, which no demo enterprise has."""
+    """A hand-built Finnmark: five enterprises in NACE 62."""
 
     @pytest.fixture
     def county(self) -> dict[str, Enterprise]:
@@ -87,7 +87,7 @@ class TestPriorities:
     def test_an_industry_the_analysts_do_not_see_is_left_out_of_the_list(
         self, actor_of_login: ActorOf, county: dict[str, Enterprise]
     ) -> None:
-        """Two enterprises in NACE 01 (no demo enterprise has it): the industry's percentage
+        """Two enterprises in NACE 01 (and no others): the industry's percentage
         would be the other's figures to the advisor, and so would the workdays to save."""
         farms = [make_enterprise(name=f"Gård {n} AS", industry_code="01.110") for n in (1, 2)]
         import_quarters(
@@ -161,9 +161,13 @@ class TestPriorities:
     def test_another_county_sees_none_of_them(
         self, actor_of_login: ActorOf, county: dict[str, Enterprise]
     ) -> None:
+        bergen = make_enterprise(
+            name="Fjellbekk Omsorg AS", municipality=Municipality.objects.get(number="4601")
+        )
+        import_quarters([(bergen, p, "1000", "80", "0", 10) for p in four_quarters(latest())])
         names = self.names(actor_of_login("ia-radgiver"))
         assert "Alta Data AS" not in names
-        assert "Bergen Omsorg AS" in names
+        assert "Fjellbekk Omsorg AS" in names
 
     def test_a_county_not_ones_own_is_403(self, actor_of_login: ActorOf) -> None:
         with pytest.raises(DomainError) as refused:
