@@ -15,9 +15,13 @@ from django.test import Client
 
 from velferd.access.models import User
 from velferd.audit.models import AuditEvent
+from velferd.core.testing import login_actor
 from velferd.core.tests.concurrency import load_demo_data, postgresql_only, run_together
 from velferd.followup.models import Activity, Thread
 from velferd.people.models import Person
+from velferd.people.tests.factories import a_person, citizen_of
+
+from .factories import a_period, a_thread, an_activity
 
 BASE = "/api/v1/followup"
 ROUNDS = 12
@@ -30,6 +34,15 @@ Write = tuple[str, Callable[[], Any]]
 @pytest.fixture
 def demo() -> None:
     load_demo_data()
+
+
+@pytest.fixture
+def ola(demo: None) -> Person:
+    """A person followed up by the demo's caseworker, with a citizen login of their own."""
+    person = a_person()
+    a_period(person=person, caseworker=login_actor("veileder").user)
+    citizen_of(person)
+    return person
 
 
 def logged_in(username: str) -> Client:
@@ -51,14 +64,14 @@ def last_seq() -> int:
     return AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
 
 
-def test_mixed_writes_on_one_person_are_saved_or_409_and_audited_once_each(demo: None) -> None:
-    ola = Person.objects.get(given_name="Ola")
-    thread = Thread.objects.get(person=ola)
-    jobs = Activity.objects.get(title="Søk fire jobber i uka")
+def test_mixed_writes_on_one_person_are_saved_or_409_and_audited_once_each(ola: Person) -> None:
+    thread: Thread = a_thread(person=ola)
+    jobs: Activity = an_activity(person=ola, title="Søk fire jobber i uka", agreed_with_office=True)
+    assert ola.user is not None
     office, colleague, citizen = (
         logged_in("veileder"),
         logged_in("veileder"),
-        logged_in("innbygger"),
+        logged_in(ola.user.username),
     )
     mark = last_seq()
     answered: Counter[tuple[str, int]] = Counter()
