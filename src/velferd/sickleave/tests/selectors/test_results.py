@@ -36,10 +36,11 @@ def serve(enterprise: Enterprise, start: Period) -> Cooperation:
     return cooperation
 
 
-def without_the_demo_results() -> None:
-    """Leave the demo's served enterprises (two in Vestland) out of the results: the
-    counties are judged together, and Vestland's hidden results would otherwise hide
-    another county's as well (see test_a_county_that_would_reveal_another_is_hidden)."""
+def only_the_tests_cooperations_served() -> None:
+    """Close every cooperation being served that the test did not build: the counties are
+    judged together, and a county hidden by cooperations the test knows nothing of would
+    hide another's as well (see test_a_county_that_would_reveal_another_is_hidden). Call it
+    before the test builds its own."""
     Cooperation.objects.filter(status__in=selectors.SERVED_STATUSES).update(
         status=CooperationStatus.CANCELLED, is_open=False
     )
@@ -50,7 +51,7 @@ class TestResults:
     def served(self) -> list[Enterprise]:
         """Three enterprises in Finnmark whose cooperations started two quarters ago: four
         quarters before at 10 %, two during at 5 % with more graded sick leave."""
-        without_the_demo_results()
+        only_the_tests_cooperations_served()
         enterprises = [make_enterprise() for _ in range(3)]
         start = latest().shifted(-1)
         for enterprise in enterprises:
@@ -111,7 +112,7 @@ class TestResults:
     def test_the_results_of_one_enterprise_are_hidden(self, actor_of_login: ActorOf) -> None:
         """A county with one enterprise in cooperation: its results would be that
         enterprise's figures."""
-        without_the_demo_results()
+        only_the_tests_cooperations_served()
         enterprise = make_enterprise()
         start = latest().shifted(-1)
         import_quarters(
@@ -128,7 +129,7 @@ class TestResults:
     def test_a_county_that_would_reveal_another_is_hidden(self, actor_of_login: ActorOf) -> None:
         """Two enterprises in cooperation in Vestland, hidden; were Finnmark's three shown,
         the country minus Finnmark would be Vestland's two."""
-        without_the_demo_results()
+        only_the_tests_cooperations_served()
         start = latest().shifted(-1)
         for municipality in ("4601", "4601", "5601", "5601", "5601"):
             enterprise = in_county(municipality)
@@ -149,7 +150,7 @@ class TestResults:
     def test_one_enterprise_dominating_the_results_hides_them(
         self, actor_of_login: ActorOf
     ) -> None:
-        without_the_demo_results()
+        only_the_tests_cooperations_served()
         enterprises = [make_enterprise() for _ in range(3)]
         start = latest().shifted(-1)
         for enterprise, lost in zip(enterprises, ("900", "50", "50"), strict=True):
