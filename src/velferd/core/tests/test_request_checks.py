@@ -116,8 +116,10 @@ class TestNulInJson:
 
     def test_a_subsidy_application_is_422_naming_the_field(self) -> None:
         enterprise = an_enterprise()
+        representative = a_representative(enterprise).user
+        assert representative is not None
         client = Client()
-        client.force_login(a_representative(enterprise).user)
+        client.force_login(representative)
 
         response = post_json(
             client,
