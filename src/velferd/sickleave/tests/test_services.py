@@ -12,7 +12,6 @@ from django.utils import translation
 from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
-from velferd.employers.models import Enterprise
 from velferd.sickleave import selectors, services
 from velferd.sickleave.models import (
     EnterpriseSummary,
@@ -20,18 +19,11 @@ from velferd.sickleave.models import (
     QuarterlyStatistics,
     StatisticsImport,
 )
-from velferd.sickleave.periods import Period
 
-from .factories import csv_file, make_enterprise
+from .factories import csv_file, last_quarters, latest, make_enterprise, with_statistics
 
 pytestmark = pytest.mark.django_db
 ActorOf = Callable[[str], Actor]
-
-
-def latest() -> Period:
-    period = selectors.latest_quarter()
-    assert period is not None, "the demo has statistics"
-    return period
 
 
 def imports(actor: Actor, data: bytes) -> services.ImportReport:
@@ -165,11 +157,19 @@ class TestAGoodFile:
         assert (report.created, report.changed, report.unchanged) == (0, 0, 1)
         assert list(QuarterlyStatistics.objects.filter(enterprise=enterprise).values()) == before
 
-    def test_importing_the_whole_demo_again_changes_nothing(self, actor_of_login: ActorOf) -> None:
-        from velferd.sickleave.demo import demo_file
-
+    def test_importing_a_whole_file_again_changes_nothing(self, actor_of_login: ActorOf) -> None:
+        """Twelve quarters of 26 enterprises: 312 rows."""
+        enterprises = [make_enterprise() for _ in range(26)]
+        data = csv_file(
+            [
+                (e.organisation_number, q.year, q.quarter, "1000", "50", "10", 7)
+                for e in enterprises
+                for q in last_quarters(12)
+            ]
+        )
+        imports(actor_of_login("admin"), data)
         rows = QuarterlyStatistics.objects.count()
-        report = imports(actor_of_login("admin"), demo_file())
+        report = imports(actor_of_login("admin"), data)
         assert (report.created, report.changed) == (0, 0)
         assert report.unchanged == report.rows > 300
         assert QuarterlyStatistics.objects.count() == rows
@@ -192,7 +192,8 @@ class TestAGoodFile:
     def test_a_new_latest_quarter_moves_every_enterprise_window(
         self, actor_of_login: ActorOf
     ) -> None:
-        enterprise = make_enterprise()
+        enterprise, own = make_enterprise(), make_enterprise()
+        with_statistics(own, quarters=4)
         nxt = latest().shifted(1)
         imports(
             actor_of_login("admin"),
@@ -201,7 +202,6 @@ class TestAGoodFile:
             ),
         )
         assert selectors.latest_quarter() == nxt
-        own = Enterprise.objects.get(organisation_number="987654309")
         summary = EnterpriseSummary.objects.get(enterprise=own)
         expected = QuarterlyStatistics.objects.filter(enterprise=own).order_by("-year", "-quarter")
         last_three = sum(r.lost_workdays for r in list(expected)[:3])
