@@ -131,6 +131,7 @@ def sent_decision(vera: Actor, followed: Person) -> NeedsAssessment:
         need_group="situation_specific",
         main_goal="get_work",
         reasoning="Du vil tilbake i jobb, men ikke i en jobb der du står hele dagen.",
+        sources=["self_assessment", "dialogue"],
     )
     return services.assessment_send(actor=vera, assessment=draft, version=draft.version)
 
@@ -225,6 +226,7 @@ def awaiting(vera: Actor, manager: Actor) -> NeedsAssessment:
         need_group="partially_permanent",
         main_goal="keep_work",
         reasoning="Du kan jobbe halv tid i jobben du har, med tilrettelegging. Det vil vare.",
+        sources=["medical", "employer", "work_capacity"],
         evidence="Uttalelse fra spesialist og arbeidsgiver.",
     )
     return services.assessment_submit(actor=vera, assessment=draft, version=draft.version)

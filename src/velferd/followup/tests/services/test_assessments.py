@@ -19,12 +19,15 @@ pytestmark = pytest.mark.django_db
 
 
 def draft_for(actor: Actor, person: Person, need_group: str) -> NeedsAssessment:
+    """A draft resting on a conversation, with the main goal its group takes (none for
+    permanent adaptation)."""
     return services.assessment_create(
         actor=actor,
         person=person,
         need_group=need_group,
-        main_goal="get_work",
+        main_goal="" if need_group == "permanent" else "get_work",
         reasoning=REASONING,
+        sources=["dialogue"],
         evidence="Samtale med deg.",
     )
 
@@ -66,7 +69,7 @@ class TestAssessmentCreate:
                 reasoning=REASONING,
             )
         )
-        assert (error.code, error.status) == ("unknown_main_goal", 422)
+        assert (error.code, error.status) == ("main_goal_not_offered", 422)
 
     def test_the_reasoning_is_required(self, vera: Actor, newcomer: Person) -> None:
         error = refused(
