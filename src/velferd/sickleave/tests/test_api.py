@@ -12,14 +12,28 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from velferd.audit.models import AuditEvent
+from velferd.employers.models import Enterprise
 from velferd.sickleave.models import EnterpriseSummary, QuarterlyStatistics
 from velferd.sickleave.periods import four_quarters
 
-from .factories import csv_file, import_quarters, latest, make_enterprise
+from .conftest import client_of
+from .factories import (
+    a_representative,
+    csv_file,
+    import_quarters,
+    in_county,
+    latest,
+    make_enterprise,
+    peers_with_statistics,
+    with_statistics,
+)
 
 pytestmark = pytest.mark.django_db
 ClientAs = Callable[[str], Client]
 S = "/api/v1/sickleave"
+# Ten industries, by NACE code (care homes among them).
+INDUSTRIES = ("01.110", "10.201", "41.200", "47.111", "49.391", "62.010", "71.129", "81.210",
+              "84.130", "87.301")  # fmt: skip
 
 
 class TestImport:
@@ -88,14 +102,14 @@ class TestImport:
 
 class TestComparison:
     def test_the_employer_gets_their_enterprise_against_the_groups(
-        self, client_as: ClientAs
+        self, care_home: Enterprise
     ) -> None:
-        response = client_as("arbeidsgiver").get(
-            f"{S}/enterprises/987654309", HTTP_ACCEPT_LANGUAGE="en"
+        response = client_of(a_representative(care_home)).get(
+            f"{S}/enterprises/{care_home.organisation_number}", HTTP_ACCEPT_LANGUAGE="en"
         )
         assert response.status_code == 200
         body = response.json()
-        assert body["name"] == "Bergen Omsorg AS"
+        assert body["name"] == "Fjellbekk Omsorg AS"
         assert body["groups"]["industry"] == {
             "kind": "industry",
             "key": "87",
@@ -125,10 +139,12 @@ class TestComparison:
         assert shown["last_quarter"]["enterprise"]["percentage"] == "5.00"
 
     def test_another_enterprise_answers_the_employer_as_an_unknown_one(
-        self, client_as: ClientAs
+        self, care_home: Enterprise
     ) -> None:
-        employer = client_as("arbeidsgiver")
-        other = employer.get(f"{S}/enterprises/964330123")
+        another = in_county("4601")
+        with_statistics(another, quarters=4)
+        employer = client_of(a_representative(care_home))
+        other = employer.get(f"{S}/enterprises/{another.organisation_number}")
         unknown = employer.get(f"{S}/enterprises/974760673")
         assert (other.status_code, other.json()) == (unknown.status_code, unknown.json())
         assert other.status_code == 404
@@ -150,25 +166,33 @@ class TestComparison:
         )
         assert body["last_quarter"]["enterprise"]["lost_workdays"] == "50.00"
 
-    def test_an_analyst_never_gets_one_enterprise(self, client_as: ClientAs) -> None:
-        assert client_as("analytiker").get(f"{S}/enterprises/987654309").status_code == 404
+    def test_an_analyst_never_gets_one_enterprise(
+        self, client_as: ClientAs, care_home: Enterprise
+    ) -> None:
+        number = care_home.organisation_number
+        assert client_as("analytiker").get(f"{S}/enterprises/{number}").status_code == 404
 
 
 class TestGroups:
     def test_the_industries_with_four_quarter_figures(self, client_as: ClientAs) -> None:
+        for industry in INDUSTRIES:
+            with_statistics(make_enterprise(industry_code=industry), quarters=4)
         body = client_as("analytiker").get(f"{S}/groups/industry").json()
         assert body["count"] == len(body["items"]) >= 10
         keys = [item["key"] for item in body["items"]]
         assert keys == sorted(keys) and "87" in keys
 
     def test_one_county_with_its_history(self, client_as: ClientAs) -> None:
+        peers_with_statistics("4601")
         body = client_as("departement").get(f"{S}/groups/county/46").json()
         assert (body["label"], len(body["history"])) == ("Vestland", 12)
         assert body["history"][-1]["country"]["masked"] is False
 
     def test_a_county_of_one_enterprise_is_null_with_the_reason(self, client_as: ClientAs) -> None:
-        """Troms: Tromsø Havn KF alone. Its figures were the county's every quarter."""
-        body = client_as("analytiker").get(f"{S}/groups/county/55").json()
+        """Nordland: one enterprise in Bodø alone. Its figures were the county's every
+        quarter."""
+        with_statistics(in_county("1804"))
+        body = client_as("analytiker").get(f"{S}/groups/county/18").json()
         hidden = {
             "masked": True,
             "reason": "few_enterprises",
@@ -181,14 +205,22 @@ class TestGroups:
         assert [row["group"] for row in body["history"]] == [hidden] * 12
         assert body["four_quarters"]["reason"] == "hidden_part"
         listed = client_as("analytiker").get(f"{S}/groups/county").json()["items"]
-        troms = next(item for item in listed if item["key"] == "55")
-        assert troms["four_quarters"]["masked"] and troms["four_quarters"]["lost_workdays"] is None
+        nordland = next(item for item in listed if item["key"] == "18")
+        assert nordland["four_quarters"]["masked"]
+        assert nordland["four_quarters"]["lost_workdays"] is None
 
     def test_an_unknown_kind_is_404(self, client_as: ClientAs) -> None:
         assert client_as("analytiker").get(f"{S}/groups/galaxy").status_code == 404
 
 
 class TestPriorities:
+    @pytest.fixture(autouse=True)
+    def vestland(self) -> None:
+        """Seven enterprises in Bergen with statistics, one a large state office."""
+        peers_with_statistics("4601", size=6)
+        office = in_county("4601", name="Statens testkontor", sector="state", employees=310)
+        with_statistics(office, quarters=4)
+
     def test_paged_items_and_count(self, client_as: ClientAs) -> None:
         response = client_as("ia-radgiver").get(f"{S}/priorities", {"page_size": 2})
         body = response.json()
@@ -206,7 +238,7 @@ class TestPriorities:
             .get(f"{S}/priorities", {"sector": "state", "min_employees": "100"})
             .json()
         )
-        assert "Statens vegkontor Vest" in [i["name"] for i in body["items"]]
+        assert "Statens testkontor" in [i["name"] for i in body["items"]]
         assert all(i["sector"] == "state" and i["employees"] >= 100 for i in body["items"])
 
     @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from velferd.access.actor import Actor
 from velferd.employers.models import Cooperation, Enterprise
 from velferd.employers.tests.factories import CooperationFactory
 from velferd.sickleave.models import QuarterlyStatistics
 
+from .conftest import client_of
 from .factories import (
     a_representative,
     csv_file,
@@ -42,21 +42,6 @@ def close_served_cooperations() -> None:
 
 def text(response: object) -> str:
     return response.content.decode()  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def care_home() -> Enterprise:
-    """Fjellbekk Omsorg AS, a care home in Bergen, and three more alike, with 12 quarters."""
-    own = in_county("4601", name="Fjellbekk Omsorg AS", industry_code="87.301")
-    with_statistics(own, *(in_county("4601", industry_code="87.301") for _ in range(3)))
-    return own
-
-
-def client_of(actor: Actor) -> Client:
-    assert actor.user is not None
-    client = Client()
-    client.force_login(actor.user)
-    return client
 
 
 def page_of(enterprise: Enterprise) -> str:
