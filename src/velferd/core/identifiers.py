@@ -29,6 +29,7 @@ from .errors import DomainError
 
 _MUNICIPALITY_NUMBER = re.compile(r"^\d{4}$")
 _COUNTY_NUMBER = re.compile(r"^\d{2}$")
+_ELEVEN_DIGITS = re.compile(r"[0-9]{11}")
 
 # The weights of the two check digits, each with weight 1 for the check digit itself:
 # a number is valid when the weighted sum leaves an allowed remainder modulo 11.
@@ -62,6 +63,11 @@ def _compact(number: str) -> str:
     return fodselsnummer.compact(number or "")
 
 
+def _is_eleven_digits(digits: str) -> bool:
+    """Eleven ASCII digits: str.isdigit() also takes other scripts' digits and "²"."""
+    return _ELEVEN_DIGITS.fullmatch(digits) is not None
+
+
 def _remainder(digits: str, weights: tuple[int, ...]) -> int:
     return sum(weight * int(digit) for weight, digit in zip(weights, digits, strict=True)) % 11
 
@@ -74,7 +80,7 @@ def check_digit_rule(number: str) -> CheckDigitRule | None:
     may leave the remainder 0, 1, 2 or 3; the second is computed as before, over the digits
     including the first."""
     digits = _compact(number)
-    if len(digits) != 11 or not digits.isdigit():
+    if not _is_eleven_digits(digits):
         return None
     if _remainder(digits, _SECOND_CHECK_WEIGHTS) != 0:
         return None
@@ -99,14 +105,14 @@ def month_offset(number: str) -> int:
 def is_synthetic_national_id(number: str) -> bool:
     """Skatteetaten's synthetic numbers add 80 to the month (digits 3-4)."""
     digits = _compact(number)
-    return len(digits) == 11 and digits.isdigit() and month_offset(digits) == 80
+    return _is_eleven_digits(digits) and month_offset(digits) == 80
 
 
 def is_helper_or_test_number(number: str) -> bool:
     """A number with 40 or 80 added to the month: a helper number, NAV's test numbers or
     Skatteetaten's synthetic ones; not a national identity number or a D-number."""
     digits = _compact(number)
-    return len(digits) == 11 and digits.isdigit() and month_offset(digits) != 0
+    return _is_eleven_digits(digits) and month_offset(digits) != 0
 
 
 def is_d_number(number: str) -> bool:
@@ -180,7 +186,7 @@ def validate_national_id(number: str, *, field: str = "national_id") -> str:
     2032 are both accepted; helper and test numbers (month + 40 or + 80) only where
     VELFERD_ALLOW_SYNTHETIC_IDS is on. Their check digits are over the digits as written."""
     digits = _compact(number)
-    if not digits.isdigit() or len(digits) != 11:
+    if not _is_eleven_digits(digits):
         raise _invalid(
             field,
             "Fødselsnummeret må ha 11 sifre.",

@@ -138,7 +138,9 @@ class TestValidateNationalId:
         assert is_helper_or_test_number(number) and not is_synthetic_national_id(number)
         assert validate_national_id(number) == number
 
-    @pytest.mark.parametrize("number", ["", "1234567890", "123456789012", "0101901234a"])
+    @pytest.mark.parametrize(
+        "number", ["", "1234567890", "123456789012", "0101901234a", "0101901234²", "٠١٠١٩٠١٢٣٤٥"]
+    )
     def test_a_number_without_eleven_digits_is_refused_for_its_length(self, number: str) -> None:
         error = id_refusal(number)
         assert error.code == "invalid_national_id_length"
