@@ -26,7 +26,6 @@ MUNICIPALITY_HEADER = ["municipality_number", "name", "county_number", "county_n
 SERVICES = {
     "refugee_service",
     "housing_assistance",
-    "debt_counselling",
     "substance_abuse",
     "introduction_programme",
     "mental_health",
@@ -371,10 +370,6 @@ def main(argv: list[str] | None = None) -> int:
                 ck.error(f"optional service {s} is never used")
             elif service_counts[s] == n_offices:
                 ck.error(f"optional service {s} is offered by every office; vary it")
-        if service_counts["debt_counselling"] < 0.6 * n_offices:
-            ck.error(
-                f"debt_counselling is offered by only {service_counts['debt_counselling']} of {n_offices} offices; expected it to be very common"
-            )
 
     if ck.errors:
         return report_failure(ck)

@@ -20,6 +20,7 @@ from velferd.people.models import Person
 from velferd.people.tests.factories import a_person, strictly_confidential
 
 from . import (
+    matrix_appeals,
     matrix_coordination,
     matrix_employers,
     matrix_enquiries,
@@ -28,7 +29,15 @@ from . import (
 )
 from .matrix import ANONYMOUS, ROLES, Route, admin_only, everyone, logged_in
 
-MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
+MINIMUM = [
+    "state_tasks",
+    "social_services",
+    "financial_counselling",
+    "financial_assistance",
+    "temporary_housing",
+    "individual_plan",
+    "qualification_programme",
+]
 
 
 def _own_role_assignment(username: str) -> int:
@@ -190,6 +199,7 @@ ROUTES = [
     Route("get", "/api/v1/audit/events", admin_only(200)),
     Route("get", "/api/v1/audit/verify", admin_only(200)),
     *matrix_people.ROUTES,
+    *matrix_appeals.ROUTES,
     *matrix_enquiries.ROUTES,
     *matrix_enquiries.PUBLICATION_ROUTES,
     *matrix_coordination.ROUTES,

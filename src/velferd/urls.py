@@ -25,6 +25,11 @@ urlpatterns = [
     path("audit/", audit_views.events, name="audit_events"),
     path("ministry/", organisation_views.ministry, name="ministry"),
     path("offices/", organisation_views.directory, name="directory"),
+    path(
+        "agreements/missing-minimum/",
+        organisation_views.agreements_missing_minimum,
+        name="agreements_missing_minimum",
+    ),
     path("offices/<str:unit_number>/", organisation_views.office, name="office"),
     path("offices/<str:unit_number>/agreement/", organisation_views.agreement, name="agreement"),
     path("iw-centres/", organisation_views.iw_centres, name="iw_centres"),

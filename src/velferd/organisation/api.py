@@ -13,7 +13,7 @@ from velferd.core.constraints import CountyNumber, MunicipalityNumber, UnitNumbe
 from velferd.core.pagination import paginate
 
 from . import selectors, services
-from .models import Office, OfficeArea, PartnershipAgreement
+from .models import Office, OfficeArea, PartnershipAgreement, ServiceType
 from .schemas import (
     AgencyOut,
     AgreementIn,
@@ -41,12 +41,20 @@ def _county(c: Any) -> dict[str, str]:
 
 
 def _service(s: Any) -> dict[str, Any]:
-    return {"code": s.code, "name_nb": s.name_nb, "name_en": s.name_en, "is_minimum": s.is_minimum}
+    return {
+        "code": s.code,
+        "name_nb": s.name_nb,
+        "name_en": s.name_en,
+        "is_minimum": s.is_minimum,
+        "legal_basis_nb": s.legal_basis_nb,
+        "legal_basis_en": s.legal_basis_en,
+    }
 
 
-def _office(office: Office) -> dict[str, Any]:
+def _office(office: Office, minimum: list[ServiceType] | None = None) -> dict[str, Any]:
     agreement = getattr(office, "agreement", None)
     services_ = sorted(agreement.services.all(), key=lambda s: s.sort_order) if agreement else []
+    missing = selectors.missing_minimum(agreement, minimum) if agreement else []
     return {
         "unit_number": office.unit_number,
         "name": office.name_nb,
@@ -60,6 +68,7 @@ def _office(office: Office) -> dict[str, Any]:
             for a in office.areas.all()
         ],
         "services": [_service(s) for s in services_],
+        "minimum_missing": [_service(s) for s in missing],
         "version": office.version,
         "is_active": office.is_active,
     }
@@ -67,6 +76,7 @@ def _office(office: Office) -> dict[str, Any]:
 
 def _agreement(agreement: PartnershipAgreement) -> dict[str, Any]:
     office = agreement.office
+    missing = selectors.missing_minimum(agreement)
     return {
         "office": {
             "unit_number": office.unit_number,
@@ -75,6 +85,8 @@ def _agreement(agreement: PartnershipAgreement) -> dict[str, Any]:
         },
         "signed_on": agreement.signed_on,
         "services": [_service(s) for s in agreement.services.all()],
+        "meets_minimum": not missing,
+        "minimum_missing": [_service(s) for s in missing],
         "notes": agreement.notes,
         "version": agreement.version,
     }
@@ -154,14 +166,22 @@ def list_serving_offices(request: HttpRequest, number: MunicipalityNumber) -> An
 
 @router.get("/offices", response={200: OfficeList, **ERRORS}, auth=None)
 def list_offices(
-    request: HttpRequest, paging: Query[PageParams], county: CountyNumber | None = None, q: str = ""
+    request: HttpRequest,
+    paging: Query[PageParams],
+    county: CountyNumber | None = None,
+    q: str = "",
+    meets_minimum: bool | None = None,
 ) -> Any:
+    """The active offices. `meets_minimum=false` lists those whose partnership agreement
+    lacks a service every office must offer (signed before it became part of the minimum),
+    with the services missing and their legal basis."""
     page = paginate(
-        selectors.offices(county_number=county, query=q),
+        selectors.offices(county_number=county, query=q, meets_minimum=meets_minimum),
         page=paging.page,
         page_size=paging.page_size,
     )
-    return {"items": [_office(o) for o in page.items], "count": page.count}
+    minimum = selectors.minimum_services()
+    return {"items": [_office(o, minimum) for o in page.items], "count": page.count}
 
 
 @router.post("/offices", response={201: OfficeOut, **ERRORS}, auth=AUTH)

@@ -97,13 +97,16 @@ class Municipality(models.Model):
 
 
 class ServiceType(Bilingual, models.Model):
-    """A service a local NAV office can offer. The minimum ones every office must offer."""
+    """A service a local NAV office can offer. The minimum ones every office must offer,
+    each with the provision that requires it (`legal_basis`)."""
 
     code = models.SlugField(primary_key=True, max_length=40)
     name_nb = models.CharField(max_length=200)
     name_en = models.CharField(max_length=200)
     is_minimum = models.BooleanField(default=False)
     provided_by_state = models.BooleanField(default=False)
+    legal_basis_nb = models.CharField(max_length=100, blank=True, default="")
+    legal_basis_en = models.CharField(max_length=100, blank=True, default="")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -111,6 +114,10 @@ class ServiceType(Bilingual, models.Model):
 
     def __str__(self) -> str:
         return self.name_en
+
+    @property
+    def legal_basis(self) -> str:
+        return self.localized("legal_basis")
 
 
 class Office(Bilingual, VersionedModel):
@@ -156,7 +163,9 @@ class OfficeArea(models.Model):
 
 class PartnershipAgreement(VersionedModel):
     """The local cooperation agreement between the state and the municipalities of an
-    office: which services it offers beyond the minimum."""
+    office: which services it offers beyond the minimum. One saved before a service became
+    part of the minimum stays on record as it was signed; it does not meet the minimum
+    until it is saved again with every minimum service (selectors.missing_minimum)."""
 
     office = models.OneToOneField(Office, on_delete=models.CASCADE, related_name="agreement")
     signed_on = models.DateField()

@@ -217,6 +217,11 @@ AGENCIES: list[dict[str, Any]] = [
     },
 ]
 
+# The services a local NAV office offers. The minimum ones are those every office must offer
+# (NAV Act § 13): the state's tasks and the municipality's tasks under chapter 4 of the Social
+# Services Act — information, advice and guidance including financial counselling (§ 17),
+# financial assistance (§ 18), temporary housing (§ 27), the individual plan (§ 28) and the
+# qualification programme (§ 29). Each names its legal basis, shown wherever one is missing.
 SERVICE_TYPES: list[dict[str, Any]] = [
     {
         "code": "state_tasks",
@@ -224,24 +229,56 @@ SERVICE_TYPES: list[dict[str, Any]] = [
         "provided_by_state": True,
         "name_nb": "Arbeids- og velferdsetatens oppgaver",
         "name_en": "The Labour and Welfare Administration's tasks",
+        "legal_basis_nb": "NAV-loven § 13",
+        "legal_basis_en": "NAV Act section 13",
+    },
+    {
+        "code": "social_services",
+        "is_minimum": True,
+        "name_nb": "Opplysning, råd og veiledning",
+        "name_en": "Information, advice and guidance",
+        "legal_basis_nb": "sosialtjenesteloven § 17",
+        "legal_basis_en": "Social Services Act section 17",
+    },
+    {
+        "code": "financial_counselling",
+        "is_minimum": True,
+        "name_nb": "Økonomisk rådgivning",
+        "name_en": "Financial counselling",
+        "legal_basis_nb": "sosialtjenesteloven § 17",
+        "legal_basis_en": "Social Services Act section 17",
     },
     {
         "code": "financial_assistance",
         "is_minimum": True,
         "name_nb": "Økonomisk stønad",
         "name_en": "Financial assistance",
+        "legal_basis_nb": "sosialtjenesteloven § 18",
+        "legal_basis_en": "Social Services Act section 18",
     },
     {
-        "code": "social_services",
+        "code": "temporary_housing",
         "is_minimum": True,
-        "name_nb": "Opplysning, råd og veiledning og de andre sosiale tjenestene",
-        "name_en": "Information, advice, guidance and the other social services",
+        "name_nb": "Midlertidig botilbud",
+        "name_en": "Temporary housing",
+        "legal_basis_nb": "sosialtjenesteloven § 27",
+        "legal_basis_en": "Social Services Act section 27",
+    },
+    {
+        "code": "individual_plan",
+        "is_minimum": True,
+        "name_nb": "Individuell plan",
+        "name_en": "Individual plan",
+        "legal_basis_nb": "sosialtjenesteloven § 28",
+        "legal_basis_en": "Social Services Act section 28",
     },
     {
         "code": "qualification_programme",
         "is_minimum": True,
         "name_nb": "Kvalifiseringsprogrammet",
         "name_en": "The qualification programme",
+        "legal_basis_nb": "sosialtjenesteloven § 29",
+        "legal_basis_en": "Social Services Act section 29",
     },
     {
         "code": "refugee_service",
@@ -257,11 +294,6 @@ SERVICE_TYPES: list[dict[str, Any]] = [
         "code": "housing_assistance",
         "name_nb": "Boligsosialt arbeid",
         "name_en": "Housing assistance",
-    },
-    {
-        "code": "debt_counselling",
-        "name_nb": "Økonomisk rådgivning og gjeldsrådgivning",
-        "name_en": "Debt and financial counselling",
     },
     {
         "code": "substance_abuse",

@@ -66,6 +66,8 @@ class ServiceTypeOut(Schema):
     name_nb: str
     name_en: str
     is_minimum: bool
+    legal_basis_nb: str = Field(..., description="The provision that requires a minimum service")
+    legal_basis_en: str
 
 
 class AreaOut(Schema):
@@ -83,6 +85,9 @@ class OfficeSummary(Schema):
 class OfficeOut(OfficeSummary):
     areas: list[AreaOut]
     services: list[ServiceTypeOut]
+    minimum_missing: list[ServiceTypeOut] = Field(
+        ..., description="Minimum services the office's agreement lacks"
+    )
     version: int
     is_active: bool
 
@@ -102,6 +107,10 @@ class AgreementOut(Schema):
     office: OfficeSummary
     signed_on: datetime.date
     services: list[ServiceTypeOut]
+    meets_minimum: bool = Field(
+        ..., description="False for an agreement signed before a minimum service was required"
+    )
+    minimum_missing: list[ServiceTypeOut]
     notes: str
     version: int
 

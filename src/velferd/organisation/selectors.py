@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from velferd.access import selectors as access_selectors
 from velferd.access.roles import Role
@@ -65,6 +65,34 @@ def service_types() -> QuerySet[ServiceType]:
     return ServiceType.objects.all()
 
 
+def minimum_services() -> list[ServiceType]:
+    """The services every office must offer (NAV Act § 13, Social Services Act ch. 4)."""
+    return list(ServiceType.objects.filter(is_minimum=True))
+
+
+def missing_minimum(
+    agreement: PartnershipAgreement, minimum: list[ServiceType] | None = None
+) -> list[ServiceType]:
+    """The minimum services the agreement does not list: it was signed before they became
+    part of the minimum, and does not meet the minimum until it is saved with them."""
+    offered = {s.code for s in agreement.services.all()}
+    return [s for s in (minimum or minimum_services()) if s.code not in offered]
+
+
+def agreements_missing_minimum() -> QuerySet[PartnershipAgreement]:
+    """The agreements that lack one or more minimum services, by office name."""
+    required = ServiceType.objects.filter(is_minimum=True).count()
+    return (
+        PartnershipAgreement.objects.annotate(
+            minimum_offered=Count("services", filter=Q(services__is_minimum=True))
+        )
+        .filter(minimum_offered__lt=required)
+        .select_related("office", "office__county")
+        .prefetch_related("services")
+        .order_by("office__name_nb")
+    )
+
+
 def municipalities(*, county_number: str | None = None, query: str = "") -> QuerySet[Municipality]:
     found = Municipality.objects.select_related("county")
     if county_number:
@@ -94,8 +122,15 @@ def _offices_with_details() -> QuerySet[Office]:
     )
 
 
-def offices(*, county_number: str | None = None, query: str = "") -> QuerySet[Office]:
+def offices(
+    *, county_number: str | None = None, query: str = "", meets_minimum: bool | None = None
+) -> QuerySet[Office]:
+    """The active offices, by county, by a municipality or name they answer to, and by
+    whether their agreement meets the minimum."""
     found = _offices_with_details().filter(is_active=True)
+    if meets_minimum is not None:
+        lacking = agreements_missing_minimum().values("office")
+        found = found.exclude(pk__in=lacking) if meets_minimum else found.filter(pk__in=lacking)
     if county_number:
         found = found.filter(county=county(county_number))
     query = query.strip()

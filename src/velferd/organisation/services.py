@@ -124,6 +124,8 @@ def load_reference(*, actor: Actor) -> LoadReport:
         values = {k: v for k, v in service.items() if k != "code"}
         values.setdefault("is_minimum", False)
         values.setdefault("provided_by_state", False)
+        values.setdefault("legal_basis_nb", "")
+        values.setdefault("legal_basis_en", "")
         _upsert(
             report, actor, ServiceType, {"code": service["code"]}, {**values, "sort_order": order}
         )
@@ -173,6 +175,8 @@ def _services_by_code(codes: Iterable[str]) -> list[ServiceType]:
 
 
 def _require_minimum_services(services: Sequence[ServiceType]) -> None:
+    """Refuse an agreement without every service an office must offer, naming each one
+    missing with the provision that requires it."""
     offered = {s.code for s in services}
     missing = [s for s in ServiceType.objects.filter(is_minimum=True) if s.code not in offered]
     if missing:
@@ -180,12 +184,16 @@ def _require_minimum_services(services: Sequence[ServiceType]) -> None:
             "agreement_minimum_missing",
             "services",
             "Avtalen mangler tjenester som hvert NAV-kontor minst skal tilby: "
-            + ", ".join(s.name_nb for s in missing)
+            + "; ".join(_named(s.name_nb, s.legal_basis_nb) for s in missing)
             + ".",
             "The agreement lacks services every NAV office must offer at the least: "
-            + ", ".join(s.name_en for s in missing)
+            + "; ".join(_named(s.name_en, s.legal_basis_en) for s in missing)
             + ".",
         )
+
+
+def _named(name: str, legal_basis: str) -> str:
+    return f"{name} ({legal_basis})" if legal_basis else name
 
 
 def _municipality(number: str) -> Municipality:

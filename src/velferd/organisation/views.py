@@ -1,4 +1,5 @@
-"""Registry pages: the Ministry, the office directory, an office, its agreement."""
+"""Registry pages: the Ministry, the office directory, an office, its agreement, the
+agreements that lack a minimum service."""
 
 from __future__ import annotations
 
@@ -33,7 +34,11 @@ def ministry(request: HttpRequest) -> HttpResponse:
 def directory(request: HttpRequest) -> HttpResponse:
     """Which office serves a municipality? Search by name or number."""
     query = request.GET.get("q", "").strip()[:100]
-    context = {"query": query, "hits": selectors.directory_search(query)}
+    context = {
+        "query": query,
+        "hits": selectors.directory_search(query),
+        "can_change_registry": policies.can_change_registry(actor_for_request(request)),
+    }
     from_htmx = request.headers.get("HX-Request") == "true"
     template = (
         "organisation/_directory_results.html" if from_htmx else "organisation/directory.html"
@@ -49,7 +54,27 @@ def office(request: HttpRequest, unit_number: str) -> HttpResponse:
         "organisation/office.html",
         {
             "office": office_,
+            "minimum_missing": selectors.missing_minimum(office_.agreement),
             "iw_centre": selectors.iw_centre(office_.county.number),
+        },
+    )
+
+
+def agreements_missing_minimum(request: HttpRequest) -> HttpResponse:
+    """The agreements that lack a service every office must offer, with what is missing:
+    the administrators' list of agreements to have renegotiated and saved again."""
+    minimum = selectors.minimum_services()
+    rows = [
+        (agreement, selectors.missing_minimum(agreement, minimum))
+        for agreement in selectors.agreements_missing_minimum()
+    ]
+    return render(
+        request,
+        "organisation/agreements_missing_minimum.html",
+        {
+            "rows": rows,
+            "minimum": minimum,
+            "can_edit": policies.can_change_registry(actor_for_request(request)),
         },
     )
 
@@ -90,6 +115,7 @@ def agreement(request: HttpRequest, unit_number: str) -> HttpResponse:
         "agreement": agreement_,
         "service_types": selectors.service_types(),
         "chosen": {s.code for s in agreement_.services.all()},
+        "minimum_missing": selectors.missing_minimum(agreement_),
         "can_edit": policies.can_change_registry(actor),
         "error": None,
         "form": {

@@ -9,7 +9,15 @@ from typing import Any
 from django.test import Client
 
 BASE = "/api/v1/organisation"
-MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
+MINIMUM = [
+    "state_tasks",
+    "social_services",
+    "financial_counselling",
+    "financial_assistance",
+    "temporary_housing",
+    "individual_plan",
+    "qualification_programme",
+]
 EN: dict[str, Any] = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 

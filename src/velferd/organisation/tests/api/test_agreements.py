@@ -116,7 +116,7 @@ class TestAgreement:
         assert response.status_code == 422
         assert response.json()["message"] == (
             "The agreement lacks services every NAV office must offer at the least: "
-            "The Labour and Welfare Administration's tasks."
+            "The Labour and Welfare Administration's tasks (NAV Act section 13)."
         )
 
     def test_a_stale_version_is_409_and_nothing_changes(self, admin: Client) -> None:

@@ -25,8 +25,8 @@ class TestLoadReference:
         report = load_reference(actor=system)
 
         assert (report.created, report.updated) == (0, 0)
-        # 1 ministry, 8 units, 7 agencies, 10 services, 15 counties, 357 municipalities, 15 IW
-        assert report.unchanged == 1 + 8 + 7 + 10 + 15 + 357 + 15
+        # 1 ministry, 8 units, 7 agencies, 12 services, 15 counties, 357 municipalities, 15 IW
+        assert report.unchanged == 1 + 8 + 7 + 12 + 15 + 357 + 15
         assert AuditEvent.objects.count() == events_before
 
     def test_registry_holds_every_municipality_and_county_of_the_classification(self) -> None:
@@ -34,8 +34,10 @@ class TestLoadReference:
         assert County.objects.count() == 15
         assert selectors.iw_centres().count() == 15
         assert selectors.agencies().count() == 7
-        assert ServiceType.objects.count() == 10
-        assert ServiceType.objects.filter(is_minimum=True).count() == 4
+        assert ServiceType.objects.count() == 12
+        # NAV Act § 13: the state's tasks and the Social Services Act's §§ 17 (twice: advice
+        # and financial counselling), 18, 27, 28 and 29.
+        assert ServiceType.objects.filter(is_minimum=True).count() == 7
 
     def test_the_ministry_has_its_eight_units(self) -> None:
         assert sorted(selectors.departments().values_list("slug", flat=True)) == sorted(

@@ -11,20 +11,28 @@ from velferd.audit.models import AuditEvent
 from velferd.organisation.models import Office, PartnershipAgreement
 from velferd.organisation.services import office_create
 
-MINIMUM = ["state_tasks", "financial_assistance", "social_services", "qualification_programme"]
-# (code, Norwegian name, English name) of the services every NAV office must offer.
+MINIMUM = [
+    "state_tasks",
+    "social_services",
+    "financial_counselling",
+    "financial_assistance",
+    "temporary_housing",
+    "individual_plan",
+    "qualification_programme",
+]
+# (code, Norwegian name, English name) of the services every NAV office must offer (NAV Act
+# § 13 and chapter 4 of the Social Services Act).
 MINIMUM_NAMES = [
     (
         "state_tasks",
         "Arbeids- og velferdsetatens oppgaver",
         "The Labour and Welfare Administration's tasks",
     ),
+    ("social_services", "Opplysning, råd og veiledning", "Information, advice and guidance"),
+    ("financial_counselling", "Økonomisk rådgivning", "Financial counselling"),
     ("financial_assistance", "Økonomisk stønad", "Financial assistance"),
-    (
-        "social_services",
-        "Opplysning, råd og veiledning og de andre sosiale tjenestene",
-        "Information, advice, guidance and the other social services",
-    ),
+    ("temporary_housing", "Midlertidig botilbud", "Temporary housing"),
+    ("individual_plan", "Individuell plan", "Individual plan"),
     ("qualification_programme", "Kvalifiseringsprogrammet", "The qualification programme"),
 ]
 NON_ADMIN_LOGINS = [
