@@ -107,7 +107,7 @@ BUILDERS: dict[str, Callable[[], Enterprise]] = {
 }
 
 
-def _enterprise(name: str) -> Enterprise:
+def built_enterprise(name: str) -> Enterprise:
     """The enterprise of this name, built at most once in a test."""
     found = _BUILT.get(name)
     if found is None or not Enterprise.objects.filter(pk=found.pk).exists():
@@ -116,7 +116,7 @@ def _enterprise(name: str) -> Enterprise:
 
 
 def _number(name: str) -> Callable[[str], str]:
-    return lambda _: _enterprise(name).organisation_number
+    return lambda _: built_enterprise(name).organisation_number
 
 
 def _ensure_budget() -> SubsidyBudget:
@@ -148,7 +148,7 @@ PUBLIC = {ANONYMOUS: 200, **dict.fromkeys(LOGINS, 200)}
 
 
 def _open(name: str) -> Cooperation:
-    return Cooperation.objects.get(enterprise=_enterprise(name), is_open=True)
+    return Cooperation.objects.get(enterprise=built_enterprise(name), is_open=True)
 
 
 def _cooperation(number: str) -> Callable[[str], str]:
@@ -186,7 +186,7 @@ def _token(_: str) -> str:
 
 
 def _subsidy(name: str) -> Subsidy:
-    return Subsidy.objects.filter(enterprise=_enterprise(name)).first()  # type: ignore[return-value]
+    return Subsidy.objects.filter(enterprise=built_enterprise(name)).first()  # type: ignore[return-value]
 
 
 def _applied(_: str) -> str:
@@ -210,7 +210,7 @@ def _year(_: str) -> str:
 
 
 def _enterprise_version(name: str) -> int:
-    return _enterprise(name).version
+    return built_enterprise(name).version
 
 
 def _version(model: Any, pk: str) -> int:
