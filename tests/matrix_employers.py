@@ -156,7 +156,7 @@ def _cooperation(number: str) -> Callable[[str], str]:
 
 
 def _finished_fjord(_: str) -> str:
-    """Fjordkysten's cooperation with its plan finished, so it may be completed."""
+    """The active cooperation with its plan finished, so it may be completed."""
     cooperation = _open(FJORD)
     for sub_theme in cooperation.sub_themes.exclude(status="done"):
         services.sub_theme_change(

@@ -23,7 +23,9 @@ YEAR = 2099  # no budget yet
 
 
 @pytest.fixture
-def demo() -> None:
+def logins() -> None:
+    """The logins admin and ia-radgiver (they come with the demo data set, which the flush
+    after the previous transactional test took away); the test uses no record of it."""
     load_demo_data()
 
 
@@ -44,7 +46,7 @@ def creating(username: str, amount: str) -> Callable[[], Any]:
 
 
 def test_concurrent_creates_of_one_budget_give_one_budget_and_409_for_the_rest(
-    demo: None,
+    logins: None,
 ) -> None:
     logins = ["admin", "ia-radgiver"] * (SESSIONS // 2)
 
