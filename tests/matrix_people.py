@@ -60,7 +60,7 @@ def _build_ola() -> Person:
 
 def _build_decision() -> Any:
     vera, ola = login_actor("veileder"), _record("ola")
-    decision = an_assessment(person=ola, period=ola.periods.get())
+    decision = an_assessment(person=ola, period=ola.periods.get(), sources=["dialogue"])
     followup.assessment_send(actor=vera, assessment=decision, version=decision.version)
     return decision
 
@@ -77,6 +77,8 @@ def _build_awaiting_approval() -> Any:
     return an_assessment(
         period=a_period(caseworker=vera.user),
         need_group="permanent",
+        main_goal="",
+        sources=["medical"],
         status="awaiting_approval",
         author=vera.user,
         version=2,
@@ -137,8 +139,9 @@ def _draft_for_ola(need_group: str) -> str:
         actor=_veileder(),
         person=_record("ola"),
         need_group=need_group,
-        main_goal="get_work",
+        main_goal="" if need_group == "permanent" else "get_work",
         reasoning="Ny vurdering.",
+        sources=["dialogue"],
     )
     return str(draft.pk)
 

@@ -57,11 +57,11 @@ def _uncleared(*usernames: str) -> None:
 
 @pytest.fixture
 def hidden() -> Hidden:
-    """A strictly confidential person at NAV Grünerløkka with a follow-up period, an
-    assessment awaiting approval, an activity, a conversation, benefits (the state's and the
-    municipality's), a consent, an individual plan with the GP as member and a measure, and a
-    reminder note: written by caseworkers cleared for the purpose, who then lose the
-    clearance."""
+    """A strictly confidential person at NAV Grünerløkka with a follow-up period, a decision
+    sent and appealed, an assessment awaiting approval, an activity, a conversation, benefits
+    (the state's and the municipality's), a consent, an individual plan with the GP as member
+    and a measure, and a reminder note: written by caseworkers cleared for the purpose, who
+    then lose the clearance."""
     today = timezone.localdate()
     vera = actor_for_user(_cleared("veileder"))
     social = actor_for_user(_cleared("sosialkonsulent"))
@@ -75,12 +75,23 @@ def hidden() -> Hidden:
         address_protection="strictly_confidential",
     )
     followup.period_start(actor=vera, person=person, caseworker=vera.user)
+    decision = followup.assessment_create(
+        actor=vera,
+        person=person,
+        need_group="situation_specific",
+        main_goal="get_work",
+        reasoning="Trenger hjelp en periode.",
+        sources=["dialogue"],
+    )
+    decision = followup.assessment_send(actor=vera, assessment=decision, version=1)
+    followup.appeal_register(actor=vera, decision=decision, grounds="Skjult klage")
     assessment = followup.assessment_create(
         actor=vera,
         person=person,
         need_group="partially_permanent",
         main_goal="keep_work",
         reasoning="Kan arbeide halv tid med tilrettelegging.",
+        sources=["medical"],
     )
     followup.assessment_submit(actor=vera, assessment=assessment, version=assessment.version)
     activity = followup.activity_create(
@@ -157,9 +168,12 @@ def test_the_walk_covers_the_lists_that_hold_people() -> None:
         "/api/v1/people/persons",
         "/api/v1/followup/portfolio",
         "/api/v1/followup/individual-plans",
+        "/api/v1/followup/appeals",
         "/api/v1/audit/events",
     } <= set(api_list_routes())
-    assert {"/people/", "/portfolio/", "/plans/", "/approvals/", "/audit/"} <= set(page_routes())
+    assert {"/people/", "/portfolio/", "/plans/", "/approvals/", "/appeals/", "/audit/"} <= set(
+        page_routes()
+    )
 
 
 @pytest.mark.parametrize("login", ["anonymous", *LOGINS])
