@@ -20,7 +20,13 @@ from velferd.core.identifiers import synthetic_national_id
 from velferd.core.testing import refusal as refusal  # the portfolio tests take it from here
 from velferd.followup import portfolio
 from velferd.followup import services as followup
-from velferd.followup.models import Activity, FollowUpPeriod, IndividualPlan
+from velferd.followup.models import (
+    WITHOUT_MAIN_GOAL,
+    Activity,
+    FollowUpPeriod,
+    IndividualPlan,
+    Source,
+)
 from velferd.followup.portfolio import Portfolio, PortfolioQuery
 from velferd.organisation.selectors import office
 from velferd.people.models import Consent, Person
@@ -119,15 +125,20 @@ class Sagene:
         )
 
     def decide(
-        self, who: Person, need_group: str, main_goal: str = "get_work", send: bool = True
+        self, who: Person, need_group: str, main_goal: str | None = None, send: bool = True
     ) -> None:
-        """A §14a decision, approved by the approver where the group needs it, and sent."""
+        """A §14a decision resting on the person's registration, approved by the approver
+        where the group needs it, and sent. Its main goal is "get work" unless told, or none
+        where the group has none."""
+        if main_goal is None:
+            main_goal = "" if need_group in WITHOUT_MAIN_GOAL else "get_work"
         assessment = followup.assessment_create(
             actor=self.state,
             person=who,
             need_group=need_group,
             main_goal=main_goal,
             reasoning=REASONING,
+            sources=[Source.REGISTRATION],
         )
         if not send:
             return

@@ -37,11 +37,13 @@ from velferd.core.testing import login_actor, refusal
 from velferd.followup import lifecycles, selectors, services
 from velferd.followup.models import (
     PERMANENT_GROUPS,
+    WITHOUT_MAIN_GOAL,
     Activity,
     ActivityStatus,
     AssessmentStatus,
     NeedGroup,
     NeedsAssessment,
+    Source,
 )
 from velferd.letters.models import Letter
 from velferd.people.models import Person
@@ -381,7 +383,7 @@ class AssessmentLifecycle(InSavepoint):
         if operation == "update":
             changes["reasoning"] = "Oppdatert begrunnelse."
             if need_group is not None:
-                changes["need_group"] = need_group
+                changes |= group_and_goal(need_group)
         # Once sent, every operation must be refused and change nothing; which refusal each
         # one gets is checked once per state by test_every_operation_in_every_reachable_state
         # (one of them is a known bug).
@@ -431,12 +433,22 @@ def test_assessment_moves_exactly_as_the_table_and_approval_rules_allow(assessed
     assert (NeedsAssessment.objects.count(), Letter.objects.count()) == (assessments, letters)
 
 
+def group_and_goal(need_group: str) -> dict[str, str]:
+    """A need group with the main goal it takes: none for permanent adaptation, else "get
+    work"."""
+    return {"need_group": need_group, "main_goal": main_goal_of(need_group)}
+
+
+def main_goal_of(need_group: str) -> str:
+    return "" if need_group in WITHOUT_MAIN_GOAL else "get_work"
+
+
 def draft_for(person: Person, author: Actor, need_group: str) -> NeedsAssessment:
     draft = services.assessment_create(
         actor=author,
         person=person,
-        need_group=need_group,
-        main_goal="get_work",
+        **group_and_goal(need_group),
+        sources=[Source.REGISTRATION],
         reasoning="Du trenger hjelp til å komme i jobb.",
     )
     assert draft.status == AssessmentStatus.DRAFT
@@ -474,7 +486,7 @@ def test_every_operation_in_every_reachable_state(
     assessment = draft_for(assessed, author, first_group)
     for step in REACHABLE[status, need_group]:
         operation_, _, group = step.partition(":")
-        changes: dict[str, Any] = {"need_group": group} if group else {}
+        changes: dict[str, Any] = group_and_goal(group) if group else {}
         attempt(
             operation_, NeedsAssessment.objects.get(pk=assessment.pk), author, approver, **changes
         )

@@ -23,7 +23,13 @@ from velferd.core.errors import DomainError
 from velferd.core.testing import new_user
 from velferd.core.testing import refusal as refusal_of
 from velferd.followup import selectors, services
-from velferd.followup.models import Activity, AssessmentStatus, NeedsAssessment, Thread
+from velferd.followup.models import (
+    Activity,
+    AssessmentStatus,
+    NeedsAssessment,
+    Source,
+    Thread,
+)
 from velferd.organisation.selectors import office
 from velferd.people.models import Person
 from velferd.people.tests.factories import (
@@ -117,7 +123,7 @@ def followed(vera: Actor) -> Followed:
     period = a_period(person=person, caseworker=vera.user)
     citizen_of(person)
     a_child(person=person, given_name="Emma")
-    draft = an_assessment(period=period, author=vera.user)
+    draft = an_assessment(period=period, author=vera.user, sources=[Source.REGISTRATION])
     decision = services.assessment_send(actor=vera, assessment=draft, version=draft.version)
     return Followed(person, decision, activities_for(person), question_from(person))
 
@@ -135,7 +141,8 @@ def awaiting(vera: Actor) -> NeedsAssessment:
     return an_assessment(
         period=a_period(caseworker=vera.user),
         need_group="permanent",
-        main_goal="increase_participation",
+        main_goal="",
+        sources=[Source.REGISTRATION],
         status=AssessmentStatus.AWAITING_APPROVAL,
         author=vera.user,
     )
@@ -188,7 +195,6 @@ class TestOverview:
             actor=vera,
             person=read_again(followed.person),
             need_group="permanent",
-            main_goal="increase_participation",
             reasoning="Utkast som ikke er sendt.",
         )
         assert len(selectors.overview(actor=vera, person_id=followed.person.pk).assessments) == 2
@@ -456,8 +462,8 @@ class TestAwaitingApproval:
             actor=cleared,
             person=read_again(hidden),
             need_group="permanent",
-            main_goal="increase_participation",
             reasoning="Varig tilpasset innsats.",
+            sources=[Source.REGISTRATION],
         )
         services.assessment_submit(actor=cleared, assessment=draft, version=draft.version)
         assert not policies.can_approve_assessment(approver, draft)
