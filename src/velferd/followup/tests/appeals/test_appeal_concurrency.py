@@ -71,10 +71,9 @@ def test_two_moves_on_one_appeal_make_one_and_refuse_the_other_with_409(ola: Per
 
     for _ in range(ROUNDS):
         decision = sent(vera, ola)
+        assert ola.user is not None
         appeal = services.appeal_register(
-            actor=actor_for_user(ola.user),
-            decision=decision,
-            grounds=GROUNDS,  # type: ignore[arg-type]
+            actor=actor_for_user(ola.user), decision=decision, grounds=GROUNDS
         )
         body = {"version": appeal.version, "comment": "Vurdert."}
         uphold = posting(logged_in(vera.user), f"/appeals/{appeal.pk}/uphold", body)  # type: ignore[arg-type]

@@ -66,30 +66,33 @@ def actors(ola_login: Actor, sagene: Actor) -> list[Actor]:
 def test_the_appeals_listed_are_those_whose_page_may_be_read(
     rows: QuerySet[Appeal], actors: list[Actor]
 ) -> None:
-    assert (
-        filter_disagreements(rows, policies.can_view_appeal, policies.appeals_visible, actors) == []
-    )  # type: ignore[arg-type]
+    wrong = filter_disagreements(rows, policies.can_view_appeal, policies.appeals_visible, actors)
+
+    assert wrong == []
 
 
 def test_the_office_list_of_appeals_is_those_the_actor_may_prepare(
     rows: QuerySet[Appeal], actors: list[Actor]
 ) -> None:
     """forvaltningsloven § 33: the caseworkers of the person's office prepare the appeal."""
-    assert (
-        filter_disagreements(rows, policies.can_prepare_appeal, policies.appeals_preparable, actors)
-        == []
-    )  # type: ignore[arg-type]
-
-
-def test_decisions_appealable_agree_with_who_may_appeal(rows: object, actors: list[Actor]) -> None:
-    """forvaltningsloven § 28: a sent decision, by the person or the office for them."""
-    decisions = NeedsAssessment.objects.filter(appeals__in=rows).distinct()  # type: ignore[misc]
-    assert (
-        filter_disagreements(
-            decisions, policies.can_appeal_decision, policies.decisions_appealable, actors
-        )
-        == []
+    wrong = filter_disagreements(
+        rows, policies.can_prepare_appeal, policies.appeals_preparable, actors
     )
+
+    assert wrong == []
+
+
+def test_decisions_appealable_agree_with_who_may_appeal(
+    rows: QuerySet[Appeal], actors: list[Actor]
+) -> None:
+    """forvaltningsloven § 28: a sent decision, by the person or the office for them."""
+    decisions = NeedsAssessment.objects.filter(person__appeals__in=rows).distinct()
+
+    wrong = filter_disagreements(
+        decisions, policies.can_appeal_decision, policies.decisions_appealable, actors
+    )
+
+    assert wrong == []
 
 
 def test_the_person_sees_their_own_appeal_and_staff_elsewhere_do_not(
