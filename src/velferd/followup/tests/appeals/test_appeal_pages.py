@@ -215,3 +215,23 @@ def test_the_deadline_on_the_page_is_six_weeks_after_the_letter(
         deadline += datetime.timedelta(days=1)
 
     assert deadline.strftime("%d.%m.%Y") in html
+
+
+def test_a_permanent_decision_shows_the_person_no_goal(
+    client_of: Login, vera: Actor, approver: Actor, ola: Person, ola_login: Actor
+) -> None:
+    """NAV's decision support: permanent adaptation has no main goal, so none is shown."""
+    from velferd.followup import services
+
+    decision = draft(vera, ola, need_group="permanent", main_goal="")
+    services.assessment_submit(actor=vera, assessment=decision, version=1)
+    services.assessment_approve(actor=approver, assessment=decision, version=2)
+    services.assessment_send(actor=vera, assessment=decision, version=3)
+
+    plan = client_of(ola_login).get("/me/").content.decode()
+    overview = client_of(vera).get(f"/people/{ola.pk}/").content.decode()
+
+    assert "Din oppfølging: Varig tilpasset innsats" in plan
+    assert "Målet ditt" not in plan
+    decision_line = overview.split('data-testid="decision">')[1].split("<span")[0]
+    assert decision_line.strip() == "Varig tilpasset innsats"
