@@ -1,4 +1,6 @@
-"""Demo enterprises and their IW cooperations."""
+"""Demo enterprises and their IW cooperations: one deferred for want of capacity, one with
+an application for expert assistance, and prevention and facilitation subsidies from 2018,
+when that scheme last ran."""
 
 from __future__ import annotations
 
@@ -15,11 +17,14 @@ from velferd.organisation import selectors as organisation_selectors
 
 from . import services as employer_services
 from .models import (
+    LAST_PREVENTION_YEAR,
     Cooperation,
     CooperationEvent,
     Enterprise,
     Sector,
+    Subsidy,
     SubsidyBudget,
+    scheme_of_year,
 )
 
 
@@ -104,20 +109,28 @@ def _advisor_of(county: str) -> Actor:
     return demo_actor("ia-radgiver" if county == "46" else f"ia-{county}")
 
 
+# This year's expert-assistance budgets, and Vestland's prevention and facilitation budget
+# for 2018, from which the demo's subsidies of that year were granted.
 BUDGETS = {"46": Decimal("3500000.00"), "03": Decimal("4000000.00")}
 DEFAULT_BUDGET = Decimal("2000000.00")
+PREVENTION_BUDGETS = {"46": Decimal("1500000.00")}
 
 
 def _load_budgets(system: Actor) -> None:
     year = timezone.localdate().year
     for county in organisation_selectors.counties():
-        if not SubsidyBudget.objects.filter(county=county, year=year).exists():
-            employer_services.budget_set(
-                actor=system,
-                county_number=county.number,
-                year=year,
-                amount=BUDGETS.get(county.number, DEFAULT_BUDGET),
-            )
+        _budget(system, county.number, year, BUDGETS.get(county.number, DEFAULT_BUDGET))
+    for county_number, amount in PREVENTION_BUDGETS.items():
+        _budget(system, county_number, LAST_PREVENTION_YEAR, amount)
+
+
+def _budget(system: Actor, county_number: str, year: int, amount: Decimal) -> None:
+    if not SubsidyBudget.objects.filter(
+        county_id=county_number, year=year, scheme=scheme_of_year(year)
+    ).exists():
+        employer_services.budget_set(
+            actor=system, county_number=county_number, year=year, amount=amount
+        )
 
 
 def _load_support() -> None:
@@ -184,12 +197,22 @@ def _bergen_omsorg(advisor: Actor, enterprise: Enterprise) -> None:
     codes = ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"]
     for group, values in rows:
         _answer(survey.token, group, dict(zip(codes, values, strict=True)))
-    employer = demo_actor("arbeidsgiver")
-    employer_services.subsidy_apply(
-        actor=employer,
+    employer_services.expert_assistance_apply(
+        actor=demo_actor("arbeidsgiver"),
         enterprise=enterprise,
-        purpose="Kurs i forebygging av belastningsskader for 40 ansatte i hjemmetjenesten.",
-        amount="85000.00",
+        employee_name="Kari Nordmann",
+        employee_agreed=True,
+        employee_agreed_on=timezone.localdate() - 3 * DAY,
+        sick_leave="frequent",
+        measures_tried=(
+            "Oppfølgingssamtaler, redusert turnus og faste vakter i tre måneder; "
+            "bedriftshelsetjenesten har vurdert arbeidsplassen."
+        ),
+        expert_name="Eva Ekspert",
+        expert_organisation="Arbeidshelse Vest AS",
+        expert_independent=True,
+        assignment="Kartlegge årsakene til fraværet og foreslå tiltak for å stå i jobb.",
+        amount="18000.00",
     )
 
 
@@ -261,16 +284,46 @@ def _closed_needs_assessment(advisor: Actor, cooperation: Cooperation) -> None:
     employer_services.survey_close(actor=advisor, survey=survey)
 
 
+def _applied_in_2018(advisor: Actor, enterprise: Enterprise, purpose: str, amount: str) -> Subsidy:
+    """A prevention and facilitation subsidy applied for in 2018, the scheme's last year
+    (no application is taken after it, so it is recorded as it came in then)."""
+    return Subsidy.objects.create(
+        enterprise=enterprise,
+        purpose=purpose,
+        amount_applied=Decimal(amount),
+        applied_by=advisor.user,
+        applied_on=datetime.date(LAST_PREVENTION_YEAR, 3, 12),
+    )
+
+
+def _decided_in_2018(enterprise: Enterprise) -> None:
+    Subsidy.objects.filter(enterprise=enterprise, decided_on__isnull=False).update(
+        decided_on=datetime.date(LAST_PREVENTION_YEAR, 4, 20)
+    )
+    Subsidy.objects.filter(enterprise=enterprise, paid_on__isnull=False).update(
+        paid_on=datetime.date(LAST_PREVENTION_YEAR, 9, 3)
+    )
+
+
+def _deferred(advisor: Actor, enterprise: Enterprise) -> None:
+    """Assessed, then deferred for three months: the IW centre has no capacity now."""
+    cooperation = _start(advisor, enterprise, "assess")
+    employer_services.cooperation_defer(
+        actor=advisor,
+        cooperation=cooperation,
+        version=cooperation.version,
+        deferred_until=timezone.localdate() + 90 * DAY,
+        comment="Ingen ledig kapasitet i IA-senteret før over nyttår.",
+    )
+
+
 def _fjordkysten(advisor: Actor, enterprise: Enterprise) -> None:
     """Active, with a plan under way (one delivery overdue) and a granted subsidy."""
     cooperation = _start(advisor, enterprise, "assess", "activate")
     _closed_needs_assessment(advisor, cooperation)
     _plan(advisor, cooperation, finished=False)
-    subsidy = employer_services.subsidy_apply(
-        actor=advisor,
-        enterprise=enterprise,
-        purpose="Løfteutstyr og opplæring på fileteringslinja.",
-        amount="150000.00",
+    subsidy = _applied_in_2018(
+        advisor, enterprise, "Løfteutstyr og opplæring på fileteringslinja.", "150000.00"
     )
     subsidy = employer_services.subsidy_assess(
         actor=advisor, subsidy=subsidy, version=subsidy.version
@@ -278,6 +331,7 @@ def _fjordkysten(advisor: Actor, enterprise: Enterprise) -> None:
     employer_services.subsidy_grant(
         actor=advisor, subsidy=subsidy, version=subsidy.version, amount="120000.00"
     )
+    _decided_in_2018(enterprise)
 
 
 def _vegkontor(advisor: Actor, enterprise: Enterprise) -> None:
@@ -285,11 +339,8 @@ def _vegkontor(advisor: Actor, enterprise: Enterprise) -> None:
     cooperation = _start(advisor, enterprise, "assess", "activate")
     _closed_needs_assessment(advisor, cooperation)
     _plan(advisor, cooperation, finished=True)
-    subsidy = employer_services.subsidy_apply(
-        actor=advisor,
-        enterprise=enterprise,
-        purpose="Ergonomisk tilpasning av kontorarbeidsplasser.",
-        amount="60000.00",
+    subsidy = _applied_in_2018(
+        advisor, enterprise, "Ergonomisk tilpasning av kontorarbeidsplasser.", "60000.00"
     )
     for step in ("assess", "grant", "pay"):
         call = (
@@ -298,6 +349,7 @@ def _vegkontor(advisor: Actor, enterprise: Enterprise) -> None:
             else (employer_services.SUBSIDY_TRANSITIONS[step])
         )
         subsidy = call(actor=advisor, subsidy=subsidy, version=subsidy.version)
+    _decided_in_2018(enterprise)
     cooperation.refresh_from_db()
     employer_services.cooperation_complete(
         actor=advisor,
@@ -315,7 +367,7 @@ def _moves(*moves: str) -> Callable[[Actor, Enterprise], object]:
 STORIES: dict[str, Callable[[Actor, Enterprise], object]] = {
     "987654309": _bergen_omsorg,
     "964330123": _fjordkysten,
-    "935308291": _moves(),
+    "935308291": _deferred,
     "976240391": _moves("assess", "skip"),
     "925792403": _vegkontor,
     "971352418": _moves("assess", "activate"),

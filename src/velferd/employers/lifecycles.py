@@ -21,6 +21,7 @@ from .models import (
     CooperationReason,
     CooperationStatus,
     DeliveryStatus,
+    ExpertAssistanceStatus,
     SubsidyStatus,
     SubThemeStatus,
 )
@@ -53,30 +54,47 @@ def finished(cooperation: Cooperation) -> None:
 
 C = CooperationStatus
 R = CooperationReason
+# "No capacity now" defers a cooperation to a date instead of closing it (the IA agreement
+# 2019–2024 and its extension, 2025–2028, keep the enterprises the IW centre cannot serve
+# yet); "no dialogue between the parties" closes one, as the agreement's work is tripartite.
 COOPERATION = Lifecycle(
     CooperationStatus,
     {
-        C.TO_ASSESS: {C.ASSESSING},
-        C.ASSESSING: {C.NOT_RELEVANT, C.ACTIVE},
+        C.TO_ASSESS: {C.ASSESSING, C.DEFERRED},
+        C.ASSESSING: {C.NOT_RELEVANT, C.ACTIVE, C.DEFERRED},
+        C.DEFERRED: {C.TO_ASSESS, C.DEFERRED},
         C.NOT_RELEVANT: set(),
-        C.ACTIVE: {C.COMPLETED, C.CANCELLED},
+        C.ACTIVE: {C.COMPLETED, C.CANCELLED, C.DEFERRED},
         C.COMPLETED: set(),
         C.CANCELLED: set(),
     },
     # In the order the page shows their buttons. Every move takes a comment for the
-    # cooperation's event log; the closing ones need a coded reason.
+    # cooperation's event log; the closing ones need a coded reason, deferring a date.
     moves=(
         Move("assess", C.ASSESSING, "cooperation.assessing", inputs=("comment",)),
         Move("activate", C.ACTIVE, "cooperation.activated", inputs=("comment",)),
+        Move(
+            "resume",
+            C.TO_ASSESS,
+            "cooperation.resumed",
+            inputs=("comment",),
+        ),
+        Move(
+            "defer",
+            C.DEFERRED,
+            "cooperation.deferred",
+            inputs=("deferred_until", "comment"),
+            needs="a date after today",
+        ),
         Move(
             "skip",
             C.NOT_RELEVANT,
             "cooperation.skipped",
             reasons=(
-                R.NO_CAPACITY_NOW,
                 R.TOO_FEW_LOST_WORKDAYS,
                 R.ENTERPRISE_DECLINED,
                 R.OTHER_SUPPORT_FITS_BETTER,
+                R.NO_DIALOGUE,
             ),
             inputs=("comment",),
         ),
@@ -97,7 +115,7 @@ COOPERATION = Lifecycle(
                 R.ENTERPRISE_WITHDREW,
                 R.ENTERPRISE_CEASED,
                 R.NO_PROGRESS,
-                R.NO_CAPACITY_NOW,
+                R.NO_DIALOGUE,
             ),
             inputs=("comment",),
         ),
@@ -151,6 +169,25 @@ SUBSIDY = Lifecycle(
         Move("grant_partly", G.PARTLY_GRANTED, "subsidy.partly_granted", inputs=("amount",)),
         Move("refuse", G.REFUSED, "subsidy.refused", inputs=("reason",)),
         Move("pay", G.PAID, "subsidy.paid"),
+    ),
+)
+
+
+X = ExpertAssistanceStatus
+# NAV decides an application for expert assistance once: granted (up to the year's maximum
+# rate, within the county's budget for it) or refused with reasons.
+EXPERT_ASSISTANCE = Lifecycle(
+    ExpertAssistanceStatus,
+    {X.APPLIED: {X.GRANTED, X.REFUSED}, X.GRANTED: set(), X.REFUSED: set()},
+    moves=(
+        Move(
+            "grant",
+            X.GRANTED,
+            "expert_assistance.granted",
+            inputs=("amount", "reason"),
+            needs="room in the county's budget",
+        ),
+        Move("refuse", X.REFUSED, "expert_assistance.refused", inputs=("reason",)),
     ),
 )
 

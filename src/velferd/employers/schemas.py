@@ -48,7 +48,9 @@ Year = Annotated[int, Declared(minimum=2000, maximum=2100)]
 # Query filters of the lists; "" is no filter.
 MunicipalityFilter = Annotated[str, Declared(pattern="^([0-9]{4})?$")]
 SectorFilter = Annotated[str, one_of(Sector, blank=True)]
-CooperationStatusFilter = Annotated[str, one_of(["none", *CooperationStatus.values], blank=True)]
+CooperationStatusFilter = Annotated[
+    str, one_of(["none", "deferred_due", *CooperationStatus.values], blank=True)
+]
 SubsidyStatusFilter = Annotated[str, one_of(SubsidyStatus, blank=True)]
 # The secret in a survey's public answer link.
 SurveyToken = Annotated[str, Declared(pattern="^[-A-Za-z0-9_]+$", maxLength=64)]
@@ -74,6 +76,9 @@ class EnterpriseOut(Schema):
     has_iw_agreement: bool
     contact_person: ContactPersonOut
     cooperation_status: str | None
+    deferred_until: datetime.date | None = Field(
+        None, description="While the cooperation is deferred: the day it comes back"
+    )
     version: int
 
 
@@ -123,6 +128,10 @@ class CooperationOut(Schema):
     owner: str | None
     owner_username: str | None
     reason: str
+    deferred_until: datetime.date | None = Field(
+        None, description="While deferred: the day it comes back for the advisor's assessment"
+    )
+    deferral_due: bool = Field(False, description="Deferred, and that day has come")
     started_at: datetime.datetime
     completion_blockers: list[str] = Field(
         ..., description="What keeps the cooperation from being completed; empty when nothing"
@@ -155,6 +164,9 @@ class TransitionIn(Schema):
         "", description=REASONS_DESCRIPTION
     )
     comment: str = Field("", max_length=2000)
+    deferred_until: datetime.date | None = Field(
+        None, description="Needed to defer: the day, after today, it comes back for assessment"
+    )
 
 
 class OwnerIn(Schema):
@@ -169,6 +181,7 @@ class EventOut(Schema):
     to_status: str
     reason: str
     comment: str
+    deferred_until: datetime.date | None = None
 
 
 class EventList(Schema):
@@ -378,6 +391,13 @@ class BudgetOut(Schema):
     county: str
     county_name: str
     year: int
+    scheme: str = Field(
+        ...,
+        description=(
+            "The subsidy of the year: prevention_facilitation up to 2018, "
+            "expert_assistance from 2019"
+        ),
+    )
     amount: Decimal
     granted: Decimal
     paid: Decimal

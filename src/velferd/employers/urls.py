@@ -25,6 +25,11 @@ urlpatterns = [
     path("deliveries/<int:delivery_id>/", views.delivery_change, name="delivery"),
     path("surveys/<int:survey_id>/", views.survey, name="survey"),
     path("subsidies/<int:subsidy_id>/", views.subsidy, name="subsidy"),
+    path(
+        "expert-assistance/<int:application_id>/",
+        views.expert_assistance,
+        name="expert_assistance",
+    ),
     path("<str:organisation_number>/", views.enterprise, name="enterprise"),
     path("<str:organisation_number>/edit/", views.enterprise_edit, name="edit"),
     path(
@@ -38,4 +43,9 @@ urlpatterns = [
         name="cooperation_start",
     ),
     path("<str:organisation_number>/subsidies/", views.subsidy_apply, name="subsidy_apply"),
+    path(
+        "<str:organisation_number>/expert-assistance/",
+        views.expert_assistance_apply,
+        name="expert_assistance_apply",
+    ),
 ]

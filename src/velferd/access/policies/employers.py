@@ -117,3 +117,37 @@ def subsidy_budget_counties(actor: Actor) -> Q:
 def can_set_subsidy_budget(actor: Actor, county_number: str) -> bool:
     """Administrators, or the county's own IW centre."""
     return can_view_subsidy_budget(actor, county_number)
+
+
+def can_apply_for_expert_assistance(actor: Actor, enterprise: Any) -> bool:
+    """The employer applies for expert assistance in an employee's case, with the employee
+    agreeing (NAV's rules for tilskudd til ekspertbistand); NAV does not apply for it."""
+    return represents_enterprise(actor, enterprise)
+
+
+def can_decide_expert_assistance(actor: Actor, enterprise: Any) -> bool:
+    """The IW centre of the enterprise's county grants or refuses it."""
+    return can_advise_enterprise(actor, enterprise)
+
+
+def can_view_expert_assistance(actor: Actor, enterprise: Any) -> bool:
+    """An application names an employee and their sick leave: only the enterprise's own
+    representative and the advisors of its county read it; administrators do not."""
+    return can_advise_enterprise(actor, enterprise) or represents_enterprise(actor, enterprise)
+
+
+def expert_assistance_visible(actor: Actor, via: str = "enterprise__") -> Q:
+    """The list filter of `can_view_expert_assistance`, over applications (`via` the path to
+    their enterprise)."""
+    return enterprises_advised(actor, via) | enterprises_represented(actor, via)
+
+
+def can_list_deferred_cooperations(actor: Actor) -> bool:
+    """The advisors' list of deferred cooperations (and those due for assessment)."""
+    return actor.has_role(Role.IW_ADVISOR)
+
+
+def deferred_cooperations_visible(actor: Actor, via: str = "enterprise__") -> Q:
+    """The list filter of the deferred cooperations an advisor sees: those of enterprises
+    they advise (`can_advise_enterprise`), `via` the path from the cooperation."""
+    return enterprises_advised(actor, via)

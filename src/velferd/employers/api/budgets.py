@@ -25,6 +25,7 @@ def budget_out(line: selectors.BudgetLine) -> dict[str, Any]:
         "county": line.county.number,
         "county_name": line.county.name,
         "year": line.year,
+        "scheme": line.scheme,
         "amount": line.amount,
         "granted": line.granted,
         "paid": line.paid,

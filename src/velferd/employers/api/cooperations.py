@@ -45,6 +45,8 @@ def cooperation_out(cooperation: Cooperation) -> dict[str, Any]:
         "owner": str(cooperation.owner) if cooperation.owner else None,
         "owner_username": cooperation.owner.username if cooperation.owner else None,
         "reason": cooperation.reason,
+        "deferred_until": cooperation.deferred_until,
+        "deferral_due": cooperation.deferral_due,
         "started_at": cooperation.created_at,
         "completion_blockers": [en if english else nb for nb, en in blockers],
         "version": cooperation.version,
@@ -86,6 +88,22 @@ def start_cooperation(
 
 
 @router.get(
+    "/cooperations/deferred",
+    response={200: CooperationList, **ERRORS},
+    auth=AUTH,
+    operation_id=operation("list_deferred_cooperations"),
+)
+def list_deferred_cooperations(
+    request: HttpRequest, paging: Query[PageParams], due: bool = False
+) -> Any:
+    """Advisors: the deferred cooperations of their county, the earliest date first; `due`
+    for those whose date has come, back for assessment (resume them)."""
+    return paged(
+        selectors.deferred_cooperations(actor=actor_of(request), due=due), paging, cooperation_out
+    )
+
+
+@router.get(
     "/cooperations/{cooperation_id}",
     response={200: CooperationOut, **ERRORS},
     auth=AUTH,
@@ -120,6 +138,8 @@ def _summary(move: Move) -> str:
         state_label(cycle.choices, state, "en") for state in cycle if move.target in cycle[state]
     )
     needs = ["needs a reason"] if move.reasons else []
+    if "deferred_until" in move.inputs:
+        needs.append("needs deferred_until")
     if isinstance(move, lifecycles.Move) and move.needs:
         needs.append(move.needs)
     target = state_label(cycle.choices, move.target, "en").lower()
@@ -172,5 +192,6 @@ def list_events(request: HttpRequest, cooperation_id: int, paging: Query[PagePar
             "to_status": e.to_status,
             "reason": e.reason,
             "comment": e.comment,
+            "deferred_until": e.deferred_until,
         },
     )

@@ -30,9 +30,11 @@ def enterprise_out(enterprise: Enterprise) -> dict[str, Any]:
     centre = selectors.iw_centre_of(enterprise)
     person = enterprise.contact_person
     status = getattr(enterprise, "cooperation_status", None)
+    deferred_until = getattr(enterprise, "deferred_until", None)
     if not hasattr(enterprise, "cooperation_status"):
         current = selectors.current_cooperation(enterprise)
         status = current.status if current else None
+        deferred_until = current.deferred_until if current else None
     return {
         "organisation_number": enterprise.organisation_number,
         "name": enterprise.name,
@@ -49,6 +51,7 @@ def enterprise_out(enterprise: Enterprise) -> dict[str, Any]:
             "iw_centre": centre.name if centre else None,
         },
         "cooperation_status": status,
+        "deferred_until": deferred_until,
         "version": enterprise.version,
     }
 
@@ -69,7 +72,8 @@ def list_enterprises(
     iw_agreement: bool | None = None,
 ) -> Any:
     """Advisors: the enterprises of their county; an employer: their own. Search by name or
-    organisation number; `status=none` for those without any cooperation."""
+    organisation number; `status=none` for those without any cooperation, `deferred_due`
+    for those whose deferred cooperation has reached its date."""
     found = selectors.enterprises_visible_to(
         actor=actor_of(request),
         query=q,

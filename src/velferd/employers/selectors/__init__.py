@@ -5,6 +5,7 @@ from .budgets import BudgetLine, budget_line, budget_lines, this_year, today, va
 from .choices import (
     CLOSED_STATUSES,
     COOPERATION_STATUSES,
+    DEFERRED_DUE,
     NO_COOPERATION,
     SECTORS,
     cooperation_status_choices,
@@ -18,6 +19,7 @@ from .cooperations import (
     cooperations_of,
     current_cooperation,
     current_cooperation_status,
+    deferred_cooperations,
     events_of,
     open_cooperation,
     served_cooperations,
@@ -32,6 +34,11 @@ from .enterprises import (
     iw_advisors_of,
     iw_centre_of,
     own_enterprises,
+)
+from .expert_assistance import (
+    expert_assistance_for,
+    expert_assistance_of,
+    expert_assistance_visible_to,
 )
 from .plans import ThemePlan, deliveries_of, delivery_for, plan_of, sub_theme_for
 from .subsidies import (
@@ -59,6 +66,7 @@ __all__ = [
     "CENTS",
     "CLOSED_STATUSES",
     "COOPERATION_STATUSES",
+    "DEFERRED_DUE",
     "GROUPS",
     "NO_COOPERATION",
     "SECTORS",
@@ -76,6 +84,7 @@ __all__ = [
     "counties_advised_by",
     "current_cooperation",
     "current_cooperation_status",
+    "deferred_cooperations",
     "deliveries_of",
     "delivery_for",
     "enterprise_for",
@@ -83,6 +92,9 @@ __all__ = [
     "enterprise_numbered",
     "enterprises_visible_to",
     "events_of",
+    "expert_assistance_for",
+    "expert_assistance_of",
+    "expert_assistance_visible_to",
     "granted_total",
     "iw_advisors_of",
     "iw_centre_of",

@@ -16,6 +16,8 @@ from velferd.organisation import selectors as organisation_selectors
 
 from ..models import (
     SubsidyBudget,
+    SubsidyScheme,
+    scheme_of_year,
 )
 from .lookups import as_int, refused
 from .subsidies import CENTS, granted_total, paid_total
@@ -40,6 +42,15 @@ class BudgetLine:
     def remaining(self) -> Decimal:
         return self.amount - self.granted
 
+    @property
+    def scheme(self) -> str:
+        """The subsidy the year's budget is for."""
+        return scheme_of_year(self.year)
+
+    @property
+    def scheme_label(self) -> str:
+        return str(SubsidyScheme(self.scheme).label)
+
 
 def this_year() -> int:
     return timezone.localdate().year
@@ -52,7 +63,9 @@ def budget_line(*, actor: Actor, county_number: str, year: int) -> BudgetLine:
     return BudgetLine(
         county=county,
         year=year,
-        budget=SubsidyBudget.objects.filter(county=county, year=year).first(),
+        budget=SubsidyBudget.objects.filter(
+            county=county, year=year, scheme=scheme_of_year(year)
+        ).first(),
         granted=granted_total(county.number, year),
         paid=paid_total(county.number, year),
     )

@@ -10,6 +10,8 @@ COOPERATION_STATUSES: tuple[str, ...] = tuple(CooperationStatus.values)
 CLOSED_STATUSES: tuple[str, ...] = tuple(CLOSED_COOPERATION_STATUSES)
 # A filter for the enterprises that have never had a cooperation.
 NO_COOPERATION = "none"
+# A filter for the enterprises whose deferred cooperation has reached its date.
+DEFERRED_DUE = "deferred_due"
 
 
 def sector_choices() -> list[tuple[str, str]]:

@@ -9,9 +9,11 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access.actor import Actor
+from velferd.access.policies import employers as employer_policies
 
 from ..models import (
     CLOSED_COOPERATION_STATUSES,
@@ -25,7 +27,7 @@ from ..models import (
     SurveyStatus,
 )
 from .choices import NO_COOPERATION
-from .lookups import as_int, unknown
+from .lookups import as_int, refused, unknown
 
 
 def open_cooperation(enterprise: Enterprise) -> Cooperation | None:
@@ -62,6 +64,22 @@ def cooperation_for(*, actor: Actor, cooperation_id: object) -> Cooperation:
         raise unknown(actor, "samarbeidet", "the cooperation")
     if not policies.can_view_cooperation(actor, found.enterprise):
         raise unknown(actor, "samarbeidet", "the cooperation")
+    return found
+
+
+def deferred_cooperations(*, actor: Actor, due: bool = False) -> QuerySet[Cooperation]:
+    """The deferred cooperations of the enterprises the advisor serves, the earliest date
+    first; `due`: only those whose date has come, back for the advisor's assessment."""
+    if not employer_policies.can_list_deferred_cooperations(actor):
+        raise refused(actor)
+    found = (
+        Cooperation.objects.select_related("owner", "enterprise", "enterprise__municipality")
+        .filter(status=CooperationStatus.DEFERRED)
+        .filter(employer_policies.deferred_cooperations_visible(actor))
+        .order_by("deferred_until", "pk")
+    )
+    if due:
+        found = found.filter(deferred_until__lte=timezone.localdate())
     return found
 
 

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access import selectors as access_selectors
@@ -22,6 +23,7 @@ from ..models import (
     Enterprise,
     Sector,
 )
+from .choices import DEFERRED_DUE
 from .lookups import refused, unknown
 
 if TYPE_CHECKING:
@@ -39,13 +41,18 @@ def enterprises_visible_to(
 ) -> QuerySet[Enterprise]:
     """The enterprises the actor may see (advisors: their county's; an employer: their
     own; administrators: all), with `cooperation_status` the status of the open (or else
-    the latest) cooperation. `status="none"` finds those with no cooperation at all."""
+    the latest) cooperation and `deferred_until` the date a deferred one comes back.
+    `status="none"` finds those with no cooperation at all, `"deferred_due"` those whose
+    deferred cooperation is due for assessment."""
     if not policies.can_list_enterprises(actor):
         raise refused(actor)
     latest = Cooperation.objects.filter(enterprise=OuterRef("pk")).order_by("-is_open", "-id")
     found = Enterprise.objects.select_related(
         "municipality", "county__iw_centre", "contact_person"
-    ).annotate(cooperation_status=Subquery(latest.values("status")[:1]))
+    ).annotate(
+        cooperation_status=Subquery(latest.values("status")[:1]),
+        deferred_until=Subquery(latest.values("deferred_until")[:1]),
+    )
     found = found.filter(policies.enterprises_visible(actor))
     query = query.strip()
     if query.isdigit():
@@ -60,6 +67,11 @@ def enterprises_visible_to(
         found = found.filter(sector=sector)
     if status == "none":
         found = found.filter(cooperation_status__isnull=True)
+    elif status == DEFERRED_DUE:
+        found = found.filter(
+            cooperation_status=CooperationStatus.DEFERRED,
+            deferred_until__lte=timezone.localdate(),
+        )
     elif status:
         if status not in CooperationStatus.values:
             raise not_found(f"status «{status}»", f"status “{status}”", field="status")

@@ -4,6 +4,7 @@ and paid."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import QuerySet, Sum
 
@@ -14,8 +15,12 @@ from velferd.core.errors import not_found
 from ..models import (
     GRANTED_STATUSES,
     Enterprise,
+    ExpertAssistance,
+    ExpertAssistanceStatus,
     Subsidy,
+    SubsidyScheme,
     SubsidyStatus,
+    scheme_of_year,
 )
 from .lookups import as_int, refused, unknown
 
@@ -54,16 +59,34 @@ def subsidy_for(*, actor: Actor, subsidy_id: object) -> Subsidy:
 CENTS = Decimal("0.01")
 
 
-def granted_total(county_number: str, year: int) -> Decimal:
-    """What the county has granted from the year's budget (paid grants included)."""
-    total = Subsidy.objects.filter(
+def _granted(county_number: str, year: int, scheme: str | None) -> QuerySet[Any]:
+    """The grants counted against the county's budget for the scheme in the year (by default
+    the scheme of that year)."""
+    if (scheme or scheme_of_year(year)) == SubsidyScheme.EXPERT_ASSISTANCE:
+        return ExpertAssistance.objects.filter(
+            enterprise__county_id=county_number,
+            budget_year=year,
+            status=ExpertAssistanceStatus.GRANTED,
+        )
+    return Subsidy.objects.filter(
         enterprise__county_id=county_number, budget_year=year, status__in=GRANTED_STATUSES
-    ).aggregate(total=Sum("amount_granted"))["total"]
+    )
+
+
+def _total(found: QuerySet[Any]) -> Decimal:
+    total = found.aggregate(total=Sum("amount_granted"))["total"]
     return Decimal(total or 0).quantize(CENTS)
 
 
-def paid_total(county_number: str, year: int) -> Decimal:
-    total = Subsidy.objects.filter(
-        enterprise__county_id=county_number, budget_year=year, status=SubsidyStatus.PAID
-    ).aggregate(total=Sum("amount_granted"))["total"]
-    return Decimal(total or 0).quantize(CENTS)
+def granted_total(county_number: str, year: int, scheme: str | None = None) -> Decimal:
+    """What the county has granted from the year's budget for the scheme (paid grants
+    included)."""
+    return _total(_granted(county_number, year, scheme))
+
+
+def paid_total(county_number: str, year: int, scheme: str | None = None) -> Decimal:
+    """What is paid of the prevention and facilitation grants; expert assistance is refunded
+    outside this register, so nothing is counted as paid of it here."""
+    if (scheme or scheme_of_year(year)) == SubsidyScheme.EXPERT_ASSISTANCE:
+        return Decimal("0.00")
+    return _total(_granted(county_number, year, scheme).filter(status=SubsidyStatus.PAID))

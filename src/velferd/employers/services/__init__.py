@@ -11,6 +11,8 @@ from .cooperations import (
     cooperation_assess,
     cooperation_cancel,
     cooperation_complete,
+    cooperation_defer,
+    cooperation_resume,
     cooperation_set_owner,
     cooperation_skip,
     cooperation_start,
@@ -20,6 +22,11 @@ from .enterprises import (
     enterprise_assign_contact_person,
     enterprise_change,
     enterprise_register,
+)
+from .expert_assistance import (
+    expert_assistance_apply,
+    expert_assistance_grant,
+    expert_assistance_refuse,
 )
 from .plans import (
     SUB_THEME_FIELDS,
@@ -60,6 +67,8 @@ __all__ = [
     "cooperation_assess",
     "cooperation_cancel",
     "cooperation_complete",
+    "cooperation_defer",
+    "cooperation_resume",
     "cooperation_set_owner",
     "cooperation_skip",
     "cooperation_start",
@@ -68,6 +77,9 @@ __all__ = [
     "enterprise_assign_contact_person",
     "enterprise_change",
     "enterprise_register",
+    "expert_assistance_apply",
+    "expert_assistance_grant",
+    "expert_assistance_refuse",
     "sub_theme_add",
     "sub_theme_change",
     "subsidy_apply",

@@ -1,4 +1,6 @@
-"""The counties' subsidy budgets: one per county and year, never below what is granted."""
+"""The counties' subsidy budgets: one per county and year, for the subsidy of that year
+(prevention and facilitation up to 2018, expert assistance since), never below what is
+granted."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 
 from velferd.access import policies
 from velferd.access.actor import Actor
@@ -17,6 +20,7 @@ from velferd.organisation import selectors as organisation_selectors
 from .. import selectors
 from ..models import (
     SubsidyBudget,
+    scheme_of_year,
 )
 from .subsidies import valid_amount
 
@@ -50,11 +54,17 @@ def _budget_create(county: County, year: int, amount: Decimal) -> SubsidyBudget:
     savepoint, so its transaction can still answer)."""
     try:
         with transaction.atomic():
-            return SubsidyBudget.objects.create(county=county, year=year, amount=amount)
+            return SubsidyBudget.objects.create(
+                county=county, year=year, scheme=scheme_of_year(year), amount=amount
+            )
     except IntegrityError:
-        if SubsidyBudget.objects.filter(county=county, year=year).exists():
+        if _budgets(county, year).exists():
             raise _budget_exists(county.name, year) from None
         raise
+
+
+def _budgets(county: County, year: int) -> QuerySet[SubsidyBudget]:
+    return SubsidyBudget.objects.filter(county=county, year=year, scheme=scheme_of_year(year))
 
 
 @transaction.atomic
@@ -69,7 +79,7 @@ def budget_set(
     policies.require(actor, policies.can_set_subsidy_budget, county.number)
     year = selectors.valid_year(year)
     value = _budget_amount(amount)
-    budget = SubsidyBudget.objects.select_for_update().filter(county=county, year=year).first()
+    budget = _budgets(county, year).select_for_update().first()
     if budget is None and version not in (None, 0):
         raise invalid(
             "stale_version",
@@ -102,6 +112,11 @@ def budget_set(
         action="budget.set",
         target=budget,
         before=before,
-        after={"county": county.number, "year": year, "amount": str(value)},
+        after={
+            "county": county.number,
+            "year": year,
+            "scheme": budget.scheme,
+            "amount": str(value),
+        },
     )
     return budget

@@ -4,8 +4,10 @@ kept in the cooperation's own event log) and its owner."""
 from __future__ import annotations
 
 import builtins
+import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access.actor import Actor
@@ -19,10 +21,12 @@ from ..models import (
     CLOSED_COOPERATION_STATUSES,
     Cooperation,
     CooperationEvent,
+    CooperationReason,
     CooperationStatus,
     Enterprise,
 )
 from .changes import audited_change
+from .dates import given_date
 from .enterprises import require_county_advisor
 
 
@@ -37,6 +41,7 @@ def _log(
         to_status=cooperation.status,
         reason=reason,
         comment=comment,
+        deferred_until=cooperation.deferred_until,
     )
 
 
@@ -92,9 +97,11 @@ def _move(
     name: str,
     reason: str = "",
     comment: str = "",
+    deferred_until: object = None,
 ) -> Cooperation:
     """Make the named move (lifecycles.COOPERATION): the table, the reason the move needs,
-    the comment, then the move's guard; the move goes into the event log too."""
+    the comment, then the move's guard; the move goes into the event log too. Only a
+    deferral keeps a date (`deferred_until`); every other move clears it."""
     move = lifecycles.COOPERATION.move(name)
     policies.require(actor, policies.can_advise_enterprise, cooperation.enterprise)
     with audited_change(
@@ -102,18 +109,21 @@ def _move(
         cooperation,
         version=version,
         event=move.event,
-        before=("status",),
-        fields=("status", "reason"),
+        before=("status", "deferred_until"),
+        fields=("status", "reason", "deferred_until"),
     ) as cooperation:
         before = cooperation.status
         lifecycles.COOPERATION.require(before, move.target)
-        reason = lifecycles.COOPERATION.reason_for(move, reason)
+        reason = lifecycles.COOPERATION.reason_for(move, reason) if move.reasons else reason
         comment = _comment(comment)
         if move.guard is not None:
             move.guard(cooperation)
         cooperation.status = move.target
         cooperation.is_open = move.target not in CLOSED_COOPERATION_STATUSES
         cooperation.reason = reason
+        cooperation.deferred_until = (
+            _deferral_date(deferred_until) if move.target == CooperationStatus.DEFERRED else None
+        )
         _log(actor, cooperation, before, reason, comment)
     return cooperation
 
@@ -137,6 +147,63 @@ def cooperation_activate(
     """assessing → active: the cooperation is agreed and the plan is worked on."""
     return _move(
         actor=actor, cooperation=cooperation, version=version, name="activate", comment=comment
+    )
+
+
+def _deferral_date(value: object) -> datetime.date:
+    """The day a deferred cooperation comes back for assessment: required, after today."""
+    day = given_date(value, "deferred_until")
+    if day is None:
+        raise invalid(
+            "deferred_until_required",
+            "deferred_until",
+            "Velg datoen samarbeidet skal vurderes igjen.",
+            "Choose the date the cooperation is to be assessed again.",
+        )
+    if day <= timezone.localdate():
+        raise invalid(
+            "deferred_until_not_future",
+            "deferred_until",
+            "Datoen samarbeidet utsettes til må være etter i dag.",
+            "The date the cooperation is deferred to must be after today.",
+        )
+    return day
+
+
+@lifecycles.COOPERATION.service("defer")
+@transaction.atomic
+def cooperation_defer(
+    *,
+    actor: Actor,
+    cooperation: Cooperation,
+    version: int,
+    deferred_until: object,
+    comment: str = "",
+) -> Cooperation:
+    """to assess, assessing, active or deferred → deferred to a date after today: the IW
+    centre has no capacity now. The cooperation stays open (it is not closed for it) and
+    comes back for assessment on that date (selectors.deferrals_due); deferring a deferred
+    one moves its date."""
+    return _move(
+        actor=actor,
+        cooperation=cooperation,
+        version=version,
+        name="defer",
+        comment=comment,
+        deferred_until=deferred_until,
+        reason=CooperationReason.NO_CAPACITY_NOW,
+    )
+
+
+@lifecycles.COOPERATION.service("resume")
+@transaction.atomic
+def cooperation_resume(
+    *, actor: Actor, cooperation: Cooperation, version: int, comment: str = ""
+) -> Cooperation:
+    """deferred → to assess: the advisor takes the cooperation up again, when its date has
+    come or earlier, when the IW centre has capacity."""
+    return _move(
+        actor=actor, cooperation=cooperation, version=version, name="resume", comment=comment
     )
 
 

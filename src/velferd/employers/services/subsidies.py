@@ -1,5 +1,6 @@
-"""Prevention and facilitation subsidies: the application and its lifecycle, a grant
-counted against the county's budget for the year."""
+"""Prevention and facilitation subsidies of the IA agreement 2014–2018: no application
+after 2018 (expert assistance took their place), the lifecycle of those applied for, a
+grant counted against the county's budget for the scheme in the year applied for."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from velferd.organisation import selectors as organisation_selectors
 
 from .. import lifecycles, selectors
 from ..models import (
+    LAST_PREVENTION_YEAR,
     Enterprise,
     Subsidy,
     SubsidyBudget,
+    SubsidyScheme,
 )
 from .changes import audited_change
 
@@ -55,8 +58,19 @@ def valid_amount(value: object, field: str = "amount") -> Decimal:
 @transaction.atomic
 def subsidy_apply(*, actor: Actor, enterprise: Enterprise, purpose: str, amount: object) -> Subsidy:
     """An application for a prevention and facilitation subsidy, from the employer or from
-    an advisor on the enterprise's behalf."""
+    an advisor on the enterprise's behalf, while the scheme ran (up to 2018); since then 409
+    `subsidy_scheme_ended`, pointing to expert assistance."""
     policies.require(actor, policies.can_apply_for_subsidy, enterprise)
+    if timezone.localdate().year > LAST_PREVENTION_YEAR:
+        raise invalid(
+            "subsidy_scheme_ended",
+            None,
+            "Forebyggings- og tilretteleggingstilskuddet gjaldt til og med 2018 "
+            "(IA-avtalen 2014–2018). Søk om tilskudd til ekspertbistand i stedet.",
+            "The prevention and facilitation subsidy applied up to and including 2018 "
+            "(IA agreement 2014–2018). Apply for the expert assistance subsidy instead.",
+            status=CONFLICT,
+        )
     subsidy = Subsidy.objects.create(
         enterprise=enterprise,
         purpose=required_text(purpose, "purpose", "Formålet", "purpose"),
@@ -104,7 +118,7 @@ def subsidy_assess(*, actor: Actor, subsidy: Subsidy, version: int) -> Subsidy:
     return subsidy
 
 
-def _budget_exceeded(remaining: Decimal, county: str, year: int) -> DomainError:
+def budget_exceeded(remaining: Decimal, county: str, year: int) -> DomainError:
     nb_amount = f"{remaining:,.2f}".replace(",", " ").replace(".", ",")
     return invalid(
         "budget_exceeded",
@@ -120,9 +134,10 @@ def _budget_exceeded(remaining: Decimal, county: str, year: int) -> DomainError:
 def subsidy_grant(
     *, actor: Actor, subsidy: Subsidy, version: int, amount: object | None = None
 ) -> Subsidy:
-    """Grant the amount applied for, or less (partly granted), from this year's budget of
-    the enterprise's county. The budget row is locked, so two grants at the same time are
-    counted one after the other and cannot together exceed it."""
+    """Grant the amount applied for, or less (partly granted), from the prevention and
+    facilitation budget of the enterprise's county for the year it was applied for. The
+    budget row is locked, so two grants at the same time are counted one after the other and
+    cannot together exceed it."""
     policies.require(actor, policies.can_decide_subsidy, subsidy.enterprise)
     target_amount = subsidy.amount_applied if amount is None else valid_amount(amount)
     if target_amount > subsidy.amount_applied:
@@ -134,17 +149,21 @@ def subsidy_grant(
         )
     move = "grant" if target_amount == subsidy.amount_applied else "grant_partly"
     with _deciding(actor, subsidy, version, move) as subsidy:
-        year = timezone.localdate().year
+        year = subsidy.applied_on.year
         county = subsidy.enterprise.county_id
         budget = (
-            SubsidyBudget.objects.select_for_update().filter(county_id=county, year=year).first()
+            SubsidyBudget.objects.select_for_update()
+            .filter(county_id=county, year=year, scheme=SubsidyScheme.PREVENTION_FACILITATION)
+            .first()
         )
         county_name = organisation_selectors.county(county).name
         if budget is None:
-            raise _budget_exceeded(Decimal("0.00"), county_name, year)
-        remaining = budget.amount - selectors.granted_total(county, year)
+            raise budget_exceeded(Decimal("0.00"), county_name, year)
+        remaining = budget.amount - selectors.granted_total(
+            county, year, SubsidyScheme.PREVENTION_FACILITATION
+        )
         if target_amount > remaining:
-            raise _budget_exceeded(remaining, county_name, year)
+            raise budget_exceeded(remaining, county_name, year)
         subsidy.amount_granted = target_amount
         subsidy.budget_year = year
         subsidy.decided_on = timezone.localdate()

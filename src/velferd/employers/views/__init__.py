@@ -13,6 +13,7 @@ from .enterprises import (
     enterprise_new,
     mine,
 )
+from .expert_assistance import expert_assistance, expert_assistance_apply
 from .plans import delivery_add, delivery_change, sub_theme_edit, sub_theme_new
 from .subsidies import subsidy, subsidy_apply
 from .surveys import survey, survey_answer, survey_open, survey_thanks
@@ -28,6 +29,8 @@ __all__ = [
     "enterprise_edit",
     "enterprise_list",
     "enterprise_new",
+    "expert_assistance",
+    "expert_assistance_apply",
     "mine",
     "sub_theme_edit",
     "sub_theme_new",

@@ -14,6 +14,7 @@ from velferd.core.forms import parse_version
 from velferd.organisation import selectors as organisation_selectors
 
 from .. import selectors, services
+from ..models import SubsidyScheme, scheme_of_year
 
 
 @refusals_as_pages
@@ -50,6 +51,7 @@ def budgets(request: HttpRequest) -> HttpResponse:
             "lines": lines,
             "year": year,
             "years": [year - 1, year, year + 1],
+            "scheme_label": SubsidyScheme(scheme_of_year(year)).label,
             "error": error,
             "failed": failed,
             "form": request.POST if error else {},

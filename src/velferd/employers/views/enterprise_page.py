@@ -10,9 +10,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access.actor import Actor
+from velferd.access.policies import employers as employer_policies
 from velferd.core.errors import DomainError
 
 from .. import lifecycles, selectors
@@ -22,13 +24,15 @@ from ..models import (
     DeliveryKind,
     DeliveryStatus,
     Enterprise,
+    SickLeavePattern,
     SurveyKind,
+    max_rate,
 )
 
 
 def _moves(cooperation: Any) -> list[dict[str, Any]]:
     """The lifecycle buttons: the moves the table allows from the cooperation's status, in
-    the order they are declared, with the reasons that fit."""
+    the order they are declared, with the reasons that fit and whether a date is asked."""
     if cooperation is None:
         return []
     return [
@@ -36,6 +40,7 @@ def _moves(cooperation: Any) -> list[dict[str, Any]]:
             "name": move.name,
             "label": CooperationStatus(move.target).label,
             "reasons": [(r, CooperationReason(r).label) for r in move.reasons],
+            "asks_date": "deferred_until" in move.inputs,
         }
         for move in lifecycles.allowed(lifecycles.COOPERATION, cooperation.status)
     ]
@@ -70,6 +75,15 @@ def enterprise_page(
         "deliveries": list(selectors.deliveries_of(cooperation)) if cooperation else [],
         "surveys": list(selectors.surveys_of(cooperation)) if cooperation else [],
         "subsidies": list(selectors.subsidies_of(enterprise)),
+        "expert_assistance": list(
+            selectors.expert_assistance_of(actor=actor, enterprise=enterprise)
+        ),
+        "can_view_expert_assistance": employer_policies.can_view_expert_assistance(
+            actor, enterprise
+        ),
+        "can_apply_expert": employer_policies.can_apply_for_expert_assistance(actor, enterprise),
+        "sick_leave_patterns": SickLeavePattern.choices,
+        "max_rate": max_rate(timezone.localdate().year),
         "delivery_kinds": DeliveryKind.choices,
         "delivery_statuses": DeliveryStatus.choices,
         "survey_kinds": SurveyKind.choices,

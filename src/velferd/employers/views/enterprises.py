@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from velferd.access import policies
 from velferd.access import selectors as access_selectors
+from velferd.access.policies import employers as employer_policies
 from velferd.access.selectors import actor_for_request
 from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
@@ -38,6 +39,13 @@ def _int(value: str, field: str) -> int:
             message_nb="Skriv et helt tall.",
             message_en="Write a whole number.",
         ) from None
+
+
+def _deferrals_due(actor: Any) -> int:
+    """How many of the advisor's deferred cooperations have reached their date."""
+    if not employer_policies.can_list_deferred_cooperations(actor):
+        return 0
+    return selectors.deferred_cooperations(actor=actor, due=True).count()
 
 
 @refusals_as_pages
@@ -71,6 +79,7 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
             "sectors": Sector.choices,
             "statuses": CooperationStatus.choices,
             "counties": selectors.counties_advised_by(actor),
+            "deferrals_due": _deferrals_due(actor),
             "can_register": policies.can_register_enterprise(actor),
         },
     )

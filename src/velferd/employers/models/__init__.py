@@ -55,6 +55,9 @@ class Enterprise(VersionedModel):
 class CooperationStatus(models.TextChoices):
     TO_ASSESS = "to_assess", _("To assess")
     ASSESSING = "assessing", _("Assessing")
+    # Put off to a date because the IW centre has no capacity now; open, and back for
+    # assessment when the date is reached.
+    DEFERRED = "deferred", _("Deferred")
     NOT_RELEVANT = "not_relevant", _("Not relevant")
     ACTIVE = "active", _("Active")
     COMPLETED = "completed", _("Completed")
@@ -90,8 +93,10 @@ class Cooperation(VersionedModel):
         related_name="cooperations_owned",
     )
     is_open = models.BooleanField(default=True)
-    # The coded reason it was skipped, cancelled or completed (CooperationReason).
+    # The coded reason it was skipped, cancelled, completed or deferred (CooperationReason).
     reason = models.CharField(_("reason"), max_length=40, blank=True, default="")
+    # While deferred: the day it comes back for the advisor's assessment.
+    deferred_until = models.DateField(_("deferred until"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -106,12 +111,23 @@ class Cooperation(VersionedModel):
     def __str__(self) -> str:
         return f"{self.enterprise.name}: {self.get_status_display()}"
 
+    @property
+    def deferral_due(self) -> bool:
+        """Deferred, and the day it was deferred to has come: the advisor assesses it again."""
+        return (
+            self.status == CooperationStatus.DEFERRED
+            and self.deferred_until is not None
+            and self.deferred_until <= timezone.localdate()
+        )
+
 
 class CooperationReason(models.TextChoices):
-    """Why a cooperation was skipped, cancelled or completed. Which reasons fit which move
-    is in lifecycles.REASONS."""
+    """Why a cooperation was skipped, cancelled, completed or deferred. Which reasons fit
+    which move is in lifecycles.REASONS. "No capacity now" defers a cooperation (IA
+    agreement 2019–2024); cooperations closed for it before stay as they were."""
 
     NO_CAPACITY_NOW = "no_capacity_now", _("The IW centre has no capacity now")
+    NO_DIALOGUE = "no_dialogue_between_parties", _("No dialogue between the parties")
     TOO_FEW_LOST_WORKDAYS = "too_few_lost_workdays", _("Too few lost workdays")
     ENTERPRISE_DECLINED = "enterprise_declined", _("The enterprise declined")
     OTHER_SUPPORT_FITS_BETTER = (
@@ -139,6 +155,7 @@ class CooperationEvent(models.Model):
     to_status = models.CharField(max_length=20, choices=CooperationStatus.choices)
     reason = models.CharField(max_length=40, choices=CooperationReason.choices, blank=True)
     comment = models.TextField(blank=True)
+    deferred_until = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -315,9 +332,10 @@ GRANTED_STATUSES = (SubsidyStatus.GRANTED, SubsidyStatus.PARTLY_GRANTED, Subsidy
 
 
 class Subsidy(VersionedModel):
-    """A prevention and facilitation subsidy (forebyggings- og tilretteleggingstilskudd)
-    applied for by or for an enterprise. The grant counts against the budget of the
-    enterprise's county for the year it was granted (`budget_year`)."""
+    """A prevention and facilitation subsidy (forebyggings- og tilretteleggingstilskudd) of
+    the IA agreement 2014–2018, applied for by or for an enterprise up to 2018. The grant
+    counts against the county's budget for the scheme in the year it was applied for
+    (`budget_year`). Expert assistance (ExpertAssistance) took its place in 2019."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, related_name="subsidies")
     purpose = models.TextField(_("purpose"))
@@ -346,20 +364,95 @@ class Subsidy(VersionedModel):
         return f"{self.enterprise.name}: {self.amount_applied} kr"
 
 
+class SubsidyScheme(models.TextChoices):
+    """The IW agreement's subsidy of its time: prevention and facilitation subsidies under the
+    IA agreement 2014–2018; expert assistance (tilskudd til ekspertbistand) from 2019."""
+
+    PREVENTION_FACILITATION = (
+        "prevention_facilitation",
+        _("Prevention and facilitation subsidy (IA agreement 2014–2018)"),
+    )
+    EXPERT_ASSISTANCE = "expert_assistance", _("Expert assistance subsidy")
+
+
+# The last year prevention and facilitation subsidies were applied for and granted.
+LAST_PREVENTION_YEAR = 2018
+
+
+def scheme_of_year(year: int) -> str:
+    """The subsidy a county's budget for the year is for."""
+    if year <= LAST_PREVENTION_YEAR:
+        return SubsidyScheme.PREVENTION_FACILITATION
+    return SubsidyScheme.EXPERT_ASSISTANCE
+
+
 class SubsidyBudget(VersionedModel):
-    """The year's budget for prevention and facilitation subsidies in one county."""
+    """The year's budget for one subsidy scheme in one county: prevention and facilitation
+    up to 2018, expert assistance from 2019 (scheme_of_year)."""
 
     county = models.ForeignKey(
         "organisation.County", on_delete=models.PROTECT, related_name="subsidy_budgets"
     )
     year = models.PositiveSmallIntegerField(_("year"))
+    scheme = models.CharField(
+        _("subsidy"),
+        max_length=30,
+        choices=SubsidyScheme.choices,
+        default=SubsidyScheme.PREVENTION_FACILITATION,
+    )
     amount = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, default=Decimal(0))
 
     class Meta:
         ordering = ["year", "county_id"]
         constraints = [
-            models.UniqueConstraint(fields=["county", "year"], name="one_budget_per_county_year")
+            models.UniqueConstraint(
+                fields=["county", "year", "scheme"], name="one_budget_per_county_year_scheme"
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.county_id} {self.year}: {self.amount}"
+
+
+from .expert_assistance import (  # noqa: E402
+    MAX_RATES,
+    ExpertAssistance,
+    ExpertAssistanceStatus,
+    SickLeavePattern,
+    max_rate,
+)
+
+__all__ = [
+    "CLOSED_COOPERATION_STATUSES",
+    "GRANTED_STATUSES",
+    "LAST_PREVENTION_YEAR",
+    "MAX_RATES",
+    "UNFINISHED_SUB_THEME_STATUSES",
+    "Cooperation",
+    "CooperationEvent",
+    "CooperationReason",
+    "CooperationStatus",
+    "Delivery",
+    "DeliveryKind",
+    "DeliveryStatus",
+    "Enterprise",
+    "ExpertAssistance",
+    "ExpertAssistanceStatus",
+    "PlanTheme",
+    "RespondentGroup",
+    "Sector",
+    "SickLeavePattern",
+    "SubTheme",
+    "SubThemeStatus",
+    "Subsidy",
+    "SubsidyBudget",
+    "SubsidyScheme",
+    "SubsidyStatus",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyKind",
+    "SurveyResponse",
+    "SurveyStatus",
+    "max_rate",
+    "scheme_of_year",
+]
