@@ -36,7 +36,10 @@ IMPORT_BODY = {
     "requestBody": {
         "description": (
             "The statistics file: as multipart/form-data (field `file`), as the raw CSV "
-            "(text/csv), or as JSON {filename, content}. Columns: " + ";".join(services.COLUMNS)
+            "(text/csv), or as JSON {filename, content}. Columns: "
+            + ";".join(services.COLUMNS)
+            + "; optional: "
+            + ";".join(services.DURATION_COLUMNS)
         ),
         "content": {
             "multipart/form-data": {
@@ -132,8 +135,9 @@ def import_statistics(request: HttpRequest) -> Any:
     "/enterprises/{organisation_number}", response={200: ComparisonOut, **ERRORS}, auth=AUTH
 )
 def enterprise_comparison(request: HttpRequest, organisation_number: OrganisationNumber) -> Any:
-    """One enterprise against its industry (NACE division), sector, county and the country:
-    the last quarter, the last four quarters and every quarter."""
+    """One enterprise against its industry programme (if in one), industry (NACE division),
+    sector, county and the country: the last quarter, the last four quarters and every
+    quarter."""
     found = selectors.enterprise_comparison(
         actor=actor_of(request), organisation_number=organisation_number
     )
@@ -153,7 +157,8 @@ def enterprise_comparison(request: HttpRequest, organisation_number: Organisatio
 
 @router.get("/groups/{kind}", response={200: GroupListOut, **ERRORS}, auth=AUTH)
 def list_groups(request: HttpRequest, kind: GroupKindValue) -> Any:
-    """Every industry, sector or county (or the country) over the last four quarters."""
+    """Every industry, sector, county or industry programme (or the country) over the last
+    four quarters."""
     found = selectors.groups(actor=actor_of(request), kind=kind)
     return {
         "items": [
@@ -195,12 +200,14 @@ def filters_of(params: PriorityParams) -> selectors.PriorityFilters:
         sector=params.sector,
         municipality=params.municipality,
         cooperation_status=params.cooperation_status,
+        sort=params.sort,
     )
 
 
 @router.get("/priorities", response={200: PriorityListOut, **ERRORS}, auth=AUTH)
 def priorities(request: HttpRequest, params: Query[PriorityParams]) -> Any:
-    """The enterprises of the advisor's county by the lost workdays that could be saved."""
+    """The enterprises of the advisor's county by their lost workdays (the default) or by the
+    workdays that could be saved."""
     found = selectors.priorities(actor=actor_of(request), filters=filters_of(params))
     page = paginate(found, page=params.page, page_size=params.page_size)
     return {"items": selectors.priority_rows(page.items), "count": page.count}

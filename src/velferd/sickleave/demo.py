@@ -6,6 +6,10 @@ The figures are drawn from a generator seeded by the enterprise and the quarter:
 demo again gives the same figures, and the import reports them as unchanged. Some figures
 are masked on purpose: the small grocery in Sunnfjord has fewer than five sick-listed
 persons in most quarters, and so does the retail industry (NACE 47) in some quarters.
+
+The file has the optional split into short-term (1–16 days) and long-term (17 days and
+more) sick leave for every enterprise but the small grocery, whose page says "not in the
+file".
 """
 
 from __future__ import annotations
@@ -45,6 +49,10 @@ OWN_LEVEL = {"987654309": 10.8, "976240391": 9.4, "935308291": 8.2}
 # Persons sick-listed in a quarter, as a share of the employees (the small grocery and the
 # small retail shop get few enough to be masked).
 FEW_PERSONS = {"999906087": 3, "810000015": 1}
+# Enterprises whose lines leave the split by duration out.
+NO_SPLIT = {"999906087"}
+# The long-term share of the lost workdays (17 days and more), roughly as in NAV's statistics.
+LONG_TERM_SHARE = (0.55, 0.72)
 
 
 @dataclass(frozen=True)
@@ -126,7 +134,9 @@ def _line(number: str, industry: str, employees: int, period: Period) -> str:
         persons = rng.randint(FEW_PERSONS[number], 4 if number == "999906087" else 2)
     else:
         persons = max(1, round(employees * rng.uniform(0.12, 0.2)))
-    return f"{number};{period.year};{period.quarter};{possible};{lost};{graded};{persons}"
+    long = (lost * Decimal(rng.uniform(*LONG_TERM_SHARE))).quantize(Decimal("0.01"))
+    split = ";;" if number in NO_SPLIT else f";{lost - long};{long}"
+    return f"{number};{period.year};{period.quarter};{possible};{lost};{graded};{persons}{split}"
 
 
 def demo_file(today: datetime.date | None = None) -> bytes:
@@ -137,7 +147,7 @@ def demo_file(today: datetime.date | None = None) -> bytes:
         (number, c.industry_code, c.employees)
         for number, c in zip(comparison_numbers(), COMPARISON_ENTERPRISES, strict=True)
     ]
-    lines = [";".join(sick_leave_services.COLUMNS)]
+    lines = [";".join((*sick_leave_services.COLUMNS, *sick_leave_services.DURATION_COLUMNS))]
     for period in periods:
         lines.extend(
             _line(number, industry, employees, period) for number, industry, employees in rows

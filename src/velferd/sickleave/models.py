@@ -5,14 +5,15 @@ tables are derived from it and rewritten by the import in the same transaction, 
 every page reads a handful of indexed rows at national scale:
 
 - `GroupQuarter`: the sums per quarter for each comparison group (an industry = a two-digit
-  NACE division, a sector, a county, the country);
+  NACE division, a sector, a county, the country, an industry programme of the IW
+  agreement);
 - `GroupSummary`: the same groups over the four quarters ending with the latest quarter;
 - `EnterpriseSummary`: one row per enterprise over those four quarters, for the advisors'
   prioritisation list.
 
 Percentages and graded shares are never stored for a single quarter: they follow from the
-workdays. The two summaries store the four-quarter percentage because the prioritisation
-list filters and sorts on it.
+workdays. The two summaries store the four-quarter percentage, with one decimal as NAV
+publishes it, because the prioritisation list filters on it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ class QuarterlyStatistics(TimestampedModel):
     lost_workdays = workdays(_("lost workdays"))
     graded_lost_workdays = workdays(_("lost workdays under graded sick leave"))
     sick_listed_persons = models.PositiveIntegerField(_("sick-listed persons"))
+    # Short-term (1–16 days) and long-term (17 days and more) sick leave, where the file
+    # gives them (optional columns); null: not in the file.
+    short_term_lost_workdays = workdays(_("lost workdays, short-term sick leave"), null=True)
+    long_term_lost_workdays = workdays(_("lost workdays, long-term sick leave"), null=True)
 
     class Meta:
         constraints = [
@@ -61,6 +66,17 @@ class QuarterlyStatistics(TimestampedModel):
                 condition=Q(graded_lost_workdays__lte=F("lost_workdays")),
                 name="statistics_graded_within_lost",
             ),
+            # Null on either side passes: a split not in the file checks nothing.
+            models.CheckConstraint(
+                condition=Q(short_term_lost_workdays__lte=F("lost_workdays"))
+                | Q(short_term_lost_workdays__isnull=True),
+                name="statistics_short_term_within_lost",
+            ),
+            models.CheckConstraint(
+                condition=Q(long_term_lost_workdays__lte=F("lost_workdays"))
+                | Q(long_term_lost_workdays__isnull=True),
+                name="statistics_long_term_within_lost",
+            ),
         ]
         # The unique constraint's index serves one enterprise's history; this one the
         # recomputation of a quarter's group sums.
@@ -75,6 +91,7 @@ class GroupKind(models.TextChoices):
     SECTOR = "sector", _("Sector")
     COUNTY = "county", _("County")
     COUNTRY = "country", _("Country")
+    PROGRAMME = "programme", _("Industry programme")
 
 
 COUNTRY_KEY = "NO"
@@ -94,7 +111,7 @@ class GroupQuarter(GroupFigures):
     """The sums of one comparison group in one quarter."""
 
     kind = models.CharField(max_length=10, choices=GroupKind.choices)
-    key = models.CharField(max_length=10)
+    key = models.CharField(max_length=20)
     year = models.PositiveSmallIntegerField()
     quarter = models.PositiveSmallIntegerField()
     sick_listed_persons = models.PositiveIntegerField(default=0)
@@ -119,7 +136,7 @@ class GroupSummary(GroupFigures):
     """One comparison group over the last four quarters."""
 
     kind = models.CharField(max_length=10, choices=GroupKind.choices)
-    key = models.CharField(max_length=10)
+    key = models.CharField(max_length=20)
     # The largest quarterly number of sick-listed persons: a floor under the number of
     # distinct persons behind the four quarters (see docs/architecture.md, masking).
     sick_listed_persons = models.PositiveIntegerField(default=0)
@@ -156,12 +173,16 @@ class EnterpriseSummary(models.Model):
     # Lost workdays beyond what the industry's percentage would give, never below 0; null
     # when the enterprise's figures are masked. Rewritten whenever the industry's changes.
     saveable_workdays = workdays(null=True)
+    # The lost workdays where they may be shown, null when masked: the list's default order,
+    # so that a masked enterprise's place in it tells nothing about its figures.
+    shown_lost_workdays = workdays(null=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["county", "percentage"], name="sickleave_summary_county_idx"),
-            # The prioritisation list's order, (county, saveable_workdays DESC NULLS LAST), is
-            # created by migration 0002: SQLite cannot write NULLS LAST in an index.
+            # The prioritisation list's orders, (county, saveable_workdays DESC NULLS LAST) and
+            # (county, shown_lost_workdays DESC NULLS LAST), are created by migrations 0002
+            # and 0004: SQLite cannot write NULLS LAST in an index.
         ]
 
     def __str__(self) -> str:

@@ -13,12 +13,13 @@ from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE
 from velferd.employers import selectors as employer_selectors
 
 from .models import GroupKind
-from .selectors import COOPERATION_NONE
+from .selectors import COOPERATION_NONE, SORT_LOST, SORTS
 
 GroupKindValue = Annotated[str, one_of(GroupKind)]
 Percentage = Annotated[Decimal, decimal_number(minimum=0, maximum=100)]
-# An industry (NACE division), a sector, a county number, or NO for the country.
-GroupKey = Annotated[str, Declared(maxLength=10)]
+# An industry (NACE division), a sector, a county number, NO for the country, or an
+# industry programme.
+GroupKey = Annotated[str, Declared(maxLength=20)]
 
 
 class QuarterOut(Schema):
@@ -35,16 +36,37 @@ class FigureOut(Schema):
 
     masked: bool
     reason: Reason | None = Field(None, description="why the figure is masked; null if shown")
-    percentage: Decimal | None = Field(None, description="lost / possible workdays × 100")
-    graded_share: Decimal | None = Field(None, description="graded lost / lost workdays × 100")
-    lost_workdays: Decimal | None = None
-    possible_workdays: Decimal | None = None
+    percentage: Decimal | None = Field(
+        None, description="lost / possible workdays × 100, one decimal as NAV publishes it"
+    )
+    graded_share: Decimal | None = Field(
+        None, description="graded lost / lost workdays × 100, one decimal"
+    )
+    lost_workdays: Decimal | None = Field(None, description="one decimal")
+    possible_workdays: Decimal | None = Field(None, description="one decimal")
+    duration_split: bool = Field(
+        False,
+        description=(
+            "whether the statistics file gave short-term and long-term sick leave (for every "
+            "quarter of the span); false: not in the file"
+        ),
+    )
+    short_term_percentage: Decimal | None = Field(
+        None, description="short-term sick leave (1–16 days): its lost / possible workdays × 100"
+    )
+    long_term_percentage: Decimal | None = Field(
+        None,
+        description="long-term sick leave (17 days and more): its lost / possible workdays × 100",
+    )
 
 
 class SeriesOut(Schema):
     """One figure per series; a series without figures for the span is null."""
 
     enterprise: FigureOut | None = None
+    programme: FigureOut | None = Field(
+        None, description="the enterprise's industry programme of the IW agreement, if any"
+    )
     industry: FigureOut | None = None
     sector: FigureOut | None = None
     county: FigureOut | None = None
@@ -63,6 +85,7 @@ class GroupOut(Schema):
 
 
 class GroupsOut(Schema):
+    programme: GroupOut | None = None
     industry: GroupOut
     sector: GroupOut
     county: GroupOut
@@ -124,6 +147,13 @@ class PriorityParams(Schema):
     cooperation_status: Annotated[
         str, one_of([COOPERATION_NONE, *employer_selectors.COOPERATION_STATUSES], blank=True)
     ] = Field("", description="none, or the status of the open (else the latest) cooperation")
+    sort: Annotated[str, one_of(SORTS)] = Field(
+        SORT_LOST,
+        description=(
+            "lost_workdays (the default, as NAV's list) or saveable_workdays (velferd's own "
+            "measure); most first, masked enterprises last"
+        ),
+    )
 
 
 class PriorityOut(Schema):
@@ -146,8 +176,9 @@ class PriorityOut(Schema):
     saveable_workdays: Decimal | None = Field(
         None,
         description=(
-            "lost workdays over the last four quarters minus what the enterprise would have "
-            "lost at its industry's percentage, never below 0"
+            "velferd's own measure, not an official figure: lost workdays over the last four "
+            "quarters minus what the enterprise would have lost at its industry's percentage, "
+            "never below 0"
         ),
     )
 

@@ -21,6 +21,7 @@ from velferd.employers import selectors as employer_selectors
 
 from . import selectors, services
 from .models import GroupKind
+from .sectors import sector_choices
 
 STYLESHEET = "velferd/sickleave.css"
 
@@ -68,13 +69,15 @@ def enterprise(request: HttpRequest, organisation_number: str) -> HttpResponse:
                     found.last_quarter[name],
                     found.four_quarters[name],
                 )
-                for name in selectors.SERIES
+                for name in found.series
             ],
             "history": [
-                (row.period, [row.figures[name] for name in selectors.SERIES])
+                (row.period, [row.figures[name] for name in found.series])
                 for row in reversed(found.history)
             ],
-            "labels": [found.series_labels[name] for name in selectors.SERIES],
+            "labels": [found.series_labels[name] for name in found.series],
+            "own_last": found.last_quarter["enterprise"],
+            "own_four": found.four_quarters["enterprise"],
         },
     )
 
@@ -152,6 +155,7 @@ def priorities(request: HttpRequest) -> HttpResponse:
             sector=data.get("sector", ""),
             municipality=data.get("municipality", "")[:4],
             cooperation_status=data.get("cooperation_status", ""),
+            sort=data.get("sort", "") or selectors.SORT_LOST,
         )
         found = selectors.priorities(actor=actor, filters=filters)
         page = paginate(found, page=_page_number(request), page_size=50, clamp=True)
@@ -172,7 +176,12 @@ def priorities(request: HttpRequest) -> HttpResponse:
             "querystring": query.urlencode(),
             "latest": selectors.latest_quarter(),
             "counties": employer_selectors.counties_advised_by(actor),
-            "sectors": employer_selectors.sector_choices(),
+            "sectors": sector_choices(),
+            "sorts": [
+                (selectors.SORT_LOST, gettext("Lost workdays")),
+                (selectors.SORT_SAVEABLE, gettext("Workdays that could be saved")),
+            ],
+            "sort": data.get("sort", "") or selectors.SORT_LOST,
             "statuses": [
                 (selectors.COOPERATION_NONE, gettext("No cooperation")),
                 *employer_selectors.cooperation_status_choices(),

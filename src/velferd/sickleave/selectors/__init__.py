@@ -30,6 +30,9 @@ from .figures import (
 from .imports import recent_imports
 from .priorities import (
     COOPERATION_NONE,
+    SORT_LOST,
+    SORT_SAVEABLE,
+    SORTS,
     PriorityFilters,
     priorities,
     priority_row,
@@ -44,6 +47,9 @@ __all__ = [
     "MASK_BELOW",
     "SERIES",
     "SERVED_STATUSES",
+    "SORTS",
+    "SORT_LOST",
+    "SORT_SAVEABLE",
     "Comparison",
     "Figure",
     "Group",

@@ -1,5 +1,5 @@
-"""The groups (an industry, a sector, a county, the country) and their figures, for the
-analysts and the groups an enterprise is compared with."""
+"""The groups (an industry, a sector, a county, the country, an industry programme) and
+their figures, for the analysts and the groups an enterprise is compared with."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core.disclosure import Reason
 from velferd.core.errors import not_found
-from velferd.employers import selectors as employer_selectors
 from velferd.organisation import selectors as organisation_selectors
 
 from .. import charts
@@ -22,6 +21,8 @@ from ..models import (
     GroupKind,
 )
 from ..periods import Period, four_quarters
+from ..programmes import programme_label, programme_of
+from ..sectors import sector_label
 from .figures import (
     Figure,
     group_rows,
@@ -41,7 +42,9 @@ def group_label(kind: str, key: str) -> str:
     if kind == GroupKind.INDUSTRY:
         return division_label(key)
     if kind == GroupKind.SECTOR:
-        return employer_selectors.sector_label(key)
+        return sector_label(key)
+    if kind == GroupKind.PROGRAMME:
+        return programme_label(key)
     if kind == GroupKind.COUNTY:
         county = organisation_selectors.counties().filter(number=key).first()
         return county.name if county else key
@@ -49,13 +52,17 @@ def group_label(kind: str, key: str) -> str:
 
 
 def groups_of(enterprise: Any) -> dict[str, Group]:
-    """The groups an enterprise (employers') is compared with, by series name."""
+    """The groups an enterprise (employers') is compared with, by series name: its industry
+    programme too where its NACE code is in one."""
     keys = {
         "industry": (GroupKind.INDUSTRY, division_of(enterprise.industry_code)),
         "sector": (GroupKind.SECTOR, enterprise.sector),
         "county": (GroupKind.COUNTY, enterprise.county_id),
         "country": (GroupKind.COUNTRY, COUNTRY_KEY),
     }
+    programme = programme_of(enterprise.industry_code)
+    if programme is not None:
+        keys["programme"] = (GroupKind.PROGRAMME, programme.key)
     return {name: Group(kind, key, group_label(kind, key)) for name, (kind, key) in keys.items()}
 
 
@@ -129,9 +136,9 @@ def groups(*, actor: Actor, kind: str) -> list[tuple[Group, Figure]]:
     window = four_quarters(latest)
     counties = dict(organisation_selectors.counties().values_list("number", "name"))
     found = []
-    for (_kind, key), quarters in group_rows({kind}, window).figures.items():
+    for (found_kind, key), quarters in group_rows({kind}, window).figures.items():
         span = span_of(quarters, window)
-        if span is None:
+        if span is None or found_kind != kind:
             continue
         label = counties.get(key, key) if kind == GroupKind.COUNTY else group_label(kind, key)
         found.append((Group(kind, key, label), span))

@@ -1,4 +1,5 @@
-"""One enterprise against its groups: its industry, sector, county and the country."""
+"""One enterprise against its groups: its industry programme (if it is in one), industry,
+sector, county and the country."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ from .figures import (
 )
 
 SERIES = ("enterprise", "industry", "sector", "county", "country")
+# An enterprise in an industry programme of the IW agreement is compared with it too, next
+# to its own figures.
+PROGRAMME = "programme"
 
 
 @dataclass
@@ -51,6 +55,12 @@ class Comparison:
     history: list[QuarterRow] = field(default_factory=list)
 
     @property
+    def series(self) -> list[str]:
+        """The series compared: SERIES, with the programme after the enterprise where it is
+        in one."""
+        return _names(self.groups)
+
+    @property
     def series_labels(self) -> dict[str, str]:
         return {"enterprise": self.enterprise.name, **{k: g.label for k, g in self.groups.items()}}
 
@@ -68,7 +78,7 @@ class Comparison:
                         for row in self.history
                     ],
                 )
-                for name in SERIES
+                for name in self.series
             ],
         )
 
@@ -112,19 +122,24 @@ def enterprise_comparison(*, actor: Actor, organisation_number: str) -> Comparis
             for period, figure in rows.of(g.kind, g.key).items()
         }
     series = {"enterprise": own, **by_group}
+    names = _names(groups)
     periods = sorted(set(own) | set(by_group["country"]))
     window = four_quarters(latest) if latest else []
     return Comparison(
         enterprise=enterprise,
         groups=groups,
         latest=latest,
-        last_quarter={n: series[n].get(latest) if latest else None for n in SERIES},
+        last_quarter={n: series[n].get(latest) if latest else None for n in names},
         four_quarters={
             "enterprise": sum_figures([own[p] for p in window if p in own], across_quarters=True),
             **{n: span_of(by_group[n], window) for n in groups},
         },
-        history=[QuarterRow(p, {n: series[n].get(p) for n in SERIES}) for p in periods],
+        history=[QuarterRow(p, {n: series[n].get(p) for n in names}) for p in periods],
     )
+
+
+def _names(groups: dict[str, Group]) -> list[str]:
+    return [SERIES[0], *([PROGRAMME] if PROGRAMME in groups else []), *SERIES[1:]]
 
 
 def _without_own(group: Contribution, own: Figure | None) -> Reason | None:

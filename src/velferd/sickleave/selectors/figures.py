@@ -15,7 +15,12 @@ Disclosure control (velferd.core.disclosure, whose docstring states every rule):
 - on an enterprise's own comparison a group is also hidden when the group without that
   enterprise would fail those rules (the enterprise could subtract its own figures);
 - a group's four-quarter figure is shown only when each of its quarters is;
-- the IW centres' results follow the same rules, the counties being the groups.
+- the IW centres' results follow the same rules, the counties being the groups;
+- an industry programme lies in one NACE division: one that is the whole division is hidden
+  where the division is, and one that is part of it where the rest of the division would
+  fail the rules (the division minus the programme would reveal it).
+
+Percentages and workdays are given with one decimal, as NAV publishes them.
 
 A hidden figure has no numbers, only the reason (`Figure.reason`).
 """
@@ -41,13 +46,16 @@ from ..models import (
     GroupQuarter,
 )
 from ..periods import Period
+from ..programmes import BY_KEY as PROGRAMMES
+from ..published import one_decimal, percent
 
 MASK_BELOW = disclosure.MIN_PERSONS
 HUNDRED = Decimal(100)
 
 
 def rounded(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"))
+    """Workdays or a percentage as NAV publishes them: one decimal."""
+    return one_decimal(value)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,10 @@ class Figure:
     graded_lost_workdays: Decimal
     sick_listed_persons: int
     hidden: Reason | None = None
+    # Lost workdays of short-term (1–16 days) and long-term (17 days and more) sick leave:
+    # None where the statistics file did not give them.
+    short_term_lost_workdays: Decimal | None = None
+    long_term_lost_workdays: Decimal | None = None
 
     @property
     def reason(self) -> Reason | None:
@@ -82,16 +94,37 @@ class Figure:
     @property
     def percentage(self) -> Decimal | None:
         """Lost workdays as a share of the possible ones, in per cent."""
-        if self.masked or not self.possible_workdays:
+        if self.masked:
             return None
-        return rounded(Decimal(self.lost_workdays) / Decimal(self.possible_workdays) * HUNDRED)
+        return percent(self.lost_workdays, self.possible_workdays)
 
     @property
     def graded_share(self) -> Decimal | None:
         """The share of the lost workdays that were under graded sick leave, in per cent."""
-        if self.masked or not self.lost_workdays:
+        if self.masked:
             return None
-        return rounded(Decimal(self.graded_lost_workdays) / Decimal(self.lost_workdays) * HUNDRED)
+        return percent(self.graded_lost_workdays, self.lost_workdays)
+
+    @property
+    def has_duration_split(self) -> bool:
+        """Whether the file gave short-term and long-term sick leave (for every quarter)."""
+        return (
+            self.short_term_lost_workdays is not None and self.long_term_lost_workdays is not None
+        )
+
+    @property
+    def short_term_percentage(self) -> Decimal | None:
+        """Short-term sick leave (1–16 days): its lost workdays as a share of the possible."""
+        if self.masked or self.short_term_lost_workdays is None:
+            return None
+        return percent(self.short_term_lost_workdays, self.possible_workdays)
+
+    @property
+    def long_term_percentage(self) -> Decimal | None:
+        """Long-term sick leave (17 days and more), as a share of the possible workdays."""
+        if self.masked or self.long_term_lost_workdays is None:
+            return None
+        return percent(self.long_term_lost_workdays, self.possible_workdays)
 
     def as_dict(self) -> dict[str, Any]:
         reason = self.reason
@@ -103,6 +136,9 @@ class Figure:
                 "graded_share": None,
                 "lost_workdays": None,
                 "possible_workdays": None,
+                "duration_split": self.has_duration_split,
+                "short_term_percentage": None,
+                "long_term_percentage": None,
             }
         return {
             "masked": False,
@@ -111,7 +147,14 @@ class Figure:
             "graded_share": self.graded_share,
             "lost_workdays": rounded(Decimal(self.lost_workdays)),
             "possible_workdays": rounded(Decimal(self.possible_workdays)),
+            "duration_split": self.has_duration_split,
+            "short_term_percentage": self.short_term_percentage,
+            "long_term_percentage": self.long_term_percentage,
         }
+
+
+def _optional(value: Decimal | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
 
 
 def figure_of(row: Any, hidden: Reason | None = None) -> Figure:
@@ -121,7 +164,16 @@ def figure_of(row: Any, hidden: Reason | None = None) -> Figure:
         Decimal(row.graded_lost_workdays),
         row.sick_listed_persons,
         hidden,
+        _optional(getattr(row, "short_term_lost_workdays", None)),
+        _optional(getattr(row, "long_term_lost_workdays", None)),
     )
+
+
+def _sum_split(values: list[Decimal | None]) -> Decimal | None:
+    """A split over several figures only when each of them has it."""
+    if any(v is None for v in values):
+        return None
+    return sum((v for v in values if v is not None), Decimal(0))
 
 
 def sum_figures(figures: list[Figure], *, across_quarters: bool) -> Figure | None:
@@ -136,6 +188,8 @@ def sum_figures(figures: list[Figure], *, across_quarters: bool) -> Figure | Non
         sum((f.lost_workdays for f in figures), Decimal(0)),
         sum((f.graded_lost_workdays for f in figures), Decimal(0)),
         max(persons) if across_quarters else sum(persons),
+        short_term_lost_workdays=_sum_split([f.short_term_lost_workdays for f in figures]),
+        long_term_lost_workdays=_sum_split([f.long_term_lost_workdays for f in figures]),
     )
 
 
@@ -187,7 +241,11 @@ class GroupRows:
 
 
 def group_rows(kinds: Iterable[str], window: list[Period] | None = None) -> GroupRows:
-    """Every group of these kinds (in the quarters of `window`, else in all quarters)."""
+    """Every group of these kinds (in the quarters of `window`, else in all quarters). The
+    industry programmes are judged beside the divisions they lie in, which are read too."""
+    kinds = set(kinds)
+    if GroupKind.PROGRAMME in kinds:
+        kinds.add(GroupKind.INDUSTRY)
     found = GroupQuarter.objects.filter(kind__in=list(kinds))
     if window is not None:
         condition = Q(pk__in=[])
@@ -204,7 +262,53 @@ def group_rows(kinds: Iterable[str], window: list[Period] | None = None) -> Grou
         for key, row in groups.items():
             result.figures.setdefault((kind, key), {})[period] = figure_of(row, verdicts[key])
             result.contributions.setdefault((kind, key), {})[period] = contributions[key]
+    _judge_programmes(result)
     return result
+
+
+def _judge_programmes(result: GroupRows) -> None:
+    """Hide a programme where its division would reveal it: a programme that is a whole
+    division where the division is hidden; one that is part of a division where the
+    division is shown and the rest of it fails the rules."""
+    for (kind, key), quarters in result.figures.items():
+        if kind != GroupKind.PROGRAMME or key not in PROGRAMMES:
+            continue
+        programme = PROGRAMMES[key]
+        division = (GroupKind.INDUSTRY, programme.division)
+        for period, figure in list(quarters.items()):
+            whole = result.figures.get(division, {}).get(period)
+            if whole is None:
+                continue
+            if programme.whole_division:
+                reason = whole.hidden and Reason.COMPLEMENTARY
+            else:
+                rest = _rest(
+                    result.contributions[division][period],
+                    result.contributions[(kind, key)][period],
+                )
+                reveals = rest.enterprises > 0 and disclosure.group_reason(rest) is not None
+                reason = Reason.COMPLEMENTARY if whole.hidden is None and reveals else None
+            quarters[period] = figure.hide(reason)
+
+
+def _rest(whole: Contribution, part: Contribution) -> Contribution:
+    """A group without a subgroup of it. The largest of the rest is the group's largest
+    unless the subgroup holds it; then at most the group's second largest."""
+    if whole.largest is None or part.largest is None:
+        largest = None
+    elif part.largest >= whole.largest:
+        largest = whole.second
+    else:
+        largest = whole.largest
+    return Contribution(
+        enterprises=whole.enterprises - part.enterprises,
+        persons=None
+        if whole.persons is None or part.persons is None
+        else whole.persons - part.persons,
+        total=whole.total - part.total,
+        largest=largest,
+        second=None,
+    )
 
 
 def latest_quarter() -> Period | None:

@@ -1,5 +1,7 @@
-"""The advisors' prioritisation list: the enterprises of their county by the lost
-workdays that could be saved."""
+"""The advisors' prioritisation list: the enterprises of their county by their lost workdays
+(as NAV's IW advisors' list sorts them first), or by the workdays that could be saved
+(velferd's own measure: the lost workdays beyond what the enterprise would have lost at its
+industry's percentage)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,11 @@ from .figures import (
 )
 
 COOPERATION_NONE = employer_selectors.NO_COOPERATION
+SORT_LOST = "lost_workdays"
+SORT_SAVEABLE = "saveable_workdays"
+SORTS = (SORT_LOST, SORT_SAVEABLE)
+# Each order has its index, (county_id, <column> DESC NULLS LAST): migrations 0002 and 0004.
+ORDER_COLUMNS = {SORT_LOST: "shown_lost_workdays", SORT_SAVEABLE: "saveable_workdays"}
 
 
 @dataclass
@@ -44,6 +51,7 @@ class PriorityFilters:
     sector: str = ""
     municipality: str = ""
     cooperation_status: str = ""
+    sort: str = SORT_LOST
 
 
 def _invalid_filter(name: str, nb: str, en: str) -> DomainError:
@@ -58,6 +66,8 @@ def _check_filters(filters: PriorityFilters) -> None:
             "Ukjent samarbeidsstatus.",
             "Unknown cooperation status.",
         )
+    if filters.sort not in SORTS:
+        raise _invalid_filter("sort", "Ukjent sortering.", "Unknown sort order.")
     if filters.sector and filters.sector not in employer_selectors.SECTORS:
         raise _invalid_filter("sector", "Ukjent sektor.", "Unknown sector.")
     for low, high, name in (
@@ -73,8 +83,8 @@ def _check_filters(filters: PriorityFilters) -> None:
 
 
 def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[EnterpriseSummary]:
-    """The enterprises of the advisor's county (or counties) by the lost workdays that could
-    be saved, most first."""
+    """The enterprises of the advisor's county (or counties) by their lost workdays or by the
+    workdays that could be saved (`filters.sort`), most first, masked ones last."""
     policies.require(actor, policies.can_prioritise_enterprises)
     _check_filters(filters)
     if filters.county:
@@ -111,8 +121,16 @@ def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[Enterprise
     return (
         found.select_related("enterprise", "enterprise__municipality", "industry")
         .annotate(cooperation_status=employer_selectors.current_cooperation_status())
-        .order_by(F("saveable_workdays").desc(nulls_last=True), "enterprise__name", "enterprise_id")
+        .order_by(
+            F(ORDER_COLUMNS[filters.sort]).desc(nulls_last=True),
+            "enterprise__name",
+            "enterprise_id",
+        )
     )
+
+
+def _percentage(value: Decimal | None) -> Decimal | None:
+    return None if value is None else rounded(Decimal(value))
 
 
 def priority_rows(summaries: Iterable[EnterpriseSummary]) -> list[dict[str, Any]]:
@@ -148,10 +166,12 @@ def priority_row(
         "cooperation_status": getattr(summary, "cooperation_status", None) or COOPERATION_NONE,
         "masked": reason is not None,
         "reason": reason,
-        "percentage": None if reason else summary.percentage,
+        "percentage": None if reason else _percentage(summary.percentage),
         "lost_workdays": None if reason else rounded(Decimal(summary.lost_workdays)),
         "industry_percentage": (
-            industry.percentage if industry is not None and industry_reason is None else None
+            _percentage(industry.percentage)
+            if industry is not None and industry_reason is None
+            else None
         ),
         "industry_reason": industry_reason,
         "saveable_workdays": (

@@ -16,6 +16,7 @@ from .importing import ImportReport, statistics_import
 from .statistics_file import (
     CHUNK,
     COLUMNS,
+    DURATION_COLUMNS,
     FIRST_YEAR,
     LAST_YEAR,
     MAX_FILE_BYTES,
@@ -31,6 +32,7 @@ from .statistics_file import (
 __all__ = [
     "CHUNK",
     "COLUMNS",
+    "DURATION_COLUMNS",
     "FIRST_YEAR",
     "GROUP_KEYS",
     "LAST_YEAR",

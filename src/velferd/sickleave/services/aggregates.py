@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
     DecimalField,
     F,
@@ -35,13 +36,34 @@ from ..models import (
     QuarterlyStatistics,
 )
 from ..periods import Period, four_quarters, from_q, quarters_q, until_q
+from ..programmes import PROGRAMMES
+from ..published import percent
 from .statistics_file import CHUNK
+
+
+def _programme_key() -> Case:
+    """The industry programme of the enterprise's NACE code; null outside every programme."""
+    return Case(
+        *(
+            When(
+                Q(enterprise__industry_code__in=p.codes)
+                if p.codes
+                else Q(enterprise__industry_code__startswith=p.division),
+                then=Value(p.key),
+            )
+            for p in PROGRAMMES
+        ),
+        default=None,
+        output_field=CharField(),
+    )
+
 
 GROUP_KEYS = {
     GroupKind.INDUSTRY: Substr("enterprise__industry_code", 1, 2),
     GroupKind.SECTOR: F("enterprise__sector"),
     GroupKind.COUNTY: F("enterprise__county_id"),
     GroupKind.COUNTRY: Value(COUNTRY_KEY),
+    GroupKind.PROGRAMME: _programme_key(),
 }
 
 
@@ -65,9 +87,8 @@ def refresh_aggregates(
 
 
 def percentage(lost: Decimal, possible: Decimal) -> Decimal | None:
-    if not possible:
-        return None
-    return (Decimal(lost) / Decimal(possible) * 100).quantize(Decimal("0.01"))
+    """The sick-leave percentage as NAV publishes it (one decimal)."""
+    return percent(lost, possible)
 
 
 def refresh_group_quarters(quarters: set[Period] | None) -> None:
@@ -80,6 +101,7 @@ def refresh_group_quarters(quarters: set[Period] | None) -> None:
     for kind, key in GROUP_KEYS.items():
         sums = (
             source.annotate(group_key=key)
+            .filter(group_key__isnull=False)
             .values("group_key", "year", "quarter")
             .annotate(
                 possible=Sum("possible_workdays"),
@@ -133,7 +155,7 @@ def _largest(
                     order_by=[F("lost_workdays").desc(), F("pk").asc()],
                 ),
             )
-            .filter(rank__lte=2)
+            .filter(rank__lte=2, group_key__isnull=False)
             .order_by()
             .values_list("group_key", "year", "quarter", "rank", "lost_workdays")
         )
@@ -277,6 +299,9 @@ def _summarise(source: object, industries: dict[str, tuple[int, Decimal | None]]
                 graded_lost_workdays=s["graded"],
                 sick_listed_persons=s["persons"],
                 percentage=percentage(s["lost"], s["possible"]),
+                shown_lost_workdays=(
+                    None if disclosure.persons_reason(s["persons"]) else s["lost"]
+                ),
             )
         )
         if len(batch) >= 5000:

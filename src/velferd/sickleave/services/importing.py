@@ -112,6 +112,8 @@ def _write(rows: list[Row], ids: dict[str, int]) -> tuple[int, int, int]:
                     current.lost_workdays,
                     current.graded_lost_workdays,
                     current.sick_listed_persons,
+                    current.short_term_lost_workdays,
+                    current.long_term_lost_workdays,
                 ) = row.figures()
                 current.updated_at = timezone.now()
                 changed.append(current)
@@ -123,6 +125,8 @@ def _write(rows: list[Row], ids: dict[str, int]) -> tuple[int, int, int]:
             "lost_workdays",
             "graded_lost_workdays",
             "sick_listed_persons",
+            "short_term_lost_workdays",
+            "long_term_lost_workdays",
             "updated_at",
         ],
         batch_size=500,
@@ -142,12 +146,20 @@ def _existing(period: Period, enterprise_ids: list[int]) -> dict[int, QuarterlyS
     return found
 
 
-def _figures(row: QuarterlyStatistics) -> tuple[Decimal, Decimal, Decimal, int]:
+def _workdays(value: Decimal | None) -> Decimal | None:
+    return None if value is None else Decimal(value).quantize(Decimal("0.01"))
+
+
+def _figures(
+    row: QuarterlyStatistics,
+) -> tuple[Decimal, Decimal, Decimal, int, Decimal | None, Decimal | None]:
     return (
         Decimal(row.possible_workdays).quantize(Decimal("0.01")),
         Decimal(row.lost_workdays).quantize(Decimal("0.01")),
         Decimal(row.graded_lost_workdays).quantize(Decimal("0.01")),
         row.sick_listed_persons,
+        _workdays(row.short_term_lost_workdays),
+        _workdays(row.long_term_lost_workdays),
     )
 
 
@@ -161,6 +173,8 @@ def _new_row(enterprise_id: int, row: Row) -> QuarterlyStatistics:
         lost_workdays=row.lost_workdays,
         graded_lost_workdays=row.graded_lost_workdays,
         sick_listed_persons=row.sick_listed_persons,
+        short_term_lost_workdays=row.short_term_lost_workdays,
+        long_term_lost_workdays=row.long_term_lost_workdays,
         created_at=now,
         updated_at=now,
     )

@@ -5,6 +5,12 @@ line with these columns, in any order:
 
     organisation_number;year;quarter;possible_workdays;lost_workdays;graded_lost_workdays;sick_listed_persons
 
+and, optionally, the lost workdays of short-term sick leave (1–16 days) and of long-term
+sick leave (17 days and more), as NAV's statistics split them by duration:
+
+    short_term_lost_workdays;long_term_lost_workdays
+
+A file without them is read as before; an empty cell means "not in the file" for that line.
 Workdays may have up to two decimals (`12.5`, or `12,5` when the separator is `;`).
 Every row is checked before anything is written; one bad row refuses the whole file and the
 refusal lists every bad row with its line number and reason.
@@ -35,6 +41,7 @@ COLUMNS = (
     "sick_listed_persons",
 )
 WORKDAY_COLUMNS = ("possible_workdays", "lost_workdays", "graded_lost_workdays")
+DURATION_COLUMNS = ("short_term_lost_workdays", "long_term_lost_workdays")
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 MAX_WORKDAYS = Decimal("999999999999.99")
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -90,13 +97,17 @@ class Row:
     lost_workdays: Decimal
     graded_lost_workdays: Decimal
     sick_listed_persons: int
+    short_term_lost_workdays: Decimal | None = None
+    long_term_lost_workdays: Decimal | None = None
 
-    def figures(self) -> tuple[Decimal, Decimal, Decimal, int]:
+    def figures(self) -> tuple[Decimal, Decimal, Decimal, int, Decimal | None, Decimal | None]:
         return (
             self.possible_workdays,
             self.lost_workdays,
             self.graded_lost_workdays,
             self.sick_listed_persons,
+            self.short_term_lost_workdays,
+            self.long_term_lost_workdays,
         )
 
 
@@ -131,7 +142,7 @@ def _text(data: bytes) -> str:
 def _header(fields: list[str]) -> list[Problem]:
     names = [name.strip().lower() for name in fields]
     missing = [c for c in COLUMNS if c not in names]
-    unknown = [n for n in names if n not in COLUMNS]
+    unknown = [n for n in names if n not in COLUMNS + DURATION_COLUMNS]
     doubled = sorted({n for n in names if names.count(n) > 1})
     if not (missing or unknown or doubled):
         return []
@@ -153,7 +164,7 @@ def _header(fields: list[str]) -> list[Problem]:
         )
         if part
     )
-    expected = ";".join(COLUMNS)
+    expected = ";".join(COLUMNS) + f" [;{';'.join(DURATION_COLUMNS)}]"
     return [
         Problem(
             1,
@@ -223,12 +234,39 @@ class _RowReader:
             return None
         return number.quantize(Decimal("0.01"))
 
+    def duration(self, name: str, lost: Decimal | None) -> Decimal | None:
+        """An optional column: None where the file leaves it out or the cell is empty."""
+        if not self.values.get(name, "").strip():
+            return None
+        found = self.workdays(name)
+        if found is not None and lost is not None and found > lost:
+            self.problem(
+                f"{name[: -len('_lost_workdays')]}_exceeds_lost",
+                f"{name} er flere enn alle tapte dagsverk.",
+                f"{name} exceed all lost workdays.",
+            )
+        return found
+
+    def split(self, lost: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+        before = len(self.problems)
+        short, long = (self.duration(n, lost) for n in DURATION_COLUMNS)
+        if len(self.problems) > before:
+            return None, None
+        if short is not None and long is not None and lost is not None and short + long > lost:
+            self.problem(
+                "duration_exceeds_lost",
+                "Korttids- og langtidsfraværet er til sammen flere enn alle tapte dagsverk.",
+                "Short-term and long-term sick leave together exceed all lost workdays.",
+            )
+        return short, long
+
     def read(self) -> Row | None:
         number = self.organisation_number()
         year = self.integer("year", FIRST_YEAR, LAST_YEAR)
         quarter = self.integer("quarter", 1, 4)
         possible, lost, graded = (self.workdays(n) for n in WORKDAY_COLUMNS)
         persons = self.integer("sick_listed_persons", 0, 10_000_000)
+        short, long = self.split(lost)
         if possible is not None and lost is not None and lost > possible:
             self.problem(
                 "lost_exceeds_possible",
@@ -252,7 +290,9 @@ class _RowReader:
             or persons is None
         ):
             return None
-        return Row(self.line, number, Period(year, quarter), possible, lost, graded, persons)
+        return Row(
+            self.line, number, Period(year, quarter), possible, lost, graded, persons, short, long
+        )
 
 
 def parse(data: bytes) -> list[Row]:
