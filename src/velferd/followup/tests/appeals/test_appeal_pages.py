@@ -105,6 +105,7 @@ class TestOfficePages:
         html = client_of(vera).get("/appeals/").content.decode()
 
         assert any("Ola Klagesen" in row for row in rows(html, "open-appeals"))
+        assert '<a href="/appeals/">' in html  # in the menu
 
     def test_upholding_from_the_page_links_the_new_decision(
         self, client_of: Login, vera: Actor, appeal: Appeal
