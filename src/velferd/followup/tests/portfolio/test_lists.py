@@ -270,7 +270,7 @@ class TestAWholeOffice:
             "Frøydis", "Gran", years_before(67) + DAY, by=m, started_on=D - 400 * DAY
         )
         sagene.assistance(froydis, since=D - 182 * DAY)
-        sagene.decide(froydis, "specially_adapted", "increase_participation")
+        sagene.decide(froydis, "specially_adapted", "get_work")
         # 67 today: too old for the programme; an individual plan with an overdue measure.
         gunnar = sagene.person("Gunnar", "Haug", years_before(67), by=m)
         sagene.assistance(gunnar, since=D - 300 * DAY)
@@ -440,7 +440,7 @@ class TestAWholeOffice:
         assert names(s, need_group="partially_permanent") == ["Gunnar", "Hanne"]
         assert names(s, need_group="standard") == ["Casper", "Ivar"]
         assert names(s, main_goal="keep_work") == ["Dorthe", "Gunnar"]
-        assert names(s, main_goal="increase_participation") == ["Frøydis"]
+        assert names(s, main_goal="get_work") == ["Casper", "Frøydis", "Hanne", "Ivar"]
         assert names(s, age_band="under_25") == ["Aksel", "Eirik"]
         assert names(s, age_band="25_29") == ["Casper", "Dorthe"]
         assert names(s, age_band="30_39") == ["Berit", "Ivar", "Jorunn"]
