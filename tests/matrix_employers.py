@@ -13,119 +13,30 @@ from typing import Any
 
 from django.utils import timezone
 
-from velferd.access.actor import system_actor
-from velferd.access.models import RoleAssignment, User
-from velferd.access.roles import Role
-from velferd.access.services import role_assign
-from velferd.core.testing import login_actor
 from velferd.employers import services
 from velferd.employers.models import (
     Cooperation,
     Delivery,
-    Enterprise,
     Subsidy,
-    SubsidyBudget,
     SubTheme,
     Survey,
 )
-from velferd.employers.tests.factories import (
-    NEEDS,
-    an_enterprise,
-    being_assessed,
-    in_municipality,
-)
 
 from .matrix import ANONYMOUS, LOGINS, Route, everyone, logged_in
+from .matrix_employers_records import (
+    ASKOY,
+    BERGEN,
+    FJORD,
+    SYSTEM,
+    VOSS,
+    built_enterprise,
+    ensure_budget,
+    number_of,
+)
 
 E = "/api/v1/employers"
-BERGEN = "bergen"  # the employer's own, assessing, with a survey and an application
-FJORD = "fjord"  # active, plan under way, a partly granted subsidy
-ASKOY = "askoy"  # to assess
-VOSS = "voss"  # no cooperation
 UNKNOWN_ORG = "889640782"  # valid, not registered
 NOBODY = "999999"
-SYSTEM = system_actor("matrix")
-_BUILT: dict[str, Enterprise] = {}
-
-
-def _build_bergen() -> Enterprise:
-    """Being assessed by ia-radgiver; the login arbeidsgiver represents it (and no other)."""
-    enterprise = being_assessed(login_actor("ia-radgiver"), an_enterprise()).enterprise
-    employer = User.objects.get(username="arbeidsgiver")
-    RoleAssignment.objects.filter(user=employer, role=Role.EMPLOYER).update(is_active=False)
-    role_assign(
-        actor=SYSTEM,
-        user=employer,
-        role=Role.EMPLOYER,
-        organisation_number=enterprise.organisation_number,
-    )
-    return enterprise
-
-
-def _build_fjord() -> Enterprise:
-    """Active, with its needs assessment closed, a sub-theme and a delivery planned, and a
-    subsidy granted in part."""
-    advisor, enterprise = login_actor("ia-radgiver"), an_enterprise()
-    cooperation = services.cooperation_start(actor=advisor, enterprise=enterprise)
-    for move in (services.cooperation_assess, services.cooperation_activate):
-        cooperation = move(actor=advisor, cooperation=cooperation, version=cooperation.version)
-    survey = services.survey_open(actor=advisor, cooperation=cooperation, kind="needs_assessment")
-    for group in ("employee", "manager"):
-        services.survey_answer(token=survey.token, group=group, answers=dict.fromkeys(NEEDS, 3))
-    services.survey_close(actor=advisor, survey=survey)
-    today = timezone.localdate()
-    services.sub_theme_add(
-        actor=advisor, cooperation=cooperation, theme="sick_leave", title="Rutiner",
-        goal="Tidlig oppfølging", starts_on=today, ends_on=today.replace(year=today.year + 1),
-    )  # fmt: skip
-    services.delivery_add(
-        actor=advisor, cooperation=cooperation, kind="training", deadline=today,
-        description="Kurs for ledere",
-    )  # fmt: skip
-    _ensure_budget()
-    subsidy = services.subsidy_apply(
-        actor=advisor, enterprise=enterprise, purpose="Løfteutstyr", amount="150000.00"
-    )
-    subsidy = services.subsidy_assess(actor=advisor, subsidy=subsidy, version=subsidy.version)
-    services.subsidy_grant(
-        actor=advisor, subsidy=subsidy, version=subsidy.version, amount="120000.00"
-    )
-    return enterprise
-
-
-def _build_askoy() -> Enterprise:
-    enterprise = in_municipality("4627")
-    services.cooperation_start(actor=login_actor("ia-radgiver"), enterprise=enterprise)
-    return enterprise
-
-
-BUILDERS: dict[str, Callable[[], Enterprise]] = {
-    BERGEN: _build_bergen,
-    FJORD: _build_fjord,
-    ASKOY: _build_askoy,
-    VOSS: an_enterprise,
-}
-
-
-def built_enterprise(name: str) -> Enterprise:
-    """The enterprise of this name, built at most once in a test."""
-    found = _BUILT.get(name)
-    if found is None or not Enterprise.objects.filter(pk=found.pk).exists():
-        found = _BUILT[name] = BUILDERS[name]()
-    return found
-
-
-def _number(name: str) -> Callable[[str], str]:
-    return lambda _: built_enterprise(name).organisation_number
-
-
-def _ensure_budget() -> SubsidyBudget:
-    """Vestland's budget for this year, set if it has none."""
-    year = timezone.localdate().year
-    budget = SubsidyBudget.objects.filter(county_id="46", year=year).first()
-    return budget or services.budget_set(
-        actor=SYSTEM, county_number="46", year=year, amount="3500000.00"
-    )
 
 
 def advisor(status: int) -> dict[str, int]:
@@ -195,7 +106,7 @@ def _applied(_: str) -> str:
 
 def _under_assessment(_: str) -> str:
     subsidy = _subsidy(BERGEN)
-    _ensure_budget()
+    ensure_budget()
     if subsidy.status == "applied":
         services.subsidy_assess(actor=SYSTEM, subsidy=subsidy, version=subsidy.version)
     return str(subsidy.pk)
@@ -277,14 +188,14 @@ _ROUTES: list[Route] = [
         "get",
         f"{E}/enterprises/{{organisation_number}}",
         viewers(200),
-        params={"organisation_number": _number(BERGEN)},
+        params={"organisation_number": number_of(BERGEN)},
         unknown_path=f"{E}/enterprises/{UNKNOWN_ORG}",
     ),
     Route(
         "patch",
         f"{E}/enterprises/{{organisation_number}}",
         advisor_and_admin(200),
-        params={"organisation_number": _number(BERGEN)},
+        params={"organisation_number": number_of(BERGEN)},
         unknown_path=f"{E}/enterprises/{UNKNOWN_ORG}",
         body=lambda _: {"version": _enterprise_version(BERGEN), "employees": 141},
     ),
@@ -292,7 +203,7 @@ _ROUTES: list[Route] = [
         "put",
         f"{E}/enterprises/{{organisation_number}}/contact-person",
         advisor(200),
-        params={"organisation_number": _number(BERGEN)},
+        params={"organisation_number": number_of(BERGEN)},
         unknown_path=f"{E}/enterprises/{UNKNOWN_ORG}/contact-person",
         body=lambda _: {"username": "ia-46", "version": _enterprise_version(BERGEN)},
     ),
@@ -300,14 +211,14 @@ _ROUTES: list[Route] = [
         "get",
         f"{E}/enterprises/{{organisation_number}}/cooperations",
         viewers(200),
-        params={"organisation_number": _number(BERGEN)},
+        params={"organisation_number": number_of(BERGEN)},
         unknown_path=f"{E}/enterprises/{UNKNOWN_ORG}/cooperations",
     ),
     Route(
         "post",
         f"{E}/enterprises/{{organisation_number}}/cooperations",
         advisor(201),
-        params={"organisation_number": _number(VOSS)},
+        params={"organisation_number": number_of(VOSS)},
         unknown_path=f"{E}/enterprises/{UNKNOWN_ORG}/cooperations",
         body=lambda _: {"comment": "Meldt inn av NAV Voss"},
     ),
@@ -315,14 +226,14 @@ _ROUTES: list[Route] = [
         "get",
         f"{E}/enterprises/{{organisation_number}}/subsidies",
         viewers(200),
-        params={"organisation_number": _number(BERGEN)},
+        params={"organisation_number": number_of(BERGEN)},
         unknown_path=f"{E}/enterprises/{UNKNOWN_ORG}/subsidies",
     ),
     Route(
         "post",
         f"{E}/enterprises/{{organisation_number}}/subsidies",
         advisor_and_employer(201),
-        params={"organisation_number": _number(BERGEN)},
+        params={"organisation_number": number_of(BERGEN)},
         unknown_path=f"{E}/enterprises/{UNKNOWN_ORG}/subsidies",
         body=lambda _: {"purpose": "Kurs i forflytningsteknikk", "amount": "24999.50"},
     ),
@@ -487,7 +398,7 @@ _ROUTES: list[Route] = [
         unknown_path=f"{E}/budgets/99/{{year}}",
         body=lambda user: {
             "amount": "3600000.00",
-            "version": _ensure_budget().version,
+            "version": ensure_budget().version,
         },
     ),
 ]

@@ -11,7 +11,7 @@ from velferd.sickleave.services import statistics_import
 from velferd.sickleave.tests.factories import csv_file, latest
 
 from .matrix import ANONYMOUS, LOGINS, Route
-from .matrix_employers import BERGEN, built_enterprise
+from .matrix_employers_records import BERGEN, built_enterprise
 
 S = "/api/v1/sickleave"
 
