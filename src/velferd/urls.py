@@ -77,6 +77,9 @@ urlpatterns = [
     path("enquiries/sent/<str:reference>/", enquiry_views.enquiry_sent, name="enquiry_sent"),
     path("inbox/", enquiry_views.inbox, name="inbox"),
     path("inbox/<uuid:enquiry_id>/", enquiry_views.enquiry_detail, name="enquiry"),
+    path("journal/", enquiry_views.journal, name="journal"),
+    path("journal/new/", enquiry_views.journal_entry_new, name="journal_entry_new"),
+    path("journal/<uuid:entry_id>/", enquiry_views.journal_entry, name="journal_entry"),
     # The Ministry's publications
     path("publications/", include("velferd.publications.urls")),
     # Inclusive Workplace support and sick-leave statistics

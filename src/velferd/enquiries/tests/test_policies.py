@@ -10,7 +10,7 @@ import pytest
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor
-from velferd.enquiries.models import Enquiry
+from velferd.enquiries.models import Enquiry, JournalEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +59,31 @@ def test_each_login_gets_its_answer(
 @pytest.mark.parametrize("question", MINISTRY_QUESTIONS)
 def test_anonymous_may_do_none_of_it(question: str) -> None:
     assert ask(question, ANONYMOUS) is False
+
+
+# The journal: who records a document for welfare policy, and who sees its entries in
+# full (the private sender's name); everyone else reads the public fields only.
+JOURNAL_ANSWERS = {
+    "departement": True,
+    "velferdspolitikk": True,
+    "integrering": False,
+    "admin": False,
+    "veileder": False,
+    "innbygger": False,
+}
+
+
+@pytest.mark.parametrize(("login", "expected"), JOURNAL_ANSWERS.items())
+def test_the_departments_staff_journal_and_see_entries_in_full(
+    actor_of_login: Callable[[str], Actor], login: str, expected: bool
+) -> None:
+    actor = actor_of_login(login)
+    entry = JournalEntry.objects.filter(department__slug="welfare-policy").first()
+    assert policies.ministry.can_record_journal_entry(actor, "welfare-policy") is expected
+    assert policies.ministry.can_view_journal_entry_in_full(actor, entry) is expected
+    assert policies.ministry.can_change_journal_entry(actor, entry) is expected
+
+
+def test_anonymous_sees_no_journal_entry_in_full() -> None:
+    entry = JournalEntry.objects.first()
+    assert not policies.ministry.can_view_journal_entry_in_full(ANONYMOUS, entry)

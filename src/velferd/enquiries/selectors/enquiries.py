@@ -1,4 +1,6 @@
-"""Reading the enquiries inbox, as far as the reader's departments reach."""
+"""Reading the enquiries inbox, as far as the reader's departments reach, with the flags
+of the deadlines: overdue, an access request deemed refused (offentleglova § 32 third
+paragraph), a provisional reply due (forvaltningsloven § 11a third paragraph)."""
 
 from __future__ import annotations
 
@@ -10,12 +12,15 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access import selectors as access_selectors
 from velferd.access.actor import Actor
+from velferd.access.policies import ministry as ministry_policies
+from velferd.audit import services as audit
 from velferd.core.errors import forbidden, not_found
 from velferd.core.identifiers import as_uuid
 from velferd.organisation import selectors as organisation_selectors
 
-from . import classifier
-from .models import OPEN_STATUSES, Enquiry, EnquiryStatus
+from .. import classifier
+from ..deadlines import PROVISIONAL_REPLY_WARNING
+from ..models import OPEN_STATUSES, Enquiry, EnquiryKind, EnquiryStatus
 
 if TYPE_CHECKING:
     from velferd.organisation.models import Department
@@ -27,6 +32,20 @@ def departments_visible_to(*, actor: Actor) -> list[Department]:
     ]
 
 
+def deemed_refused() -> Q:
+    """Access requests still open after their five working days (offl. § 32)."""
+    return Q(status__in=OPEN_STATUSES, deemed_refused_after__lt=timezone.localdate())
+
+
+def provisional_reply_due() -> Q:
+    """Open enquiries without a provisional reply whose month runs out within a week."""
+    return Q(
+        status__in=OPEN_STATUSES,
+        provisional_reply_on__isnull=True,
+        provisional_reply_by__lte=timezone.localdate() + PROVISIONAL_REPLY_WARNING,
+    )
+
+
 def inbox(
     *,
     actor: Actor,
@@ -34,14 +53,27 @@ def inbox(
     status: str = "",
     overdue: bool = False,
     query: str = "",
+    kind: str = "",
+    flag: str = "",
 ) -> QuerySet[Enquiry]:
-    """The enquiries of the departments the actor may see, oldest deadline first."""
+    """The enquiries of the departments the actor may see, oldest deadline first; `flag`
+    is "deemed_refused" or "provisional_reply_due"."""
     if not actor.is_authenticated:
         raise policies.not_authenticated()
-    visible = [d.pk for d in departments_visible_to(actor=actor)]
-    if not visible:
+    if not policies.can_route_enquiries(actor):
         raise forbidden()
-    found = Enquiry.objects.filter(department__in=visible).select_related("department", "assignee")
+    found = Enquiry.objects.filter(ministry_policies.enquiries_handled(actor)).select_related(
+        "department", "assignee"
+    )
+    if kind:
+        if kind not in EnquiryKind.values:
+            raise not_found(f"typen «{kind}»", f"kind “{kind}”", field="kind")
+        found = found.filter(kind=kind)
+    if flag:
+        flags = {"deemed_refused": deemed_refused, "provisional_reply_due": provisional_reply_due}
+        if flag not in flags:
+            raise not_found(f"merket «{flag}»", f"flag “{flag}”", field="flag")
+        found = found.filter(flags[flag]())
     if department:
         found = found.filter(department__slug=department)
     if status:
@@ -59,17 +91,26 @@ def open_counts(*, actor: Actor) -> dict[str, dict[str, int]]:
     """Open and overdue enquiries per department, for the inbox's tabs."""
     today = timezone.localdate()
     rows = (
-        Enquiry.objects.filter(
-            department__in=[d.pk for d in departments_visible_to(actor=actor)],
-            status__in=OPEN_STATUSES,
-        )
+        Enquiry.objects.filter(ministry_policies.enquiries_handled(actor), status__in=OPEN_STATUSES)
         .values("department__slug")
-        .annotate(open=Count("id"), overdue=Count("id", filter=Q(deadline__lt=today)))
+        .annotate(
+            open=Count("id"),
+            overdue=Count("id", filter=Q(deadline__lt=today)),
+            deemed_refused=Count("id", filter=deemed_refused()),
+            provisional=Count("id", filter=provisional_reply_due()),
+        )
     )
-    return {r["department__slug"]: {"open": r["open"], "overdue": r["overdue"]} for r in rows}
+    return {
+        r["department__slug"]: {
+            k: r[k] for k in ("open", "overdue", "deemed_refused", "provisional")
+        }
+        for r in rows
+    }
 
 
 def enquiry_for(*, actor: Actor, enquiry_id: object) -> Enquiry:
+    """One enquiry, for those who handle it; reading its sender's name and address is
+    logged."""
     key = as_uuid(enquiry_id)
     found = (
         Enquiry.objects.select_related("department", "assignee").filter(pk=key).first()
@@ -80,6 +121,7 @@ def enquiry_for(*, actor: Actor, enquiry_id: object) -> Enquiry:
         raise not_found("henvendelsen", "the enquiry")
     if not policies.can_handle_enquiry(actor, found):
         raise forbidden() if actor.is_authenticated else policies.not_authenticated()
+    audit.log_access(actor=actor, subject=found, what="enquiry.sender", purpose="enquiry_handling")
     return found
 
 

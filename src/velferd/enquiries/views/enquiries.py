@@ -1,4 +1,5 @@
-"""The public enquiry form and the ministry staff's inbox."""
+"""The public enquiry form (an enquiry or an access request, from a journal entry too) and
+the ministry staff's inbox and case page."""
 
 from __future__ import annotations
 
@@ -8,19 +9,26 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_request
 from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.forms import checked, parse_version, post_or_show
+from velferd.core.forms import checked, parse_date, parse_version, post_or_show
 from velferd.core.pagination import paginate
 from velferd.core.ratelimit import client_key, hit
 from velferd.organisation import selectors as organisation_selectors
 
-from . import selectors, services
-from .models import EnquiryStatus
+from .. import selectors, services
+from ..models import AccessOutcome, EnquiryKind, EnquiryStatus
+
+FLAGS = [
+    ("deemed_refused", gettext_lazy("Deemed refused – may be appealed")),
+    ("provisional_reply_due", gettext_lazy("Provisional reply due")),
+]
 
 
 def _submit(request: HttpRequest) -> Any:
@@ -35,15 +43,50 @@ def _submit(request: HttpRequest) -> Any:
         subject=data.get("subject", ""),
         text=data.get("text", ""),
         is_press=checked(data, "is_press"),
+        kind=data.get("kind", EnquiryKind.ORDINARY),
+        journal_entry=data.get("journal_entry") or None,
     )
 
 
+def _requested_entry(request: HttpRequest) -> selectors.JournalLine | None:
+    """The journal entry an access request is made from (`?entry=`), as the public sees it."""
+    entry_id = request.POST.get("journal_entry") or request.GET.get("entry")
+    if not entry_id:
+        return None
+    try:
+        return selectors.journal_entry_for(actor=actor_for_request(request), entry_id=entry_id)
+    except DomainError:
+        return None
+
+
+def _prefilled(line: selectors.JournalLine | None) -> dict[str, str]:
+    if line is None:
+        return {}
+    entry = line.entry
+    return {
+        "kind": EnquiryKind.ACCESS_REQUEST,
+        "subject": _("Access request: %(document)s %(title)s")
+        % {"document": entry.document_reference, "title": line.title},
+        "text": _("I ask for access to document %(document)s in the public journal: %(title)s.")
+        % {"document": entry.document_reference, "title": line.title},
+    }
+
+
 def enquiry_new(request: HttpRequest) -> HttpResponse:
-    """Anyone writes to the Ministry; the answer is a reference number."""
+    """Anyone writes to the Ministry, or asks for access to its documents; the answer is a
+    reference number."""
+    entry = _requested_entry(request)
 
     def show(error: DomainError | None) -> HttpResponse:
         return render(
-            request, "enquiries/form.html", {"error": error, "form": request.POST if error else {}}
+            request,
+            "enquiries/form.html",
+            {
+                "error": error,
+                "form": request.POST if error else _prefilled(entry),
+                "entry": entry,
+                "kinds": EnquiryKind.choices,
+            },
         )
 
     return post_or_show(
@@ -61,13 +104,15 @@ def enquiry_sent(request: HttpRequest, reference: str) -> HttpResponse:
 @refusals_as_pages
 def inbox(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
-    department = request.GET.get("department", "")
-    status = request.GET.get("status", "")
+    filters = {
+        "department": request.GET.get("department", ""),
+        "status": request.GET.get("status", ""),
+        "kind": request.GET.get("kind", ""),
+        "flag": request.GET.get("flag", ""),
+    }
     overdue = request.GET.get("overdue") == "1"
     query = request.GET.get("q", "")[:100]
-    found = selectors.inbox(
-        actor=actor, department=department, status=status, overdue=overdue, query=query
-    )
+    found = selectors.inbox(actor=actor, overdue=overdue, query=query, **filters)
     counts = selectors.open_counts(actor=actor)
     page_number = pagination.page_number(request.GET.get("page"))
     return render(
@@ -78,11 +123,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "tabs": [
                 (d, counts.get(d.slug)) for d in selectors.departments_visible_to(actor=actor)
             ],
-            "department": department,
-            "status": status,
+            **filters,
             "overdue": overdue,
             "query": query,
             "statuses": EnquiryStatus.choices,
+            "kinds": EnquiryKind.choices,
+            "flags": FLAGS,
         },
     )
 
@@ -100,7 +146,28 @@ def _act(actor: Actor, enquiry: Any, data: Any) -> Any:
         )
     if action == "reply":
         return services.enquiry_reply(
-            actor=actor, enquiry=enquiry, text=data.get("reply", ""), version=version
+            actor=actor,
+            enquiry=enquiry,
+            text=data.get("reply", ""),
+            version=version,
+            access_outcome=data.get("access_outcome", ""),
+            legal_basis=data.get("legal_basis", ""),
+        )
+    if action == "provisional_reply":
+        return services.enquiry_provisional_reply(
+            actor=actor,
+            enquiry=enquiry,
+            text=data.get("provisional_reply", ""),
+            sent_on=parse_date(data.get("provisional_reply_on", ""), "provisional_reply_on"),
+            version=version,
+        )
+    if action == "appeal":
+        return services.access_request_appeal(
+            actor=actor,
+            enquiry=enquiry,
+            text=data.get("appeal", ""),
+            appealed_on=parse_date(data.get("appealed_on", ""), "appealed_on"),
+            version=version,
         )
     if action == "close":
         return services.enquiry_close(actor=actor, enquiry=enquiry, version=version)
@@ -128,6 +195,8 @@ def enquiry_detail(request: HttpRequest, enquiry_id: str) -> HttpResponse:
                 "departments": organisation_selectors.departments(),
                 "officers": selectors.officers_of(found.department),
                 "suggestions": selectors.suggestions_named(found),
+                "outcomes": AccessOutcome.choices,
+                "exemptions": selectors.COMMON_EXEMPTIONS,
             },
         )
 
