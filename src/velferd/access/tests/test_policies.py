@@ -68,6 +68,7 @@ class TestPolicyTable:
     def test_the_tables_cover_every_policy(self) -> None:
         from velferd.employers.tests.test_policies import EMPLOYER_QUESTIONS
         from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
+        from velferd.followup.tests.appeals.test_appeal_policy_table import APPEAL_QUESTIONS
         from velferd.followup.tests.test_coordination_policies import COORDINATION_QUESTIONS
         from velferd.followup.tests.test_followup_policies import FOLLOW_UP_QUESTIONS
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
@@ -81,6 +82,7 @@ class TestPolicyTable:
             *MINISTRY_QUESTIONS,
             *COORDINATION_QUESTIONS,
             *FOLLOW_UP_QUESTIONS,
+            *APPEAL_QUESTIONS,
             *EMPLOYER_QUESTIONS,
             *SICK_LEAVE_QUESTIONS,
         }
