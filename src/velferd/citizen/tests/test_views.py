@@ -61,6 +61,7 @@ def me() -> Person:
         person=someone,
         period=someone.periods.get(),
         reasoning="Du har fagbrev som kokk og vil tilbake i jobb.",
+        sources=["dialogue"],
     )
     followup_services.assessment_send(actor=vera, assessment=decision, version=decision.version)
     an_activity(person=someone, title="Søk fire jobber i uka", agreed_with_office=True)
@@ -174,6 +175,17 @@ class TestMyDecisions:
         assertContains(response, f"Hei, {me.given_name}.")
         assertContains(response, "Du har fagbrev som kokk")
         assertContains(response, TODAY().strftime("%d.%m.%Y"))
+
+    def test_offers_to_appeal_the_decision_until_six_weeks_after_it(
+        self, ola: Client, me: Person
+    ) -> None:
+        """forvaltningsloven §§ 28–29: the right to appeal, within six weeks."""
+        decision = me.assessments.get()
+
+        response = ola.get("/me/decisions/")
+
+        assertContains(response, f'href="/me/decisions/{decision.pk}/appeal/"', count=1)
+        assertContains(response, "Du kan klage til og med")
 
 
 def consent_form(**changes: str) -> dict[str, str]:
