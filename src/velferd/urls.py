@@ -10,9 +10,11 @@ from velferd.enquiries import views as enquiry_views
 from velferd.followup import views as followup_views
 from velferd.organisation import views as organisation_views
 from velferd.people import views as people_views
+from velferd.start import views as start_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("start/", start_views.start, name="start"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("login/", access_views.LoginView.as_view(), name="login"),
