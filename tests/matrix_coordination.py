@@ -60,7 +60,20 @@ def _build_jonas() -> Any:
     return jonas
 
 
+def _build_young() -> Any:
+    """A person of 22 followed up by sosialkonsulent, on financial assistance: the activity
+    requirement (Social Services Act § 20 a) applies."""
+    today = datetime.date.today()
+    young = a_person(birth_date=today - datetime.timedelta(days=22 * 365 + 123))
+    a_period(person=young, caseworker=login_actor("sosialkonsulent").user)
+    a_benefit(
+        person=young, kind="financial_assistance", starts_on=today - datetime.timedelta(days=30)
+    )
+    return young
+
+
 BUILDERS.update(
+    young=_build_young,
     marias_plan=_build_marias_plan,
     olas_benefit=lambda: a_benefit(person=_record("ola")),
     jonas=_build_jonas,
@@ -128,6 +141,23 @@ ROUTES = [
         f"{F}/qualification-assessments",
         allow(201, "sosialkonsulent"),
         body=lambda _: {"person": _built("jonas"), "outcome": "offered"},
+    ),
+    Route(
+        "get",
+        f"{F}/persons/{{person_id}}/activity-requirement",
+        allow(200, "sosialkonsulent"),
+        params={"person_id": lambda _: _built("young")},
+        unknown_path=f"{F}/persons/{NOBODY}/activity-requirement",
+    ),
+    Route(
+        "post",
+        f"{F}/activity-requirements",
+        allow(201, "sosialkonsulent"),
+        body=lambda _: {
+            "person": _built("young"),
+            "outcome": "condition_set",
+            "activity": "Jobbsøking to dager i uka",
+        },
     ),
     Route("get", f"{F}/individual-plans", LOGGED_IN),
     Route(

@@ -40,6 +40,11 @@ urlpatterns = [
     path("people/new/", people_views.person_register, name="person_register"),
     path("people/<uuid:person_id>/", followup_views.overview, name="person"),
     path("people/<uuid:person_id>/consents/", people_views.person_consents, name="person_consents"),
+    path(
+        "people/<uuid:person_id>/activity-requirement/",
+        followup_views.activity_requirement_page,
+        name="activity_requirement",
+    ),
     path("people/<uuid:person_id>/period/", followup_views.period_start, name="period_start"),
     path(
         "people/<uuid:person_id>/assessments/new/",

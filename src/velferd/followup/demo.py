@@ -117,7 +117,7 @@ def load_demo_followup(*, people: Mapping[str, Person]) -> None:
 
 def _coordination(vera: Actor, people: Mapping[str, Person], today: datetime.date) -> None:
     """Ola's benefit and individual plan; Maria's plan, coordinated by her GP; Jonas on
-    financial assistance."""
+    financial assistance; Ahmed on financial assistance with a condition of activity."""
     ola = people["Ola"]
     services.benefit_record(
         actor=vera,
@@ -175,4 +175,22 @@ def _coordination(vera: Actor, people: Mapping[str, Person], today: datetime.dat
         person=jonas,
         kind="financial_assistance",
         starts_on=today - datetime.timedelta(days=200),
+    )
+
+    # Ahmed is under 30 and on financial assistance too: the municipality set the condition
+    # of activity (Social Services Act § 20 a) when it granted it. Jonas has no such record,
+    # so the portfolio flags him.
+    ahmed = people["Ahmed"]
+    services.benefit_record(
+        actor=social,
+        person=ahmed,
+        kind="financial_assistance",
+        starts_on=today - datetime.timedelta(days=60),
+    )
+    services.activity_requirement_record(
+        actor=social,
+        person=ahmed,
+        outcome="condition_set",
+        decided_on=today - datetime.timedelta(days=60),
+        activity="Norskopplæring og jobbsøking tre dager i uka",
     )

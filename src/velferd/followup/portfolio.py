@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import (
     BooleanField,
     Count,
@@ -19,10 +20,8 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Window,
 )
-from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from velferd.access import policies
@@ -42,14 +41,28 @@ from .models import (
 )
 
 NEW_FOR_DAYS = 14
-# The qualification programme's target group (Social Services Act § 29), as a rule:
-# working age (18–66), financial assistance running for at least six months, and a
-# considerably reduced ability to work and earn (need group specially adapted or partially
-# permanent in the current §14a decision).
+# The qualification programme's target group (Social Services Act § 29 and the qualification
+# programme regulation), as the flag `qualification_not_assessed` reads it: working age
+# (18–66), a considerably reduced ability to work and earn (need group specially adapted or
+# partially permanent in the current §14a decision), no or very limited state benefits for
+# a living (no work assessment allowance, disability, unemployment, sickness or transitional
+# benefit running today: portfolio_state.STATE_LIVELIHOOD_BENEFITS), living on financial
+# assistance today, and not yet assessed. The law sets no length of financial assistance; an
+# office that waits a number of days first (six months: 182) says so in the local setting
+# VELFERD_QUALIFICATION_FLAG_AFTER_ASSISTANCE_DAYS, off (0) by default.
 QUALIFICATION_AGES = (18, 66)
-LONG_TERM_DAYS = 182
 REDUCED_CAPACITY = (NeedGroup.SPECIALLY_ADAPTED, NeedGroup.PARTIALLY_PERMANENT)
+# The activity requirement (Social Services Act § 20 a), as the flag `activity_requirement`
+# reads it: under 30, on financial assistance today, and neither a condition of activity
+# set nor an exemption for weighty reasons on record.
 ACTIVITY_REQUIREMENT_AGE = 30
+
+
+def assistance_days_before_qualification_flag() -> int:
+    """The office's own waiting time (days of financial assistance) before the qualification
+    flag shows: a local practice, not the law's; 0 when none."""
+    return max(0, int(getattr(settings, "VELFERD_QUALIFICATION_FLAG_AFTER_ASSISTANCE_DAYS", 0)))
+
 
 FLAGS = (
     "unassigned",
@@ -183,21 +196,32 @@ def _flag_rules(actor: Actor, offices: set[int], today: datetime.date) -> dict[s
         "meetings_today": Q(person__in=meetings),
         "activity_requirement": Q(birth_date__gt=_years_ago(today, ACTIVITY_REQUIREMENT_AGE))
         & assisted
-        & ~in_agreed
+        & Q(activity_requirement_recorded=False)
         & municipal_visible,
-        "qualification_not_assessed": Q(
-            birth_date__lte=_years_ago(today, QUALIFICATION_AGES[0]),
-            birth_date__gt=_years_ago(today, QUALIFICATION_AGES[1] + 1),
-            need_group__in=REDUCED_CAPACITY,
-            qualification_assessed=False,
-        )
-        & _running("financial_assistance", today - datetime.timedelta(days=LONG_TERM_DAYS), today)
+        "qualification_not_assessed": _qualification_target_group(today)
+        & Q(qualification_assessed=False)
         & municipal_visible,
         "plan_overdue_measures": Q(plan_overdue_from__lt=today),
         "children_under_18": Q(youngest_child_born__gt=_years_ago(today, 18)),
         "needs_interpreter": Q(needs_interpreter=True),
         "mine": Q(caseworker=actor.user) if actor.user else Q(pk__in=[]),
     }
+
+
+def _qualification_target_group(today: datetime.date) -> Q:
+    """The qualification programme's target group on the state row (see the top of the
+    module): working age, reduced capacity, on financial assistance (for the office's
+    waiting time, if it has one) and no state benefit for a living running today."""
+    waited = today - datetime.timedelta(days=assistance_days_before_qualification_flag())
+    return (
+        Q(
+            birth_date__lte=_years_ago(today, QUALIFICATION_AGES[0]),
+            birth_date__gt=_years_ago(today, QUALIFICATION_AGES[1] + 1),
+            need_group__in=REDUCED_CAPACITY,
+        )
+        & _running("financial_assistance", waited, today)
+        & ~_running("livelihood_benefit", today, today)
+    )
 
 
 def _filtered(
@@ -229,28 +253,15 @@ def _filtered(
     return rows
 
 
-def _with_flags(
-    rows: QuerySet[PortfolioState], rules: dict[str, Q], today: datetime.date
-) -> QuerySet[PortfolioState]:
-    """The page's rows with each flag, and since when the activity requirement is unmet:
-    the later of the start of the financial assistance and the end of the last agreed
-    activity."""
-    last_agreed_end = (
-        Activity.objects.filter(
-            person=OuterRef("person"), agreed_with_office=True, ends_on__lt=today
-        )
-        .order_by("-ends_on")
-        .values("ends_on")[:1]
-    )
+def _with_flags(rows: QuerySet[PortfolioState], rules: dict[str, Q]) -> QuerySet[PortfolioState]:
+    """The page's rows with each flag, and since when the activity requirement is undecided:
+    the start of the financial assistance that runs without a § 20 a record."""
     return rows.annotate(
         **{
             f"f_{flag}": ExpressionWrapper(rule, output_field=BooleanField())
             for flag, rule in rules.items()
         },
-        requirement_flagged_since=Greatest(
-            "financial_assistance_from",
-            Coalesce(Subquery(last_agreed_end), "financial_assistance_from"),
-        ),
+        requirement_flagged_since=F("financial_assistance_from"),
     )
 
 
@@ -319,8 +330,6 @@ def _page(
         .values_list("pk", "matches")[start : start + size]
     )
     count = chosen[0][1] if chosen else rows.count()
-    found = _with_flags(
-        PortfolioState.objects.filter(pk__in=[pk for pk, _ in chosen]), rules, today
-    )
+    found = _with_flags(PortfolioState.objects.filter(pk__in=[pk for pk, _ in chosen]), rules)
     by_period = {row.pk: row for row in found.select_related("person", "caseworker")}
     return [by_period[pk] for pk, _ in chosen], count

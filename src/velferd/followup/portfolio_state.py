@@ -23,6 +23,7 @@ from velferd.people import selectors as people_selectors
 from .models import (
     OPEN_ENDED,
     Activity,
+    ActivityRequirement,
     ActivityStatus,
     AssessmentStatus,
     Benefit,
@@ -41,6 +42,17 @@ if TYPE_CHECKING:
 
 OPEN_ACTIVITY = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS)
 NAV_STATE = "nav_state"
+# The state's benefits for a living, under the National Insurance Act: a person who has one
+# is not in the qualification programme's target group, which has "no or very limited"
+# such benefits (Social Services Act § 29). Financial, qualification and introduction
+# benefits are not the state's.
+STATE_LIVELIHOOD_BENEFITS = (
+    BenefitKind.WORK_ASSESSMENT_ALLOWANCE,
+    BenefitKind.DISABILITY_BENEFIT,
+    BenefitKind.UNEMPLOYMENT_BENEFIT,
+    BenefitKind.SICKNESS_BENEFIT,
+    BenefitKind.TRANSITIONAL_BENEFIT,
+)
 
 Stretch = tuple[datetime.date, datetime.date]
 
@@ -69,6 +81,7 @@ SOURCES: tuple[type[models.Model] | str, ...] = (
     Activity,
     Benefit,
     QualificationAssessment,
+    ActivityRequirement,
     PlanMeasure,
 )
 
@@ -106,6 +119,14 @@ def current_stretch(
     return (found[-1] if found else None), None
 
 
+def _benefit_stretch(
+    person: Person, kinds: Iterable[str], today: datetime.date
+) -> tuple[Stretch | None, datetime.date | None]:
+    """The stretch of the person's benefits of these kinds that holds today (current_stretch)."""
+    periods = Benefit.objects.filter(person=person, kind__in=list(kinds))
+    return current_stretch(stretches(periods.values_list("starts_on", "ends_on")), today)
+
+
 def _facts(person: Person, today: datetime.date) -> dict[str, Any]:
     decision = (
         NeedsAssessment.objects.filter(person=person, status=AssessmentStatus.SENT)
@@ -127,19 +148,15 @@ def _facts(person: Person, today: datetime.date) -> dict[str, Any]:
         agreed_open_until: datetime.date | None = OPEN_ENDED
     else:
         agreed_open_until = activities["agreed_open_ends"]
-    assistance, assistance_stale = current_stretch(
-        stretches(
-            Benefit.objects.filter(
-                person=person, kind=BenefitKind.FINANCIAL_ASSISTANCE
-            ).values_list("starts_on", "ends_on")
-        ),
-        today,
+    assistance, assistance_stale = _benefit_stretch(
+        person, (BenefitKind.FINANCIAL_ASSISTANCE,), today
     )
+    livelihood, livelihood_stale = _benefit_stretch(person, STATE_LIVELIHOOD_BENEFITS, today)
     consent, consent_stale = current_stretch(
         stretches(people_selectors.consent_spans(person, NAV_STATE)),
         today,
     )
-    stale = [day for day in (assistance_stale, consent_stale) if day is not None]
+    stale = [day for day in (assistance_stale, livelihood_stale, consent_stale) if day is not None]
     return {
         **decision,
         "waiting_for_office": Waiting.OFFICE in waiting,
@@ -152,6 +169,9 @@ def _facts(person: Person, today: datetime.date) -> dict[str, Any]:
         "nav_state_consent_from": consent[0] if consent else None,
         "nav_state_consent_until": consent[1] if consent else None,
         "qualification_assessed": QualificationAssessment.objects.filter(person=person).exists(),
+        "livelihood_benefit_from": livelihood[0] if livelihood else None,
+        "livelihood_benefit_until": livelihood[1] if livelihood else None,
+        "activity_requirement_recorded": ActivityRequirement.objects.filter(person=person).exists(),
         "plan_overdue_from": PlanMeasure.objects.filter(
             plan__person=person, done_on__isnull=True
         ).aggregate(first=Min("deadline"))["first"],

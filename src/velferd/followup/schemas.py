@@ -21,9 +21,11 @@ from .models import (
     ActivityKind,
     AppealStatus,
     BenefitKind,
+    ExemptionReason,
     MainGoal,
     NeedGroup,
     QualificationOutcome,
+    RequirementOutcome,
     Source,
 )
 from .portfolio import AGE_BANDS, FLAGS, SORTS
@@ -437,3 +439,34 @@ MainGoalFilter = Annotated[str, one_of(MainGoal, blank=True)]
 BenefitFilter = Annotated[str, one_of(BenefitKind, blank=True)]
 AgeBandFilter = Annotated[str, one_of(AGE_BANDS, blank=True)]
 PortfolioSort = Annotated[str, one_of(SORTS, blank=True)]
+
+
+class ActivityRequirementIn(Schema):
+    """The activity requirement under 30 (Social Services Act § 20 a): `condition_set` with
+    the activity set, or `exempt` with the weighty reason (`other` with the reason written
+    out in `exemption_other`)."""
+
+    person: RecordId
+    outcome: Annotated[str, one_of(RequirementOutcome)]
+    decided_on: datetime.date | None = None
+    activity: str = Field("", max_length=500)
+    exemption_reason: Annotated[str, one_of(ExemptionReason, blank=True)] = ""
+    exemption_other: str = Field("", max_length=500)
+
+
+class ActivityRequirementOut(Schema):
+    id: str
+    person: str
+    outcome: str
+    decided_on: datetime.date
+    activity: str
+    exemption_reason: str
+    exemption_other: str
+    recorded_at: datetime.datetime
+
+
+class ActivityRequirementsOut(Schema):
+    holds: ActivityRequirementOut | None = Field(
+        ..., description="The newest record: the decision that holds; null when none"
+    )
+    history: list[ActivityRequirementOut]

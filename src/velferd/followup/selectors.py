@@ -21,6 +21,7 @@ from .models import (
     Activity,
     ActivityChange,
     ActivityComment,
+    ActivityRequirement,
     AssessmentStatus,
     Benefit,
     FollowUpPeriod,
@@ -341,3 +342,24 @@ def saved_filter_for(*, actor: Actor, filter_id: int) -> SavedFilter:
     if saved is None:
         raise not_found("filteret", "the filter")
     return saved
+
+
+def activity_requirements_for(*, actor: Actor, person: Person) -> list[ActivityRequirement]:
+    """The person's activity requirement records (Social Services Act § 20 a), the one that
+    holds first; refused to whom may not see the municipality's records."""
+    if not policies.can_view_activity_requirement(actor, person):
+        raise forbidden() if actor.is_authenticated else policies.not_authenticated()
+    return list(
+        ActivityRequirement.objects.filter(person=person)
+        .filter(policies.activity_requirements_visible(actor, "person__"))
+        .select_related("recorded_by")
+    )
+
+
+def activity_requirements_shown(
+    *, actor: Actor, person: Person
+) -> list[ActivityRequirement] | None:
+    """The records for the person's page, or None when the actor may not see them."""
+    if not policies.can_view_activity_requirement(actor, person):
+        return None
+    return activity_requirements_for(actor=actor, person=person)

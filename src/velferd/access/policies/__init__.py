@@ -42,6 +42,9 @@ from .base import (
     require as require,
 )
 from .coordination import (
+    activity_requirements_visible as activity_requirements_visible,
+)
+from .coordination import (
     benefits_recordable as benefits_recordable,
 )
 from .coordination import (
@@ -54,7 +57,13 @@ from .coordination import (
     can_manage_plan_members as can_manage_plan_members,
 )
 from .coordination import (
+    can_record_activity_requirement as can_record_activity_requirement,
+)
+from .coordination import (
     can_record_benefit as can_record_benefit,
+)
+from .coordination import (
+    can_view_activity_requirement as can_view_activity_requirement,
 )
 from .coordination import (
     can_view_individual_plan as can_view_individual_plan,
@@ -70,6 +79,9 @@ from .coordination import (
 )
 from .coordination import (
     municipal_records_visible as municipal_records_visible,
+)
+from .coordination import (
+    persons_activity_requirement_recordable as persons_activity_requirement_recordable,
 )
 from .coordination import (
     persons_assessable_for_qualification as persons_assessable_for_qualification,

@@ -1,5 +1,5 @@
-"""Coordination: the municipality's records (benefits, the qualification programme) and
-individual plans across services.
+"""Coordination: the municipality's records (benefits, the qualification programme, the
+activity requirement under 30) and individual plans across services.
 
 A benefit is a velferd.followup Benefit (person, is_municipal); which kinds are the
 municipality's is followup.models.MUNICIPAL_BENEFITS, passed to the list filters that need
@@ -101,6 +101,32 @@ def can_assess_for_qualification(actor: Actor, person: Any) -> bool:
 
 def persons_assessable_for_qualification(actor: Actor, via: str = "") -> Q:
     """The list filter of `can_assess_for_qualification`."""
+    return _staff_see(actor, (Role.CASEWORKER_MUNICIPAL,), via)
+
+
+def can_view_activity_requirement(actor: Actor, person: Any) -> bool:
+    """The activity requirement (Social Services Act § 20 a) is part of the decision on
+    financial assistance: whoever may see the municipality's records sees it, the state side
+    only with the person's consent."""
+    return can_view_municipal_records(actor, person)
+
+
+def activity_requirements_visible(
+    actor: Actor, via: str = "", today: datetime.date | None = None
+) -> Q:
+    """The list filter of `can_view_activity_requirement`, over people (or their records)."""
+    return municipal_records_visible(actor, via, today)
+
+
+def can_record_activity_requirement(actor: Actor, person: Any) -> bool:
+    """The municipality's caseworkers at the person's office record that the condition of
+    activity was set or that weighty reasons exempt the person; the state side never does,
+    consent or not: the condition is the municipality's decision."""
+    return _staff_may_see(actor, person, (Role.CASEWORKER_MUNICIPAL,))
+
+
+def persons_activity_requirement_recordable(actor: Actor, via: str = "") -> Q:
+    """The list filter of `can_record_activity_requirement`."""
     return _staff_see(actor, (Role.CASEWORKER_MUNICIPAL,), via)
 
 

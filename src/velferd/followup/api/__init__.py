@@ -13,6 +13,7 @@ from velferd.access.api_auth import AUTH
 
 from . import (
     activities,
+    activity_requirement,
     appeals,
     assessments,
     benefits,
@@ -32,6 +33,7 @@ for capability in (
     dialogue,
     portfolio,
     benefits,
+    activity_requirement,
     plans,
     notes,
 ):

@@ -10,6 +10,12 @@ from .activities import (
     ActivityKind,
     ActivityStatus,
 )
+from .activity_requirement import (
+    ACTIVITY_REQUIREMENT_AGE,
+    ActivityRequirement,
+    ExemptionReason,
+    RequirementOutcome,
+)
 from .appeals import Appeal, AppealStatus
 from .assessments import (
     OFFERED_MAIN_GOALS,
@@ -35,6 +41,7 @@ from .plans import NAV_SERVICE, PLAN_SERVICES, IndividualPlan, PlanMeasure, Plan
 from .portfolio import OPEN_ENDED, PortfolioState
 
 __all__ = [
+    "ACTIVITY_REQUIREMENT_AGE",
     "MUNICIPAL_BENEFITS",
     "NAV_SERVICE",
     "OFFERED_MAIN_GOALS",
@@ -46,12 +53,14 @@ __all__ = [
     "ActivityChange",
     "ActivityComment",
     "ActivityKind",
+    "ActivityRequirement",
     "ActivityStatus",
     "Appeal",
     "AppealStatus",
     "AssessmentStatus",
     "Benefit",
     "BenefitKind",
+    "ExemptionReason",
     "FollowUpPeriod",
     "IndividualPlan",
     "MainGoal",
@@ -64,6 +73,7 @@ __all__ = [
     "QualificationAssessment",
     "QualificationOutcome",
     "ReminderNote",
+    "RequirementOutcome",
     "SavedFilter",
     "Source",
     "Thread",

@@ -61,6 +61,13 @@ class PortfolioState(models.Model):
     nav_state_consent_from = models.DateField(null=True)
     nav_state_consent_until = models.DateField(null=True)
     qualification_assessed = models.BooleanField()
+    # The stretch of state livelihood benefits (work assessment allowance, disability,
+    # unemployment, sickness or transitional benefit) that holds today: the qualification
+    # programme's target group has none or very limited ones (Social Services Act § 29).
+    livelihood_benefit_from = models.DateField(null=True)
+    livelihood_benefit_until = models.DateField(null=True)
+    # That the condition of activity was set or the person exempted (§ 20 a), ever.
+    activity_requirement_recorded = models.BooleanField(default=False)
     plan_overdue_from = models.DateField(null=True)
     stale_after = models.DateField(null=True)
 
@@ -94,6 +101,9 @@ class PortfolioState(models.Model):
                     "nav_state_consent_from",
                     "nav_state_consent_until",
                     "qualification_assessed",
+                    "livelihood_benefit_from",
+                    "livelihood_benefit_until",
+                    "activity_requirement_recorded",
                     "plan_overdue_from",
                 ],
                 name="portfolio_state_office",

@@ -12,6 +12,7 @@ from .activities import (
     activity_transition,
     activity_update,
 )
+from .activity_requirement import activity_requirement_record
 from .appeals import appeal_forward, appeal_register, appeal_uphold
 from .assessments import (
     ASSESSMENT_FIELDS,
@@ -62,6 +63,7 @@ __all__ = [
     "PLAN_SERVICES",
     "activity_comment",
     "activity_create",
+    "activity_requirement_record",
     "activity_transition",
     "activity_update",
     "appeal_forward",

@@ -5,6 +5,7 @@ caseworker's own filters and notes. The URL conf uses this package:
 `from velferd.followup import views`."""
 
 from .activities import activity, activity_new
+from .activity_requirement import activity_requirement_page
 from .appeals import appeal, appeal_new, appeals
 from .assessments import approvals, assessment, assessment_new
 from .dialogue import thread, thread_new
@@ -16,6 +17,7 @@ from .portfolio import portfolio_labels, portfolio_page
 __all__ = [
     "activity",
     "activity_new",
+    "activity_requirement_page",
     "appeal",
     "appeal_new",
     "appeals",

@@ -31,6 +31,9 @@ def overview(request: HttpRequest, person_id: str) -> HttpResponse:
             "caseworkers": access_selectors.caseworkers_at(found.person.office),
             "error": None,
             "benefits": selectors.benefits_visible(actor=actor, person=found.person),
+            "activity_requirement": selectors.activity_requirements_shown(
+                actor=actor, person=found.person
+            ),
             "individual_plan": selectors.individual_plan_of(found.person),
             "notes": selectors.reminder_notes(actor=actor, person=found.person),
         },

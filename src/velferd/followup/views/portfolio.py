@@ -71,7 +71,9 @@ def portfolio_labels() -> list[tuple[str, str]]:
         "in_agreed_activity": _("In an agreed activity"),
         "not_in_agreed_activity": _("Not in an agreed activity"),
         "meetings_today": _("Meetings today"),
-        "activity_requirement": _("Under 30 on financial assistance without an activity"),
+        "activity_requirement": _(
+            "Under 30 on financial assistance, activity requirement not decided"
+        ),
         "qualification_not_assessed": _("Not assessed for the qualification programme"),
         "plan_overdue_measures": _("Individual plan with overdue measures"),
         "children_under_18": _("Children under 18"),

@@ -192,7 +192,7 @@ class TestTheAdministratorsList:
         self, client: Client, signed_before: PartnershipAgreement
     ) -> None:
         lacking = client.get(
-            "/api/v1/organisation/offices", {"meets_minimum": "false", "page_size": 200}
+            "/api/v1/organisation/offices", {"meets_minimum": "false", "page_size": "200"}
         ).json()
         meeting = client.get(
             "/api/v1/organisation/offices", {"meets_minimum": "true", "county": "56"}
