@@ -36,11 +36,14 @@ from velferd.employers.models import (
 )
 from velferd.enquiries.models import EnquiryStatus
 from velferd.followup.models import (
+    OFFERED_MAIN_GOALS,
     ActivityKind,
+    AppealStatus,
     BenefitKind,
     MainGoal,
     NeedGroup,
     QualificationOutcome,
+    Source,
     Waiting,
 )
 from velferd.followup.services import PLAN_SERVICES
@@ -140,7 +143,9 @@ CHOICES: list[tuple[str, str, set[str]]] = [
     ("/api/v1/people/persons", "language", set(LANGUAGE_CODES)),
     ("/api/v1/people/persons/", "partner_service", values(PartnerService)),
     ("/api/v1/followup/assessments", "need_group", values(NeedGroup)),
-    ("/api/v1/followup/assessments", "main_goal", values(MainGoal)),
+    ("/api/v1/followup/assessments", "main_goal", values(OFFERED_MAIN_GOALS)),
+    ("/api/v1/followup/assessments", "sources[]", values(Source)),
+    ("/api/v1/followup/appeals", "status", values(AppealStatus)),
     ("/api/v1/followup/activities", "kind", values(ActivityKind)),
     ("/api/v1/followup/activities/", "transition", {"plan", "start", "complete", "cancel"}),
     ("/api/v1/followup/threads/", "waiting_for", values(Waiting)),
