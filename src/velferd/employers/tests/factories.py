@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
 from typing import cast
 
 import factory
@@ -86,10 +88,20 @@ def being_assessed(advisor: Actor, enterprise: Enterprise | None = None) -> Coop
     for group, values in SIX_ANSWERS:
         answers = dict(zip(NEEDS, values, strict=True))
         services.survey_answer(token=survey.token, group=group, answers=answers)
-    services.subsidy_apply(
-        actor=advisor, enterprise=enterprise, purpose="Kurs i forebygging", amount="85000.00"
-    )
+    an_application(enterprise, advisor)
     return cooperation
+
+
+def an_application(enterprise: Enterprise, applicant: Actor) -> Subsidy:
+    """A prevention and facilitation subsidy applied for in 2018, the scheme's last year
+    (it takes no new application since)."""
+    return Subsidy.objects.create(
+        enterprise=enterprise,
+        purpose="Kurs i forebygging",
+        amount_applied=Decimal("85000.00"),
+        applied_by=applicant.user,
+        applied_on=datetime.date(2018, 6, 1),
+    )
 
 
 def a_granted_subsidy(
