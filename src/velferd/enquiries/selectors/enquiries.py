@@ -88,7 +88,7 @@ def inbox(
 
 
 def open_counts(*, actor: Actor) -> dict[str, dict[str, int]]:
-    """Open and overdue enquiries per department, for the inbox's tabs."""
+    """Open, overdue and deemed-refused enquiries per department, for the inbox's tabs."""
     today = timezone.localdate()
     rows = (
         Enquiry.objects.filter(ministry_policies.enquiries_handled(actor), status__in=OPEN_STATUSES)
@@ -97,12 +97,13 @@ def open_counts(*, actor: Actor) -> dict[str, dict[str, int]]:
             open=Count("id"),
             overdue=Count("id", filter=Q(deadline__lt=today)),
             deemed_refused=Count("id", filter=deemed_refused()),
-            provisional=Count("id", filter=provisional_reply_due()),
         )
     )
     return {
         r["department__slug"]: {
-            k: r[k] for k in ("open", "overdue", "deemed_refused", "provisional")
+            "open": r["open"],
+            "overdue": r["overdue"],
+            "deemed_refused": r["deemed_refused"],
         }
         for r in rows
     }

@@ -27,7 +27,7 @@ from .common import clean, invalid
 
 SCREENED = "*****"
 CASE_REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9/-]{1,19}$")
-NUMBERING_ATTEMPTS = 3
+NUMBERING_ATTEMPTS = 5
 
 
 def screen_names(text: str, names: list[str]) -> str:

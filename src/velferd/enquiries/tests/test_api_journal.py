@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from velferd.audit.models import AccessEvent
 from velferd.enquiries.models import Enquiry, JournalEntry
 
 from .factories import a_journal_entry, an_access_request, an_enquiry
@@ -159,3 +160,14 @@ def test_an_appeal_and_a_provisional_reply_are_recorded(client_as: ClientAs) -> 
         {"text": "Igjen", "version": provisional.json()["version"]},
     )
     assert (again.status_code, again.json()["code"]) == (409, "provisional_reply_sent")
+
+
+def test_reading_an_enquiry_logs_the_read_of_its_sender(client_as: ClientAs) -> None:
+    """The requester's name and e-mail address are personal data: each read is logged."""
+    request = an_access_request()
+    logged = AccessEvent.objects.filter(subject_id=str(request.pk), what="enquiry.sender")
+    assert not logged.exists()
+    body = client_as("departement").get(f"/api/v1/enquiries/{request.pk}").json()
+    assert body["email"] == "mari@example.no"
+    client_as("departement").get(f"/inbox/{request.pk}/")
+    assert logged.count() == 2

@@ -1,5 +1,6 @@
-"""Re-routing one enquiry from several sessions at the same moment, over real concurrent
-connections: one re-routing wins, every other gets a 409, never a 500."""
+"""Writes from several sessions at the same moment, over real concurrent connections:
+re-routing one enquiry (one wins, every other gets a 409, never a 500), and journalling
+documents in one case (each gets the next number)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.test import Client
 from velferd.access.models import User
 from velferd.audit.models import AuditEvent
 from velferd.core.tests.concurrency import load_demo_data, postgresql_only, run_together
-from velferd.enquiries.models import Enquiry, RoutingCorrection
+from velferd.enquiries.models import Enquiry, JournalEntry, RoutingCorrection
 
 pytestmark = [postgresql_only, pytest.mark.django_db(transaction=True)]
 
@@ -56,3 +57,37 @@ def test_concurrent_reroutes_one_wins_and_the_others_get_409(demo: None) -> None
     assert RoutingCorrection.objects.filter(enquiry=enquiry).count() == 1
     rerouted = AuditEvent.objects.filter(action="enquiry.rerouted", target_id=str(enquiry.pk))
     assert rerouted.count() == 1
+
+
+def journalling(case_reference: str, title: str) -> Callable[[], Any]:
+    client = Client()
+    client.force_login(User.objects.get(username="departement"))
+    body = json.dumps(
+        {
+            "department": "welfare-policy",
+            "case_reference": case_reference,
+            "direction": "incoming",
+            "document_date": "2026-01-05",
+            "title": title,
+            "correspondent": "KS",
+        }
+    )
+
+    def record() -> Any:
+        return client.post(
+            "/api/v1/enquiries/journal/entries", body, content_type="application/json"
+        )
+
+    return record
+
+
+def test_documents_journalled_at_once_in_one_case_are_numbered_in_turn(demo: None) -> None:
+    """Four officers journal a document in the same case at the same moment: each gets the
+    next document number, none is refused and none fails (arkivforskrifta § 10: each
+    document once in the journal)."""
+    responses = run_together([journalling("26/3333", f"Brev {n}") for n in range(4)])
+
+    assert [getattr(r, "status_code", repr(r)) for r in responses] == [201] * 4
+    numbers = sorted(r.json()["document_number"] for r in responses)
+    assert numbers == [1, 2, 3, 4]
+    assert JournalEntry.objects.filter(case_reference="26/3333").count() == 4
