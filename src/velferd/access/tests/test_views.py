@@ -55,10 +55,10 @@ class TestLogin:
         assert 'name="username"' in response.text
         assert 'type="password"' in response.text
 
-    def test_the_right_password_logs_in_and_goes_to_the_front_page(self, client: Client) -> None:
+    def test_the_right_password_logs_in_and_goes_to_the_start_page(self, client: Client) -> None:
         response = client.post(LOGIN, {"username": "veileder", "password": PASSWORD})
         assert response.status_code == 302
-        assert response["Location"] == reverse("home")
+        assert response["Location"] == reverse("start")
         assert logged_in_username(client) == "veileder"
 
     def test_the_login_page_follows_next(self, client: Client) -> None:
@@ -73,7 +73,7 @@ class TestLogin:
             {"username": "veileder", "password": PASSWORD, "next": "https://phishing.example/"},
         )
         assert response.status_code == 302
-        assert response["Location"] == reverse("home")
+        assert response["Location"] == reverse("start")
 
     def test_a_wrong_password_shows_an_error_and_does_not_log_in(self, client: Client) -> None:
         response = in_english(client).post(
