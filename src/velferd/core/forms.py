@@ -1,17 +1,23 @@
 """Small helpers for pages that post to services: parse form values into the types the
-services take, and turn a refusal into an error shown beside its field."""
+services take, collect every refusal of a submit (`FormErrors`) and show each beside its
+field and in the error summary at the top (`post_form`, templatetags/formerrors.py)."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from . import ratelimit
 from .errors import DomainError
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def parse_date(value: str, field: str) -> datetime.date | None:
@@ -83,3 +89,85 @@ def post_or_show(
         response.status_code = error.status
         return response
     return redirect(success(result))
+
+
+class FormErrors:
+    """Every error of one submit, at most one per field, in the order the fields were read:
+    the page shows them all at once, in a summary at the top and beside each field."""
+
+    def __init__(self, *errors: DomainError) -> None:
+        self._errors: list[DomainError] = []
+        for error in errors:
+            self.add(error)
+
+    def add(self, error: DomainError) -> None:
+        if error.status in (401, 403):
+            raise error
+        if error.field is None or self.get(error.field) is None:
+            self._errors.append(error)
+
+    def check(self, parse: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """`parse(*args, **kwargs)`, or None with its refusal kept to show."""
+        try:
+            return parse(*args, **kwargs)
+        except DomainError as error:
+            self.add(error)
+            return None
+
+    def get(self, field: str) -> DomainError | None:
+        return next((error for error in self._errors if error.field == field), None)
+
+    @property
+    def status(self) -> int:
+        return self._errors[0].status if self._errors else 200
+
+    def __bool__(self) -> bool:
+        return bool(self._errors)
+
+    def __len__(self) -> int:
+        return len(self._errors)
+
+    def __iter__(self) -> Iterator[DomainError]:
+        return iter(self._errors)
+
+
+def errors_in(context: Mapping[str, Any]) -> FormErrors:
+    """The errors a page was given: `errors` (every error of the submit) or, from a page
+    that still shows one refusal, `error`."""
+    errors = context.get("errors")
+    if isinstance(errors, FormErrors):
+        return errors
+    error = context.get("error")
+    return FormErrors(error) if isinstance(error, DomainError) else FormErrors()
+
+
+def post_form(
+    request: HttpRequest,
+    *,
+    read: Callable[[FormErrors], T],
+    save: Callable[[T], R],
+    success: Callable[[R], str],
+    show: Callable[[FormErrors], HttpResponse],
+    saved: str | None = None,
+) -> HttpResponse:
+    """Run a posted form: `read` parses every field, keeping each refusal in the errors;
+    only when all are good does `save` call the service. Any error (the fields' and the
+    service's) shows the page again with every error and the answers kept; access refusals
+    become the error page. A saved form redirects, with the confirmation `saved` shown on
+    the next page. Rate limits hit inside `save` count only a submission that is saved."""
+    errors = FormErrors()
+    if request.method != "POST":
+        return show(errors)
+    try:
+        values = read(errors)
+        if not errors:
+            with ratelimit.only_accepted():
+                result = save(values)
+            if saved:
+                messages.success(request, saved)
+            return redirect(success(result))
+    except DomainError as error:
+        errors.add(error)
+    response = show(errors)
+    response.status_code = errors.status
+    return response

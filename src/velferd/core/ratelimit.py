@@ -1,9 +1,15 @@
 """A fixed-window rate limit in the cache (Django's cache framework: per process by default,
-a shared cache such as Redis or the database in production)."""
+a shared cache such as Redis or the database in production).
+
+A form counts only what it accepts: its save runs inside `only_accepted()`, and a submission
+refused there (a field error, the service's refusal, the limit itself) gives its counts
+back, so that people behind one address (an office, a school) are not shut out by typos."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextvars
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -64,11 +70,40 @@ def hit_windows(
         )
 
 
+# The windows counted so far inside `only_accepted()`, to give back if the block fails.
+_counted: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "ratelimit_counted", default=None
+)
+
+
+@contextmanager
+def only_accepted() -> Iterator[None]:
+    """Counts made inside the block are given back when the block raises: only a
+    submission that goes through uses up the quota."""
+    token = _counted.set([])
+    try:
+        yield
+    except BaseException:
+        for name in _counted.get() or []:
+            _give_back(name)
+        raise
+    finally:
+        _counted.reset(token)
+
+
 def _count(name: str, seconds: int) -> int:
     """One more in the fixed window `name` (which starts with its first count)."""
+    counted = _counted.get()
+    if counted is not None:
+        counted.append(name)
     cache.add(name, 0, timeout=seconds)
     try:
         return int(cache.incr(name))
     except ValueError:
         cache.set(name, 1, timeout=seconds)
         return 1
+
+
+def _give_back(name: str) -> None:
+    with suppress(ValueError):  # the window has ended meanwhile
+        cache.decr(name)
