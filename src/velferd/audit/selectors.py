@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db.models import Model, QuerySet
@@ -93,3 +94,19 @@ def access_events_about(subject: Model) -> QuerySet[AccessEvent]:
     return AccessEvent.objects.filter(
         subject_type=subject._meta.label_lower, subject_id=str(subject.pk)
     ).order_by("-occurred_at")
+
+
+def targets_with_recent_action(
+    *, model: type[Model], ids: Iterable[object], action: str, since: datetime.datetime
+) -> set[str]:
+    """Which of these records of `model` had an event `action` at or after `since`, by id
+    (as the trail keeps it, a string): for a page that says what changed lately. A walk of
+    the (target_type, target_id) index."""
+    return set(
+        AuditEvent.objects.filter(
+            target_type=model._meta.label_lower,
+            target_id__in=[str(key) for key in ids],
+            action=action,
+            occurred_at__gte=since,
+        ).values_list("target_id", flat=True)
+    )

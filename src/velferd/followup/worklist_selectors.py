@@ -19,6 +19,7 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.roles import Role
+from velferd.audit import selectors as audit_selectors
 
 from .models import (
     Activity,
@@ -103,18 +104,26 @@ def own_decisions_awaiting_approval(*, actor: Actor) -> QuerySet[NeedsAssessment
 
 
 def newly_assigned(*, actor: Actor, days: int = NEW_FOR_DAYS) -> QuerySet[FollowUpPeriod]:
-    """The open follow-up periods given to the actor that started within `days` (the
-    portfolio's "new"), newest first."""
-    since = timezone.localdate() - datetime.timedelta(days=days)
+    """The open follow-up periods of the actor's people that started within `days` (the
+    portfolio's "new") or were given to the actor within them (the audit trail's
+    `period.assigned`), the latest started first."""
     if actor.user is None:
         return FollowUpPeriod.objects.none()
+    today = timezone.localdate()
+    since = today - datetime.timedelta(days=days)
+    mine = FollowUpPeriod.objects.filter(
+        policies.persons_visible_as_staff(actor, "person__"),
+        caseworker=actor.user.pk,
+        ended_on__isnull=True,
+    )
+    assigned = audit_selectors.targets_with_recent_action(
+        model=FollowUpPeriod,
+        ids=mine.filter(started_on__lt=since).values_list("pk", flat=True),
+        action="period.assigned",
+        since=timezone.make_aware(datetime.datetime.combine(since, datetime.time())),
+    )
     return (
-        FollowUpPeriod.objects.filter(
-            policies.persons_visible_as_staff(actor, "person__"),
-            caseworker=actor.user.pk,
-            ended_on__isnull=True,
-            started_on__gte=since,
-        )
+        mine.filter(Q(started_on__gte=since) | Q(pk__in=list(assigned)))
         .select_related("person")
         .order_by("-started_on", "pk")
     )

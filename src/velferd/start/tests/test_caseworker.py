@@ -16,6 +16,7 @@ from velferd.access.actor import Actor
 from velferd.access.roles import Role
 from velferd.audit.models import AccessEvent
 from velferd.core.testing import login_actor, new_user, staff_at
+from velferd.followup import services as followup_services
 from velferd.followup.models import (
     ActivityKind,
     ActivityStatus,
@@ -114,6 +115,20 @@ def test_people_new_to_the_caseworker_are_those_started_in_the_last_two_weeks(
     assert "Nyfrid Nysen" in new_box and str(new.pk) in new_box
     assert days_ago(3).strftime("%d.%m.%Y") in new_box
     assert "Gammelfrid" not in new_box and str(old.pk) not in new_box
+
+
+def test_a_person_given_to_the_caseworker_this_week_is_new_to_them(
+    client_as: Login, vera: Actor
+) -> None:
+    """Followed up for months, then given to the caseworker by the office manager."""
+    person = a_person(given_name="Overført", family_name="Nylig")
+    period = a_period(person=person, started_on=days_ago(90))
+    followup_services.period_assign(
+        actor=login_actor("kontorleder"), period=period, caseworker=vera.user, version=1
+    )
+    new_box = box(client_as("veileder").get("/start/").content.decode(), "start-new")
+    assert "Overført Nylig" in new_box
+    assert f'href="/people/{person.pk}/"' in new_box
 
 
 def test_hidden_and_foreign_people_are_in_no_list(client_as: Login, vera: Actor) -> None:
