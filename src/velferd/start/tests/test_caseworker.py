@@ -76,7 +76,7 @@ def vera() -> Actor:
 def test_the_caseworker_lands_on_their_work_today_after_login(client: Client) -> None:
     response = client.post("/login/", {"username": "veileder", "password": "velferd-demo-2026"})
     assert response.status_code == 302
-    assert response.url == "/start/"
+    assert response["Location"] == "/start/"
     page = client.get("/start/").content.decode()
     assert 'data-testid="start-caseworker"' in page
 
@@ -123,6 +123,7 @@ def test_a_person_given_to_the_caseworker_this_week_is_new_to_them(
     """Followed up for months, then given to the caseworker by the office manager."""
     person = a_person(given_name="Overført", family_name="Nylig")
     period = a_period(person=person, started_on=days_ago(90))
+    assert vera.user is not None
     followup_services.period_assign(
         actor=login_actor("kontorleder"), period=period, caseworker=vera.user, version=1
     )

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from velferd.access.actor import Actor, system_actor
-from velferd.access.demo import DEMO_LOGINS, DEMO_PASSWORD
+from velferd.access.demo import DEMO_LOGINS, DEMO_PASSWORD, DemoLogin
 from velferd.access.roles import Role
 from velferd.access.services import role_assign
 from velferd.core.testing import login_actor, new_user
@@ -78,9 +78,11 @@ def oslo_advisor() -> Actor:
 
 
 @pytest.mark.parametrize("login", DEMO_LOGINS, ids=lambda login: login.username)
-def test_every_demo_login_lands_on_the_start_page_of_its_role(client: Client, login) -> None:  # type: ignore[no-untyped-def]
+def test_every_demo_login_lands_on_the_start_page_of_its_role(
+    client: Client, login: DemoLogin
+) -> None:
     response = client.post("/login/", {"username": login.username, "password": DEMO_PASSWORD})
-    assert response.status_code == 302 and response.url == "/start/"
+    assert response.status_code == 302 and response["Location"] == "/start/"
     page = client.get("/start/")
     assert page.status_code == 200
     assert f'data-testid="{SECTION_OF_ROLE[login.role]}"' in page.content.decode()
@@ -90,7 +92,7 @@ def test_every_demo_login_lands_on_the_start_page_of_its_role(client: Client, lo
 def test_a_visitor_is_sent_to_log_in(client: Client) -> None:
     response = client.get("/start/")
     assert response.status_code == 302
-    assert response.url == "/login/?next=/start/"
+    assert response["Location"] == "/login/?next=/start/"
 
 
 def test_a_user_with_two_roles_sees_both_sections(client_as: Login) -> None:
