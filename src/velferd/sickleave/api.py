@@ -197,6 +197,7 @@ def filters_of(params: PriorityParams) -> selectors.PriorityFilters:
         min_employees=params.min_employees,
         max_employees=params.max_employees,
         industry=params.industry,
+        programme=params.programme,
         sector=params.sector,
         municipality=params.municipality,
         cooperation_status=params.cooperation_status,

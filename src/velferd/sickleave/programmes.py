@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
@@ -59,6 +60,19 @@ BY_KEY = {p.key: p for p in PROGRAMMES}
 def programme_of(industry_code: str) -> Programme | None:
     """The programme an enterprise with this NACE code belongs to, if any."""
     return next((p for p in PROGRAMMES if p.covers(industry_code)), None)
+
+
+def programme_q(key: str, prefix: str = "") -> Q:
+    """The enterprises of a programme, as a filter on their industry code (`prefix` the path
+    to the enterprise)."""
+    programme = BY_KEY[key]
+    if programme.codes:
+        return Q(**{f"{prefix}industry_code__in": programme.codes})
+    return Q(**{f"{prefix}industry_code__startswith": programme.division})
+
+
+def programme_choices() -> list[tuple[str, str]]:
+    return [(p.key, str(p.label)) for p in PROGRAMMES]
 
 
 def programme_label(key: str) -> str:

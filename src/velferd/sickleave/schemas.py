@@ -13,6 +13,7 @@ from velferd.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE
 from velferd.employers import selectors as employer_selectors
 
 from .models import GroupKind
+from .programmes import BY_KEY as PROGRAMMES
 from .selectors import COOPERATION_NONE, SORT_LOST, SORTS
 
 GroupKindValue = Annotated[str, one_of(GroupKind)]
@@ -142,6 +143,9 @@ class PriorityParams(Schema):
     min_employees: int | None = Field(None, ge=0)
     max_employees: int | None = Field(None, ge=0)
     industry: str = Field("", max_length=6, description="a NACE code or its start, e.g. 87")
+    programme: Annotated[str, one_of(list(PROGRAMMES), blank=True)] = Field(
+        "", description="an industry programme of the IW agreement"
+    )
     sector: Annotated[str, one_of(employer_selectors.SECTORS, blank=True)] = ""
     municipality: Annotated[str, Declared(pattern="^([0-9]{4})?$")] = Field("", max_length=4)
     cooperation_status: Annotated[

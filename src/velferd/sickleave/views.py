@@ -21,6 +21,7 @@ from velferd.employers import selectors as employer_selectors
 
 from . import selectors, services
 from .models import GroupKind
+from .programmes import programme_choices
 from .sectors import sector_choices
 
 STYLESHEET = "velferd/sickleave.css"
@@ -152,6 +153,7 @@ def priorities(request: HttpRequest) -> HttpResponse:
             min_employees=_integer(data.get("min_employees", ""), "min_employees"),
             max_employees=_integer(data.get("max_employees", ""), "max_employees"),
             industry=data.get("industry", "")[:6],
+            programme=data.get("programme", "")[:20],
             sector=data.get("sector", ""),
             municipality=data.get("municipality", "")[:4],
             cooperation_status=data.get("cooperation_status", ""),
@@ -177,6 +179,7 @@ def priorities(request: HttpRequest) -> HttpResponse:
             "latest": selectors.latest_quarter(),
             "counties": employer_selectors.counties_advised_by(actor),
             "sectors": sector_choices(),
+            "programmes": programme_choices(),
             "sorts": [
                 (selectors.SORT_LOST, gettext("Lost workdays")),
                 (selectors.SORT_SAVEABLE, gettext("Workdays that could be saved")),

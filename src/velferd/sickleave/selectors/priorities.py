@@ -25,6 +25,8 @@ from velferd.employers import selectors as employer_selectors
 from ..models import (
     EnterpriseSummary,
 )
+from ..programmes import BY_KEY as PROGRAMMES
+from ..programmes import programme_q
 from .aggregates import hidden_industries
 from .figures import (
     MASK_BELOW,
@@ -48,6 +50,7 @@ class PriorityFilters:
     min_employees: int | None = None
     max_employees: int | None = None
     industry: str = ""
+    programme: str = ""
     sector: str = ""
     municipality: str = ""
     cooperation_status: str = ""
@@ -66,6 +69,8 @@ def _check_filters(filters: PriorityFilters) -> None:
             "Ukjent samarbeidsstatus.",
             "Unknown cooperation status.",
         )
+    if filters.programme and filters.programme not in PROGRAMMES:
+        raise _invalid_filter("programme", "Ukjent bransjeprogram.", "Unknown industry programme.")
     if filters.sort not in SORTS:
         raise _invalid_filter("sort", "Ukjent sortering.", "Unknown sort order.")
     if filters.sector and filters.sector not in employer_selectors.SECTORS:
@@ -112,6 +117,8 @@ def priorities(*, actor: Actor, filters: PriorityFilters) -> QuerySet[Enterprise
         found = found.filter(enterprise__employees__lte=filters.max_employees)
     if filters.industry:
         found = found.filter(enterprise__industry_code__startswith=filters.industry.strip())
+    if filters.programme:
+        found = found.filter(programme_q(filters.programme, "enterprise__"))
     if filters.sector:
         found = found.filter(enterprise__sector=filters.sector)
     if filters.municipality:

@@ -15,12 +15,14 @@ from django.test import Client
 
 from velferd.access.actor import Actor
 from velferd.core.disclosure import Reason
+from velferd.core.errors import DomainError
 from velferd.employers.models import Enterprise
 from velferd.sickleave import selectors
 from velferd.sickleave.models import EnterpriseSummary, GroupKind, GroupQuarter, GroupSummary
 from velferd.sickleave.programmes import programme_of
+from velferd.sickleave.selectors import PriorityFilters
 
-from .factories import import_quarters, in_county
+from .factories import import_quarters, in_county, latest
 from .selectors.shared import OLD
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +116,37 @@ class TestComparison:
         body = client_as("analytiker").get(f"{S}/groups/programme/kindergartens").json()
         old = next(row for row in body["history"] if (row["year"], row["quarter"]) == (2005, 1))
         assert old["group"]["percentage"] == "6.5"
+
+
+class TestPriorityFilter:
+    def test_the_advisor_lists_the_enterprises_of_one_programme(
+        self, actor_of_login: ActorOf, client_as: ClientAs
+    ) -> None:
+        """NAV's list for the IW advisors filters by industry programme."""
+        made = {
+            name: in_county("5601", name=name, industry_code=code)
+            for name, code in (
+                ("Barnehage 1 AS", "88.911"),
+                ("Barnehage 2 AS", "88.911"),
+                ("Avlastning AS", "88.991"),
+                ("Sykehuset AS", "86.101"),
+            )
+        }
+        import_quarters([(e, latest(), "1000", "60", "0", 6) for e in made.values()])
+
+        def names(programme: str) -> list[str]:
+            found = selectors.priorities(
+                actor=actor_of_login("ia-56"), filters=PriorityFilters(programme=programme)
+            )
+            return sorted(s.enterprise.name for s in found)
+
+        assert names("kindergartens") == ["Barnehage 1 AS", "Barnehage 2 AS"]
+        assert names("hospitals") == ["Sykehuset AS"]
+        with pytest.raises(DomainError) as refused:
+            names("schools")
+        assert refused.value.field == "programme"
+        body = client_as("ia-56").get(f"{S}/priorities", {"programme": "hospitals"}).json()
+        assert [r["name"] for r in body["items"]] == ["Sykehuset AS"]
 
 
 class TestDisclosure:
