@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,13 +19,21 @@ from velferd.access.selectors import actor_for_request
 from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.forms import checked, parse_date, parse_version, post_or_show
+from velferd.core.forms import (
+    FormErrors,
+    checked,
+    parse_date,
+    parse_version,
+    post_form,
+    post_or_show,
+)
 from velferd.core.pagination import paginate
 from velferd.core.ratelimit import client_key, hit
 from velferd.organisation import selectors as organisation_selectors
 
 from .. import selectors, services
 from ..models import AccessOutcome, EnquiryKind, EnquiryStatus
+from ..services.common import clean
 
 FLAGS = [
     ("deemed_refused", gettext_lazy("Deemed refused – may be appealed")),
@@ -31,7 +41,38 @@ FLAGS = [
 ]
 
 
+# The form's text fields in the order shown: name, Norwegian and English wording, required.
+SENDER_AND_ENQUIRY = (
+    ("name", "Navnet", "name", True),
+    ("email", "E-postadressen", "e-mail address", True),
+    ("organisation", "Organisasjonen", "organisation", False),
+    ("subject", "Emnet", "subject", True),
+    ("text", "Teksten", "text", True),
+)
+
+
+def _read_enquiry(errors: FormErrors, data: Any) -> None:
+    """Every field the sender must fill in, checked before the enquiry is sent."""
+    for field, nb, en, required in SENDER_AND_ENQUIRY:
+        errors.check(clean, field, data.get(field, ""), nb, en, required=required)
+    if not errors.get("email"):
+        errors.check(_valid_email, data.get("email", "").strip())
+
+
+def _valid_email(email: str) -> None:
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError(
+            code="invalid_email",
+            field="email",
+            message_nb="E-postadressen er ikke gyldig.",
+            message_en="The e-mail address is not valid.",
+        ) from None
+
+
 def _submit(request: HttpRequest) -> Any:
+    """Send the enquiry; only one that is received counts against the address's limit."""
     limit, seconds = settings.VELFERD_ENQUIRY_RATE_LIMIT
     hit("enquiry", client_key(request), limit=limit, seconds=seconds)
     data = request.POST
@@ -77,23 +118,24 @@ def enquiry_new(request: HttpRequest) -> HttpResponse:
     reference number."""
     entry = _requested_entry(request)
 
-    def show(error: DomainError | None) -> HttpResponse:
+    def show(errors: FormErrors) -> HttpResponse:
         return render(
             request,
             "enquiries/form.html",
             {
-                "error": error,
-                "form": request.POST if error else _prefilled(entry),
+                "errors": errors,
+                "form": request.POST if errors else _prefilled(entry),
                 "entry": entry,
                 "kinds": EnquiryKind.choices,
             },
         )
 
-    return post_or_show(
+    return post_form(
         request,
-        lambda: _submit(request),
-        lambda enquiry: reverse("enquiry_sent", args=[enquiry.reference]),
-        show,
+        read=lambda errors: _read_enquiry(errors, request.POST),
+        save=lambda _: _submit(request),
+        success=lambda enquiry: reverse("enquiry_sent", args=[enquiry.reference]),
+        show=show,
     )
 
 
