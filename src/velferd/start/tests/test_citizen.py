@@ -1,6 +1,7 @@
 """The citizen's overview: what waits for them first (NAV's suggestion, a message from NAV
 not read or not answered, a decision they may still appeal), then their plan, messages and
-decisions; in plain bokmål, and nothing of anyone else's."""
+decisions; in plain bokmål or in English, and nothing of anyone else's. And the partner's
+plans, only while the person's consent holds."""
 
 from __future__ import annotations
 
@@ -11,17 +12,29 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from velferd.core.testing import login_actor
+from velferd.core.testing import choose_english, login_actor
 from velferd.followup.models import AssessmentStatus, Waiting
-from velferd.followup.tests.factories import a_period, a_thread, an_activity, an_assessment
+from velferd.followup.tests.factories import (
+    PlanMemberFactory,
+    a_period,
+    a_plan,
+    a_thread,
+    an_activity,
+    an_assessment,
+)
 from velferd.people.models import Person
-from velferd.people.tests.factories import a_person, citizen_of
+from velferd.people.tests.factories import a_consent, a_person, citizen_of
 
 from .pages import box
 
 pytestmark = pytest.mark.django_db
 
 Login = Callable[[str], Client]
+
+
+def a_member(**fields: object) -> None:
+    """The GP as a member of the plan."""
+    PlanMemberFactory(**fields)
 
 
 @pytest.fixture
@@ -84,3 +97,24 @@ def test_a_citizen_login_without_a_case_is_told_so(client_as: Login) -> None:
     page = client_as("uten-sak").get("/start/")
     assert page.status_code == 200
     assert "Du har ingen sak hos NAV." in page.content.decode()
+
+
+def test_the_partner_sees_the_plans_they_take_part_in_while_consent_holds(
+    client_as: Login,
+) -> None:
+    with_consent = a_person(given_name="Samtykke", family_name="Gitt")
+    a_consent(person=with_consent)
+    with_plan = a_plan(person=with_consent)
+    a_member(plan=with_plan)
+    without = a_person(given_name="Samtykke", family_name="Mangler")
+    a_member(plan=a_plan(person=without))
+    page = client_as("fastlege").get("/start/").content.decode()
+    plans = box(page, "start-partner")
+    assert f'href="/plans/{with_plan.pk}/"' in plans and "Samtykke Gitt" in plans
+    assert "Samtykke Mangler" not in page
+
+
+def test_the_page_speaks_english_to_whom_chose_it(client_as: Login, me: Person) -> None:
+    client = choose_english(client_as("oline"))
+    page = client.get("/start/").content.decode()
+    assert "For you to do" in page and "You have nothing to do right now." in page
