@@ -134,13 +134,24 @@ def enquiry_new(request: HttpRequest) -> HttpResponse:
         request,
         read=lambda errors: _read_enquiry(errors, request.POST),
         save=lambda _: _submit(request),
-        success=lambda enquiry: reverse("enquiry_sent", args=[enquiry.reference]),
+        success=_sent_page,
         show=show,
     )
 
 
+def _sent_page(enquiry: Any) -> str:
+    page = reverse("enquiry_sent", args=[enquiry.reference])
+    return f"{page}?kind={enquiry.kind}" if enquiry.is_access_request else page
+
+
 def enquiry_sent(request: HttpRequest, reference: str) -> HttpResponse:
-    return render(request, "enquiries/sent.html", {"reference": reference[:20]})
+    """The receipt; an access request's tells when the requester may appeal."""
+    access_request = request.GET.get("kind") == EnquiryKind.ACCESS_REQUEST
+    return render(
+        request,
+        "enquiries/sent.html",
+        {"reference": reference[:20], "access_request": access_request},
+    )
 
 
 @refusals_as_pages
