@@ -70,6 +70,8 @@ def test_an_access_request_is_made_from_a_journal_entry(client: Client) -> None:
         },
     )
     assert response.status_code == 302
+    receipt = client.get(response["Location"]).content.decode()
+    assert "innen fem arbeidsdager" in receipt and "klage" in receipt
     request = Enquiry.objects.get(journal_entry=entry)
     assert request.is_access_request and request.department.slug == "integration"
 
