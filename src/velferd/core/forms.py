@@ -114,6 +114,11 @@ class FormErrors:
             self.add(error)
             return None
 
+    def raise_first(self) -> None:
+        """For a page that still shows one refusal: raise the first error, if any."""
+        if self._errors:
+            raise self._errors[0]
+
     def get(self, field: str) -> DomainError | None:
         return next((error for error in self._errors if error.field == field), None)
 

@@ -8,27 +8,38 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.forms import checked, parse_date, parse_datetime, parse_version, post_or_show
+from velferd.core.forms import (
+    FormErrors,
+    checked,
+    parse_date,
+    parse_datetime,
+    parse_version,
+    post_form,
+    post_or_show,
+)
+from velferd.core.validation import required_text
 
 from .. import lifecycles, selectors, services
 from ..models import ActivityKind
 from .people import person_url, read_person
 
 
-def _activity_fields(data: Any, may_agree: bool) -> dict[str, Any]:
+def _activity_fields(data: Any, may_agree: bool, errors: FormErrors) -> dict[str, Any]:
+    """The activity's fields as the services take them, each refusal kept in `errors`."""
     fields: dict[str, Any] = {
         "kind": data.get("kind", ""),
-        "title": data.get("title", ""),
+        "title": errors.check(required_text, data.get("title"), "title", "Tittel", "title", 200),
         "description": data.get("description", ""),
-        "starts_on": parse_date(data.get("starts_on", ""), "starts_on"),
-        "ends_on": parse_date(data.get("ends_on", ""), "ends_on"),
-        "meeting_at": parse_datetime(data.get("meeting_at", ""), "meeting_at"),
+        "starts_on": errors.check(parse_date, data.get("starts_on", ""), "starts_on"),
+        "ends_on": errors.check(parse_date, data.get("ends_on", ""), "ends_on"),
+        "meeting_at": errors.check(parse_datetime, data.get("meeting_at", ""), "meeting_at"),
     }
     if may_agree:
         fields["agreed_with_office"] = checked(data, "agreed_with_office")
@@ -42,28 +53,27 @@ def activity_new(request: HttpRequest, person_id: str) -> HttpResponse:
     policies.require(actor, policies.can_take_part_in_plan, person)
     by_person = policies.is_the_person(actor, person)
 
-    def show(error: DomainError | None) -> HttpResponse:
+    def show(errors: FormErrors) -> HttpResponse:
         return render(
             request,
             "followup/activity_form.html",
             {
                 "person": person,
-                "error": error,
+                "errors": errors,
                 "form": request.POST or {},
                 "kinds": ActivityKind.choices,
                 "by_person": by_person,
             },
         )
 
-    return post_or_show(
+    may_agree = policies.can_agree_activity(actor, person)
+    return post_form(
         request,
-        lambda: services.activity_create(
-            actor=actor,
-            person=person,
-            **_activity_fields(request.POST, policies.can_agree_activity(actor, person)),
-        ),
-        lambda _: person_url(person, actor),
-        show,
+        read=lambda errors: _activity_fields(request.POST, may_agree, errors),
+        save=lambda fields: services.activity_create(actor=actor, person=person, **fields),
+        success=lambda _: person_url(person, actor),
+        show=show,
+        saved=_("The activity was saved."),
     )
 
 
@@ -74,9 +84,10 @@ def _activity_action(actor: Actor, activity: Any, data: Any) -> Any:
     version = parse_version(data.get("version", ""))
     if action == "save":
         may_agree = policies.can_agree_activity(actor, activity.person)
-        return services.activity_update(
-            actor=actor, activity=activity, version=version, **_activity_fields(data, may_agree)
-        )
+        errors = FormErrors()
+        fields = _activity_fields(data, may_agree, errors)
+        errors.raise_first()
+        return services.activity_update(actor=actor, activity=activity, version=version, **fields)
     # Any other action is one of the moves lifecycles.ACTIVITY declares (else unknown_action).
     move = lifecycles.ACTIVITY.move(action)
     return services.activity_transition(
