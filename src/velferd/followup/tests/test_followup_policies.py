@@ -32,6 +32,8 @@ FOLLOW_UP_QUESTIONS = (
     "agree_activity",
     "record_benefit",
     "assess_for_qualification",
+    "record_activity_requirement",
+    "view_activity_requirement",
 )
 Y, N = True, False
 
@@ -45,23 +47,29 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("record_benefit", "the other's financial assistance"),
     ("record_benefit", "the person's work assessment allowance"),
     ("assess_for_qualification", "the other"),
+    # The activity requirement under 30 (Social Services Act § 20 a) is the municipality's:
+    # its caseworkers record it; whoever may see its records sees it.
+    ("record_activity_requirement", "the other"),
+    ("view_activity_requirement", "the other"),
+    ("view_activity_requirement", "the person"),
 )
 # fmt: off
 ANSWERS: dict[str, tuple[bool, ...]] = {
-    #                  change       move own        agree   record benefit  qualification
-    #                  agreed own   done  planned   person  other  person   other
-    "veileder":        (Y,    Y,    Y,    Y,        Y,     N,     Y,       N),
-    "sosialkonsulent": (Y,    Y,    Y,    Y,        Y,     Y,     Y,       Y),
-    "beslutter":       (N,    N,    N,    N,        N,     N,     N,       N),
-    "kontorleder":     (Y,    Y,    Y,    Y,        Y,     N,     Y,       N),
-    "ia-radgiver":     (N,    N,    N,    N,        N,     N,     N,       N),
-    "fastlege":        (N,    N,    N,    N,        N,     N,     N,       N),
-    "leverandor":      (N,    N,    N,    N,        N,     N,     N,       N),
-    "arbeidsgiver":    (N,    N,    N,    N,        N,     N,     N,       N),
-    "innbygger":       (N,    Y,    Y,    N,        N,     N,     N,       N),
-    "analytiker":      (N,    N,    N,    N,        N,     N,     N,       N),
-    "departement":     (N,    N,    N,    N,        N,     N,     N,       N),
-    "admin":           (N,    N,    N,    N,        N,     N,     N,       N),
+    #                  change       move own        agree   benefit         qualif. § 20 a
+    #                  agreed own   done  planned   person  other  person   other   rec.  view  view
+    #                                                                               other other self
+    "veileder":        (Y,    Y,    Y,    Y,        Y,     N,     Y,       N,      N,    N,    N),
+    "sosialkonsulent": (Y,    Y,    Y,    Y,        Y,     Y,     Y,       Y,      Y,    Y,    Y),
+    "beslutter":       (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
+    "kontorleder":     (Y,    Y,    Y,    Y,        Y,     N,     Y,       N,      N,    N,    N),
+    "ia-radgiver":     (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
+    "fastlege":        (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
+    "leverandor":      (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
+    "arbeidsgiver":    (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
+    "innbygger":       (N,    Y,    Y,    N,        N,     N,     N,       N,      N,    N,    Y),
+    "analytiker":      (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
+    "departement":     (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
+    "admin":           (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
 }
 # fmt: on
 

@@ -240,7 +240,8 @@ class TestAWholeOffice:
         # Thirty today, on financial assistance, no activity.
         berit = sagene.person("Berit", "Brekke", years_before(30), by=m)
         sagene.assistance(berit, since=D - 100 * DAY)
-        # On financial assistance, in an agreed activity ending today; interpreter.
+        # On financial assistance with the condition of activity set (Social Services Act
+        # § 20 a), in an agreed activity ending today; interpreter.
         casper = sagene.person(
             "Casper",
             "Dahle",
@@ -251,6 +252,13 @@ class TestAWholeOffice:
             language="pl",
         )
         sagene.assistance(casper, since=D - 50 * DAY)
+        followup.activity_requirement_record(
+            actor=m,
+            person=casper,
+            outcome="condition_set",
+            decided_on=D - 50 * DAY,
+            activity="Arbeidstrening",
+        )
         sagene.activity(casper, D)
         sagene.decide(casper, "standard", "get_work")
         # On financial assistance, agreed activity ended yesterday; consent for NAV.

@@ -1,12 +1,14 @@
-"""The flags that use the municipality's records: the activity requirement (under 30, on
-financial assistance, without an agreed activity) and the qualification programme's target
-group, shown to the state side only while the person's consent holds."""
+"""The flags that use the municipality's records: the activity requirement (Social Services
+Act § 20 a: under 30, on financial assistance, and neither a condition of activity nor an
+exemption recorded) and the qualification programme's target group (§ 29), shown to the
+state side only while the person's consent holds."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from velferd.access.actor import Actor, system_actor
@@ -21,7 +23,7 @@ from ..sagene import DAY, D, Lookup, Sagene, flagged, look, names, years_before
 pytestmark = pytest.mark.django_db
 
 
-# The activity requirement (under 30, financial assistance, no agreed activity) ---------------
+# The activity requirement (§ 20 a: under 30, financial assistance, nothing recorded) ---------
 
 
 class TestActivityRequirement:
@@ -70,11 +72,13 @@ class TestActivityRequirement:
         agreed: bool,
         expected: bool,
     ) -> None:
+        """An agreed activity is not the condition of activity on record (Social Services Act
+        § 20 a): the requirement's flag stays until the municipality records its decision."""
         who = sagene.person("Ung", born=datetime.date(2001, 5, 5))
         sagene.assistance(who, since=D - 100 * DAY)
         sagene.activity(who, ends_on, status=status, agreed=agreed)
 
-        assert flagged(sagene.municipal, "activity_requirement") == (["Ung"] if expected else [])
+        assert flagged(sagene.municipal, "activity_requirement") == ["Ung"]
         in_agreed = flagged(sagene.municipal, "in_agreed_activity")
         assert in_agreed == ([] if expected else ["Ung"])
         assert flagged(sagene.municipal, "not_in_agreed_activity") == (["Ung"] if expected else [])
@@ -298,8 +302,9 @@ class TestAtTheDemoOffice:
 
 
 class TestQualificationTargetGroup:
-    """18–66, financial assistance for at least 182 days, need group specially adapted or
-    partially permanent in the sent decision, not yet assessed for the programme."""
+    """Social Services Act § 29: 18–66, on financial assistance with no state benefit for a
+    living, need group specially adapted or partially permanent in the sent decision, not yet
+    assessed for the programme. Six months of assistance is only an office's own setting."""
 
     def candidate(
         self,
@@ -342,13 +347,36 @@ class TestQualificationTargetGroup:
     @pytest.mark.parametrize(
         ("since", "until", "expected"),
         [
+            pytest.param(D - DAY, None, True, id="since-yesterday"),
+            pytest.param(D - 181 * DAY, None, True, id="181-days"),
+            pytest.param(D - 400 * DAY, D, True, id="long-ending-today"),
+            pytest.param(D - 400 * DAY, D - DAY, False, id="long-but-ended-yesterday"),
+            pytest.param(D + DAY, None, False, id="from-tomorrow"),
+        ],
+    )
+    def test_s29_financial_assistance_running_today_of_any_length(
+        self,
+        sagene: Sagene,
+        since: datetime.date,
+        until: datetime.date | None,
+        expected: bool,
+    ) -> None:
+        """The law sets no length of financial assistance; with the office's own setting
+        off (the default), assistance that runs today is enough."""
+        self.candidate(sagene, since=since, until=until)
+        assert self.in_group(sagene.municipal) is expected
+
+    @pytest.mark.parametrize(
+        ("since", "until", "expected"),
+        [
             pytest.param(D - 182 * DAY, None, True, id="182-days"),
             pytest.param(D - 181 * DAY, None, False, id="181-days"),
             pytest.param(D - 400 * DAY, D, True, id="long-ending-today"),
             pytest.param(D - 400 * DAY, D - DAY, False, id="long-but-ended-yesterday"),
         ],
     )
-    def test_financial_assistance_must_have_run_for_six_months(
+    @override_settings(VELFERD_QUALIFICATION_FLAG_AFTER_ASSISTANCE_DAYS=182)
+    def test_the_offices_own_setting_of_six_months_of_assistance(
         self,
         sagene: Sagene,
         since: datetime.date,
@@ -358,7 +386,8 @@ class TestQualificationTargetGroup:
         self.candidate(sagene, since=since, until=until)
         assert self.in_group(sagene.municipal) is expected
 
-    def test_the_181st_day_becomes_the_182nd(self, sagene: Sagene) -> None:
+    @override_settings(VELFERD_QUALIFICATION_FLAG_AFTER_ASSISTANCE_DAYS=182)
+    def test_with_the_offices_setting_the_181st_day_becomes_the_182nd(self, sagene: Sagene) -> None:
         self.candidate(sagene, since=D - 181 * DAY)
         assert not self.in_group(sagene.municipal)
         assert self.in_group(sagene.municipal, today=D + DAY)
