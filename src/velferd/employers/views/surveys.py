@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +14,7 @@ from velferd.access import policies
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
+from velferd.core.forms import FormErrors, post_form
 from velferd.core.ratelimit import client_key
 
 from .. import selectors, services
@@ -18,8 +22,10 @@ from ..answered import answered_in_session, remember_answer
 from ..models import (
     RespondentGroup,
 )
-from ..questions import SCALE
+from ..questions import SCALE, Question
 from .enterprise_page import post_on_enterprise_page
+
+ANSWERS = {*(str(n) for n in SCALE), "dont_know"}
 
 
 @refusals_as_pages
@@ -69,46 +75,75 @@ def survey(request: HttpRequest, survey_id: int) -> HttpResponse:
     )
 
 
+def _read_answers(errors: FormErrors, data: Any, questions: Sequence[Question]) -> None:
+    """Who answers and an answer to every question, each one missing named by its question."""
+    if data.get("group", "") not in RespondentGroup.values:
+        errors.add(
+            DomainError(
+                code="group_required",
+                field="group",
+                message_nb="Velg hvem du svarer som.",
+                message_en="Choose whom you answer as.",
+            )
+        )
+    for number, question in enumerate(questions, start=1):
+        if data.get(question.code, "") not in ANSWERS:
+            errors.add(
+                DomainError(
+                    code="answer_required",
+                    field=question.code,
+                    message_nb=f"Svar på spørsmål {number}: «{question.text_nb}»",
+                    message_en=f"Answer question {number}: “{question.text_en}”",
+                )
+            )
+
+
 def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
-    """The public, anonymous answer page behind the survey's link."""
+    """The public, anonymous answer page behind the survey's link: every answer missing is
+    named at once and every answer given is kept; only an answer received counts against
+    the address's limit."""
     try:
         found = selectors.survey_by_token(token)
     except DomainError as unknown:
         return render(request, "core/error.html", {"error": unknown}, status=404)
-    error = None
     answered = answered_in_session(request)
-    if request.method == "POST":
-        codes = [q.code for q in selectors.questions_of(found)]
-        try:
-            services.survey_answer_allowed(
-                token=token, address=client_key(request), answered=answered
-            )
-            services.survey_answer(
-                token=token,
-                group=request.POST.get("group", ""),
-                answers={code: request.POST.get(code, "") for code in codes},
-                answered=answered,
-            )
-        except DomainError as caught:
-            error = caught
-        else:
-            response = redirect("employers:survey_thanks")
-            remember_answer(response, request, token)
-            return response
-    return render(
+    questions = selectors.questions_of(found)
+
+    def save(_: None) -> object:
+        services.survey_answer_allowed(token=token, address=client_key(request), answered=answered)
+        return services.survey_answer(
+            token=token,
+            group=request.POST.get("group", ""),
+            answers={q.code: request.POST.get(q.code, "") for q in questions},
+            answered=answered,
+        )
+
+    def show(errors: FormErrors) -> HttpResponse:
+        return render(
+            request,
+            "employers/survey_answer.html",
+            {
+                "s": found,
+                "questions": [(q, request.POST.get(q.code, "")) for q in questions],
+                "summary_fields": " ".join(["group", *(q.code for q in questions)]),
+                "scale": [str(n) for n in SCALE],
+                "groups": RespondentGroup.choices,
+                "errors": errors,
+                "form": request.POST or {},
+                "already_answered": services.answer_key(token) in answered,
+            },
+        )
+
+    response = post_form(
         request,
-        "employers/survey_answer.html",
-        {
-            "s": found,
-            "questions": selectors.questions_of(found),
-            "scale": SCALE,
-            "groups": RespondentGroup.choices,
-            "error": error,
-            "form": request.POST or {},
-            "already_answered": services.answer_key(token) in answered,
-        },
-        status=error.status if error else 200,
+        read=lambda errors: _read_answers(errors, request.POST, questions),
+        save=save,
+        success=lambda _: reverse("employers:survey_thanks"),
+        show=show,
     )
+    if response.status_code == 302:
+        remember_answer(response, request, token)
+    return response
 
 
 def survey_thanks(request: HttpRequest) -> HttpResponse:
