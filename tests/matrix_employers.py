@@ -22,6 +22,7 @@ from velferd.employers.models import (
     Survey,
 )
 
+from . import matrix_expert_assistance
 from .matrix import ANONYMOUS, LOGINS, Route, everyone, logged_in
 from .matrix_employers_records import (
     ASKOY,
@@ -78,6 +79,23 @@ def _finished_fjord(_: str) -> str:
             actor=SYSTEM, delivery=delivery, version=delivery.version, status="delivered"
         )
     return str(cooperation.pk)
+
+
+def _deferred(name: str) -> Callable[[str], str]:
+    """The open cooperation, deferred (no capacity now) if it is not already."""
+
+    def found(_: str) -> str:
+        cooperation = _open(name)
+        if cooperation.status != "deferred":
+            cooperation = services.cooperation_defer(
+                actor=SYSTEM,
+                cooperation=cooperation,
+                version=cooperation.version,
+                deferred_until="2099-01-31",
+            )
+        return str(cooperation.pk)
+
+    return found
 
 
 def _sub_theme(_: str) -> str:
@@ -232,7 +250,7 @@ _ROUTES: list[Route] = [
     Route(
         "post",
         f"{E}/enterprises/{{organisation_number}}/subsidies",
-        advisor_and_employer(201),
+        advisor_and_employer(409),  # the scheme ended with 2018: subsidy_scheme_ended
         params={"organisation_number": number_of(BERGEN)},
         unknown_path=f"{E}/enterprises/{UNKNOWN_ORG}/subsidies",
         body=lambda _: {"purpose": "Kurs i forflytningsteknikk", "amount": "24999.50"},
@@ -257,7 +275,9 @@ _ROUTES: list[Route] = [
     ),
     _move("assess", _cooperation(ASKOY), {}),
     _move("activate", _cooperation(BERGEN), {"comment": "Avtalt"}),
-    _move("skip", _cooperation(BERGEN), {"reason": "no_capacity_now"}),
+    _move("skip", _cooperation(BERGEN), {"reason": "no_dialogue_between_parties"}),
+    _move("defer", _cooperation(BERGEN), {"deferred_until": "2099-01-31"}),
+    _move("resume", _deferred(BERGEN), {}),
     _move("complete", _finished_fjord, {"reason": "goals_reached"}),
     _move("cancel", _cooperation(FJORD), {"reason": "no_progress"}),
     Route(
@@ -431,4 +451,4 @@ def _outsiders_find_nothing(route: Route) -> Route:
     return route
 
 
-ROUTES = [_outsiders_find_nothing(route) for route in _ROUTES]
+ROUTES = [*(_outsiders_find_nothing(route) for route in _ROUTES), *matrix_expert_assistance.ROUTES]

@@ -18,6 +18,7 @@ from velferd.employers import services
 from velferd.employers.models import Enterprise, SubsidyBudget
 from velferd.employers.tests.factories import (
     NEEDS,
+    an_application,
     an_enterprise,
     being_assessed,
     in_municipality,
@@ -66,12 +67,10 @@ def _build_fjord() -> Enterprise:
         description="Kurs for ledere",
     )  # fmt: skip
     ensure_budget()
-    subsidy = services.subsidy_apply(
-        actor=advisor, enterprise=enterprise, purpose="Løfteutstyr", amount="150000.00"
-    )
+    subsidy = an_application(enterprise, advisor)  # applied for in 2018
     subsidy = services.subsidy_assess(actor=advisor, subsidy=subsidy, version=subsidy.version)
     services.subsidy_grant(
-        actor=advisor, subsidy=subsidy, version=subsidy.version, amount="120000.00"
+        actor=advisor, subsidy=subsidy, version=subsidy.version, amount="60000.00"
     )
     return enterprise
 
@@ -103,7 +102,10 @@ def number_of(name: str) -> Callable[[str], str]:
 
 
 def ensure_budget() -> SubsidyBudget:
-    """Vestland's budget for this year, set if it has none."""
+    """Vestland's budget for this year, set if it has none; and its budget for 2018, the
+    last year of prevention and facilitation subsidies, from which theirs are granted."""
+    if not SubsidyBudget.objects.filter(county_id="46", year=2018).exists():
+        services.budget_set(actor=SYSTEM, county_number="46", year=2018, amount="1000000.00")
     year = timezone.localdate().year
     budget = SubsidyBudget.objects.filter(county_id="46", year=year).first()
     return budget or services.budget_set(

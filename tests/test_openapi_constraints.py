@@ -159,7 +159,11 @@ CHOICES: list[tuple[str, str, set[str]]] = [
     ("/api/v1/followup/portfolio", "main_goal", values(MainGoal)),
     ("/api/v1/followup/portfolio", "benefit", values(BenefitKind)),
     ("/api/v1/employers/enterprises", "sector", values(Sector)),
-    ("/api/v1/employers/enterprises", "status", {"none", *values(CooperationStatus)}),
+    (
+        "/api/v1/employers/enterprises",
+        "status",
+        {"none", "deferred_due", *values(CooperationStatus)},
+    ),
     ("/api/v1/employers/cooperations/", "reason", values(CooperationReason)),
     ("/api/v1/employers/cooperations/", "theme", values(PlanTheme)),
     ("/api/v1/employers/sub-themes/", "theme", values(PlanTheme)),
