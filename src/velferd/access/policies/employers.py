@@ -136,6 +136,12 @@ def can_view_expert_assistance(actor: Actor, enterprise: Any) -> bool:
     return can_advise_enterprise(actor, enterprise) or represents_enterprise(actor, enterprise)
 
 
+def can_list_expert_assistance(actor: Actor) -> bool:
+    """Advisors list their county's applications, an employer representative their own;
+    nobody else gets a list."""
+    return actor.has_role(Role.IW_ADVISOR, Role.EMPLOYER)
+
+
 def expert_assistance_visible(actor: Actor, via: str = "enterprise__") -> Q:
     """The list filter of `can_view_expert_assistance`, over applications (`via` the path to
     their enterprise)."""

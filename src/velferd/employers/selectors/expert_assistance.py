@@ -17,7 +17,7 @@ from .lookups import as_int, refused, unknown
 
 def expert_assistance_visible_to(*, actor: Actor, status: str = "") -> QuerySet[ExpertAssistance]:
     """Advisors: the applications of their county's enterprises; an employer: their own."""
-    if not actor.is_authenticated:
+    if not employer_policies.can_list_expert_assistance(actor):
         raise refused(actor)
     found = ExpertAssistance.objects.select_related("enterprise", "enterprise__county").filter(
         employer_policies.expert_assistance_visible(actor)
