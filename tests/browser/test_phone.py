@@ -39,29 +39,35 @@ def visit(page: Page, site: str, path: str) -> bool:
     return "text/html" in response.headers.get("content-type", "")
 
 
+# The menu's pages, the pages they link to, and the pages those link to.
+LEVELS = 3
+
+
+def measure(page: Page, site: str, login: str, path: str, found: list[Overflow]) -> list[str]:
+    """Measure one page; the links on it, or none when it is not a page the login sees."""
+    if not visit(page, site, path):
+        return []
+    if wide := overflow(page, login, path):
+        found.append(wide)
+    return links(page, site, "main")
+
+
 def walk(page: Page, site: str, login: str, checked: set[str]) -> list[Overflow]:
-    """Measure the login's menu pages, then each kind of page they link to that no earlier
-    login has had measured."""
+    """Measure all the login's menu pages, then, level by level, each kind of page linked
+    from the level before that no earlier login has had measured."""
     page.goto(f"{site}/")
-    menu = ["/", *links(page, site, "header")]
+    level = list(dict.fromkeys(["/", *links(page, site, "header")]))
+    checked.update(str(page_kind(path)) for path in level)
     found: list[Overflow] = []
-    linked: dict[str, str] = {}
-    for path in menu:
-        if not visit(page, site, path):
-            continue
-        checked.add(str(page_kind(path)))
-        if wide := overflow(page, login, path):
-            found.append(wide)
-        for link in links(page, site, "main"):
-            kind = str(page_kind(link))
-            if kind not in checked:
-                linked.setdefault(kind, link)
-    for kind, path in linked.items():
-        if kind in checked or not visit(page, site, path):
-            continue
-        checked.add(kind)
-        if wide := overflow(page, login, path):
-            found.append(wide)
+    for _ in range(LEVELS):
+        linked: dict[str, str] = {}
+        for path in level:
+            for link in measure(page, site, login, path, found):
+                kind = str(page_kind(link))
+                if kind not in checked:
+                    linked.setdefault(kind, link)
+        checked.update(linked)
+        level = list(linked.values())
     return found
 
 
