@@ -1,6 +1,6 @@
 """On a 320 px phone no page is wider than the screen (WCAG 2.1, 1.4.10 Reflow): for every
 demo login and for a visitor who has not logged in, every page of the menu and one page of
-each kind linked from them. The menu folds behind a button that works with the keyboard."""
+each kind up to two links further. The menu folds behind a button that works with the keyboard."""
 
 from __future__ import annotations
 
