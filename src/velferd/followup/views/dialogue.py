@@ -8,13 +8,14 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
-from velferd.core.errors import DomainError
-from velferd.core.forms import checked, post_or_show
+from velferd.core.forms import FormErrors, checked, post_form
+from velferd.core.validation import required_text
 
 from .. import selectors, services
 from ..models import Waiting
@@ -27,30 +28,37 @@ def thread_new(request: HttpRequest, person_id: str) -> HttpResponse:
     person = read_person(actor, person_id, "dialogue")
     policies.require(actor, policies.can_take_part_in_plan, person)
 
-    def show(error: DomainError | None) -> HttpResponse:
+    def show(errors: FormErrors) -> HttpResponse:
         return render(
             request,
             "followup/thread_form.html",
             {
                 "person": person,
-                "error": error,
+                "errors": errors,
                 "form": request.POST or {},
                 "by_person": policies.is_the_person(actor, person),
             },
         )
 
-    return post_or_show(
+    return post_form(
         request,
-        lambda: services.thread_start(
-            actor=actor,
-            person=person,
-            subject=request.POST.get("subject", ""),
-            text=request.POST.get("text", ""),
-            wait_for_reply=checked(request.POST, "wait_for_reply"),
-        ),
-        lambda thread: reverse("thread", args=[thread.pk]),
-        show,
+        read=lambda errors: _read_thread(errors, request.POST),
+        save=lambda fields: services.thread_start(actor=actor, person=person, **fields),
+        success=lambda thread: reverse("thread", args=[thread.pk]),
+        show=show,
+        saved=_("The message was sent."),
     )
+
+
+def _read_thread(errors: FormErrors, data: Any) -> dict[str, Any]:
+    """A new conversation's subject and first message, both checked before it starts."""
+    return {
+        "subject": errors.check(
+            required_text, data.get("subject"), "subject", "Emnet", "subject", 200
+        ),
+        "text": errors.check(required_text, data.get("text"), "text", "Meldingen", "message", 4000),
+        "wait_for_reply": checked(data, "wait_for_reply"),
+    }
 
 
 def _thread_action(actor: Actor, thread: Any, data: Any) -> Any:
@@ -72,7 +80,7 @@ def thread(request: HttpRequest, thread_id: str) -> HttpResponse:
     actor = actor_for_request(request)
     found = selectors.thread_for(actor=actor, thread_id=thread_id)
 
-    def show(error: DomainError | None) -> HttpResponse:
+    def show(errors: FormErrors) -> HttpResponse:
         if policies.can_take_part_in_plan(actor, found.person):
             services.thread_mark_read(actor=actor, thread=found)
         return render(
@@ -80,8 +88,8 @@ def thread(request: HttpRequest, thread_id: str) -> HttpResponse:
             "followup/thread.html",
             {
                 "thread": found,
-                "error": error,
-                "form": request.POST if error else {},
+                "errors": errors,
+                "form": request.POST if errors else {},
                 "by_person": policies.is_the_person(actor, found.person),
                 "may_write": policies.can_take_part_in_plan(actor, found.person),
                 "waiting_choices": Waiting.choices,
@@ -89,9 +97,16 @@ def thread(request: HttpRequest, thread_id: str) -> HttpResponse:
             },
         )
 
-    return post_or_show(
+    replying = request.POST.get("action") != "waiting"
+    return post_form(
         request,
-        lambda: _thread_action(actor, found, request.POST),
-        lambda _: reverse("thread", args=[found.pk]),
-        show,
+        read=lambda errors: _read_reply(errors, request.POST) if replying else None,
+        save=lambda _: _thread_action(actor, found, request.POST),
+        success=lambda _: reverse("thread", args=[found.pk]),
+        show=show,
+        saved=_("The message was sent.") if replying else None,
     )
+
+
+def _read_reply(errors: FormErrors, data: Any) -> None:
+    errors.check(required_text, data.get("text"), "text", "Meldingen", "message", 4000)
