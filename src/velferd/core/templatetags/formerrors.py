@@ -6,7 +6,8 @@ each beside its field, tied to it for a screen reader.
     <input id="id_title" name="title"{% invalid "title" %}>
     {% field_error "title" %}                    the message, id="error-title"
 
-The page's errors are `errors` (core.forms.FormErrors) or a single `error`. A field named
+The page's errors are `errors` (core.forms.FormErrors) or a single `error` (and a
+`general_error`). A field named
 in the summary's list is linked (its input has the id `id_<field>`); any other error is
 shown as text in the summary.
 """
@@ -19,13 +20,20 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from velferd.core.errors import DomainError
 from velferd.core.forms import FormErrors, errors_in
 
 register = template.Library()
 
 
 def _errors(context: template.Context) -> FormErrors:
-    return errors_in({"errors": context.get("errors"), "error": context.get("error")})
+    """The page's errors; a page that shows an error apart from its fields passes it as
+    `general_error`."""
+    errors = errors_in({"errors": context.get("errors"), "error": context.get("error")})
+    general = context.get("general_error")
+    if isinstance(general, DomainError):
+        errors.add(general)
+    return errors
 
 
 @register.inclusion_tag("core/_error_summary.html", takes_context=True)
