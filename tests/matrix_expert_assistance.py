@@ -8,6 +8,8 @@ administrator, finds it (404)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 
 from velferd.access.models import User
@@ -42,7 +44,7 @@ BODY = {
 }
 
 
-def _body(_: str) -> dict[str, object]:
+def _body(_: str) -> dict[str, Any]:
     return {**BODY, "employee_agreed_on": timezone.localdate().isoformat()}
 
 

@@ -107,10 +107,12 @@ def an_application(enterprise: Enterprise, applicant: Actor) -> Subsidy:
 def a_granted_subsidy(
     advisor: Actor, enterprise: Enterprise, amount: str, *, paid: bool = False
 ) -> Subsidy:
-    """A subsidy applied for, assessed and granted in full by the advisor, and paid if asked."""
-    subsidy = services.subsidy_apply(
-        actor=advisor, enterprise=enterprise, purpose="Tilrettelegging", amount=amount
-    )
+    """A prevention and facilitation subsidy applied for in 2018 (the scheme's last year),
+    assessed and granted in full by the advisor from the county's budget for 2018, and paid
+    if asked."""
+    subsidy = an_application(enterprise, advisor)
+    Subsidy.objects.filter(pk=subsidy.pk).update(amount_applied=Decimal(amount))
+    subsidy.refresh_from_db()
     subsidy = services.subsidy_assess(actor=advisor, subsidy=subsidy, version=subsidy.version)
     subsidy = services.subsidy_grant(actor=advisor, subsidy=subsidy, version=subsidy.version)
     if paid:
@@ -118,9 +120,8 @@ def a_granted_subsidy(
     return subsidy
 
 
-def this_years_budget(actor: Actor, county_number: str, amount: str) -> None:
-    """The county's subsidy budget for this year set to the amount, whatever it was."""
-    year = selectors.this_year()
+def a_budget(actor: Actor, county_number: str, year: int, amount: str) -> None:
+    """The county's subsidy budget for the year set to the amount, whatever it was."""
     budget = SubsidyBudget.objects.filter(county_id=county_number, year=year).first()
     services.budget_set(
         actor=actor,
@@ -129,3 +130,8 @@ def this_years_budget(actor: Actor, county_number: str, amount: str) -> None:
         amount=amount,
         version=budget.version if budget else None,
     )
+
+
+def this_years_budget(actor: Actor, county_number: str, amount: str) -> None:
+    """The county's subsidy budget for this year (expert assistance) set to the amount."""
+    a_budget(actor, county_number, selectors.this_year(), amount)

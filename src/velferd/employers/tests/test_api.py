@@ -12,13 +12,13 @@ from django.test import Client, override_settings
 from velferd.audit.models import AuditEvent
 from velferd.core.testing import login_actor
 from velferd.employers import services
-from velferd.employers.models import Cooperation, Enterprise, Subsidy, Survey
+from velferd.employers.models import Cooperation, Enterprise, Survey
 
 from .factories import (
+    a_budget,
     a_granted_subsidy,
     being_assessed,
     in_municipality,
-    this_years_budget,
 )
 
 pytestmark = pytest.mark.django_db
@@ -268,48 +268,87 @@ def test_the_default_limits_are_tighter_than_one_answer_every_few_seconds() -> N
     assert limits[60] <= 10 and limits[3600] <= 100
 
 
+EXPERT = {
+    "employee_name": "Ola Ansatt",
+    "employee_agreed": True,
+    "employee_agreed_on": "2026-01-05",
+    "sick_leave": "frequent",
+    "measures_tried": "Tilrettelegging og oppfølging.",
+    "expert_name": "Eli Ekspert",
+    "expert_organisation": "Uavhengig Helse AS",
+    "expert_independent": True,
+    "assignment": "Kartlegging.",
+}
+
+
 def test_amounts_are_exact_decimal_strings(assessed: Cooperation, representative: Client) -> None:
     response = send(
         representative,
         "post",
-        f"/enterprises/{assessed.enterprise.organisation_number}/subsidies",
-        {"purpose": "Hev-senk-pulter", "amount": "10000.10"},
+        f"/enterprises/{assessed.enterprise.organisation_number}/expert-assistance",
+        {**EXPERT, "amount": "10000.10"},
     )
     assert response.status_code == 201
     assert response.json()["amount_applied"] == "10000.10"
     assert AuditEvent.objects.order_by("-seq").values_list("action", flat=True)[0] == (
-        "subsidy.applied"
+        "expert_assistance.applied"
     )
 
 
 def test_a_grant_over_the_budget_is_409_naming_what_remains(
-    client_as: Login, assessed: Cooperation
+    client_as: Login, assessed: Cooperation, representative: Client
 ) -> None:
+    """Expert assistance, the subsidy of this year, from Vestland's budget for it."""
     advisor = client_as("ia-radgiver")
-    subsidy = Subsidy.objects.get(enterprise=assessed.enterprise)
+    number = assessed.enterprise.organisation_number
+    application = send(
+        representative,
+        "post",
+        f"/enterprises/{number}/expert-assistance",
+        {**EXPERT, "amount": "5000"},
+    ).json()
     budget = advisor.get(f"{E}/budgets").json()["items"][0]
+    assert budget["scheme"] == "expert_assistance"
     send(
         advisor,
         "put",
         f"/budgets/46/{budget['year']}",
         {"amount": str(budget["granted"]), "version": budget["version"]},
     )
-    send(advisor, "post", f"/subsidies/{subsidy.pk}/assess", {"version": subsidy.version})
     response = send(
-        advisor, "post", f"/subsidies/{subsidy.pk}/grant", {"version": subsidy.version + 1}, **EN
+        advisor,
+        "post",
+        f"/expert-assistance/{application['id']}/grant",
+        {"version": application["version"]},
+        **EN,
     )
     assert response.status_code == 409
     assert response.json()["code"] == "budget_exceeded"
     assert "0.00 NOK remain" in response.json()["message"]
 
 
+def test_the_prevention_subsidy_takes_no_application_since_2018(
+    assessed: Cooperation, representative: Client
+) -> None:
+    response = send(
+        representative,
+        "post",
+        f"/enterprises/{assessed.enterprise.organisation_number}/subsidies",
+        {"purpose": "Hev-senk-pulter", "amount": "10000.10"},
+        **EN,
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "subsidy_scheme_ended"
+
+
 def test_budgets_show_granted_paid_and_remaining(client_as: Login) -> None:
-    """Finnmark's budget, with one subsidy granted and one granted and paid there."""
+    """Finnmark's budget for 2018, with one prevention and facilitation subsidy granted and
+    one granted and paid there."""
     advisor, alta = login_actor("ia-56"), in_municipality("5601")
-    this_years_budget(login_actor("admin"), "56", "3500000.00")
+    a_budget(login_actor("admin"), "56", 2018, "3500000.00")
     a_granted_subsidy(advisor, alta, "120000.00")
     a_granted_subsidy(advisor, alta, "60000.00", paid=True)
-    body = client_as("admin").get(f"{E}/budgets").json()
+    body = client_as("admin").get(f"{E}/budgets?year=2018").json()
     assert body["count"] == 15
     finnmark = next(b for b in body["items"] if b["county"] == "56")
     assert finnmark["amount"] == "3500000.00"

@@ -48,10 +48,10 @@ def creating(username: str, amount: str) -> Callable[[], Any]:
 def test_concurrent_creates_of_one_budget_give_one_budget_and_409_for_the_rest(
     logins: None,
 ) -> None:
-    logins = ["admin", "ia-radgiver"] * (SESSIONS // 2)
+    sessions = ["admin", "ia-radgiver"] * (SESSIONS // 2)
 
     responses = run_together(
-        [creating(login, f"{100_000 + n}.00") for n, login in enumerate(logins)]
+        [creating(login, f"{100_000 + n}.00") for n, login in enumerate(sessions)]
     )
 
     statuses = Counter(getattr(r, "status_code", repr(r)) for r in responses)

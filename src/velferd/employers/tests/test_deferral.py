@@ -6,6 +6,7 @@ rests on the tripartite cooperation of employer, employees and NAV, and its IW c
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from velferd.access.actor import Actor
 from velferd.core.testing import nb, refusal
@@ -230,4 +231,5 @@ class TestClosingReasons:
         )
         event = closed.events.first()
         assert event is not None
-        assert event.get_reason_display() == nb("The IW centre has no capacity now")
+        with translation.override("nb"):
+            assert event.get_reason_display() == nb("The IW centre has no capacity now")

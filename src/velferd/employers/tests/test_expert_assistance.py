@@ -257,6 +257,7 @@ class TestReading:
         assert application not in selectors.expert_assistance_visible_to(
             actor=actor_of_login("ia-03")
         )
-        assert application not in selectors.expert_assistance_visible_to(
-            actor=actor_of_login("admin")
+        refused = refusal(
+            partial(selectors.expert_assistance_visible_to, actor=actor_of_login("admin"))
         )
+        assert refused.status == 403

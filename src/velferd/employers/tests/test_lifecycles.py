@@ -1,13 +1,15 @@
 """The cooperation's lifecycle, driven through random sequences of service calls and checked
 against lifecycles.COOPERATION: a move is accepted exactly when the table allows it, the
 reason fits (lifecycles.REASONS) and, for completing, the needs assessment and plan are
-finished; every accepted move adds one event, a refused one changes and writes nothing,
-and a closed cooperation never moves again.
+finished and, for deferring (no capacity now, IA agreement 2019–2024), the date is after
+today; every accepted move adds one event, a refused one changes and writes nothing, and a
+closed cooperation never moves again.
 
 Every example runs inside a savepoint that is rolled back at its end."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -52,18 +54,25 @@ NEEDS_REASON = tuple(move.name for move in lifecycles.COOPERATION.moves if move.
 ACTIONS = {
     "assess": "cooperation.assessing",
     "activate": "cooperation.activated",
+    "resume": "cooperation.resumed",
+    "defer": "cooperation.deferred",
     "skip": "cooperation.skipped",
     "complete": "cooperation.completed",
     "cancel": "cooperation.cancelled",
 }
 
 
-def expected(current: str, move: str, reason: str, finished: bool) -> str | tuple[str, int]:
+def expected(
+    current: str, move: str, reason: str, finished: bool, days: int = 1
+) -> str | tuple[str, int]:
     """The status the move ends in, or the refusal (code, status), in the service's order:
-    the table, then the reason, then whether the work is finished."""
+    the table, then the reason, then whether the work is finished, then a deferral's date
+    (`days` from today)."""
     target = TARGETS[move]
     if target not in lifecycles.COOPERATION[current]:
         return ("invalid_transition", 409)
+    if target == CooperationStatus.DEFERRED and days <= 0:
+        return ("deferred_until_not_future", 422)
     if target in lifecycles.REASONS:
         if not reason:
             return ("reason_required", 422)
@@ -101,12 +110,15 @@ class CooperationLifecycle(RuleBasedStateMachine):
     @rule(
         move=st.sampled_from(list(services.TRANSITIONS)),
         reason=st.sampled_from(["", *CooperationReason.values]),
+        days=st.sampled_from([-1, 0, 1, 90]),
     )
-    def move(self, move: str, reason: str) -> None:
+    def move(self, move: str, reason: str, days: int) -> None:
         current = self.stored()
         finished = not selectors.completion_blockers(current)
-        outcome = expected(current.status, move, reason, finished)
+        outcome = expected(current.status, move, reason, finished, days)
         kwargs: dict[str, Any] = {"reason": reason} if move in NEEDS_REASON else {}
+        if move == "defer":
+            kwargs["deferred_until"] = timezone.localdate() + datetime.timedelta(days=days)
 
         def call() -> Cooperation:
             return services.TRANSITIONS[move](  # type: ignore[operator]
@@ -127,8 +139,9 @@ class CooperationLifecycle(RuleBasedStateMachine):
         assert (event.from_status, event.to_status, event.reason) == (
             current.status,
             outcome,
-            kwargs.get("reason", ""),
+            "no_capacity_now" if move == "defer" else kwargs.get("reason", ""),
         )
+        assert after.deferred_until == kwargs.get("deferred_until")
         self.moves += 1
         if outcome in CLOSED:
             self.closed_as = outcome

@@ -4,6 +4,7 @@ survey results with their anonymity rules (closed surveys only, at least 3 answe
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,14 +16,15 @@ from velferd.core.errors import DomainError
 from velferd.employers import selectors, services
 from velferd.employers.models import Enterprise, Survey, SurveyStatus
 
+from .deferrals import applied
 from .factories import (
     CooperationFactory,
     a_representative,
     an_enterprise,
     being_assessed,
     in_municipality,
+    this_years_budget,
 )
-from .services.test_subsidies import applied, under_assessment
 from .services.test_surveys import NEEDS, answer_all
 from .writes import moved
 
@@ -265,5 +267,12 @@ class TestBudgets:
 
 
 def granted(advisor: Actor, enterprise: Enterprise) -> None:
-    subsidy = under_assessment(advisor, applied(advisor, enterprise, "5000.00"))
-    services.subsidy_grant(actor=advisor, subsidy=subsidy, version=subsidy.version)
+    """Expert assistance of 5 000 kr granted this year from the county's budget for it, with
+    room made for it."""
+    year = selectors.this_year()
+    room = selectors.granted_total(enterprise.county_id, year) + Decimal("100000.00")
+    this_years_budget(advisor, enterprise.county_id, str(room))
+    application = applied(a_representative(enterprise, "budsjett-arbeidsgiver"), enterprise)
+    services.expert_assistance_grant(
+        actor=advisor, application=application, version=application.version, amount="5000.00"
+    )

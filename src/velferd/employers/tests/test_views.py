@@ -12,11 +12,11 @@ from django.test import Client
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
-from velferd.core.testing import login_actor
+from velferd.core.testing import login_actor, nb
 from velferd.employers import services
 from velferd.employers.models import Cooperation, Enterprise, SubTheme, Survey
 
-from .factories import a_granted_subsidy, an_enterprise, in_municipality, this_years_budget
+from .factories import a_budget, a_granted_subsidy, an_enterprise, in_municipality
 from .writes import moved
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,8 @@ def test_the_employer_reads_their_own_page_without_buttons(
     assertContains(response, "Fjellbekk Omsorg AS")
     assertContains(response, "Ivar IA-rådgiver")
     assertNotContains(response, 'data-testid="move-')
-    assertContains(response, 'data-testid="subsidy-form"')
+    assertContains(response, 'data-testid="expert-assistance-form"')
+    assertNotContains(response, 'data-testid="subsidy-form"')
     assert employer.get(f"/employers/{other.organisation_number}/").status_code == 404
     assert employer.get("/employers/budgets/").status_code == 403
 
@@ -198,12 +199,14 @@ def test_one_answer_per_browser_session(client: Client, assessed: Cooperation) -
 
 
 def test_the_budget_page_shows_what_remains(client_as: Login) -> None:
-    """Finnmark's budget, with one subsidy granted and one granted and paid there."""
+    """Finnmark's budget for 2018, with one prevention and facilitation subsidy granted and
+    one granted and paid there."""
     advisor, alta = login_actor("ia-56"), in_municipality("5601")
-    this_years_budget(login_actor("admin"), "56", "3500000.00")
+    a_budget(login_actor("admin"), "56", 2018, "3500000.00")
     a_granted_subsidy(advisor, alta, "120000.00")
     a_granted_subsidy(advisor, alta, "60000.00", paid=True)
-    response = client_as("ia-56").get("/employers/budgets/")
+    response = client_as("ia-56").get("/employers/budgets/?year=2018")
+    assertContains(response, nb("Prevention and facilitation subsidy (IA agreement 2014–2018)"))
     assertContains(response, "Finnmark")
     with translation.override("nb"):
         remaining = floatformat(Decimal("3320000.00"), "2g")

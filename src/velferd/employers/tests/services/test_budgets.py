@@ -1,4 +1,6 @@
-"""The counties' subsidy budgets."""
+"""The counties' subsidy budgets: for each year the subsidy of that year (prevention and
+facilitation up to 2018, IA agreement 2014–2018; expert assistance since, IA agreement
+2019–2024 and its extension), never below what is granted from them."""
 
 from __future__ import annotations
 
@@ -15,15 +17,15 @@ from velferd.employers.models import (
 from velferd.employers.services.budgets import _budget_create
 from velferd.organisation.selectors import county
 
+from ..deferrals import applied
 from ..writes import TODAY, Lookup, actions_since, mark, refused
-from .test_subsidies import applied, under_assessment
 
 pytestmark = pytest.mark.django_db
 
 
 class TestBudget:
     def test_exactly_the_remaining_amount_is_granted_one_ore_more_is_refused(
-        self, advisor: Actor, enterprise: Enterprise
+        self, advisor: Actor, employer: Actor, enterprise: Enterprise
     ) -> None:
         year = TODAY().year
         line = selectors.budget_line(actor=advisor, county_number="46", year=year)
@@ -37,18 +39,20 @@ class TestBudget:
         remaining = budget.amount - selectors.granted_total("46", year)
         assert remaining == Decimal("2500.00")
 
-        too_much = under_assessment(advisor, applied(advisor, enterprise, "2500.01"))
+        too_much = applied(employer, enterprise, amount="2500.01")
         error = refused(
-            lambda: services.subsidy_grant(
-                actor=advisor, subsidy=too_much, version=too_much.version
+            lambda: services.expert_assistance_grant(
+                actor=advisor, application=too_much, version=too_much.version
             )
         )
         assert (error.code, error.status) == ("budget_exceeded", 409)
         assert "2 500,00 kr igjen" in error.message_nb
         assert "2,500.00 NOK remain" in error.message_en
 
-        exact = under_assessment(advisor, applied(advisor, enterprise, "2500.00"))
-        granted = services.subsidy_grant(actor=advisor, subsidy=exact, version=exact.version)
+        exact = applied(employer, enterprise, amount="2500.00")
+        granted = services.expert_assistance_grant(
+            actor=advisor, application=exact, version=exact.version
+        )
         assert granted.status == "granted"
         line = selectors.budget_line(actor=advisor, county_number="46", year=year)
         assert line.remaining == Decimal("0.00")
@@ -59,6 +63,7 @@ class TestBudget:
             actor=advisor, county_number="46", year=2031, amount="1000000.00"
         )
         assert actions_since(seq) == ["budget.set"]
+        assert budget.scheme == "expert_assistance"
         error = refused(
             lambda: services.budget_set(
                 actor=advisor, county_number="46", year=2031, amount="5.00", version=None
@@ -85,10 +90,12 @@ class TestBudget:
         assert SubsidyBudget.objects.get(county_id="46", year=2033).amount == Decimal("10.00")
 
     def test_a_budget_cannot_go_below_what_is_granted(
-        self, advisor: Actor, enterprise: Enterprise
+        self, advisor: Actor, employer: Actor, enterprise: Enterprise
     ) -> None:
-        subsidy = under_assessment(advisor, applied(advisor, enterprise, "5000.00"))
-        services.subsidy_grant(actor=advisor, subsidy=subsidy, version=subsidy.version)
+        application = applied(employer, enterprise, amount="5000.00")
+        services.expert_assistance_grant(
+            actor=advisor, application=application, version=application.version
+        )
         line = selectors.budget_line(actor=advisor, county_number="46", year=TODAY().year)
         assert line.granted >= Decimal("5000.00")
         error = refused(
@@ -101,6 +108,12 @@ class TestBudget:
             )
         )
         assert (error.code, error.field) == ("below_granted", "amount")
+
+    def test_a_budget_up_to_2018_is_for_prevention_and_facilitation(self, advisor: Actor) -> None:
+        old = services.budget_set(actor=advisor, county_number="46", year=2017, amount="1.00")
+        assert old.scheme == "prevention_facilitation"
+        line = selectors.budget_line(actor=advisor, county_number="46", year=2017)
+        assert (line.scheme, line.amount) == ("prevention_facilitation", Decimal("1.00"))
 
     def test_only_the_county_centre_or_an_administrator_sets_it(
         self, actor_of_login: Lookup

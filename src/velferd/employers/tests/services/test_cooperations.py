@@ -41,7 +41,7 @@ class TestCooperation:
     def test_a_new_one_may_start_when_the_last_is_closed(
         self, advisor: Actor, cooperation: Cooperation
     ) -> None:
-        moved(advisor, cooperation, "assess", "skip", reason="no_capacity_now")
+        moved(advisor, cooperation, "assess", "skip", reason="no_dialogue_between_parties")
         again = services.cooperation_start(actor=advisor, enterprise=cooperation.enterprise)
         assert again.is_open and again.pk != cooperation.pk
 
