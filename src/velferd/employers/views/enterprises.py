@@ -8,6 +8,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from velferd.access import policies
@@ -17,8 +19,10 @@ from velferd.access.selectors import actor_for_request
 from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
-from velferd.core.forms import checked, parse_version
+from velferd.core.forms import FormErrors, checked, parse_version, post_form
+from velferd.core.identifiers import validate_organisation_number
 from velferd.core.pagination import paginate
+from velferd.core.validation import required_text
 
 from .. import selectors, services
 from ..models import (
@@ -26,6 +30,7 @@ from ..models import (
     Enterprise,
     Sector,
 )
+from ..services.choices import choice
 from .enterprise_page import enterprise_page, post_on_enterprise_page
 
 
@@ -107,49 +112,58 @@ def enterprise(request: HttpRequest, organisation_number: str) -> HttpResponse:
     return enterprise_page(request, actor, found)
 
 
-def _enterprise_fields(data: Any) -> dict[str, Any]:
+def _enterprise_fields(data: Any, errors: FormErrors) -> dict[str, Any]:
+    """The enterprise's fields, each checked here that can be before the service is asked."""
+    errors.check(required_text, data.get("name"), "name", "Navnet", "name", 200)
+    errors.check(choice, data.get("sector", ""), Sector, "sector", "sektor", "sector")
     return {
         "name": data.get("name", ""),
         "municipality_number": data.get("municipality", "").strip(),
         "industry_code": data.get("industry_code", ""),
         "sector": data.get("sector", ""),
-        "employees": _int(data.get("employees", ""), "employees"),
+        "employees": errors.check(_int, data.get("employees", ""), "employees"),
         "has_iw_agreement": checked(data, "has_iw_agreement"),
     }
 
 
 def _enterprise_form(
-    request: HttpRequest, action: Callable[[], Enterprise], context: dict[str, Any]
+    request: HttpRequest,
+    read: Callable[[FormErrors], dict[str, Any]],
+    save: Callable[[dict[str, Any]], Enterprise],
+    context: dict[str, Any],
 ) -> HttpResponse:
-    error = None
-    if request.method == "POST":
-        try:
-            saved = action()
-        except DomainError as caught:
-            if caught.status in (401, 403):
-                raise
-            error = caught
-        else:
-            return redirect("employers:enterprise", organisation_number=saved.organisation_number)
-    response = render(
+    def show(errors: FormErrors) -> HttpResponse:
+        return render(
+            request,
+            "employers/enterprise_form.html",
+            {**context, "errors": errors, "sectors": Sector.choices, "form": request.POST or {}},
+        )
+
+    return post_form(
         request,
-        "employers/enterprise_form.html",
-        {**context, "error": error, "sectors": Sector.choices, "form": request.POST or {}},
+        read=read,
+        save=save,
+        success=lambda saved: reverse("employers:enterprise", args=[saved.organisation_number]),
+        show=show,
+        saved=_("The enterprise was saved."),
     )
-    response.status_code = error.status if error else 200
-    return response
 
 
 @refusals_as_pages
 def enterprise_new(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
     policies.require(actor, policies.can_register_enterprise)
+    number = request.POST.get("organisation_number", "").strip()
+
+    def read(errors: FormErrors) -> dict[str, Any]:
+        errors.check(validate_organisation_number, number)
+        return _enterprise_fields(request.POST, errors)
+
     return _enterprise_form(
         request,
-        lambda: services.enterprise_register(
-            actor=actor,
-            organisation_number=request.POST.get("organisation_number", "").strip(),
-            **_enterprise_fields(request.POST),
+        read,
+        lambda fields: services.enterprise_register(
+            actor=actor, organisation_number=number, **fields
         ),
         {"e": None},
     )
@@ -162,11 +176,12 @@ def enterprise_edit(request: HttpRequest, organisation_number: str) -> HttpRespo
     policies.require(actor, policies.can_change_enterprise, found)
     return _enterprise_form(
         request,
-        lambda: services.enterprise_change(
+        lambda errors: _enterprise_fields(request.POST, errors),
+        lambda fields: services.enterprise_change(
             actor=actor,
             enterprise=found,
             version=parse_version(request.POST.get("version", "")),
-            **_enterprise_fields(request.POST),
+            **fields,
         ),
         {"e": found},
     )
