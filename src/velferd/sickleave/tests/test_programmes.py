@@ -12,14 +12,16 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.test import Client
+from django.utils import translation
 
 from velferd.access.actor import Actor
 from velferd.core.disclosure import Reason
 from velferd.core.errors import DomainError
+from velferd.core.testing import nb
 from velferd.employers.models import Enterprise
 from velferd.sickleave import selectors
 from velferd.sickleave.models import EnterpriseSummary, GroupKind, GroupQuarter, GroupSummary
-from velferd.sickleave.programmes import programme_of
+from velferd.sickleave.programmes import BY_KEY, programme_of
 from velferd.sickleave.selectors import PriorityFilters
 
 from .factories import import_quarters, in_county, latest
@@ -116,6 +118,16 @@ class TestComparison:
         body = client_as("analytiker").get(f"{S}/groups/programme/kindergartens").json()
         old = next(row for row in body["history"] if (row["year"], row["quarter"]) == (2005, 1))
         assert old["group"]["percentage"] == "6.5"
+
+    def test_the_groups_page_lists_the_programmes_by_nav_names(self, client_as: ClientAs) -> None:
+        made = [in_county("5601", industry_code="88.911") for _ in range(3)]
+        import_quarters([(e, latest(), "1000", "60", "0", 6) for e in made])
+        page = client_as("analytiker").get("/sick-leave/groups/", {"kind": "programme"})
+        html = page.content.decode()
+        assert nb(str(GroupKind.PROGRAMME.label)) in html
+        with translation.override("nb"):
+            assert str(BY_KEY["kindergartens"].label) in html  # Barnehager
+        assert "/sick-leave/groups/programme/kindergartens/" in html
 
 
 class TestPriorityFilter:
