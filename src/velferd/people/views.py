@@ -9,6 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from velferd.access import policies
@@ -18,8 +19,9 @@ from velferd.access.selectors import actor_for_request
 from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.forms import checked, parse_date, post_or_show
+from velferd.core.forms import FormErrors, checked, parse_date, post_form, post_or_show
 from velferd.core.pagination import paginate
+from velferd.core.validation import required_text
 
 from . import selectors, services
 from .models import AddressProtection
@@ -119,15 +121,15 @@ def consents_page(request: HttpRequest, actor: Actor, person: Any, back: str) ->
     """A person's consents and the form to give one; `back` is where the page leads back to."""
     policies.require(actor, policies.can_manage_consents, person)
 
-    def show(error: DomainError | None) -> HttpResponse:
+    def show(errors: FormErrors) -> HttpResponse:
         return render(
             request,
             "people/consents.html",
             {
                 "person": person,
                 "consents": selectors.consents_of(person),
-                "error": error,
-                "form": request.POST if error else {},
+                "errors": errors,
+                "form": request.POST if errors else {},
                 "services": [
                     (value, label)
                     for value, label in PartnerService.choices
@@ -138,19 +140,30 @@ def consents_page(request: HttpRequest, actor: Actor, person: Any, back: str) ->
             },
         )
 
-    def give() -> Any:
-        return services.consent_give(
-            actor=actor,
-            person=person,
-            partner_service=request.POST.get("partner_service", ""),
-            purpose=request.POST.get("purpose", ""),
-            document=request.POST.get("document", ""),
-            starts_on=parse_date(request.POST.get("starts_on", ""), "starts_on")
-            or datetime.date.today(),
-            ends_on=parse_date(request.POST.get("ends_on", ""), "ends_on") or _missing("ends_on"),
-        )
+    return post_form(
+        request,
+        read=lambda errors: _read_consent(errors, request.POST),
+        save=lambda fields: services.consent_give(actor=actor, person=person, **fields),
+        success=lambda _: request.path,
+        show=show,
+        saved=_("The consent was recorded."),
+    )
 
-    return post_or_show(request, give, lambda _: request.path, show)
+
+def _read_consent(errors: FormErrors, data: Any) -> dict[str, Any]:
+    """The consent's fields; the purpose and the dates are checked before it is recorded."""
+    errors.check(required_text, data.get("purpose"), "purpose", "Formålet", "purpose")
+    starts_on = errors.check(parse_date, data.get("starts_on", ""), "starts_on")
+    ends_on = errors.check(parse_date, data.get("ends_on", ""), "ends_on")
+    if ends_on is None and not errors.get("ends_on"):
+        errors.check(_missing, "ends_on")
+    return {
+        "partner_service": data.get("partner_service", ""),
+        "purpose": data.get("purpose", ""),
+        "document": data.get("document", ""),
+        "starts_on": starts_on or datetime.date.today(),
+        "ends_on": ends_on,
+    }
 
 
 def _missing(field: str) -> datetime.date:
