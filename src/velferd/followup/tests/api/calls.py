@@ -64,7 +64,9 @@ def audit_mark() -> int:
 def draft(
     client: Client, person: Person, need_group: str = "standard", reasoning: str = EASY
 ) -> Any:
-    """A new assessment of the person, who has an open period, through the API."""
+    """A new assessment of the person, who has an open period, through the API: resting on
+    a conversation at the office, with the main goal its group takes (none for permanent
+    adaptation, as NAV's decision support has it)."""
     response = send(
         client,
         "post",
@@ -72,8 +74,9 @@ def draft(
         {
             "person": str(person.pk),
             "need_group": need_group,
-            "main_goal": "get_work",
+            "main_goal": None if need_group == "permanent" else "get_work",
             "reasoning": reasoning,
+            "sources": ["dialogue"],
             "evidence": "Samtale på kontoret.",
         },
     )

@@ -75,6 +75,7 @@ def decision(me: Person) -> NeedsAssessment:
         main_goal="get_work",
         reasoning="Du har fagbrev som kokk og vil tilbake i jobb. Etter en skade trenger du "
         "hjelp til å finne en jobb der du ikke står hele dagen.",
+        sources=["dialogue", "medical"],
         evidence="Samtale med deg 3. september. Legeerklæring fra fastlegen din.",
     )
     return services.assessment_send(actor=vera(), assessment=draft, version=draft.version)
@@ -200,6 +201,7 @@ def awaiting(db: None) -> NeedsAssessment:
         need_group="partially_permanent",
         main_goal="keep_work",
         reasoning="Du kan jobbe halv tid i jobben du har, med tilrettelegging. Det vil vare.",
+        sources=["medical", "employer"],
         evidence="Uttalelse fra spesialist og arbeidsgiver.",
     )
     return services.assessment_submit(actor=vera(), assessment=draft, version=draft.version)

@@ -48,8 +48,9 @@ def draft_of(person: Person, need_group: str = "standard") -> NeedsAssessment:
         actor=login_actor("veileder"),
         person=person,
         need_group=need_group,
-        main_goal="get_work",
+        main_goal="" if need_group == "permanent" else "get_work",
         reasoning=EASY,
+        sources=["dialogue"],
     )
 
 

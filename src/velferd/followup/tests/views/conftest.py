@@ -53,15 +53,17 @@ def veileder(client_as: Login) -> Client:
 
 @pytest.fixture
 def draft_for_newcomer(newcomer: Person) -> Callable[..., NeedsAssessment]:
-    """A draft assessment of the person newly followed up, by Vera."""
+    """A draft assessment of the person newly followed up, by Vera, resting on a conversation
+    with them; the main goal its group takes (none for permanent adaptation)."""
 
     def make(reasoning: str = EASY, need_group: str = "standard") -> NeedsAssessment:
         return services.assessment_create(
             actor=login_actor("veileder"),
             person=newcomer,
             need_group=need_group,
-            main_goal="get_work",
+            main_goal="" if need_group == "permanent" else "get_work",
             reasoning=reasoning,
+            sources=["dialogue"],
         )
 
     return make

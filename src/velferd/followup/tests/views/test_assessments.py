@@ -185,6 +185,7 @@ def sagene_queue(db: None) -> Queue:
         need_group="partially_permanent",
         main_goal="keep_work",
         reasoning="Du kan jobbe halv tid i jobben du har, med tilrettelegging. Det vil vare.",
+        sources=["medical", "employer"],
     )
     waiting = services.assessment_submit(actor=author, assessment=draft, version=draft.version)
     assert approver.user is not None
