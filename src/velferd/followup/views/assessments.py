@@ -8,13 +8,15 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
-from velferd.core.forms import parse_version, post_or_show
+from velferd.core.forms import FormErrors, parse_version, post_form, post_or_show
+from velferd.core.validation import required_text
 
 from .. import appeal_selectors, lifecycles, selectors, services
 from ..models import OFFERED_MAIN_GOALS, NeedGroup, Source
@@ -45,27 +47,48 @@ def assessment_new(request: HttpRequest, person_id: str) -> HttpResponse:
     person = read_person(actor, person_id, "needs_assessment")
     policies.require(actor, policies.can_follow_up, person)
 
-    def show(error: DomainError | None) -> HttpResponse:
+    def show(errors: FormErrors) -> HttpResponse:
         return render(
             request,
             "followup/assessment_form.html",
             {
                 "person": person,
-                "error": error,
+                "errors": errors,
                 "form": request.POST or {},
                 "chosen_sources": request.POST.getlist("sources"),
                 **_choices(),
             },
         )
 
-    return post_or_show(
+    return post_form(
         request,
-        lambda: services.assessment_create(
-            actor=actor, person=person, **_assessment_fields(request.POST)
-        ),
-        lambda assessment: reverse("assessment", args=[assessment.pk]),
-        show,
+        read=lambda errors: _checked_assessment_fields(errors, request.POST),
+        save=lambda fields: services.assessment_create(actor=actor, person=person, **fields),
+        success=lambda assessment: reverse("assessment", args=[assessment.pk]),
+        show=show,
+        saved=_("The needs assessment was saved as a draft."),
     )
+
+
+def _checked_assessment_fields(errors: FormErrors, data: Any) -> dict[str, Any]:
+    """The assessment's fields, each checked as the service will before it is asked."""
+    fields = _assessment_fields(data)
+    if fields["need_group"] not in NeedGroup.values:
+        errors.add(
+            DomainError(
+                code="unknown_need_group",
+                field="need_group",
+                message_nb="Velg en innsatsgruppe.",
+                message_en="Choose a need group.",
+            )
+        )
+    else:
+        errors.check(lifecycles.check_main_goal, fields["need_group"], fields["main_goal"])
+    errors.check(required_text, fields["reasoning"], "reasoning", "Begrunnelsen", "reasoning")
+    errors.check(
+        lifecycles.check_sources, list(dict.fromkeys(fields["sources"])), fields["evidence"]
+    )
+    return fields
 
 
 def _assessment_action(actor: Actor, assessment: Any, data: Any) -> Any:
