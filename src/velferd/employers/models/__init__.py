@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from velferd.core.labels import kroner
 from velferd.core.models import TimestampedModel, VersionedModel
 
 
@@ -361,7 +362,7 @@ class Subsidy(VersionedModel):
         indexes = [models.Index(fields=["budget_year", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.enterprise.name}: {self.amount_applied} kr"
+        return f"{self.enterprise.name}: {kroner(self.amount_applied)}"
 
 
 class SubsidyScheme(models.TextChoices):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from velferd.core.labels import kroner
 from velferd.core.models import VersionedModel
 
 # NAV's maximum rate per case, in kroner, by the year applied for (nav.no/ekspertbistand and
@@ -93,4 +94,4 @@ class ExpertAssistance(VersionedModel):
         indexes = [models.Index(fields=["budget_year", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.enterprise.name}: {self.amount_applied} kr"
+        return f"{self.enterprise.name}: {kroner(self.amount_applied)}"
