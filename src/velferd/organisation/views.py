@@ -49,12 +49,13 @@ def directory(request: HttpRequest) -> HttpResponse:
 @refusals_as_pages
 def office(request: HttpRequest, unit_number: str) -> HttpResponse:
     office_ = selectors.office(unit_number)
+    agreement_ = getattr(office_, "agreement", None)
     return render(
         request,
         "organisation/office.html",
         {
             "office": office_,
-            "minimum_missing": selectors.missing_minimum(office_.agreement),
+            "minimum_missing": selectors.missing_minimum(agreement_) if agreement_ else [],
             "iw_centre": selectors.iw_centre(office_.county.number),
         },
     )
