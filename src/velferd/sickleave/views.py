@@ -227,7 +227,10 @@ def results(request: HttpRequest) -> HttpResponse:
 def import_statistics(request: HttpRequest) -> HttpResponse:
     actor = actor_for_request(request)
     policies.require(actor, policies.can_import_sick_leave_statistics)
-    context: dict[str, Any] = {"columns": services.COLUMNS}
+    context: dict[str, Any] = {
+        "columns": services.COLUMNS,
+        "optional_columns": services.DURATION_COLUMNS,
+    }
     status = 200
     if request.method == "POST":
         upload = request.FILES.get("file")

@@ -153,3 +153,9 @@ class TestShown:
         figure = body["last_quarter"]["enterprise"]
         assert figure["masked"] is True
         assert (figure["short_term_percentage"], figure["long_term_percentage"]) == (None, None)
+
+
+def test_the_import_page_describes_the_optional_columns(client_as: ClientAs) -> None:
+    page = client_as("admin").get("/sick-leave/import/").content.decode()
+    assert "short_term_lost_workdays;long_term_lost_workdays</pre>" in page
+    assert nb("And, if the file has them, these two columns as well:") in page
