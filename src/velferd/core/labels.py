@@ -121,7 +121,7 @@ AUDIT_EVENTS: dict[str, Promise] = {
     "under_assessment": _("under assessment"),
     "updated": _("updated"),
     "user_linked": _("linked to a login"),
-    "waiting_changed": _("waiting changed"),
+    "waiting_changed": _("waiting status changed"),
     "withdrawn": _("withdrawn"),
 }
 
