@@ -6,31 +6,37 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from velferd.access import policies
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
-from velferd.core.errors import DomainError
-from velferd.core.forms import parse_date, parse_version
+from velferd.core.forms import FormErrors, parse_date, parse_version, post_form
+from velferd.core.validation import required_text
 
 from .. import selectors, services
 from ..models import (
     PlanTheme,
     SubThemeStatus,
 )
+from ..services.choices import choice
 from .enterprise_page import post_on_enterprise_page
 
 
-def _sub_theme_fields(data: Any) -> dict[str, Any]:
+def _sub_theme_fields(data: Any, errors: FormErrors) -> dict[str, Any]:
+    """The sub-theme's fields, each checked here that can be before the service is asked."""
+    errors.check(choice, data.get("theme", ""), PlanTheme, "theme", "tema", "theme")
+    errors.check(required_text, data.get("title"), "title", "Undertemaet", "sub-theme", 200)
+    errors.check(required_text, data.get("goal"), "goal", "Målet", "goal")
     return {
         "theme": data.get("theme", ""),
         "title": data.get("title", ""),
         "goal": data.get("goal", ""),
-        "starts_on": parse_date(data.get("starts_on", ""), "starts_on"),
-        "ends_on": parse_date(data.get("ends_on", ""), "ends_on"),
+        "starts_on": errors.check(parse_date, data.get("starts_on", ""), "starts_on"),
+        "ends_on": errors.check(parse_date, data.get("ends_on", ""), "ends_on"),
     }
 
 
@@ -38,31 +44,30 @@ def _sub_theme_form(
     request: HttpRequest,
     cooperation: Any,
     sub_theme: Any,
-    action: Callable[[], Any],
+    save: Callable[[dict[str, Any]], Any],
 ) -> HttpResponse:
-    error = None
-    if request.method == "POST":
-        try:
-            action()
-        except DomainError as caught:
-            if caught.status in (401, 403):
-                raise
-            error = caught
-        else:
-            url = reverse("employers:enterprise", args=[cooperation.enterprise.organisation_number])
-            return redirect(f"{url}#plan")
-    return render(
+    def show(errors: FormErrors) -> HttpResponse:
+        return render(
+            request,
+            "employers/sub_theme_form.html",
+            {
+                "cooperation": cooperation,
+                "s": sub_theme,
+                "themes": PlanTheme.choices,
+                "statuses": SubThemeStatus.choices,
+                "errors": errors,
+                "form": request.POST or {},
+            },
+        )
+
+    page = reverse("employers:enterprise", args=[cooperation.enterprise.organisation_number])
+    return post_form(
         request,
-        "employers/sub_theme_form.html",
-        {
-            "cooperation": cooperation,
-            "s": sub_theme,
-            "themes": PlanTheme.choices,
-            "statuses": SubThemeStatus.choices,
-            "error": error,
-            "form": request.POST or {},
-        },
-        status=error.status if error else 200,
+        read=lambda errors: _sub_theme_fields(request.POST, errors),
+        save=save,
+        success=lambda _: f"{page}#plan",
+        show=show,
+        saved=_("The sub-theme was saved."),
     )
 
 
@@ -75,9 +80,7 @@ def sub_theme_new(request: HttpRequest, cooperation_id: int) -> HttpResponse:
         request,
         cooperation,
         None,
-        lambda: services.sub_theme_add(
-            actor=actor, cooperation=cooperation, **_sub_theme_fields(request.POST)
-        ),
+        lambda fields: services.sub_theme_add(actor=actor, cooperation=cooperation, **fields),
     )
 
 
@@ -90,12 +93,12 @@ def sub_theme_edit(request: HttpRequest, sub_theme_id: int) -> HttpResponse:
         request,
         sub_theme.cooperation,
         sub_theme,
-        lambda: services.sub_theme_change(
+        lambda fields: services.sub_theme_change(
             actor=actor,
             sub_theme=sub_theme,
             version=parse_version(request.POST.get("version", "")),
             status=request.POST.get("status") or None,
-            **_sub_theme_fields(request.POST),
+            **fields,
         ),
     )
 
