@@ -18,7 +18,7 @@ class Ministry(Bilingual, TimestampedModel):
         verbose_name_plural = "ministries"
 
     def __str__(self) -> str:
-        return self.name_en
+        return self.name
 
 
 class UnitKind(models.TextChoices):
@@ -41,7 +41,7 @@ class Department(Bilingual, TimestampedModel):
         ordering = ["sort_order", "slug"]
 
     def __str__(self) -> str:
-        return self.name_en
+        return self.name
 
     @property
     def responsibilities(self) -> str:
@@ -62,7 +62,7 @@ class Agency(Bilingual, TimestampedModel):
         verbose_name_plural = "agencies"
 
     def __str__(self) -> str:
-        return self.name_en
+        return self.name
 
     @property
     def role(self) -> str:
@@ -113,7 +113,7 @@ class ServiceType(Bilingual, models.Model):
         ordering = ["sort_order", "code"]
 
     def __str__(self) -> str:
-        return self.name_en
+        return self.name
 
     @property
     def legal_basis(self) -> str:
