@@ -2,8 +2,9 @@
 logged in, in bokmål and in English, shows labels for coded values and amounts written the
 Norwegian way, never a code (`child_welfare`) or a raw amount (`60000.00`, `85000 kr`).
 
-The walk is the one a person makes: every page of the login's menu, then one page of each
-kind (each URL pattern once) linked from those, and one level further. Only the visible
+The walk is the one a person makes: every page of the login's menu (and the office
+directory's answer to a search), then one page of each kind (each URL pattern once) linked
+from those, and so on for three levels. Only the visible
 text is read: tags, scripts, styles and attribute values are left out, and so is what the
 page marks as text to type as it is (<code>, <kbd>, translate="no": the columns of a file to
 import)."""
@@ -29,8 +30,10 @@ pytestmark = pytest.mark.django_db
 
 ANONYMOUS = "anonymous"
 LANGUAGES = ["nb", "en"]
-# The menu's pages, the pages they link to, and the pages those link to.
-LEVELS = 3
+# The menu's pages and three levels of links beyond them.
+LEVELS = 4
+# Pages reached by a search on a menu page: the office directory's answer.
+SEARCHES = ["/offices/?q=Oslo"]
 # Not pages: the API, static files, the language switch, logging out, feeds and downloads.
 NOT_PAGES = ("/api/", "/static/", "/i18n/", "/logout/", "/oidc/")
 
@@ -135,7 +138,7 @@ def walk(login: str, language: str, checked: set[str]) -> tuple[list[Finding], s
     the level before that this login and language have not read; what each page shows."""
     client = client_for(login, language)
     home = read(client, "/") or ""
-    level = list(dict.fromkeys(["/", *links(home, "header")]))
+    level = list(dict.fromkeys(["/", *links(home, "header"), *SEARCHES]))
     seen = {page_kind(path) or path for path in level}
     found: list[Finding] = []
     for _ in range(LEVELS):
@@ -182,4 +185,15 @@ def test_no_page_shows_a_code_or_an_unformatted_amount() -> None:
             findings, _ = walk(login, language, checked)
             found += findings
     assert len(checked) > 40, f"only {len(checked)} kinds of page were read"
+    assert {
+        "plans/<uuid:plan_id>/",
+        "audit/",
+        "me/access-log/",
+        "users/<uuid:user_id>/",
+        "offices/<str:unit_number>/",
+        "employers/<str:organisation_number>/",
+        "employers/subsidies/<int:subsidy_id>/",
+        "employers/budgets/",
+        "sick-leave/import/",
+    } <= checked
     assert not found, "Codes on screen:\n" + "\n".join(map(str, found))
