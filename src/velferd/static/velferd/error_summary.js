@@ -1,11 +1,23 @@
 /* The error summary: focus moves to it when the page opens, so that a screen reader reads
    it out and a keyboard user starts there; each of its links moves focus to its field and
-   shows the field's label. Without JavaScript the summary is still first in the page. */
+   shows the field's label. Without JavaScript the summary is still first in the page.
+   Loaded right after the summary (not deferred), so that its links work at once. */
 (function () {
   "use strict";
   var summary = document.getElementById("error-summary");
   if (!summary) return;
-  if (document.activeElement !== summary) summary.focus();
+
+  // A form sent from an address with a field's #fragment comes back to that address; the
+  // browser would then skip autofocus and focus the field: the summary comes first.
+  var hadFragment = Boolean(window.location.hash);
+  if (hadFragment) {
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    window.addEventListener("load", function () {
+      if (document.activeElement !== summary) summary.focus();
+    });
+  }
+  summary.focus();
+
   summary.addEventListener("click", function (event) {
     var link = event.target.closest("a[href^='#']");
     if (!link) return;
@@ -13,7 +25,8 @@
     if (!field) return;
     event.preventDefault();
     var label = document.querySelector("label[for='" + field.id + "']");
-    var legend = field.closest("fieldset") && field.closest("fieldset").querySelector("legend");
+    var fieldset = field.closest("fieldset");
+    var legend = fieldset && fieldset.querySelector("legend");
     (legend || label || field).scrollIntoView();
     field.focus({ preventScroll: true });
   });
