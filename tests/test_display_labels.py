@@ -78,7 +78,7 @@ def visible_text(html: str) -> str:
 def codes_in(text: str) -> list[str]:
     """The snake_case tokens and the amounts without Norwegian formatting in a text, each
     with a few words around it."""
-    found = {}
+    found: dict[str, str] = {}
     for pattern in (CODE, RAW_AMOUNT):
         for match in pattern.finditer(text):
             around = " ".join(text[max(0, match.start() - 30) : match.end() + 30].split())
