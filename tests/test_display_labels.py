@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
+from django.template import Context, Template
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from velferd.access.actor import system_actor
 from velferd.access.demo import DEMO_LOGINS
 from velferd.access.models import User
+from velferd.core import labels
 from velferd.demo import load_demo
 from velferd.organisation.demo import iw_advisor_logins
 from velferd.organisation.services import load_reference
@@ -173,6 +177,27 @@ def test_the_scan_finds_codes_and_raw_amounts_in_visible_text_only() -> None:
     )
     found = [token.split(" (")[0] for token in codes_in(visible_text(html))]
     assert found == ["60000.00", "85000 kr", "fact_team"]
+
+
+def test_amounts_and_codes_read_as_labels_in_both_languages() -> None:
+    template = Template(
+        '{% load display %}{{ amount|kr }} {{ "child_welfare"|label:"partner_service" }}, '
+        '{{ "subsidy.partly_granted"|label:"audit_action" }}'
+    )
+    context = Context({"amount": Decimal("1234567.5")})
+    with translation.override("nb"):
+        assert template.render(context) == (
+            "1\xa0234\xa0567,50 kr Barnevernstjenesten, Tilskudd: delvis innvilget"
+        )
+    with translation.override("en"):
+        assert template.render(context) == (
+            "1\xa0234\xa0567,50 kr Child welfare service, Subsidy: partly granted"
+        )
+
+
+def test_a_code_without_a_label_shows_as_it_is_so_that_the_walk_finds_it() -> None:
+    assert labels.label("subsidy.teleported", "audit_action") == "subsidy.teleported"
+    assert labels.label("unknown_service", "partner_service") == "unknown_service"
 
 
 def test_no_page_shows_a_code_or_an_unformatted_amount() -> None:
