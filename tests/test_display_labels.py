@@ -27,8 +27,10 @@ from velferd.access.demo import DEMO_LOGINS
 from velferd.access.models import User
 from velferd.core import labels
 from velferd.demo import load_demo
+from velferd.followup.models import IndividualPlan
 from velferd.organisation.demo import iw_advisor_logins
 from velferd.organisation.services import load_reference
+from velferd.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -200,9 +202,28 @@ def test_a_code_without_a_label_shows_as_it_is_so_that_the_walk_finds_it() -> No
     assert labels.label("unknown_service", "partner_service") == "unknown_service"
 
 
+def read_the_citizens_records() -> None:
+    """Ola's caseworker opens his page and his individual plan, and his GP the plan, so that
+    his list of who has looked at his data has lines to show."""
+    ola = Person.objects.get(user__username="innbygger")
+    plan = IndividualPlan.objects.filter(person=ola).first()
+    for login, paths in [
+        ("veileder", [f"/people/{ola.pk}/", f"/plans/{plan.pk}/" if plan else ""]),
+        ("fastlege", [f"/plans/{plan.pk}/" if plan else ""]),
+    ]:
+        client = client_for(login, "nb")
+        for path in filter(None, paths):
+            client.get(path)
+    access_log = read(client_for("innbygger", "nb"), "/me/access-log/") or ""
+    with translation.override("nb"):
+        nobody = translation.gettext("Nobody at NAV has looked at your information yet.")
+    assert nobody not in access_log, "the citizen's access log has no lines to check"
+
+
 def test_no_page_shows_a_code_or_an_unformatted_amount() -> None:
     load_reference(actor=system_actor("display test"))
     load_demo(actor=system_actor("display test"))
+    read_the_citizens_records()
     checked: set[str] = set()
     found: list[Finding] = []
     for login in logins():
