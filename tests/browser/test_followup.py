@@ -6,24 +6,28 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from velferd.people.models import Person
+
 from .conftest import log_in, screenshot
+from .people import awaiting_approval, followed_with_own_login
 
 pytestmark = pytest.mark.browser
 
 
-def open_ola_as_caseworker(page: Page, site: str) -> None:
+def open_as_caseworker(page: Page, site: str, person: Person) -> None:
     log_in(page, site, "veileder")
     page.goto(f"{site}/people/")
-    page.locator("#q").fill("Ola")
+    page.locator("#q").fill(person.family_name)
     page.locator("form[role=search] button").click()
-    page.get_by_role("link", name="Ola Nordmann").click()
-    expect(page.locator("h1")).to_have_text("Ola Nordmann")
+    page.get_by_role("link", name=person.full_name).click()
+    expect(page.locator("h1")).to_have_text(person.full_name)
 
 
 def test_caseworker_adds_an_agreed_activity_and_the_person_comments_on_it(
     page: Page, demo_site: str
 ) -> None:
-    open_ola_as_caseworker(page, demo_site)
+    person, own_login = followed_with_own_login()
+    open_as_caseworker(page, demo_site, person)
     expect(page.get_by_test_id("children-banner")).to_be_visible()
     page.locator("a[href$='/activities/new/']").click()
     page.locator("#id_kind").select_option("education")
@@ -37,7 +41,7 @@ def test_caseworker_adds_an_agreed_activity_and_the_person_comments_on_it(
     screenshot(page, "caseworker-plan")
     page.context.clear_cookies()
 
-    log_in(page, demo_site, "innbygger")
+    log_in(page, demo_site, own_login)
     page.goto(f"{demo_site}/me/")
     page.get_by_role("link", name="Fullføre norskkurs B1").click()
     expect(page.get_by_test_id("activity-edit")).to_have_count(0)
@@ -57,7 +61,8 @@ def test_caseworker_adds_an_agreed_activity_and_the_person_comments_on_it(
 def test_person_proposes_an_activity_and_the_caseworker_accepts_it(
     page: Page, demo_site: str
 ) -> None:
-    log_in(page, demo_site, "innbygger")
+    person, own_login = followed_with_own_login()
+    log_in(page, demo_site, own_login)
     page.goto(f"{demo_site}/me/")
     page.locator("a[href$='/activities/new/']").click()
     expect(page.locator("input[name=agreed_with_office]")).to_have_count(0)
@@ -67,7 +72,7 @@ def test_person_proposes_an_activity_and_the_caseworker_accepts_it(
     expect(page.get_by_test_id("activities")).to_contain_text("Søke jobb som kokk")
     page.context.clear_cookies()
 
-    open_ola_as_caseworker(page, demo_site)
+    open_as_caseworker(page, demo_site, person)
     page.get_by_role("link", name="Søke jobb som kokk på Mathallen").click()
     page.locator("button[value=plan]").click()
     expect(page.get_by_test_id("activity-status")).to_have_attribute("data-status", "planned")
@@ -77,10 +82,11 @@ def test_person_proposes_an_activity_and_the_caseworker_accepts_it(
 def test_approver_sees_the_letter_and_approves_a_permanent_group_decision(
     page: Page, demo_site: str
 ) -> None:
+    person = awaiting_approval().person
     log_in(page, demo_site, "beslutter")
     page.goto(f"{demo_site}/approvals/")
-    page.get_by_role("link", name="Lars Larsen").click()
-    expect(page.get_by_test_id("letter")).to_contain_text("Hei, Lars.")
+    page.get_by_role("link", name=person.full_name).click()
+    expect(page.get_by_test_id("letter")).to_contain_text(f"Hei, {person.given_name}.")
     expect(page.get_by_test_id("lix")).to_be_visible()
     page.locator("button[value=approve]").click()
     expect(page.get_by_test_id("assessment-status")).to_have_attribute("data-status", "approved")
