@@ -16,13 +16,13 @@ from decimal import Decimal, InvalidOperation
 
 from django.db.models import TextChoices
 from django.utils.functional import Promise
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 NO_BREAK_SPACE = "\xa0"
 
-# Choices defined in a domain's models, named by their path: core imports no domain.
-CHOICES = {"partner_service": "velferd.access.roles.PartnerService"}
+# Choices defined in a domain, registered by the domain when it is ready (core imports no
+# domain): kind → the choices.
+CHOICES: dict[str, type[TextChoices]] = {}
 
 # Codes that are no model field's choice.
 EXTRA: dict[str, dict[str, Promise]] = {"partner_service": {"nav": _("NAV")}}
@@ -126,11 +126,15 @@ AUDIT_EVENTS: dict[str, Promise] = {
 }
 
 
+def register_choices(kind: str, choices: type[TextChoices]) -> None:
+    """Let `{{ code|label:kind }}` show the labels of a domain's choices."""
+    CHOICES[kind] = choices
+
+
 def _choices(kind: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     if kind in CHOICES:
-        choices: type[TextChoices] = import_string(CHOICES[kind])
-        labels.update((value, str(text)) for value, text in choices.choices)
+        labels.update((value, str(text)) for value, text in CHOICES[kind].choices)
     labels.update((code, str(text)) for code, text in EXTRA.get(kind, {}).items())
     return labels
 
