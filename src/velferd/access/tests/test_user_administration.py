@@ -123,7 +123,9 @@ class TestUserApi:
         )
         assert role.status_code == 201
         assert role.json()["role"] == "ministry_staff"
-        assert "Integration" in role.json()["unit"]
+        assert role.json()["unit"] == "Integreringsavdelingen"
+        in_english = client.get("/api/v1/access/users?q=api-bruker", HTTP_ACCEPT_LANGUAGE="en")
+        assert "Department of Integration" in json.dumps(in_english.json())
         assert not User.objects.get(pk=user_id).has_usable_password()
 
     def test_unknown_role_is_422(self, client_as) -> None:
