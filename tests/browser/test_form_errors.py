@@ -20,8 +20,11 @@ pytestmark = pytest.mark.browser
 
 
 def summary_focused(page: Page) -> Locator:
+    """The page sent back with mistakes opens with its summary focused. The summary is
+    focused as soon as it arrives; the test goes on once the whole page has arrived."""
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
+    page.wait_for_load_state("load")
     expect(summary).to_contain_text("Du må rette disse feilene før du kan fortsette:")
     return summary
 

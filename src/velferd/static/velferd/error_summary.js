@@ -18,16 +18,26 @@
   }
   summary.focus();
 
-  summary.addEventListener("click", function (event) {
-    var link = event.target.closest("a[href^='#']");
-    if (!link) return;
-    var field = document.getElementById(link.getAttribute("href").slice(1));
+  function focusField(id) {
+    var field = document.getElementById(id);
     if (!field) return;
-    event.preventDefault();
     var label = document.querySelector("label[for='" + field.id + "']");
     var fieldset = field.closest("fieldset");
     var legend = fieldset && fieldset.querySelector("legend");
     (legend || label || field).scrollIntoView();
     field.focus({ preventScroll: true });
+  }
+
+  // A link followed while the rest of the page is still arriving waits for its field.
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    event.preventDefault();
+    var id = link.getAttribute("href").slice(1);
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { focusField(id); }, { once: true });
+    } else {
+      focusField(id);
+    }
   });
 })();
