@@ -16,7 +16,7 @@ from velferd.core.api import ERRORS, PageParams
 from velferd.core.constraints import RecordId
 from velferd.core.errors import DomainError
 from velferd.core.pagination import paginate
-from velferd.core.ratelimit import client_key, hit
+from velferd.core.ratelimit import client_key, hit, only_accepted
 
 from .. import classifier, selectors, services
 from ..models import Enquiry
@@ -85,8 +85,10 @@ def submit(request: HttpRequest, payload: EnquiryIn) -> Any:
     acts as anonymous even with a session cookie: a public route takes no CSRF token, so a
     cookie here could be another site's forged request."""
     limit, seconds = settings.VELFERD_ENQUIRY_RATE_LIMIT
-    hit("enquiry", client_key(request), limit=limit, seconds=seconds)
-    enquiry = services.enquiry_submit(actor=ANONYMOUS, **payload.dict())
+    # Only an enquiry received uses up the address's limit, as on the page.
+    with only_accepted():
+        hit("enquiry", client_key(request), limit=limit, seconds=seconds)
+        enquiry = services.enquiry_submit(actor=ANONYMOUS, **payload.dict())
     return Status(
         201,
         {

@@ -43,6 +43,15 @@ def test_the_sixth_enquiry_in_ten_minutes_is_refused_with_429(client: Client) ->
     assert post(client, "/api/v1/enquiries", ENQUIRY, REMOTE_ADDR="10.9.8.7").status_code == 201
 
 
+def test_refused_enquiries_do_not_use_up_the_limit(client: Client) -> None:
+    for _ in range(7):
+        refused = post(client, "/api/v1/enquiries", {**ENQUIRY, "email": "ola(at)example"})
+        assert refused.status_code == 422
+    for _ in range(5):
+        assert post(client, "/api/v1/enquiries", ENQUIRY).status_code == 201
+    assert post(client, "/api/v1/enquiries", ENQUIRY).status_code == 429
+
+
 def test_an_invalid_email_is_422_and_nothing_is_saved(client: Client) -> None:
     before = Enquiry.objects.count()
     response = post(client, "/api/v1/enquiries", {**ENQUIRY, "email": "ola(at)example"})
