@@ -167,6 +167,8 @@ def priorities(request: HttpRequest) -> HttpResponse:
         error = refused
     query = data.copy()
     query.pop("page", None)
+    unsorted = query.copy()
+    unsorted.pop("sort", None)
     return render(
         request,
         "sickleave/priorities.html",
@@ -176,6 +178,7 @@ def priorities(request: HttpRequest) -> HttpResponse:
             "error": error,
             "form": data,
             "querystring": query.urlencode(),
+            "unsorted_querystring": unsorted.urlencode(),
             "latest": selectors.latest_quarter(),
             "counties": employer_selectors.counties_advised_by(actor),
             "sectors": sector_choices(),

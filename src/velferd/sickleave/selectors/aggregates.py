@@ -3,7 +3,7 @@ their figures, for the analysts and the groups an enterprise is compared with.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -36,6 +36,8 @@ class Group:
     kind: str
     key: str
     label: str
+    # The enterprises behind the group's figure in its latest quarter (0 where not counted).
+    enterprises: int = field(default=0, compare=False)
 
 
 def group_label(kind: str, key: str) -> str:
@@ -136,12 +138,15 @@ def groups(*, actor: Actor, kind: str) -> list[tuple[Group, Figure]]:
     window = four_quarters(latest)
     counties = dict(organisation_selectors.counties().values_list("number", "name"))
     found = []
-    for (found_kind, key), quarters in group_rows({kind}, window).figures.items():
+    rows = group_rows({kind}, window)
+    for (found_kind, key), quarters in rows.figures.items():
         span = span_of(quarters, window)
         if span is None or found_kind != kind:
             continue
         label = counties.get(key, key) if kind == GroupKind.COUNTY else group_label(kind, key)
-        found.append((Group(kind, key, label), span))
+        contributions = rows.contributions[(found_kind, key)]
+        enterprises = contributions[max(contributions)].enterprises
+        found.append((Group(kind, key, label, enterprises), span))
     return sorted(found, key=lambda pair: pair[0].key)
 
 

@@ -4,8 +4,10 @@ own measure and not a figure NAV publishes; masked enterprises last either way."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -112,6 +114,24 @@ class TestSort:
         assert nb("What are “workdays that could be saved”?") in html
         default = client_as("ia-56").get("/sick-leave/priorities/").content.decode()
         assert default.index("Charlie AS") < default.index("Alfa AS") < default.index("Bravo AS")
+
+    def test_the_column_of_workdays_that_could_be_saved_sorts_the_list(
+        self, client_as: ClientAs, finnmark: dict[str, Enterprise]
+    ) -> None:
+        """The column's heading is a link to the list sorted by it, the filters kept; the
+        column the list is sorted by says so to a screen reader."""
+        advisor = client_as("ia-56")
+        html = advisor.get("/sick-leave/priorities/", {"industry": "62"}).content.decode()
+        heading = re.search(r'<th[^>]*data-testid="sort-saveable_workdays">.*?</th>', html, re.S)
+        assert heading is not None
+        link = re.search(r'href="\?([^"]+)"', heading.group(0))
+        assert link is not None
+        assert 'aria-sort="descending" data-testid="sort-lost_workdays"' in html
+        sorted_page = advisor.get("/sick-leave/priorities/?" + unescape(link.group(1)))
+        sorted_html = sorted_page.content.decode()
+        assert sorted_html.index("Bravo AS") < sorted_html.index("Alfa AS")
+        assert 'value="62"' in sorted_html
+        assert 'aria-sort="descending" data-testid="sort-saveable_workdays"' in sorted_html
 
 
 class TestIndexed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 
 import pytest
@@ -126,6 +127,26 @@ class TestGroupPages:
     def test_the_employer_sees_no_groups_page(self, care_home: Enterprise) -> None:
         employer = client_of(a_representative(care_home))
         assert employer.get("/sick-leave/groups/").status_code == 403
+
+    def test_the_analyst_sees_how_many_enterprises_a_shown_group_has(
+        self, client_as: ClientAs
+    ) -> None:
+        """Finnmark with four enterprises is counted; Nordland, with one, hides its count
+        with its figure."""
+        peers_with_statistics("5601", size=4)
+        with_statistics(in_county("1804"))
+        page = text(client_as("analytiker").get("/sick-leave/groups/?kind=county"))
+        assert enterprises_of_group(page, "county/56") == "4"
+        assert enterprises_of_group(page, "county/18") == "–"
+
+
+def enterprises_of_group(page: str, path: str) -> str:
+    """The "Enterprises" cell of the group's row on the groups page."""
+    row = re.search(rf'href="/sick-leave/groups/{path}/".*?</tr>', page, re.S)
+    assert row is not None, path
+    cell = re.search(r'data-testid="group-enterprises">(.*?)</td>', row.group(0), re.S)
+    assert cell is not None
+    return re.sub(r"<[^>]+>", "", cell.group(1)).strip()
 
 
 class TestPriorityPage:
