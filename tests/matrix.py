@@ -19,6 +19,7 @@ LOGINS = [
     "analytiker",
     "departement",
     "admin",
+    "tiltaksforvalter",
 ]
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *LOGINS]

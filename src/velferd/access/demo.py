@@ -54,6 +54,7 @@ DEMO_LOGINS = [
         {"department": "press-and-communications"},
     ),
     DemoLogin("admin", "Ada Administrator", Role.ADMINISTRATOR, {}),
+    DemoLogin("tiltaksforvalter", "Tore Tiltaksforvalter", Role.SCHEME_MANAGER, {"county": "03"}),
 ]
 
 

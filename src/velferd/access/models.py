@@ -56,6 +56,13 @@ class RoleAssignment(TimestampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    county = models.ForeignKey(
+        "organisation.County",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     partner_service = models.CharField(
         max_length=32, choices=PartnerService.choices, blank=True, default=""
     )
@@ -70,7 +77,7 @@ class RoleAssignment(TimestampedModel):
         return f"{self.get_role_display()} – {unit}" if unit else str(self.get_role_display())
 
     def unit_label(self) -> str:
-        for unit in (self.office, self.iw_centre, self.department, self.municipality):
+        for unit in (self.office, self.iw_centre, self.department, self.municipality, self.county):
             if unit is not None:
                 label = str(unit)
                 if self.partner_service:

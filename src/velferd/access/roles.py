@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("Analyst")
     MINISTRY_STAFF = "ministry_staff", _("Ministry staff")
     ADMINISTRATOR = "administrator", _("Administrator")
+    SCHEME_MANAGER = "scheme_manager", _("Scheme manager (tiltaksforvalter)")
 
 
 class PartnerService(models.TextChoices):
@@ -48,6 +49,12 @@ UNIT_FIELDS_BY_ROLE: dict[str, tuple[str, ...]] = {
     Role.ANALYST: (),
     Role.MINISTRY_STAFF: ("department",),
     Role.ADMINISTRATOR: (),
+    Role.SCHEME_MANAGER: (),
+}
+# Units a role may be bound to but need not be: a scheme manager works for a county, or for
+# the whole country when bound to none.
+OPTIONAL_UNIT_FIELDS_BY_ROLE: dict[str, tuple[str, ...]] = {
+    Role.SCHEME_MANAGER: ("county",),
 }
 ALL_UNIT_FIELDS = (
     "office",
@@ -56,4 +63,5 @@ ALL_UNIT_FIELDS = (
     "partner_service",
     "organisation_number",
     "department",
+    "county",
 )

@@ -117,3 +117,6 @@ class RoleIn(Schema):
     department: Annotated[str, Declared(enum=lambda: units.keys("department"))] | None = Field(
         None, description="Department slug, for ministry staff."
     )
+    county: CountyNumber | None = Field(
+        None, description="County number, for a county's scheme managers (none: national)."
+    )

@@ -17,7 +17,13 @@ from velferd.core.identifiers import validate_organisation_number
 from . import policies
 from .actor import Actor
 from .models import TOKEN_MAX_LIFETIME, ApiToken, RoleAssignment, User
-from .roles import ALL_UNIT_FIELDS, UNIT_FIELDS_BY_ROLE, PartnerService, Role
+from .roles import (
+    ALL_UNIT_FIELDS,
+    OPTIONAL_UNIT_FIELDS_BY_ROLE,
+    UNIT_FIELDS_BY_ROLE,
+    PartnerService,
+    Role,
+)
 from .selectors import TOKEN_PREFIX, digest_of
 
 
@@ -99,7 +105,8 @@ def user_set_active(*, actor: Actor, user: User, is_active: bool) -> User:
 def _check_unit(role: str, units: dict[str, object]) -> None:
     needed = UNIT_FIELDS_BY_ROLE[role]
     missing = [name for name in needed if not units.get(name)]
-    extra = [name for name in ALL_UNIT_FIELDS if name not in needed and units.get(name)]
+    allowed = needed + OPTIONAL_UNIT_FIELDS_BY_ROLE.get(role, ())
+    extra = [name for name in ALL_UNIT_FIELDS if name not in allowed and units.get(name)]
     if missing:
         raise DomainError(
             code="unit_required",

@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 # The role assignment's fields that name a unit of the registry, in the order a form shows
 # and checks them.
-REGISTRY_UNITS = ("office", "iw_centre", "municipality", "department")
+REGISTRY_UNITS = ("office", "iw_centre", "municipality", "department", "county")
 
 
 @dataclass(frozen=True)

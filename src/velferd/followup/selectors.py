@@ -13,7 +13,7 @@ from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.errors import forbidden, not_found
 from velferd.core.identifiers import as_uuid
-from velferd.letters.readability import Lix
+from velferd.core.readability import Lix
 from velferd.letters.services import decision_letter_preview
 from velferd.people import selectors as people_selectors
 

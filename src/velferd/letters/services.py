@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
+from velferd.core.readability import Lix, lix
 
 from .models import Letter
-from .readability import Lix, lix
 from .texts import MAIN_GOAL, NEED_GROUP, SOURCE
 
 DECISION_TITLE = "Vedtak om oppfølging fra NAV"

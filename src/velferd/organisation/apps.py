@@ -14,6 +14,7 @@ class OrganisationConfig(AppConfig):
         units.register("office", units.UnitKind(find=selectors.office))
         units.register("iw_centre", units.UnitKind(find=selectors.iw_centre))
         units.register("municipality", units.UnitKind(find=selectors.municipality))
+        units.register("county", units.UnitKind(find=selectors.county))
         units.register(
             "department",
             units.UnitKind(

@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "velferd.publications",
     "velferd.employers",
     "velferd.sickleave",
+    "velferd.schemes",
+    "velferd.procurement",
+    "velferd.funding",
     "velferd.project",
 ]
 
@@ -155,6 +158,8 @@ NODE_MODULES = Path(os.environ.get("VELFERD_NODE_MODULES", PROJECT_DIR / "node_m
 STATICFILES_DIRS = [
     PACKAGE_DIR / "static",
     ("vendor/navikt", NODE_MODULES / "@navikt" / "ds-css" / "dist"),
+    # Aksel's font, served from here: the policy below lets fonts come from this site only.
+    ("vendor/source-sans-3", NODE_MODULES / "@fontsource-variable" / "source-sans-3" / "files"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]
 

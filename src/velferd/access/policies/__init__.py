@@ -305,6 +305,60 @@ from .people import (
 from .people import (
     the_person as the_person,
 )
+from .schemes import (
+    agreements_visible as agreements_visible,
+)
+from .schemes import (
+    can_edit_catalogue as can_edit_catalogue,
+)
+from .schemes import (
+    can_manage_agreement as can_manage_agreement,
+)
+from .schemes import (
+    can_manage_delivery as can_manage_delivery,
+)
+from .schemes import (
+    can_manage_schemes_in as can_manage_schemes_in,
+)
+from .schemes import (
+    can_register_supplier as can_register_supplier,
+)
+from .schemes import (
+    can_view_agreement as can_view_agreement,
+)
+from .schemes import (
+    can_view_catalogue as can_view_catalogue,
+)
+from .schemes import (
+    can_view_delivery as can_view_delivery,
+)
+from .schemes import (
+    can_view_supplier as can_view_supplier,
+)
+from .schemes import (
+    counties_managed as counties_managed,
+)
+from .schemes import (
+    deliveries_visible as deliveries_visible,
+)
+from .schemes import (
+    is_national_scheme_manager as is_national_scheme_manager,
+)
+from .schemes import (
+    represents_supplier as represents_supplier,
+)
+from .schemes import (
+    scheme_counties as scheme_counties,
+)
+from .schemes import (
+    supplier_organisation_numbers as supplier_organisation_numbers,
+)
+from .schemes import (
+    suppliers_represented as suppliers_represented,
+)
+from .schemes import (
+    suppliers_visible as suppliers_visible,
+)
 from .sickleave import (
     can_import_sick_leave_statistics as can_import_sick_leave_statistics,
 )

@@ -13,11 +13,11 @@ import pytest
 
 from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
+from velferd.core.readability import lix
 from velferd.followup import services as followup_services
 from velferd.followup.models import MainGoal, NeedGroup, NeedsAssessment, Source
 from velferd.followup.tests.factories import an_assessment
 from velferd.letters.models import Letter
-from velferd.letters.readability import lix
 from velferd.letters.services import (
     DECISION_TITLE,
     decision_letter_preview,

@@ -10,12 +10,12 @@ from velferd.access.actor import system_actor
 from velferd.access.models import User
 from velferd.access.roles import Role
 from velferd.access.services import role_assign
+from velferd.core.readability import lix
 from velferd.followup.models import (
     AssessmentStatus,
     NeedsAssessment,
 )
 from velferd.letters.models import Letter
-from velferd.letters.readability import lix
 from velferd.organisation.selectors import office
 from velferd.people.models import Person
 

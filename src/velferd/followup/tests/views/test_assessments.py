@@ -13,13 +13,13 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from velferd.access.roles import Role
 from velferd.audit.models import AuditEvent
+from velferd.core.readability import lix
 from velferd.core.testing import field_error, nb, staff_at
 from velferd.followup import services
 from velferd.followup.models import (
     AssessmentStatus,
     NeedsAssessment,
 )
-from velferd.letters.readability import lix
 from velferd.people.models import Person
 from velferd.people.tests.factories import at_sagene
 

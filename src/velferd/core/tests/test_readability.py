@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from velferd.letters.readability import WARN_ABOVE, Lix, lix
+from velferd.core.readability import WARN_ABOVE, Lix, lix
 
 
 class TestHandCountedExamples:
