@@ -15,9 +15,12 @@ from velferd.core.errors import DomainError
 from velferd.employers.api import router as employers_router
 from velferd.enquiries.api import router as enquiries_router
 from velferd.followup.api import router as followup_router
+from velferd.funding.api import router as funding_router
 from velferd.organisation.api import router as organisation_router
 from velferd.people.api import router as people_router
+from velferd.procurement.api import router as procurement_router
 from velferd.publications.api import router as publications_router
+from velferd.schemes.api import router as schemes_router
 from velferd.sickleave.api import router as sickleave_router
 
 logger = logging.getLogger(__name__)
@@ -42,6 +45,9 @@ api.add_router("/enquiries", enquiries_router)
 api.add_router("/publications", publications_router)
 api.add_router("/employers/", employers_router)
 api.add_router("/sickleave/", sickleave_router)
+api.add_router("/schemes/", schemes_router)
+api.add_router("/procurement/", procurement_router)
+api.add_router("/funding/", funding_router)
 
 
 def _error(

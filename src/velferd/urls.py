@@ -92,6 +92,10 @@ urlpatterns = [
     # Inclusive Workplace support and sick-leave statistics
     path("employers/", include("velferd.employers.urls")),
     path("sick-leave/", include("velferd.sickleave.urls")),
+    # Labour market schemes, their procurement and their money
+    path("schemes/", include("velferd.schemes.urls")),
+    path("procurement/", include("velferd.procurement.urls")),
+    path("funding/", include("velferd.funding.urls")),
     # The citizen's own pages
     path("me/", citizen_views.my_plan, name="my_plan"),
     path("me/dialogue/", citizen_views.my_dialogue, name="my_dialogue"),

@@ -1,0 +1,7 @@
+"""The funding router."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["funding"])

@@ -1,0 +1,5 @@
+"""The procurement API, at /api/v1/procurement/: a module per capability on one router."""
+
+from .router import router
+
+__all__ = ["router"]

@@ -1,0 +1,7 @@
+"""The procurement router."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["procurement"])

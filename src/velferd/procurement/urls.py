@@ -1,0 +1,7 @@
+"""The procurement pages, under /procurement/."""
+
+from django.urls import path
+
+app_name = "procurement"
+
+urlpatterns: list[path] = []

@@ -1,0 +1,7 @@
+"""The schemes pages, under /schemes/."""
+
+from django.urls import path
+
+app_name = "schemes"
+
+urlpatterns: list[path] = []
