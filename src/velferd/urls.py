@@ -58,6 +58,11 @@ urlpatterns = [
     path("periods/<uuid:period_id>/assign/", followup_views.period_assign, name="period_assign"),
     path("periods/<uuid:period_id>/end/", followup_views.period_end, name="period_end"),
     path("assessments/<uuid:assessment_id>/", followup_views.assessment, name="assessment"),
+    path(
+        "assessments/<uuid:assessment_id>/letter/",
+        followup_views.decision_letter,
+        name="decision_letter",
+    ),
     path("approvals/", followup_views.approvals, name="approvals"),
     path(
         "assessments/<uuid:assessment_id>/appeal/",

@@ -9,6 +9,7 @@ from .activity_requirement import activity_requirement_page
 from .appeals import appeal, appeal_new, appeals
 from .assessments import approvals, assessment, assessment_new
 from .dialogue import thread, thread_new
+from .letters import decision_letter
 from .notes import note_add, saved_filter_save
 from .periods import overview, period_assign, period_end, period_start
 from .plans import plan_page, plans_page
@@ -24,6 +25,7 @@ __all__ = [
     "approvals",
     "assessment",
     "assessment_new",
+    "decision_letter",
     "note_add",
     "overview",
     "period_assign",

@@ -35,7 +35,7 @@ def thread_new(request: HttpRequest, person_id: str) -> HttpResponse:
             {
                 "person": person,
                 "errors": errors,
-                "form": request.POST or {},
+                "form": request.POST or {"subject": request.GET.get("subject", "")[:200]},
                 "by_person": policies.is_the_person(actor, person),
             },
         )
