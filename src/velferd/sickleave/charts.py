@@ -37,6 +37,7 @@ class Chart:
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
     x_ticks: list[tuple[float, str]] = field(default_factory=list)
     marker_x: float | None = None
+    key: str = ""  # names the chart on a page with several, for its element ids
 
     @property
     def left(self) -> int:
@@ -73,8 +74,9 @@ def line_chart(
     *,
     unit: str = "%",
     marker: int | None = None,
+    key: str = "",
 ) -> Chart:
-    chart = Chart(title=title, x_labels=x_labels, series=series, unit=unit, marker=marker)
+    chart = Chart(title=title, x_labels=x_labels, series=series, unit=unit, marker=marker, key=key)
     values = [float(v) for s in series for v in s.values if v is not None]
     top = _nice_top(max(values, default=1.0) * 1.1 or 1.0)
     span_y = chart.bottom - chart.top

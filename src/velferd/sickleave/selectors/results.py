@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from velferd.access import policies
 from velferd.access.actor import Actor
@@ -62,6 +63,7 @@ class Results:
                     )
                 ],
                 marker=marker,
+                key="percentage",
             ),
             charts.line_chart(
                 _("Share of lost workdays under graded sick leave"),
@@ -74,8 +76,25 @@ class Results:
                     )
                 ],
                 marker=marker,
+                key="graded",
             ),
         ]
+
+    def quarters(self) -> list[tuple[str, Figure | None]]:
+        """The charts' quarters in words, each with its figure, for the tables beside them."""
+        return [(_quarter_in_words(n), figure) for n, figure in self.relative]
+
+
+def _quarter_in_words(offset: int) -> str:
+    if offset == 0:
+        return _("The quarter it started")
+    if offset < 0:
+        return ngettext(
+            "%(n)d quarter before the start", "%(n)d quarters before the start", -offset
+        ) % {"n": -offset}
+    return ngettext("%(n)d quarter after the start", "%(n)d quarters after the start", offset) % {
+        "n": offset
+    }
 
 
 def _quarter_of(moment: datetime.datetime) -> Period:
