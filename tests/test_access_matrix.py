@@ -25,6 +25,7 @@ from . import (
     matrix_employers,
     matrix_enquiries,
     matrix_people,
+    matrix_schemes,
     matrix_sickleave,
 )
 from .matrix import ANONYMOUS, ROLES, Route, admin_only, everyone, logged_in
@@ -205,6 +206,7 @@ ROUTES = [
     *matrix_coordination.ROUTES,
     *matrix_employers.ROUTES,
     *matrix_sickleave.ROUTES,
+    *matrix_schemes.ROUTES,
 ]
 
 

@@ -1,0 +1,5 @@
+"""Reading the schemes domain, as far as the reader may see, a module per capability.
+Other domains (procurement, funding) use this package: `from velferd.schemes import
+selectors`."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""The schemes pages, a module per capability."""
+
+__all__: list[str] = []
