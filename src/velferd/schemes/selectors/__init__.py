@@ -3,3 +3,8 @@ Other domains (procurement, funding) use this package: `from velferd.schemes imp
 selectors`."""
 
 __all__: list[str] = []
+
+from . import funding_support
+from .funding_support import *  # noqa: F403
+
+__all__ += funding_support.__all__
