@@ -1,25 +1,13 @@
-"""Helpers for the phone tests: the pages a login reaches, and how wide a page is.
-
-A page is reached from the login's menu (every link in the header) and from the links on
-those pages (one page of each kind: each URL pattern once), the way a person clicks through.
-"""
+"""Helpers for the phone tests: how wide a page is. The pages measured are those a login
+reaches (walk.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from django.urls import Resolver404, resolve
 from playwright.sync_api import Page, ViewportSize
 
 PHONE: ViewportSize = {"width": 320, "height": 640}
-
-# Not pages: the API, static files, the language switch, logging out, feeds and downloads.
-NOT_PAGES = ("/api/", "/static/", "/i18n/", "/logout/")
-
-LINKS = """(scope) => [...document.querySelectorAll(scope + ' a[href]')]
-  .filter((a) => !a.hasAttribute('download') && !a.hasAttribute('type'))
-  .map((a) => a.href)"""
 
 # The page's width, and the element that reaches furthest right without being inside a
 # region that scrolls or clips on its own (a table in its scroll region is fine).
@@ -66,27 +54,6 @@ class Overflow:
 
     def __str__(self) -> str:
         return f"{self.path} as {self.login}: {self.width} px wide; widest: {self.widest}"
-
-
-def page_kind(path: str) -> str | None:
-    """The URL pattern a path belongs to, or None when it is not one of the site's pages."""
-    if path.startswith(NOT_PAGES):
-        return None
-    try:
-        return resolve(path).route
-    except Resolver404:
-        return None
-
-
-def links(page: Page, site: str, scope: str) -> list[str]:
-    """The paths of the site's own pages that the links inside `scope` lead to."""
-    host = urlsplit(site).netloc
-    paths = []
-    for href in page.evaluate(LINKS, scope):
-        parts = urlsplit(href)
-        if parts.netloc == host and page_kind(parts.path) is not None:
-            paths.append(parts.path)
-    return list(dict.fromkeys(paths))
 
 
 def overflow(page: Page, login: str, path: str) -> Overflow | None:

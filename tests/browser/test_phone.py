@@ -5,23 +5,25 @@ each kind up to two links further. The menu folds behind a button that works wit
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from velferd.access.demo import DEMO_LOGINS
-from velferd.organisation.demo import iw_advisor_logins
-
 from .conftest import log_in
-from .phone import PHONE, Overflow, links, overflow, page_kind
+from .phone import PHONE, Overflow, overflow
+from .walk import ANONYMOUS, logins, walk
 
 pytestmark = pytest.mark.browser
-
-ANONYMOUS = "anonymous"
 
 
 def phone_page(browser: Browser) -> Page:
     return browser.new_context(locale="nb-NO", viewport=PHONE).new_page()
+
+
+def measure(page: Page, path: str, *, login: str, found: list[Overflow]) -> None:
+    if wide := overflow(page, login, path):
+        found.append(wide)
 
 
 @pytest.fixture
@@ -31,51 +33,6 @@ def phone(browser: Browser) -> Iterator[Page]:
     page.context.close()
 
 
-def visit(page: Page, site: str, path: str) -> bool:
-    """Open a page; False when it is not an HTML page the login may see."""
-    response = page.goto(f"{site}{path}")
-    if response is None or not response.ok:
-        return False
-    return "text/html" in response.headers.get("content-type", "")
-
-
-# The menu's pages, the pages they link to, and the pages those link to.
-LEVELS = 3
-
-
-def measure(page: Page, site: str, login: str, path: str, found: list[Overflow]) -> list[str]:
-    """Measure one page; the links on it, or none when it is not a page the login sees."""
-    if not visit(page, site, path):
-        return []
-    if wide := overflow(page, login, path):
-        found.append(wide)
-    return links(page, site, "main")
-
-
-def walk(page: Page, site: str, login: str, checked: set[str]) -> list[Overflow]:
-    """Measure all the login's menu pages, then, level by level, each kind of page linked
-    from the level before that no earlier login has had measured."""
-    page.goto(f"{site}/")
-    level = list(dict.fromkeys(["/", *links(page, site, "header")]))
-    checked.update(str(page_kind(path)) for path in level)
-    found: list[Overflow] = []
-    for _ in range(LEVELS):
-        linked: dict[str, str] = {}
-        for path in level:
-            for link in measure(page, site, login, path, found):
-                kind = str(page_kind(link))
-                if kind not in checked:
-                    linked.setdefault(kind, link)
-        checked.update(linked)
-        level = list(linked.values())
-    return found
-
-
-def logins() -> list[str]:
-    """One login of each demo role, and an IW advisor of another county."""
-    return [login.username for login in DEMO_LOGINS] + [iw_advisor_logins()[0].username]
-
-
 def test_no_page_is_wider_than_a_320_px_phone(browser: Browser, demo_site: str) -> None:
     checked: set[str] = set()
     found: list[Overflow] = []
@@ -83,7 +40,7 @@ def test_no_page_is_wider_than_a_320_px_phone(browser: Browser, demo_site: str) 
         page = phone_page(browser)
         if login != ANONYMOUS:
             log_in(page, demo_site, login)
-        found += walk(page, demo_site, login, checked)
+        walk(page, demo_site, checked, partial(measure, login=login, found=found))
         page.context.close()
     assert len(checked) > 40, f"only {len(checked)} kinds of page were reached"
     assert not found, "Wider than the phone:\n" + "\n".join(map(str, found))

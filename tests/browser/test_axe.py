@@ -1,0 +1,141 @@
+"""No page breaks WCAG 2.1 A or AA, or axe-core's best practices, as axe-core sees it: every
+page each demo login reaches (walk.py) and the public pages, in bokmål and in English, and
+the pages a walk does not reach: forms sent with mistakes, the survey answered by its token,
+the appeal form and the enquiry's receipt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from velferd.core.testing import login_actor
+from velferd.employers.models import Survey
+from velferd.employers.tests.factories import an_enterprise, being_assessed
+from velferd.followup import services as followup_services
+
+from .axe import Violation, violations
+from .conftest import log_in
+from .people import followed_with_own_login
+from .walk import ANONYMOUS, logins, walk
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["nb", "en"]
+
+
+def report(found: list[Violation]) -> str:
+    return f"axe-core finds {len(found)} violations:\n" + "\n".join(map(str, found))
+
+
+def context_in(browser: Browser, site: str, language: str) -> BrowserContext:
+    """A browser that has chosen the language with the site's language cookie. axe-core is
+    put into each page as a script of its own, which the site's policy would refuse."""
+    context = browser.new_context(
+        locale="nb-NO", viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
+    context.add_cookies([{"name": "django_language", "value": language, "url": site}])
+    return context
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
+    opened: list[BrowserContext] = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+def check(page: Page, path: str, *, login: str, language: str, found: list[Violation]) -> None:
+    found.extend(violations(page, login, language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_a_login_reaches_breaks_wcag_21_aa(
+    browser: Browser, demo_site: str, contexts: list[BrowserContext], language: str
+) -> None:
+    found: list[Violation] = []
+    checked: set[str] = set()
+    for login in [ANONYMOUS, *logins()]:
+        context = context_in(browser, demo_site, language)
+        contexts.append(context)
+        page = context.new_page()
+        if login != ANONYMOUS:
+            log_in(page, demo_site, login)
+        walk(page, demo_site, checked, partial(check, login=login, language=language, found=found))
+        context.close()
+    assert len(checked) > 40, f"only {len(checked)} kinds of page were reached"
+    assert not found, report(found)
+
+
+def send(page: Page, form: str) -> None:
+    """Send the form and wait for the page that answers."""
+    with page.expect_navigation():
+        page.locator(form).locator("button").last.click()
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_form_sent_with_mistakes_nor_the_pages_after_break_wcag_21_aa(
+    browser: Browser, demo_site: str, contexts: list[BrowserContext], language: str
+) -> None:
+    found: list[Violation] = []
+    anonymous = context_in(browser, demo_site, language)
+    contexts.append(anonymous)
+    page = anonymous.new_page()
+
+    page.goto(f"{demo_site}/enquiries/new/")
+    send(page, "[data-testid=enquiry-form]")
+    expect(page.locator("#error-summary")).to_be_visible()
+    found += violations(page, ANONYMOUS, language)
+    page.locator("#id_name").fill("Kari Nordmann")
+    page.locator("#id_email").fill("kari@example.no")
+    page.locator("#id_subject").fill("Dagpenger")
+    page.locator("#id_text").fill("Hvordan søker jeg om dagpenger?")
+    send(page, "[data-testid=enquiry-form]")
+    expect(page.get_by_test_id("reference")).to_be_visible()
+    found += violations(page, ANONYMOUS, language)
+
+    cooperation = being_assessed(login_actor("ia-radgiver"), an_enterprise(name="Universell AS"))
+    survey = Survey.objects.get(cooperation=cooperation)
+    page.goto(f"{demo_site}/employers/survey/{survey.token}/")
+    found += violations(page, ANONYMOUS, language)
+    send(page, "[data-testid=survey-form]")
+    expect(page.locator("#error-summary")).to_be_visible()
+    found += violations(page, ANONYMOUS, language)
+
+    person, username = followed_with_own_login()
+    vera = login_actor("veileder")
+    decision = followup_services.assessment_create(
+        actor=vera,
+        person=person,
+        need_group="situation_specific",
+        main_goal="get_work",
+        reasoning="Du trenger hjelp til å komme i arbeid, og vi følger deg opp.",
+        sources=["self_assessment", "dialogue"],
+    )
+    decision = followup_services.assessment_send(
+        actor=vera, assessment=decision, version=decision.version
+    )
+    citizen = context_in(browser, demo_site, language)
+    contexts.append(citizen)
+    page = citizen.new_page()
+    log_in(page, demo_site, username)
+    page.goto(f"{demo_site}/me/decisions/{decision.pk}/appeal/")
+    found += violations(page, username, language)
+    send(page, "main form.form")
+    expect(page.locator("[aria-invalid=true]")).to_be_visible()
+    found += violations(page, username, language)
+
+    staff = context_in(browser, demo_site, language)
+    contexts.append(staff)
+    page = staff.new_page()
+    log_in(page, demo_site, "veileder")
+    page.goto(f"{demo_site}/people/{person.pk}/activities/new/")
+    send(page, "main form.form")
+    expect(page.locator("#error-summary")).to_be_visible()
+    found += violations(page, "veileder", language)
+
+    assert not found, report(found)
