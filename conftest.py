@@ -16,7 +16,7 @@ from velferd.core.testing import login_actor
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     from velferd.demo import load_demo
-    from velferd.organisation.services import load_reference
+    from velferd.project.reference import load_reference
 
     with django_db_blocker.unblock():
         load_reference(actor=system_actor("tests"))

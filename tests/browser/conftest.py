@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from velferd.access.actor import system_actor
 from velferd.demo import DEMO_PASSWORD, load_demo
-from velferd.organisation.services import load_reference
+from velferd.project.reference import load_reference
 
 CHROMIUM = os.environ.get("VELFERD_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 SCREENSHOTS = os.environ.get("VELFERD_SCREENSHOTS", "")

@@ -318,6 +318,12 @@ from .schemes import (
     can_manage_delivery as can_manage_delivery,
 )
 from .schemes import (
+    can_edit_supplier as can_edit_supplier,
+)
+from .schemes import (
+    can_edit_supplier_details as can_edit_supplier_details,
+)
+from .schemes import (
     can_manage_schemes_in as can_manage_schemes_in,
 )
 from .schemes import (

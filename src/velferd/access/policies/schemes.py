@@ -82,6 +82,17 @@ def suppliers_visible(actor: Actor, via: str = "") -> Q:
     return suppliers_represented(actor, via)
 
 
+def can_edit_supplier(actor: Actor, supplier: Any) -> bool:
+    """The supplier's own facts (name, kind, whether active): the scheme managers."""
+    return actor.has_role(Role.SCHEME_MANAGER)
+
+
+def can_edit_supplier_details(actor: Actor, supplier: Any) -> bool:
+    """The supplier's sub-units and contact persons: the scheme managers and the
+    supplier's own staff."""
+    return actor.has_role(Role.SCHEME_MANAGER) or represents_supplier(actor, supplier)
+
+
 def can_view_agreement(actor: Actor, agreement: Any) -> bool:
     """The scheme managers of a county the agreement covers (or national ones) and the
     supplier's own staff."""

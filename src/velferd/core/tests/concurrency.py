@@ -30,7 +30,7 @@ def load_demo_data() -> None:
     """The reference and demo data a transactional test starts from (the flush after the
     previous one left the database empty)."""
     from velferd.demo import load_demo
-    from velferd.organisation.services import load_reference
+    from velferd.project.reference import load_reference
 
     load_reference(actor=system_actor("tests"))
     load_demo(actor=system_actor("tests"))

@@ -8,3 +8,18 @@ from . import funding_support
 from .funding_support import *  # noqa: F403
 
 __all__ += funding_support.__all__
+
+from .catalogue import LIX_WARN_ABOVE as LIX_WARN_ABOVE
+from .catalogue import may_edit_catalogue as may_edit_catalogue
+from .catalogue import scheme_type_for as scheme_type_for
+from .catalogue import scheme_types_for as scheme_types_for
+from .catalogue import sees_staff_texts as sees_staff_texts
+from .suppliers import contact_of as contact_of
+from .suppliers import contacts_of as contacts_of
+from .suppliers import may_list_suppliers as may_list_suppliers
+from .suppliers import own_suppliers as own_suppliers
+from .suppliers import staff_of as staff_of
+from .suppliers import supplier_for as supplier_for
+from .suppliers import suppliers_for as suppliers_for
+from .suppliers import unit_of as unit_of
+from .suppliers import units_of as units_of
