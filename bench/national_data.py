@@ -47,6 +47,8 @@ from typing import Any
 
 import psycopg
 
+from velferd.core.search import search_key
+
 DATA = Path(__file__).resolve().parent / "data"
 TZ = zoneinfo.ZoneInfo("Europe/Oslo")
 PEOPLE_AT_SCALE_1 = 1_000_000
@@ -579,7 +581,7 @@ class Generator:
         created = stamp(started, 480 + int(r() * 480))
         out["people_person"].append(
             f"{pid}\t{created}\t{created}\t1\t{nid}\t{given}\t{family}\t"
-            f"{given.casefold()} {family.casefold()}\t{born.isoformat()}\t{municipality}\t{district}\t"
+            f"{search_key(f'{given} {family}')}\t{born.isoformat()}\t{municipality}\t{district}\t"
             f"{office}\t{STREETS[int(r() * len(STREETS))]} {1 + int(r() * 120)}\t"
             f"{int(r() * 10000):04d}\t{town}\t{protection}\t{'t' if employee else 'f'}\t{language}\t"
             f"{'t' if interpreter else 'f'}\n"

@@ -3,10 +3,13 @@ with the areas they serve and their partnership agreements, and the IW centres."
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from velferd.core.models import Bilingual, TimestampedModel, VersionedModel
+from velferd.core.search import search_key
 
 
 class Ministry(Bilingual, TimestampedModel):
@@ -125,6 +128,8 @@ class Office(Bilingual, VersionedModel):
 
     unit_number = models.CharField(max_length=4, unique=True)
     name_nb = models.CharField(max_length=200)
+    # The name folded for searching (velferd.core.search), kept by save().
+    search_name = models.CharField(max_length=200, default="", editable=False)
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="offices")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="offices")
     is_active = models.BooleanField(default=True)
@@ -134,6 +139,12 @@ class Office(Bilingual, VersionedModel):
 
     def __str__(self) -> str:
         return self.name_nb
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = search_key(self.name_nb)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def name_en(self) -> str:

@@ -10,6 +10,7 @@ from velferd.access import selectors as access_selectors
 from velferd.access.roles import Role
 from velferd.core.errors import DomainError, not_found
 from velferd.core.identifiers import validate_county_number, validate_municipality_number
+from velferd.core.search import search_key
 
 from . import reference
 from .models import (
@@ -101,7 +102,7 @@ def municipalities(*, county_number: str | None = None, query: str = "") -> Quer
     if query.isdigit():
         found = found.filter(number__startswith=query)
     elif query:
-        found = found.filter(search_name__contains=query.casefold())
+        found = found.filter(search_name__contains=search_key(query))
     return found
 
 
@@ -136,7 +137,7 @@ def offices(
     query = query.strip()
     if query:
         areas = OfficeArea.objects.filter(municipality__in=municipalities(query=query))
-        by_name = Office.objects.filter(name_nb__icontains=query)
+        by_name = Office.objects.filter(search_name__contains=search_key(query))
         found = found.filter(pk__in=areas.values("office")) | found.filter(pk__in=by_name)
     return found.order_by("name_nb").distinct()
 
@@ -212,7 +213,7 @@ def directory_search(query: str, *, limit: int = 25) -> list[DirectoryHit]:
     query = query.strip()
     if not query:
         return []
-    folded = query.casefold()
+    folded = search_key(query)
     found = sorted(
         municipalities(query=query),
         key=lambda m: (not m.search_name.startswith(folded), m.search_name),

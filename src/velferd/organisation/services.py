@@ -16,6 +16,7 @@ from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, DomainError, not_found
 from velferd.core.identifiers import validate_county_number, validate_municipality_number
+from velferd.core.search import search_key
 
 from . import reference
 from .models import (
@@ -144,7 +145,7 @@ def load_reference(*, actor: Actor) -> LoadReport:
             {
                 "name": row["name"],
                 "county": counties[number],
-                "search_name": row["name"].casefold(),
+                "search_name": search_key(row["name"]),
             },
         )
     for county in counties.values():

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from velferd.access.roles import PartnerService
 from velferd.core.identifiers import mask_national_id
 from velferd.core.models import TimestampedModel, VersionedModel
+from velferd.core.search import search_key
 
 
 class AddressProtection(models.TextChoices):
@@ -41,7 +42,7 @@ class Person(VersionedModel):
     national_id = models.CharField(max_length=11, unique=True)
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100)
-    # Lower-cased in Python, for searches that fold æ, ø, å on SQLite too.
+    # The name folded for searching (velferd.core.search): "barum" finds Bærum.
     search_name = models.CharField(max_length=201, db_index=True, default="")
     birth_date = models.DateField()
     municipality = models.ForeignKey(
@@ -76,7 +77,7 @@ class Person(VersionedModel):
         return self.full_name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.search_name = f"{self.given_name} {self.family_name}".casefold()
+        self.search_name = search_key(f"{self.given_name} {self.family_name}")
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
         super().save(*args, **kwargs)

@@ -14,6 +14,7 @@ from velferd.audit import services as audit
 from velferd.audit.models import AccessEvent
 from velferd.core.errors import forbidden, not_found
 from velferd.core.identifiers import as_uuid
+from velferd.core.search import search_key
 
 from .models import Child, Consent, Person
 
@@ -32,7 +33,7 @@ def persons_visible_to(*, actor: Actor, query: str = "") -> QuerySet[Person]:
         for person in found:
             _log_read(actor, person, what="person.search", purpose="follow_up")
     else:
-        for word in query.casefold().split():
+        for word in search_key(query).split():
             found = found.filter(search_name__contains=word)
     return found.select_related("office", "municipality").prefetch_related("children")
 
