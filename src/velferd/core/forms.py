@@ -37,6 +37,43 @@ def parse_date(value: str, field: str) -> datetime.date | None:
     )
 
 
+# A date field in a filter takes a date the way Aksel's date input does: typed the Norwegian
+# way, dd.mm.åååå (also d.m.åååå), or as ISO, åååå-mm-dd (what a browser's date picker sends).
+TYPED_DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d")
+SHOWN_DATE_FORMAT = "%d.%m.%Y"
+
+
+def parse_typed_date(value: str, field: str) -> datetime.date | None:
+    """The date typed in a filter's date field, or None when it is empty."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    for pattern in TYPED_DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    typed = value[:20]
+    raise DomainError(
+        code="invalid_date",
+        field=field,
+        message_nb=(
+            f"«{typed}» er ikke en dato vi kan lese. Skriv datoen som dd.mm.åååå, "
+            "for eksempel 17.05.2026."
+        ),
+        message_en=(
+            f"“{typed}” is not a date we can read. Write the date as dd.mm.yyyy, "
+            "for example 17.05.2026."
+        ),
+    )
+
+
+def shown_date(date: datetime.date | None, typed: str) -> str:
+    """What a filter's date field shows: the date as dd.mm.åååå once it is read, else what
+    was typed (so that a mistake can be corrected)."""
+    return date.strftime(SHOWN_DATE_FORMAT) if date else typed
+
+
 def parse_datetime(value: str, field: str) -> datetime.datetime | None:
     value = (value or "").strip()
     if not value:

@@ -110,6 +110,12 @@ class PortfolioQuery:
     age_band: str = ""
     sort: str = "name"
 
+    @property
+    def chosen(self) -> int:
+        """How many filters narrow the list (the order is no filter)."""
+        narrowing = (self.need_group, self.main_goal, self.benefit, self.age_band)
+        return len(self.flags) + sum(1 for value in narrowing if value)
+
 
 @dataclass
 class Portfolio:

@@ -15,7 +15,14 @@ from velferd.access.selectors import actor_for_request
 from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, forbidden
-from velferd.core.forms import checked, parse_date, parse_version, post_or_show
+from velferd.core.forms import (
+    checked,
+    parse_date,
+    parse_typed_date,
+    parse_version,
+    post_or_show,
+    shown_date,
+)
 from velferd.core.pagination import paginate
 from velferd.organisation import selectors as organisation_selectors
 
@@ -27,8 +34,8 @@ SEARCH_FIELDS = ("q", "reference", "date_from", "date_to", "department", "direct
 
 def _dates(params: dict[str, str]) -> tuple[datetime.date | None, datetime.date | None]:
     return (
-        parse_date(params["date_from"], "date_from"),
-        parse_date(params["date_to"], "date_to"),
+        parse_typed_date(params["date_from"], "date_from"),
+        parse_typed_date(params["date_to"], "date_to"),
     )
 
 
@@ -39,6 +46,8 @@ def journal(request: HttpRequest) -> HttpResponse:
     error = None
     try:
         date_from, date_to = _dates(params)
+        params["date_from"] = shown_date(date_from, params["date_from"])
+        params["date_to"] = shown_date(date_to, params["date_to"])
         found = selectors.journal_search(
             actor=actor,
             query=params["q"],
