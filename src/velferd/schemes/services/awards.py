@@ -11,12 +11,20 @@ from typing import Any
 
 from django.db import transaction
 
+from velferd.access import policies
 from velferd.access.actor import Actor
+from velferd.access.models import User
 from velferd.audit import services as audit
 
 from ..models import Agreement, AgreementRate, AgreementStatus, PriceModel
 
 RATED = (PriceModel.AGREED_MONTHLY, PriceModel.AGREED_WEEKLY, PriceModel.AGREED_HOURLY)
+
+
+def _person(actor: Actor) -> User:
+    if actor.user is None:
+        raise policies.not_authenticated()
+    return actor.user
 
 
 @transaction.atomic
@@ -31,8 +39,8 @@ def agreement_from_award(
     ends_on: datetime.date,
     price_model: str,
     rate: Decimal,
-    counties: Iterable[str],
-    offices: Iterable[int] = (),
+    counties: Iterable[Any],
+    offices: Iterable[Any] = (),
     is_framework: bool = False,
 ) -> Agreement:
     """A draft agreement (the scheme manager activates it as agreements are): the agreed
@@ -48,7 +56,7 @@ def agreement_from_award(
         price_model=price_model,
         status=AgreementStatus.DRAFT,
         is_framework=is_framework,
-        created_by=actor.user,
+        created_by=_person(actor),
     )
     agreement.counties.set(list(counties))
     agreement.offices.set(list(offices))
@@ -56,7 +64,7 @@ def agreement_from_award(
         AgreementRate.objects.create(agreement=agreement, valid_from=starts_on, amount=rate)
     audit.record(
         actor=actor,
-        action="agreement.created_from_award",
+        action="scheme_agreement.created_from_award",
         target=agreement,
         after=audit.snapshot(
             agreement, "number", "supplier", "scheme_type", "starts_on", "ends_on", "price_model"
