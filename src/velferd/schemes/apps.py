@@ -11,12 +11,14 @@ class SchemesConfig(AppConfig):
         from velferd.core.labels import AUDIT_RECORDS, register_choices
 
         from .choices import NeedGroup
+        from .lifecycles import register_labels
         from .models import ArrangedAs, PriceModel, SupplierKind
 
         register_choices("need_group", NeedGroup)
         register_choices("price_model", PriceModel)
         register_choices("arranged_as", ArrangedAs)
         register_choices("supplier_kind", SupplierKind)
+        register_labels()
         AUDIT_RECORDS.update(
             {
                 "scheme_type": _("Scheme type"),

@@ -8,6 +8,7 @@ model, with `via` the path from that model to the record the predicate reads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q
@@ -40,6 +41,27 @@ def counties_managed(actor: Actor, via: str = "county") -> Q:
     if is_national_scheme_manager(actor):
         return Q()
     return Q(**{f"{via}__in": scheme_counties(actor)})
+
+
+def can_create_agreement(actor: Actor, county_ids: Iterable[str]) -> bool:
+    """A scheme manager of one of the counties the agreement is to cover, or a national one."""
+    return any(can_manage_schemes_in(actor, county_id) for county_id in county_ids)
+
+
+def can_list_agreements(actor: Actor) -> bool:
+    """Scheme managers and supplier staff have a list of agreements (each sees the ones
+    `agreements_visible` lets through)."""
+    return actor.has_role(Role.SCHEME_MANAGER, Role.SUPPLIER)
+
+
+def can_list_deliveries(actor: Actor) -> bool:
+    """NAV's staff who work with schemes, and supplier staff (their own deliveries)."""
+    return actor.has_role(*NAV_STAFF_ROLES, Role.SUPPLIER)
+
+
+def can_search_delivery_catalogue(actor: Actor) -> bool:
+    """The caseworkers' delivery catalogue: the office roles, who find places for people."""
+    return actor.has_role(*OFFICE_ROLES)
 
 
 def can_edit_catalogue(actor: Actor) -> bool:

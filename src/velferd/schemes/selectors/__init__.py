@@ -23,3 +23,10 @@ from .suppliers import supplier_for as supplier_for
 from .suppliers import suppliers_for as suppliers_for
 from .suppliers import unit_of as unit_of
 from .suppliers import units_of as units_of
+
+from . import agreements, deliveries, outcomes
+from .agreements import *  # noqa: F403
+from .deliveries import *  # noqa: F403
+from .outcomes import *  # noqa: F403
+
+__all__ += agreements.__all__ + deliveries.__all__ + outcomes.__all__

@@ -14,3 +14,16 @@ from .suppliers import supplier_register as supplier_register
 from .suppliers import unit_add as unit_add
 from .suppliers import unit_change as unit_change
 from .suppliers import unit_remove as unit_remove
+from .agreements import agreement_activate as agreement_activate
+from .agreements import agreement_add_rate as agreement_add_rate
+from .agreements import agreement_cancel as agreement_cancel
+from .agreements import agreement_create as agreement_create
+from .agreements import agreement_end as agreement_end
+from .agreements import agreement_exercise_option as agreement_exercise_option
+from .deliveries import delivery_cancel as delivery_cancel
+from .deliveries import delivery_create as delivery_create
+from .deliveries import delivery_end as delivery_end
+from .deliveries import delivery_start as delivery_start
+from .outcomes import measurement_record as measurement_record
+from .outcomes import outcome_contract_create as outcome_contract_create
+from .outcomes import settlement as settlement
