@@ -305,6 +305,48 @@ from .people import (
 from .people import (
     the_person as the_person,
 )
+from .procurement import (
+    bids_visible as bids_visible,
+)
+from .procurement import (
+    can_approve_award as can_approve_award,
+)
+from .procurement import (
+    can_bid_for as can_bid_for,
+)
+from .procurement import (
+    can_create_competition as can_create_competition,
+)
+from .procurement import (
+    can_manage_competition as can_manage_competition,
+)
+from .procurement import (
+    can_score as can_score,
+)
+from .procurement import (
+    can_start_competitions as can_start_competitions,
+)
+from .procurement import (
+    can_view_bid as can_view_bid,
+)
+from .procurement import (
+    can_view_competition as can_view_competition,
+)
+from .procurement import (
+    competitions_evaluated as competitions_evaluated,
+)
+from .procurement import (
+    competitions_managed as competitions_managed,
+)
+from .procurement import (
+    competitions_visible as competitions_visible,
+)
+from .procurement import (
+    is_evaluator as is_evaluator,
+)
+from .procurement import (
+    may_evaluate as may_evaluate,
+)
 from .schemes import (
     agreements_visible as agreements_visible,
 )
