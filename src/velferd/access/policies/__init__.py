@@ -215,6 +215,42 @@ from .followup import (
 from .followup import (
     portfolio_rows_visible as portfolio_rows_visible,
 )
+from .funding import (
+    budgets_managed as budgets_managed,
+)
+from .funding import (
+    can_manage_budget as can_manage_budget,
+)
+from .funding import (
+    can_manage_claim as can_manage_claim,
+)
+from .funding import (
+    can_manage_commitment as can_manage_commitment,
+)
+from .funding import (
+    can_manage_funding as can_manage_funding,
+)
+from .funding import (
+    can_submit_claim as can_submit_claim,
+)
+from .funding import (
+    can_view_claim as can_view_claim,
+)
+from .funding import (
+    can_work_with_funding as can_work_with_funding,
+)
+from .funding import (
+    claims_managed as claims_managed,
+)
+from .funding import (
+    claims_of_supplier as claims_of_supplier,
+)
+from .funding import (
+    claims_visible as claims_visible,
+)
+from .funding import (
+    commitments_managed as commitments_managed,
+)
 from .ministry import (
     PRESS_DIVISION as PRESS_DIVISION,
 )
