@@ -25,6 +25,7 @@ from . import (
     matrix_employers,
     matrix_enquiries,
     matrix_people,
+    matrix_procurement,
     matrix_schemes,
     matrix_sickleave,
 )
@@ -206,6 +207,7 @@ ROUTES = [
     *matrix_coordination.ROUTES,
     *matrix_employers.ROUTES,
     *matrix_sickleave.ROUTES,
+    *matrix_procurement.ROUTES,
     *matrix_schemes.ROUTES,
 ]
 
