@@ -131,6 +131,20 @@ ROUTES = [
         body=lambda _: {"name": "NAV Grünerløkka", "version": 1},
     ),
     Route(
+        "put",
+        f"{ORG}/offices/{{unit_number}}/visiting",
+        admin_only(200),
+        params={"unit_number": lambda _: "0317"},
+        unknown_path=f"{ORG}/offices/9999/visiting",
+        body=lambda _: {
+            "visiting_address": {"street": "", "postcode": "", "place": ""},
+            "phone": "55 55 33 33",
+            "opening_hours": [{"weekday": 1, "opens": "10:00", "closes": "14:00"}],
+            "opening_note": "",
+            "version": 1,
+        },
+    ),
+    Route(
         "get",
         f"{ORG}/offices/{{unit_number}}/agreement",
         everyone(200),

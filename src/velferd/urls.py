@@ -33,6 +33,11 @@ urlpatterns = [
         name="agreements_missing_minimum",
     ),
     path("offices/<str:unit_number>/", organisation_views.office, name="office"),
+    path(
+        "offices/<str:unit_number>/visiting/",
+        organisation_views.office_visiting,
+        name="office_visiting",
+    ),
     path("offices/<str:unit_number>/agreement/", organisation_views.agreement, name="agreement"),
     path("iw-centres/", organisation_views.iw_centres, name="iw_centres"),
     # Staff: people and their follow-up

@@ -101,6 +101,31 @@ def field_error(html: str, name: str) -> str:
     return found.group(1).strip() if found else ""
 
 
+def summary_errors(html: str) -> dict[str, str]:
+    """The error summary's messages, by the field each links to (under "" those that name
+    no field, one after the other)."""
+    summary = re.search(r'data-testid="error-summary".*?</ul>', html, flags=re.DOTALL)
+    if summary is None:
+        return {}
+    linked = re.findall(r'href="#id_([\w-]+)">(.*?)</a>', summary.group(0))
+    apart = re.findall(r'data-testid="form-error">(.*?)</span>', summary.group(0))
+    return {**dict(linked), **({"": " ".join(apart)} if apart else {})}
+
+
+def assert_every_error_shown(html: str, expected: dict[str, str]) -> None:
+    """The form pattern: every message at once in the summary, linked to its field; each
+    field marked invalid and tied to its message beside it."""
+    assert summary_errors(html) == expected
+    for name, message in expected.items():
+        if not name:
+            continue
+        field = re.search(rf'<(?:input|select|textarea)[^>]*id="id_{name}"[^>]*>', html)
+        assert field is not None, f"no field id_{name}"
+        assert 'aria-invalid="true"' in field.group(0), name
+        assert f'aria-describedby="error-{name}"' in field.group(0), name
+        assert field_error(html, name) == message
+
+
 def filter_disagreements(
     rows: QuerySet[Any],
     predicate: Callable[[Actor, Any], bool],

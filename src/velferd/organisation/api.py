@@ -29,6 +29,7 @@ from .schemas import (
     OfficeList,
     OfficeOut,
     OfficePatch,
+    OfficeVisitingIn,
     ServiceTypeOut,
     ServingOfficeOut,
 )
@@ -71,6 +72,17 @@ def _office(office: Office, minimum: list[ServiceType] | None = None) -> dict[st
         "minimum_missing": [_service(s) for s in missing],
         "version": office.version,
         "is_active": office.is_active,
+        "visiting_address": {
+            "street": office.street,
+            "postcode": office.postcode,
+            "place": office.place,
+        },
+        "phone": office.phone,
+        "opening_hours": [
+            {"weekday": h.weekday, "opens": h.opens, "closes": h.closes}
+            for h in office.opening_hours.all()
+        ],
+        "opening_note": office.opening_note,
     }
 
 
@@ -211,6 +223,27 @@ def update_office(request: HttpRequest, unit_number: UnitNumber, payload: Office
         version=payload.version,
         name=payload.name,
         is_active=payload.is_active,
+    )
+    return _office(selectors.office(office.unit_number))
+
+
+@router.put("/offices/{unit_number}/visiting", response={200: OfficeOut, **ERRORS}, auth=AUTH)
+def save_office_visiting(
+    request: HttpRequest, unit_number: UnitNumber, payload: OfficeVisitingIn
+) -> Any:
+    """Replace an office's visiting address, phone, opening hours and their note. A closing
+    time at or before the opening time is 422 naming the day (field `closes_<weekday>`); a
+    stale `version` is 409."""
+    office = services.office_visiting_save(
+        actor=actor_of(request),
+        office=selectors.office(unit_number),
+        version=payload.version,
+        street=payload.visiting_address.street,
+        postcode=payload.visiting_address.postcode,
+        place=payload.visiting_address.place,
+        phone=payload.phone,
+        opening_note=payload.opening_note,
+        opening_hours=[(h.weekday, h.opens, h.closes) for h in payload.opening_hours],
     )
     return _office(selectors.office(office.unit_number))
 

@@ -50,6 +50,7 @@ def load_demo_offices(*, actor: Actor) -> int:
     )
     if opened:
         _keep_older_agreement(actor)
+        services.load_visiting(actor=actor)
     return opened
 
 

@@ -133,6 +133,13 @@ class Office(Bilingual, VersionedModel):
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="offices")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="offices")
     is_active = models.BooleanField(default=True)
+    # Where and when to visit (services/visiting.py): the visiting address, the phone and,
+    # beside the opening hours (OpeningHours), a note such as "Timeavtale utenom åpningstid".
+    street = models.CharField(max_length=200, blank=True, default="")
+    postcode = models.CharField(max_length=4, blank=True, default="")
+    place = models.CharField(max_length=100, blank=True, default="")
+    phone = models.CharField(max_length=20, blank=True, default="")
+    opening_note = models.CharField(max_length=300, blank=True, default="")
 
     class Meta:
         ordering = ["name_nb"]
@@ -170,6 +177,37 @@ class OfficeArea(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality.name} {self.district}".strip()
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 1, _("Monday")
+    TUESDAY = 2, _("Tuesday")
+    WEDNESDAY = 3, _("Wednesday")
+    THURSDAY = 4, _("Thursday")
+    FRIDAY = 5, _("Friday")
+    SATURDAY = 6, _("Saturday")
+    SUNDAY = 7, _("Sunday")
+
+
+class OpeningHours(models.Model):
+    """When an office is open on one day of the week; a day without a row is closed."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField()
+
+    class Meta:
+        ordering = ["weekday"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "weekday"], name="one_opening_per_weekday"),
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")), name="opening_closes_after_opens"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
 class PartnershipAgreement(VersionedModel):

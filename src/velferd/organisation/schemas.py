@@ -82,6 +82,21 @@ class OfficeSummary(Schema):
     county: CountyOut
 
 
+Weekday = Annotated[int, Field(ge=1, le=7, description="1 is Monday, 7 Sunday")]
+
+
+class VisitingAddress(Schema):
+    street: str = Field("", max_length=200)
+    postcode: str = Field("", max_length=4, description="Four digits")
+    place: str = Field("", max_length=100)
+
+
+class OpeningHoursRow(Schema):
+    weekday: Weekday
+    opens: datetime.time
+    closes: datetime.time = Field(..., description="After `opens`")
+
+
 class OfficeOut(OfficeSummary):
     areas: list[AreaOut]
     services: list[ServiceTypeOut]
@@ -90,6 +105,14 @@ class OfficeOut(OfficeSummary):
     )
     version: int
     is_active: bool
+    visiting_address: VisitingAddress
+    phone: str
+    opening_hours: list[OpeningHoursRow] = Field(
+        ..., description="A row per weekday the office is open; a day without one is closed"
+    )
+    opening_note: str = Field(
+        ..., description='Beside the hours, e.g. "Timeavtale utenom åpningstid"'
+    )
 
 
 class OfficeList(Schema):
@@ -139,6 +162,16 @@ class OfficeIn(Schema):
 class OfficePatch(Schema):
     name: Annotated[str, NOT_BLANK] | None = Field(None, max_length=200)
     is_active: bool | None = None
+    version: int
+
+
+class OfficeVisitingIn(Schema):
+    visiting_address: VisitingAddress
+    phone: str = Field("", max_length=20)
+    opening_hours: list[OpeningHoursRow] = Field(
+        ..., description="Replaces the office's hours: one row per weekday it is open"
+    )
+    opening_note: str = Field("", max_length=300)
     version: int
 
 

@@ -120,6 +120,7 @@ def _offices_with_details() -> QuerySet[Office]:
     return Office.objects.select_related("county", "agency").prefetch_related(
         Prefetch("areas", queryset=OfficeArea.objects.select_related("municipality")),
         Prefetch("agreement__services"),
+        "opening_hours",
     )
 
 

@@ -1,4 +1,5 @@
-"""Writes to the registry. Every change is audited in its own transaction."""
+"""Writes to the registry. Every change is audited in its own transaction. The offices'
+visiting address and opening hours are `visiting`'s."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from velferd.core.errors import CONFLICT, DomainError, not_found
 from velferd.core.identifiers import validate_county_number, validate_municipality_number
 from velferd.core.search import search_key
 
-from . import reference
-from .models import (
+from .. import reference
+from ..models import (
     Agency,
     County,
     Department,
@@ -31,8 +32,29 @@ from .models import (
     PartnershipAgreement,
     ServiceType,
 )
+from .visiting import (
+    VISITING_FIELDS,
+    Opening,
+    check_address,
+    check_opening,
+    check_phone,
+    check_postcode,
+    load_visiting,
+    office_visiting_save,
+)
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+__all__ = [
+    "VISITING_FIELDS",
+    "Opening",
+    "check_address",
+    "check_opening",
+    "check_phone",
+    "check_postcode",
+    "load_visiting",
+    "office_visiting_save",
+]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass
@@ -150,6 +172,8 @@ def load_reference(*, actor: Actor) -> LoadReport:
         )
     for county in counties.values():
         _upsert(report, actor, IWCentre, {"county": county}, reference.iw_centre_names(county.name))
+    for _ in range(load_visiting(actor=actor)):
+        report.count("office_visiting", "updated")
     return report
 
 
