@@ -51,6 +51,28 @@ def standstill_over(competition: Competition) -> None:
         )
 
 
+def _from(*states: str) -> Any:
+    """A guard: the move is made only from the named states (the table allows its target
+    from others too, for other moves)."""
+
+    def guard(competition: Competition) -> None:
+        if competition.status not in states:
+            raise invalid(
+                "invalid_transition",
+                "status",
+                "Det kan ikke gjøres i konkurransens nåværende status.",
+                "That cannot be done in the competition's current status.",
+                status=CONFLICT,
+            )
+
+    return guard
+
+
+def _evaluation_opens(competition: Competition) -> None:
+    _from(CompetitionStatus.PUBLISHED)(competition)
+    deadline_passed(competition)
+
+
 C = CompetitionStatus
 OPEN = (C.DRAFT, C.PUBLISHED, C.EVALUATION, C.AWAITING_APPROVAL, C.AWARDED)
 COMPETITION = Lifecycle(
@@ -66,11 +88,28 @@ COMPETITION = Lifecycle(
     },
     moves=(
         Move("publish", C.PUBLISHED, "competition.published"),
-        Move("evaluate", C.EVALUATION, "competition.evaluation", guard=deadline_passed),
-        Move("award", C.AWARDED, "competition.awarded", inputs=("bids",)),
+        Move("evaluate", C.EVALUATION, "competition.evaluation", guard=_evaluation_opens),
+        Move(
+            "award",
+            C.AWARDED,
+            "competition.awarded",
+            inputs=("bids",),
+            guard=_from(C.EVALUATION),
+        ),
         Move("propose", C.AWAITING_APPROVAL, "competition.award_proposed", inputs=("bids",)),
-        Move("approve", C.AWARDED, "competition.award_approved"),
-        Move("return", C.EVALUATION, "competition.award_returned", inputs=("reason",)),
+        Move(
+            "approve",
+            C.AWARDED,
+            "competition.award_approved",
+            guard=_from(C.AWAITING_APPROVAL),
+        ),
+        Move(
+            "return",
+            C.EVALUATION,
+            "competition.award_returned",
+            inputs=("reason",),
+            guard=_from(C.AWAITING_APPROVAL),
+        ),
         Move("conclude", C.CONCLUDED, "competition.concluded", guard=standstill_over),
         Move("cancel", C.CANCELLED, "competition.cancelled", inputs=("reason",)),
     ),

@@ -1,0 +1,1 @@
+"""The procurement pages: a module per page group."""
