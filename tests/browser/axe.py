@@ -12,7 +12,9 @@ from playwright.sync_api import Page
 AXE = Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
-RUN = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})
+# Only the violations are worked out in full (resultTypes), which makes a run faster.
+RUN = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                   resultTypes: ['violations']})
   .then((results) => results.violations.map((v) => ({
     rule: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.map((n) => n.target.join(' ')),

@@ -10,7 +10,7 @@ from functools import partial
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import log_in
+from .conftest import log_in, screenshot
 from .phone import PHONE, Overflow, overflow
 from .walk import ANONYMOUS, logins, walk
 
@@ -24,6 +24,8 @@ def phone_page(browser: Browser) -> Page:
 def measure(page: Page, path: str, *, login: str, found: list[Overflow]) -> None:
     if wide := overflow(page, login, path):
         found.append(wide)
+    if path == "/start/":
+        screenshot(page, f"start-{login}-320")
 
 
 @pytest.fixture
