@@ -13,6 +13,7 @@ from velferd.enquiries.demo import load_demo_enquiries
 from velferd.followup.demo import load_demo_followup
 from velferd.organisation.demo import iw_advisor_logins, load_demo_offices
 from velferd.people.demo import load_demo_people
+from velferd.procurement.demo import load_demo_procurement
 from velferd.publications.services import load_demo_publications
 from velferd.sickleave.demo import load_demo_sick_leave
 
@@ -36,4 +37,5 @@ def load_demo(*, actor: Actor) -> dict[str, int]:
         "publications": load_demo_publications(actor=actor),
         "enterprises": load_demo_employers(system=actor),
         "sick_leave_rows": load_demo_sick_leave(system=actor),
+        "competitions": load_demo_procurement(system=actor),
     }
