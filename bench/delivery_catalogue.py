@@ -121,6 +121,7 @@ def main() -> None:
     offices = list(Office.objects.filter(is_active=True).order_by("pk"))
     types = list(
         Delivery.objects.filter(status=DeliveryStatus.RUNNING)
+        .order_by()
         .values_list("scheme_type__code", flat=True)
         .distinct()
     )

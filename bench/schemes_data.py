@@ -267,7 +267,12 @@ def _make_deliveries(
         for delivery in batch:
             county_offices = offices[delivery.county_id]
             chosen = rng.sample(county_offices, min(len(county_offices), rng.randint(1, 4)))
-            rows += [DeliveryOffice(delivery_id=delivery.pk, office_id=o) for o in chosen]
+            rows += [
+                DeliveryOffice(
+                    delivery_id=delivery.pk, office_id=o, scheme_type_id=delivery.scheme_type_id
+                )
+                for o in chosen
+            ]
         DeliveryOffice.objects.bulk_create(rows, batch_size=BATCH)
         made += len(batch)
         links += len(rows)

@@ -15,6 +15,7 @@ from velferd.organisation.demo import iw_advisor_logins, load_demo_offices
 from velferd.people.demo import load_demo_people
 from velferd.procurement.demo import load_demo_procurement
 from velferd.publications.services import load_demo_publications
+from velferd.schemes.demo import load_demo_schemes
 from velferd.sickleave.demo import load_demo_sick_leave
 
 __all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "load_demo"]
@@ -37,5 +38,6 @@ def load_demo(*, actor: Actor) -> dict[str, int]:
         "publications": load_demo_publications(actor=actor),
         "enterprises": load_demo_employers(system=actor),
         "sick_leave_rows": load_demo_sick_leave(system=actor),
+        "suppliers": load_demo_schemes(system=actor),
         "competitions": load_demo_procurement(system=actor),
     }

@@ -1,5 +1,5 @@
 """The partner's plans, the Ministry officer's inbox, the analyst's figures, the
-administrator's tasks and the supplier's page, which holds no records yet."""
+administrator's tasks."""
 
 from __future__ import annotations
 
@@ -114,7 +114,3 @@ def administrator(actor: Actor) -> Section:
             ],
         },
     )
-
-
-def supplier(actor: Actor) -> Section:
-    return Section("start/_supplier.html")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from velferd.access.actor import Actor
 from velferd.access.roles import Role
 
-from . import citizen, employers, office, others
+from . import citizen, employers, office, others, schemes
 from .base import Section
 
 Builder = Callable[[Actor], Section]
@@ -24,7 +24,8 @@ SECTIONS: list[tuple[tuple[str, ...], Builder]] = [
     ((Role.EMPLOYER,), employers.employer),
     ((Role.MINISTRY_STAFF,), others.ministry),
     ((Role.ANALYST,), others.analyst),
-    ((Role.SUPPLIER,), others.supplier),
+    ((Role.SCHEME_MANAGER,), schemes.scheme_manager),
+    ((Role.SUPPLIER,), schemes.supplier),
     ((Role.ADMINISTRATOR,), others.administrator),
 ]
 

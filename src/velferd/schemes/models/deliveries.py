@@ -77,15 +77,22 @@ class Delivery(VersionedModel):
 
 
 class DeliveryOffice(models.Model):
-    """An office whose caseworkers may enrol people in the delivery."""
+    """An office whose caseworkers may enrol people in the delivery. `scheme_type` repeats
+    the delivery's (it never changes), so that the caseworkers' catalogue finds an office's
+    deliveries of a type by one index, (office, scheme_type), before it reads any delivery:
+    on PostgreSQL at national scale the planner otherwise reads every delivery of the type."""
 
     delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="+")
     office = models.ForeignKey("organisation.Office", on_delete=models.PROTECT, related_name="+")
+    scheme_type = models.ForeignKey(
+        "schemes.SchemeType", on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["office", "delivery"], name="one_delivery_office")
         ]
+        indexes = [models.Index(fields=["office", "scheme_type"], name="delivery_office_type")]
 
     def __str__(self) -> str:
         return f"{self.delivery_id} @ {self.office_id}"

@@ -67,14 +67,16 @@ def contacts_of(supplier: Supplier) -> QuerySet[SupplierContact]:
 
 
 def unit_of(supplier: Supplier, unit_id: object) -> SupplierUnit:
-    found = supplier.units.filter(pk=_as_id(unit_id)).first() if _as_id(unit_id) else None
+    number = _as_id(unit_id)
+    found = supplier.units.filter(pk=number).first() if number is not None else None
     if found is None:
         raise not_found(f"underenheten {unit_id}", f"the sub-unit {unit_id}")
     return found
 
 
 def contact_of(supplier: Supplier, contact_id: object) -> SupplierContact:
-    found = supplier.contacts.filter(pk=_as_id(contact_id)).first() if _as_id(contact_id) else None
+    number = _as_id(contact_id)
+    found = supplier.contacts.filter(pk=number).first() if number is not None else None
     if found is None:
         raise not_found(f"kontaktpersonen {contact_id}", f"the contact person {contact_id}")
     return found

@@ -183,7 +183,10 @@ def delivery_create(
     delivery.number = f"G{starts_on.year}-{delivery.pk:06d}"
     delivery.save(update_fields=["number"])
     DeliveryOffice.objects.bulk_create(
-        [DeliveryOffice(delivery=delivery, office=office) for office in found]
+        [
+            DeliveryOffice(delivery=delivery, office=office, scheme_type_id=delivery.scheme_type_id)
+            for office in found
+        ]
     )
     audit.record(
         actor=actor,

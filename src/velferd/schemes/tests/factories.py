@@ -125,9 +125,12 @@ class DeliveryFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def offices(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         """The offices that may enrol, by unit number (NAV Grünerløkka when none named)."""
+        delivery: Delivery = self  # type: ignore[assignment]
         if create:
             for office in Office.objects.filter(unit_number__in=extracted or ["0317"]):
-                DeliveryOffice.objects.create(delivery=self, office=office)
+                DeliveryOffice.objects.create(
+                    delivery=delivery, office=office, scheme_type_id=delivery.scheme_type_id
+                )
 
 
 def a_scheme_type(**fields: object) -> SchemeType:

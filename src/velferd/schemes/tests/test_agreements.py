@@ -55,7 +55,7 @@ def test_a_price_model_the_scheme_type_does_not_allow_is_refused() -> None:
 
 
 def test_an_office_outside_the_counties_is_refused() -> None:
-    error = refusal(lambda: a_draft(offices=["4601"]))
+    error = refusal(lambda: a_draft(offices=["4602"]))
     assert error.code == "invalid_offices"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
 from velferd.core.readability import lix
@@ -76,7 +77,7 @@ def test_the_national_rates_of_aft_and_vta_are_there_for_2025_and_2026() -> None
         assert {2025, 2026} <= years
 
 
-def test_loading_again_changes_nothing(system) -> None:  # type: ignore[no-untyped-def]
+def test_loading_again_changes_nothing(system: Actor) -> None:
     before = SchemeType.objects.count(), NationalRate.objects.count()
     report = services.load_catalogue(actor=system)
     assert report.created == 0
@@ -98,6 +99,7 @@ def test_a_scheme_manager_changes_a_type_and_the_change_is_audited() -> None:
     assert changed.max_duration_months == 2
     assert changed.citizens_lix == lix("Vi finner ut hva du kan jobbe med.").score
     event = AuditEvent.objects.filter(action="scheme_type.changed").latest("seq")
+    assert event.before is not None and event.after is not None
     assert event.before["max_duration_months"] == 1
     assert event.after["max_duration_months"] == 2
     assert event.after["need_groups"] == ["situation_specific"]

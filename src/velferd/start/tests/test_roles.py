@@ -41,6 +41,7 @@ SECTION_OF_ROLE = {
     "analyst": "start-links",
     "ministry_staff": "start-ministry",
     "administrator": "start-links",
+    "scheme_manager": "start-links",
 }
 
 
@@ -147,11 +148,22 @@ def test_the_employer_sees_their_enterprise_its_survey_and_application(
     assert "Naboens Bedrift AS" not in page
 
 
-def test_the_supplier_page_says_what_it_will_hold(client_as: Login) -> None:
+def test_the_supplier_sees_their_supplier_its_units_and_contacts(client_as: Login) -> None:
     page = client_as("leverandor").get("/start/").content.decode()
-    supplier = box(page, "start-supplier")
-    for word in ("leveranser", "deltakerne", "rapportene"):
-        assert word in supplier
+    units = box(page, "start-supplier-units")
+    assert "Grorud Arbeid og Inkludering AS" in units
+    assert 'href="/schemes/suppliers/912345688/"' in units
+    assert "Grorud Arbeid og Inkludering, Alna" in units
+    assert "Kari Nordmann" in box(page, "start-supplier-contacts")
+    assert "Frisk Jobb AS" not in page
+
+
+def test_the_scheme_manager_sees_the_way_to_the_catalogue_and_the_suppliers(
+    client_as: Login,
+) -> None:
+    page = client_as("tiltaksforvalter").get("/start/").content.decode()
+    for url in ("/schemes/catalogue/", "/schemes/suppliers/", "/schemes/suppliers/new/"):
+        assert f'href="{url}"' in page
 
 
 def test_the_analyst_sees_links_to_the_figures_they_may_see(client_as: Login) -> None:

@@ -1,0 +1,66 @@
+"""The scheme manager's and the supplier's sections, from the schemes selectors. The
+supplier's section shows each supplier the login works for with its sub-units and contacts;
+the boxes for its bids, agreements, deliveries and claims are added to SUPPLIER_BOXES by the
+domains that hold them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from velferd.access.actor import Actor
+from velferd.schemes import selectors as scheme_selectors
+
+from .base import Section
+
+# A box of the supplier's section: its template (given `box`, the builder's context) and
+# the builder, which takes the actor and the supplier. Shown in the order added.
+SupplierBox = tuple[str, Callable[[Actor, Any], dict[str, Any]]]
+SUPPLIER_BOXES: list[SupplierBox] = []
+
+
+def scheme_manager(actor: Actor) -> Section:
+    in_use = scheme_selectors.scheme_types_for(actor=actor, active=True).count()
+    suppliers = scheme_selectors.suppliers_for(actor=actor).count()
+    return Section(
+        "start/_links.html",
+        {
+            "heading": _("Labour market schemes"),
+            "intro": _("The catalogue of scheme types and the suppliers NAV buys them from."),
+            "links": [
+                (
+                    reverse("schemes:catalogue"),
+                    _("Scheme catalogue"),
+                    _("%(count)s scheme types in use: texts, rules and price models.")
+                    % {"count": in_use},
+                ),
+                (
+                    reverse("schemes:supplier_list"),
+                    _("Suppliers"),
+                    _("%(count)s suppliers, their sub-units and contact persons.")
+                    % {"count": suppliers},
+                ),
+                (
+                    reverse("schemes:supplier_new"),
+                    _("Register supplier"),
+                    _("A new supplier by its organisation number."),
+                ),
+            ],
+        },
+    )
+
+
+def supplier(actor: Actor) -> Section:
+    own = [
+        {
+            "supplier": found,
+            "units": list(scheme_selectors.units_of(found)),
+            "contacts": list(scheme_selectors.contacts_of(found)),
+            "boxes": [(template, build(actor, found)) for template, build in SUPPLIER_BOXES],
+        }
+        for found in scheme_selectors.own_suppliers(actor=actor)
+    ]
+    return Section("start/_supplier.html", {"suppliers": own})
