@@ -186,3 +186,7 @@ ROUTES = [
         unknown_path=f"{S}/{{organisation_number}}/contacts/999999999",
     ),
 ]
+
+from .matrix_agreements import ROUTES as AGREEMENT_ROUTES  # noqa: E402
+
+ROUTES += AGREEMENT_ROUTES
