@@ -17,6 +17,7 @@ from velferd.enquiries.api import router as enquiries_router
 from velferd.followup.api import router as followup_router
 from velferd.funding.api import router as funding_router
 from velferd.organisation.api import router as organisation_router
+from velferd.participants.api import router as participants_router
 from velferd.people.api import router as people_router
 from velferd.procurement.api import router as procurement_router
 from velferd.publications.api import router as publications_router
@@ -48,6 +49,7 @@ api.add_router("/sickleave/", sickleave_router)
 api.add_router("/schemes/", schemes_router)
 api.add_router("/procurement/", procurement_router)
 api.add_router("/funding/", funding_router)
+api.add_router("/participants/", participants_router)
 
 
 def _error(

@@ -106,6 +106,7 @@ urlpatterns = [
     path("schemes/", include("velferd.schemes.urls")),
     path("procurement/", include("velferd.procurement.urls")),
     path("funding/", include("velferd.funding.urls")),
+    path("participants/", include("velferd.participants.urls")),
     # The citizen's own pages
     path("me/", citizen_views.my_plan, name="my_plan"),
     path("me/dialogue/", citizen_views.my_dialogue, name="my_dialogue"),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "velferd.schemes",
     "velferd.procurement",
     "velferd.funding",
+    "velferd.participants",
     "velferd.project",
 ]
 

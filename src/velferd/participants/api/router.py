@@ -1,0 +1,7 @@
+"""The participants router."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["participants"])

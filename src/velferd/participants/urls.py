@@ -1,0 +1,7 @@
+"""The participants pages, under /participants/."""
+
+from django.urls import path
+
+app_name = "participants"
+
+urlpatterns: list[path] = []
