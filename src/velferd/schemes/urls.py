@@ -29,4 +29,14 @@ urlpatterns: list[path] = [
         views.contact_form,
         name="contact_edit",
     ),
+    path("agreements/", views.agreement_list, name="agreement_list"),
+    path("agreements/<int:agreement_id>/", views.agreement, name="agreement"),
+    path(
+        "agreements/<int:agreement_id>/outcomes/",
+        views.outcome_contract,
+        name="outcome_contract",
+    ),
+    path("deliveries/", views.delivery_list, name="delivery_list"),
+    path("deliveries/find/", views.delivery_catalogue, name="delivery_catalogue"),
+    path("deliveries/<int:delivery_id>/", views.delivery, name="delivery"),
 ]

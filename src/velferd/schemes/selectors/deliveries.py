@@ -141,6 +141,13 @@ def delivery_catalogue(*, actor: Actor, query: CatalogueQuery) -> tuple[Office, 
     return office, found.order_by(*order)
 
 
+def catalogue_offices(own: Office | None) -> QuerySet[Office]:
+    """The offices the catalogue's search offers: those of the caseworker's county (all
+    offices when they have none)."""
+    offices = Office.objects.filter(is_active=True).order_by("name_nb")
+    return offices.filter(county_id=own.county_id) if own else offices
+
+
 def delivery_status_choices() -> list[tuple[str, str]]:
     return [(str(v), str(label)) for v, label in DeliveryStatus.choices]
 
@@ -157,6 +164,7 @@ def scheme_types_with_deliveries() -> QuerySet[SchemeType]:
 __all__ = [
     "CATALOGUE_SORTS",
     "CatalogueQuery",
+    "catalogue_offices",
     "deliveries_for",
     "deliveries_visible_of",
     "delivery_catalogue",

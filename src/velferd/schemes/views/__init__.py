@@ -1,6 +1,9 @@
 """The schemes pages, a module per capability."""
 
+from .agreements import agreement, agreement_list
 from .catalogue import catalogue, catalogue_edit, catalogue_type
+from .deliveries import delivery, delivery_catalogue, delivery_list
+from .outcomes import outcome_contract
 from .suppliers import (
     contact_form,
     supplier,
@@ -12,6 +15,12 @@ from .suppliers import (
 )
 
 __all__: list[str] = [
+    "agreement",
+    "agreement_list",
+    "delivery",
+    "delivery_catalogue",
+    "delivery_list",
+    "outcome_contract",
     "catalogue",
     "catalogue_edit",
     "catalogue_type",
