@@ -62,16 +62,24 @@ def record(
 
 
 def log_access(
-    *, actor: Actor, subject: models.Model, what: str, purpose: str, role: str = ""
+    *,
+    actor: Actor,
+    subject: models.Model,
+    what: str,
+    purpose: str,
+    role: str = "",
+    unit: str = "",
 ) -> AccessEvent:
-    """Log a read of personal data. `role` names the role the read was made in."""
+    """Log a read of personal data. `role` names the role the read was made in; `unit` the
+    unit the person is shown (by default the role's unit: for supplier staff, who are bound
+    to an organisation number, the caller names the supplier)."""
     assignment = next((a for a in actor.assignments if not role or a.role == role), None)
     return AccessEvent.objects.create(
         occurred_at=timezone.now(),
         actor=actor.user,
         actor_label=actor.label,
         actor_role=assignment.role if assignment else "",
-        actor_unit=assignment.unit_label() if assignment else "",
+        actor_unit=unit or (assignment.unit_label() if assignment else ""),
         subject_type=_target_type(subject),
         subject_id=str(subject.pk),
         what=what,
