@@ -23,6 +23,7 @@ from velferd.people import selectors as people_selectors
 from .models import (
     OPEN_ENDED,
     Activity,
+    ActivityKind,
     ActivityRequirement,
     ActivityStatus,
     AssessmentStatus,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from velferd.people.models import Person
 
 OPEN_ACTIVITY = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS)
+WAITING_ACTIVITY = (ActivityStatus.PROPOSED, ActivityStatus.PLANNED)
 NAV_STATE = "nav_state"
 # The state's benefits for a living, under the National Insurance Act: a person who has one
 # is not in the qualification programme's target group, which has "no or very limited"
@@ -175,8 +177,19 @@ def _facts(person: Person, today: datetime.date) -> dict[str, Any]:
         "plan_overdue_from": PlanMeasure.objects.filter(
             plan__person=person, done_on__isnull=True
         ).aggregate(first=Min("deadline"))["first"],
+        **_scheme_facts(person),
         "stale_after": min(stale) if stale else None,
     }
+
+
+def _scheme_facts(person: Person) -> dict[str, Any]:
+    """Whether one of the person's scheme activities waits for a place, and the first end
+    date of those running."""
+    found = Activity.objects.filter(person=person, kind=ActivityKind.SCHEME).aggregate(
+        waiting=Count("pk", filter=Q(on_waiting_list=True, status__in=WAITING_ACTIVITY)),
+        ends_on=Min("ends_on", filter=Q(status=ActivityStatus.IN_PROGRESS)),
+    )
+    return {"scheme_waiting": bool(found["waiting"]), "scheme_ends_on": found["ends_on"]}
 
 
 def refresh(person_id: Any, today: datetime.date | None = None) -> PortfolioState | None:

@@ -44,6 +44,8 @@ class Activity(VersionedModel):
     meeting_at = models.DateTimeField(null=True, blank=True)
     agreed_with_office = models.BooleanField(default=False)
     proposed_by_person = models.BooleanField(default=False)
+    # A scheme activity whose participation waits for a place (the portfolio's flag).
+    on_waiting_list = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

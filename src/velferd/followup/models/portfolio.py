@@ -69,6 +69,10 @@ class PortfolioState(models.Model):
     # That the condition of activity was set or the person exempted (§ 20 a), ever.
     activity_requirement_recorded = models.BooleanField(default=False)
     plan_overdue_from = models.DateField(null=True)
+    # From the person's scheme activities: one waits for a place; the first end date of
+    # those running (the flag "scheme ends within 14 days" is decided when read).
+    scheme_waiting = models.BooleanField(default=False)
+    scheme_ends_on = models.DateField(null=True)
     stale_after = models.DateField(null=True)
 
     class Meta:
@@ -105,6 +109,8 @@ class PortfolioState(models.Model):
                     "livelihood_benefit_until",
                     "activity_requirement_recorded",
                     "plan_overdue_from",
+                    "scheme_waiting",
+                    "scheme_ends_on",
                 ],
                 name="portfolio_state_office",
             ),

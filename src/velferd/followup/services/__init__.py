@@ -56,6 +56,7 @@ from .plans import (
     plan_member_remove,
     plan_set_coordinator,
 )
+from .scheme_activities import scheme_activity_sync
 
 __all__ = [
     "ACTIVITY_FIELDS",
@@ -95,6 +96,7 @@ __all__ = [
     "reminder_note_delete",
     "saved_filter_delete",
     "saved_filter_save",
+    "scheme_activity_sync",
     "thread_mark_read",
     "thread_set_waiting",
     "thread_start",

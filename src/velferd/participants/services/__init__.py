@@ -4,4 +4,7 @@ proposals and progress reports. Every write is one transaction with its audit ev
 domains, the demo and the tests use this package:
 `from velferd.participants import services`."""
 
+from .plan_sync import STATUS_IN_PLAN as STATUS_IN_PLAN
+from .plan_sync import sync_plan as sync_plan
+
 __all__: list[str] = []
