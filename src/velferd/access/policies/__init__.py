@@ -269,6 +269,48 @@ from .ministry import (
 from .ministry import (
     ministry_departments as ministry_departments,
 )
+from .participants import (
+    can_decide_proposal as can_decide_proposal,
+)
+from .participants import (
+    can_list_proposals as can_list_proposals,
+)
+from .participants import (
+    can_propose_change as can_propose_change,
+)
+from .participants import (
+    can_read_progress_reports as can_read_progress_reports,
+)
+from .participants import (
+    can_report_progress as can_report_progress,
+)
+from .participants import (
+    can_supplier_see_address as can_supplier_see_address,
+)
+from .participants import (
+    can_supplier_view_participant as can_supplier_view_participant,
+)
+from .participants import (
+    can_view_proposal as can_view_proposal,
+)
+from .participants import (
+    can_withdraw_proposal as can_withdraw_proposal,
+)
+from .participants import (
+    participants_visible_to_supplier as participants_visible_to_supplier,
+)
+from .participants import (
+    proposals_decidable as proposals_decidable,
+)
+from .participants import (
+    proposals_visible as proposals_visible,
+)
+from .participants import (
+    supplier_access_days as supplier_access_days,
+)
+from .participants import (
+    supplier_access_from as supplier_access_from,
+)
 from .people import (
     CASEWORKERS as CASEWORKERS,
 )
