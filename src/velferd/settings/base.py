@@ -204,3 +204,7 @@ VELFERD_SURVEY_ANSWER_RATE_LIMITS = ((10, 60), (100, 3600))
 # and the flag follows the law; an office that considers the programme only after six
 # months of assistance sets 182.
 VELFERD_QUALIFICATION_FLAG_AFTER_ASSISTANCE_DAYS = 0
+
+# How many days after a participation closes its supplier still sees the participant: NAV's
+# supplier portal keeps an ended participant for 40 days (amt-tiltaksarrangor-bff).
+VELFERD_SUPPLIER_ACCESS_DAYS_AFTER_END = 40
