@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -44,7 +45,7 @@ CRITERIA = [
 ]
 
 
-def _values(title: str, code: str, deadline_days: int) -> dict[str, object]:
+def _values(title: str, code: str, deadline_days: int) -> dict[str, Any]:
     today = timezone.localdate()
     return {
         "title": title,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -212,7 +213,7 @@ def test_the_evaluation_cannot_start_before_the_deadline() -> None:
     assert (error.status, error.code) == (409, "deadline_not_passed")
 
 
-def awarded_competition(procedure: str = "open_tender", **fields: object) -> Competition:
+def awarded_competition(procedure: str = "open_tender", **fields: Any) -> Competition:
     competition = published(procedure=procedure, **fields)
     bid, _ = a_bid(competition)
     one, two = manager(), a_scheme_manager()
@@ -289,7 +290,7 @@ def test_cancelling_needs_a_reason_and_ends_the_competition() -> None:
     )
     assert (cancelled.status, cancelled.status_reason) == ("cancelled", "Behovet falt bort.")
     event = AuditEvent.objects.filter(action="competition.cancelled").latest("seq")
-    assert event.after["status_reason"] == "Behovet falt bort."
+    assert event.after is not None and event.after["status_reason"] == "Behovet falt bort."
     again = refusal(
         lambda: services.competition_cancel(
             actor=manager(), competition=cancelled, version=cancelled.version, reason="Igjen."
@@ -303,12 +304,11 @@ def test_an_offices_small_tender_is_approved_by_the_county_before_the_standstill
     competition = published(office_manager, procedure="small_tender", office="0317")
     bid, _ = a_bid(competition)
     one, two = manager(), a_scheme_manager()
-    services.evaluator_add(
-        actor=office_manager, competition=competition, username=one.user.username
-    )  # type: ignore[union-attr]
-    services.evaluator_add(
-        actor=office_manager, competition=competition, username=two.user.username
-    )  # type: ignore[union-attr]
+    for named in (one, two):
+        assert named.user is not None
+        services.evaluator_add(
+            actor=office_manager, competition=competition, username=named.user.username
+        )
     for evaluator in (one, two):
         services.evaluator_declare(actor=evaluator, competition=competition, has_conflict=False)
     competition = past_deadline(competition)
