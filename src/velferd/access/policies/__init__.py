@@ -270,7 +270,16 @@ from .ministry import (
     ministry_departments as ministry_departments,
 )
 from .participants import (
+    can_change_participation as can_change_participation,
+)
+from .participants import (
+    can_comment_on_draft as can_comment_on_draft,
+)
+from .participants import (
     can_decide_proposal as can_decide_proposal,
+)
+from .participants import (
+    can_enrol as can_enrol,
 )
 from .participants import (
     can_list_proposals as can_list_proposals,
@@ -291,13 +300,28 @@ from .participants import (
     can_supplier_view_participant as can_supplier_view_participant,
 )
 from .participants import (
+    can_view_own_participations as can_view_own_participations,
+)
+from .participants import (
+    can_view_participation as can_view_participation,
+)
+from .participants import (
     can_view_proposal as can_view_proposal,
+)
+from .participants import (
+    can_view_waiting_list as can_view_waiting_list,
 )
 from .participants import (
     can_withdraw_proposal as can_withdraw_proposal,
 )
 from .participants import (
     participants_visible_to_supplier as participants_visible_to_supplier,
+)
+from .participants import (
+    participations_changeable as participations_changeable,
+)
+from .participants import (
+    participations_visible as participations_visible,
 )
 from .participants import (
     proposals_decidable as proposals_decidable,
@@ -435,28 +459,28 @@ from .schemes import (
     can_edit_catalogue as can_edit_catalogue,
 )
 from .schemes import (
-    can_manage_agreement as can_manage_agreement,
-)
-from .schemes import (
-    can_manage_delivery as can_manage_delivery,
-)
-from .schemes import (
     can_edit_supplier as can_edit_supplier,
 )
 from .schemes import (
     can_edit_supplier_details as can_edit_supplier_details,
 )
 from .schemes import (
-    can_manage_schemes_in as can_manage_schemes_in,
-)
-from .schemes import (
-    can_register_supplier as can_register_supplier,
-)
-from .schemes import (
     can_list_agreements as can_list_agreements,
 )
 from .schemes import (
     can_list_deliveries as can_list_deliveries,
+)
+from .schemes import (
+    can_manage_agreement as can_manage_agreement,
+)
+from .schemes import (
+    can_manage_delivery as can_manage_delivery,
+)
+from .schemes import (
+    can_manage_schemes_in as can_manage_schemes_in,
+)
+from .schemes import (
+    can_register_supplier as can_register_supplier,
 )
 from .schemes import (
     can_search_delivery_catalogue as can_search_delivery_catalogue,

@@ -14,6 +14,7 @@ VISES). After that the participant is gone from their lists and 404 to them."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
@@ -23,7 +24,14 @@ from django.utils import timezone
 from ..actor import Actor
 from ..roles import Role
 from .base import NOTHING
-from .people import CASEWORKERS, _staff_may_see, _staff_see, is_the_person
+from .people import (
+    CASEWORKERS,
+    OFFICE_STAFF,
+    _staff_may_see,
+    _staff_see,
+    is_the_person,
+    the_person,
+)
 from .schemes import represents_supplier, supplier_organisation_numbers
 
 # The supplier's side ------------------------------------------------------------------------
@@ -146,3 +154,56 @@ def can_read_progress_reports(actor: Actor, participation: Any) -> bool:
 def can_list_proposals(actor: Actor) -> bool:
     """The caseworkers' queue of proposals waiting for NAV."""
     return bool(actor.office_ids(*CASEWORKERS))
+
+
+# The caseworker's and the person's side -----------------------------------------------------
+#
+# A caseworker who may change the person (their office's caseworkers and manager) enrols
+# them, moves the participation along its lifecycle, sets the waiting-list priority and
+# extends it; the office's staff read it. The person reads their own participations, drafts
+# too, and comments on a draft. A delivery's waiting list is for the caseworkers of the
+# offices that may enrol in it; the people on it are shown only as far as the reader may see
+# them (the others are counted).
+
+
+def can_enrol(actor: Actor, person: Any) -> bool:
+    return _staff_may_see(actor, person, CASEWORKERS)
+
+
+def can_view_participation(actor: Actor, participation: Any) -> bool:
+    person = participation.person
+    return is_the_person(actor, person) or _staff_may_see(actor, person, OFFICE_STAFF)
+
+
+def participations_visible(actor: Actor, via: str = "") -> Q:
+    """The list filter of `can_view_participation`; `via` leads to the participation."""
+    person = f"{via}person__"
+    return the_person(actor, person) | _staff_see(actor, OFFICE_STAFF, person)
+
+
+def can_change_participation(actor: Actor, participation: Any) -> bool:
+    """Moves, the priority, dates and extensions: the caseworkers who may change the person."""
+    return _staff_may_see(actor, participation.person, CASEWORKERS)
+
+
+def participations_changeable(actor: Actor, via: str = "") -> Q:
+    """The list filter of `can_change_participation`."""
+    return _staff_see(actor, CASEWORKERS, f"{via}person__")
+
+
+def can_comment_on_draft(actor: Actor, participation: Any) -> bool:
+    """The person and their caseworkers share the draft; whether it is still a draft is the
+    service's question (409)."""
+    return is_the_person(actor, participation.person) or can_change_participation(
+        actor, participation
+    )
+
+
+def can_view_waiting_list(actor: Actor, delivery_office_ids: Collection[int]) -> bool:
+    """The caseworkers of an office that may enrol in the delivery."""
+    return bool(actor.office_ids(*CASEWORKERS) & set(delivery_office_ids))
+
+
+def can_view_own_participations(actor: Actor) -> bool:
+    """Anyone logged in has pages of their own (empty for those not in any scheme)."""
+    return actor.is_authenticated
