@@ -27,3 +27,7 @@ from .deliveries import delivery_start as delivery_start
 from .outcomes import measurement_record as measurement_record
 from .outcomes import outcome_contract_create as outcome_contract_create
 from .outcomes import settlement as settlement
+from .places import free_place as free_place
+from .places import lock_delivery as lock_delivery
+from .places import take_place as take_place
+from .places import take_places as take_places
