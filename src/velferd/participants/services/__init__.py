@@ -6,5 +6,10 @@ domains, the demo and the tests use this package:
 
 from .plan_sync import STATUS_IN_PLAN as STATUS_IN_PLAN
 from .plan_sync import sync_plan as sync_plan
+from .proposals import proposal_approve as proposal_approve
+from .proposals import proposal_reject as proposal_reject
+from .proposals import proposal_submit as proposal_submit
+from .proposals import proposal_withdraw as proposal_withdraw
+from .reports import report_submit as report_submit
 
 __all__: list[str] = []
