@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ParticipantsConfig(AppConfig):
     name = "velferd.participants"
     label = "participants"
+
+    def ready(self) -> None:
+        from .supplier_labels import register_supplier_labels
+
+        register_supplier_labels()

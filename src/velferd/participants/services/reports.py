@@ -172,7 +172,7 @@ def report_submit(*, actor: Actor, participation: Participation, **values: Any) 
         raise _exists(month) from None
     audit.record(
         actor=actor,
-        action="progress_report.submitted",
+        action="progress_report.sent",
         target=report,
         after=audit.snapshot(report, *REPORT_FIELDS),
     )
