@@ -285,6 +285,9 @@ from .participants import (
     can_list_proposals as can_list_proposals,
 )
 from .participants import (
+    can_list_supplier_participants as can_list_supplier_participants,
+)
+from .participants import (
     can_propose_change as can_propose_change,
 )
 from .participants import (

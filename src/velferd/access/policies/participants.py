@@ -94,6 +94,12 @@ def participants_visible_to_supplier(
     return own & (open_ | closed_lately)
 
 
+def can_list_supplier_participants(actor: Actor) -> bool:
+    """Supplier staff have the list of their deliveries' participants (what it holds is
+    `participants_visible_to_supplier`)."""
+    return actor.has_role(Role.SUPPLIER)
+
+
 def can_supplier_see_address(participation: Any) -> bool:
     """The person's address goes to the supplier only when it is not protected at all: never
     a confidential or strictly confidential one. The participant is shown without it, and
