@@ -101,7 +101,7 @@ def budget_set(
         budget.save()
     audit.record(
         actor=actor,
-        action="funding.budget_set",
+        action="scheme_budget.set",
         target=budget,
         before=before,
         after={

@@ -77,7 +77,7 @@ def claims_calculate(*, actor: Actor, month: datetime.date) -> ClaimCalculation:
     )
     audit.record(
         actor=actor,
-        action="funding.claims_calculated",
+        action="claim_month.calculated",
         target=run,
         after={
             "month": first.isoformat(),

@@ -93,8 +93,9 @@ def _rates(delivery: Any, start: datetime.date, end: datetime.date) -> dict[date
 def calculated_amount(
     delivery: Any, start: datetime.date, end: datetime.date, amount: object, basis: str
 ) -> tuple[Decimal, str]:
-    """The commitment's amount and its basis in words: calculated from the price model, or
-    (hourly, other, outcome-based) the amount entered with its basis."""
+    """The commitment's amount and its basis in words: calculated from the price model (the
+    basis is then the model, the places and the rates, shown from the records), or (hourly,
+    other, outcome-based) the amount entered with its basis."""
     model = delivery.agreement.price_model
     if model not in CALCULATED_MODELS:
         entered = valid_amount(amount)
@@ -102,10 +103,7 @@ def calculated_amount(
         return entered, words
     per_week = CALCULATED_MODELS[model]
     rates = _rates(delivery, start, end)
-    value = commitment_amount(start, end, delivery.places, rates, per_week)
-    unit = "uker" if per_week else "måneder"
-    rate_list = ", ".join(sorted({str(rate) for rate in rates.values()}))
-    return value, f"{delivery.places} plasser × {unit} i perioden × sats {rate_list} kr"
+    return commitment_amount(start, end, delivery.places, rates, per_week), ""
 
 
 def _budget(delivery: Any, year: int) -> SchemeBudget:

@@ -185,7 +185,7 @@ def participation_import(*, actor: Actor, text: str) -> int:
         )
     audit.record(
         actor=actor,
-        action="funding.participation_imported",
+        action="participation.imported",
         target=checked[0][1],
         after={"rows": len(checked), "deliveries": sorted({row.delivery for row, _ in checked})},
     )

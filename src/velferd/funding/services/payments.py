@@ -84,7 +84,7 @@ def payments_export(*, actor: Actor) -> PaymentExport:
     )
     audit.record(
         actor=actor,
-        action="funding.payments_exported",
+        action="payment_file.exported",
         target=export,
         after={
             "payments": [claim.pk for claim in claims],
