@@ -24,6 +24,7 @@ from . import (
     matrix_coordination,
     matrix_employers,
     matrix_enquiries,
+    matrix_funding,
     matrix_people,
     matrix_procurement,
     matrix_schemes,
@@ -223,6 +224,7 @@ ROUTES = [
     *matrix_sickleave.ROUTES,
     *matrix_procurement.ROUTES,
     *matrix_schemes.ROUTES,
+    *matrix_funding.ROUTES,
 ]
 
 

@@ -11,6 +11,7 @@ from velferd.access.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo_logins
 from velferd.employers.demo import load_demo_employers
 from velferd.enquiries.demo import load_demo_enquiries
 from velferd.followup.demo import load_demo_followup
+from velferd.funding.demo import load_demo_funding
 from velferd.organisation.demo import iw_advisor_logins, load_demo_offices
 from velferd.people.demo import load_demo_people
 from velferd.procurement.demo import load_demo_procurement
@@ -40,4 +41,5 @@ def load_demo(*, actor: Actor) -> dict[str, int]:
         "sick_leave_rows": load_demo_sick_leave(system=actor),
         "suppliers": load_demo_schemes(system=actor),
         "competitions": load_demo_procurement(system=actor),
+        "scheme_claims": load_demo_funding(system=actor),
     }
