@@ -26,6 +26,7 @@ from .enterprises import (
 from .expert_assistance import (
     expert_assistance_apply,
     expert_assistance_grant,
+    expert_assistance_refusals,
     expert_assistance_refuse,
 )
 from .plans import (
@@ -79,6 +80,7 @@ __all__ = [
     "enterprise_register",
     "expert_assistance_apply",
     "expert_assistance_grant",
+    "expert_assistance_refusals",
     "expert_assistance_refuse",
     "sub_theme_add",
     "sub_theme_change",

@@ -5,9 +5,10 @@ on it within the county's budget for the subsidy."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +18,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.policies import employers as employer_policies
 from velferd.audit import services as audit
+from velferd.core.errors import DomainError
 from velferd.core.validation import invalid, required_text
 from velferd.organisation import selectors as organisation_selectors
 
@@ -33,14 +35,16 @@ from .changes import audited_change
 from .dates import given_date
 from .subsidies import budget_exceeded, valid_amount
 
+T = TypeVar("T")
+
 
 def kroner(amount: Decimal) -> str:
     """An amount as Norwegians write it: 24 900,00."""
     return f"{amount:,.2f}".replace(",", " ").replace(".", ",")
 
 
-def _agreed_on(agreed: bool, value: object) -> datetime.date:
-    """The employee must agree to the application; the day they did is recorded."""
+def _employee_agreed(agreed: bool) -> None:
+    """The employee must agree to the application."""
     if not agreed:
         raise invalid(
             "employee_agreement_required",
@@ -48,6 +52,10 @@ def _agreed_on(agreed: bool, value: object) -> datetime.date:
             "Arbeidstakeren må være enig i søknaden om ekspertbistand.",
             "The employee must agree to the application for expert assistance.",
         )
+
+
+def _agreed_on(value: object) -> datetime.date:
+    """The day the employee agreed: today or earlier."""
     day = given_date(value, "employee_agreed_on")
     if day is None or day > timezone.localdate():
         raise invalid(
@@ -70,9 +78,8 @@ def _sick_leave(value: str) -> str:
     return value
 
 
-def _independent_expert(enterprise: Enterprise, independent: bool, number: str) -> str:
-    """The expert is external: not employed by the enterprise nor by its in-house
-    occupational health service. Returns the expert firm's organisation number, if given."""
+def _expert_organisation_number(number: str) -> str:
+    """The expert firm's organisation number, if given."""
     number = (number or "").replace(" ", "")
     if number and not orgnr.is_valid(number):
         raise invalid(
@@ -81,7 +88,13 @@ def _independent_expert(enterprise: Enterprise, independent: bool, number: str) 
             "Organisasjonsnummeret er ikke gyldig.",
             "The organisation number is not valid.",
         )
-    if not independent or number == enterprise.organisation_number:
+    return number
+
+
+def _independent_expert(enterprise: Enterprise, independent: bool, number: str) -> None:
+    """The expert is external: not employed by the enterprise nor by its in-house
+    occupational health service."""
+    if not independent or number.replace(" ", "") == enterprise.organisation_number:
         raise invalid(
             "expert_not_independent",
             "expert_independent",
@@ -90,7 +103,6 @@ def _independent_expert(enterprise: Enterprise, independent: bool, number: str) 
             "The expert must be independent: not employed by the enterprise or by its own "
             "occupational health service.",
         )
-    return number
 
 
 def _cost(amount: object, year: int) -> Decimal:
@@ -104,6 +116,86 @@ def _cost(amount: object, year: int) -> Decimal:
             f"The subsidy covers at most NOK {rate:,.2f} per case in {year}.",
         )
     return cost
+
+
+def _kept(refusals: list[DomainError], check: Callable[..., T], *args: Any) -> T | None:
+    """`check(*args)`, or None with its refusal kept."""
+    try:
+        return check(*args)
+    except DomainError as refusal:
+        refusals.append(refusal)
+        return None
+
+
+def _application(
+    enterprise: Enterprise, year: int, fields: dict[str, Any]
+) -> tuple[dict[str, Any], list[DomainError]]:
+    """The application's values, and every refusal of its fields in the form's order."""
+    refusals: list[DomainError] = []
+    number = _kept(refusals, _expert_organisation_number, fields["expert_organisation_number"])
+    values = {
+        "employee_name": _kept(
+            refusals, required_text, fields["employee_name"], "employee_name", "Navnet", "name", 200
+        ),
+        "employee_agreed": _kept(refusals, _employee_agreed, fields["employee_agreed"]),
+        "employee_agreed_on": _kept(refusals, _agreed_on, fields["employee_agreed_on"]),
+        "sick_leave": _kept(refusals, _sick_leave, fields["sick_leave"]),
+        "measures_tried": _kept(
+            refusals,
+            required_text,
+            fields["measures_tried"],
+            "measures_tried",
+            "Det som er prøvd",
+            "follow-up tried",
+        ),
+        "expert_name": _kept(
+            refusals,
+            required_text,
+            fields["expert_name"],
+            "expert_name",
+            "Eksperten",
+            "expert",
+            200,
+        ),
+        "expert_organisation": _kept(
+            refusals,
+            required_text,
+            fields["expert_organisation"],
+            "expert_organisation",
+            "Firmaet",
+            "firm",
+            200,
+        ),
+        "expert_organisation_number": number,
+        "expert_independent": _kept(
+            refusals,
+            _independent_expert,
+            enterprise,
+            fields["expert_independent"],
+            fields["expert_organisation_number"],
+        ),
+        "assignment": _kept(
+            refusals, required_text, fields["assignment"], "assignment", "Oppdraget", "assignment"
+        ),
+        "amount_applied": _kept(refusals, _cost, fields["amount"], year),
+    }
+    order = list(values)
+    refusals.sort(key=lambda r: order.index(_FIELD_OF.get(r.field or "", r.field or "")))
+    return values, refusals
+
+
+# The value a refusal's field checks (a field of the form named apart from its value).
+_FIELD_OF = {"amount": "amount_applied"}
+
+
+def expert_assistance_refusals(*, enterprise: Enterprise, **fields: Any) -> list[DomainError]:
+    """Every refusal of an application's fields at once (the page names them all before it
+    applies); the same checks `expert_assistance_apply` makes."""
+    return _application(enterprise, timezone.localdate().year, _with_defaults(fields))[1]
+
+
+def _with_defaults(fields: dict[str, Any]) -> dict[str, Any]:
+    return {"expert_organisation_number": "", **fields}
 
 
 @transaction.atomic
@@ -128,23 +220,29 @@ def expert_assistance_apply(
     most the year's maximum rate."""
     policies.require(actor, employer_policies.can_apply_for_expert_assistance, enterprise)
     today = timezone.localdate()
+    values, refusals = _application(
+        enterprise,
+        today.year,
+        {
+            "employee_name": employee_name,
+            "employee_agreed": employee_agreed,
+            "employee_agreed_on": employee_agreed_on,
+            "sick_leave": sick_leave,
+            "measures_tried": measures_tried,
+            "expert_name": expert_name,
+            "expert_organisation": expert_organisation,
+            "expert_organisation_number": expert_organisation_number,
+            "expert_independent": expert_independent,
+            "assignment": assignment,
+            "amount": amount,
+        },
+    )
+    if refusals:
+        raise refusals[0]
+    del values["employee_agreed"], values["expert_independent"]
     application = ExpertAssistance.objects.create(
         enterprise=enterprise,
-        employee_name=required_text(employee_name, "employee_name", "Navnet", "name", 200),
-        employee_agreed_on=_agreed_on(employee_agreed, employee_agreed_on),
-        sick_leave=_sick_leave(sick_leave),
-        measures_tried=required_text(
-            measures_tried, "measures_tried", "Det som er prøvd", "follow-up tried"
-        ),
-        expert_name=required_text(expert_name, "expert_name", "Eksperten", "expert", 200),
-        expert_organisation=required_text(
-            expert_organisation, "expert_organisation", "Firmaet", "firm", 200
-        ),
-        expert_organisation_number=_independent_expert(
-            enterprise, expert_independent, expert_organisation_number
-        ),
-        assignment=required_text(assignment, "assignment", "Oppdraget", "assignment"),
-        amount_applied=_cost(amount, today.year),
+        **values,
         max_amount=max_rate(today.year),
         applied_by=actor.user,
         applied_on=today,

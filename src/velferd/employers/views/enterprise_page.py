@@ -16,6 +16,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.policies import employers as employer_policies
 from velferd.core.errors import DomainError
+from velferd.core.forms import FormErrors, post_form
 
 from .. import lifecycles, selectors
 from ..models import (
@@ -52,6 +53,7 @@ def enterprise_page(
     enterprise: Enterprise,
     *,
     error: DomainError | None = None,
+    errors: FormErrors | None = None,
     failed: str = "",
 ) -> HttpResponse:
     cooperation = selectors.current_cooperation(enterprise)
@@ -88,10 +90,11 @@ def enterprise_page(
         "delivery_statuses": DeliveryStatus.choices,
         "survey_kinds": SurveyKind.choices,
         "error": error,
+        "errors": errors,
         "failed": failed,
-        "form": request.POST if error else {},
+        "form": request.POST if error or errors else {},
     }
-    status = error.status if error else 200
+    status = error.status if error else errors.status if errors else 200
     return render(request, "employers/enterprise.html", context, status=status)
 
 
@@ -114,3 +117,33 @@ def post_on_enterprise_page(
         return enterprise_page(request, actor, enterprise, error=error, failed=failed)
     url = reverse("employers:enterprise", args=[enterprise.organisation_number])
     return redirect(f"{url}#{anchor}")
+
+
+def post_form_on_enterprise_page(
+    request: HttpRequest,
+    actor: Actor,
+    enterprise: Enterprise,
+    failed: str,
+    *,
+    read: Callable[[FormErrors], Any],
+    save: Callable[[Any], Any],
+    anchor: str,
+    saved: str,
+) -> HttpResponse:
+    """Run a form posted from the enterprise page with the form pattern: every mistake at
+    once beside that form, the answers kept; a saved form goes back to its place on the
+    page with a confirmation."""
+    url = reverse("employers:enterprise", args=[enterprise.organisation_number])
+
+    def show(errors: FormErrors) -> HttpResponse:
+        enterprise.refresh_from_db()
+        return enterprise_page(request, actor, enterprise, errors=errors, failed=failed)
+
+    return post_form(
+        request,
+        read=read,
+        save=save,
+        success=lambda _: f"{url}#{anchor}",
+        show=show,
+        saved=saved,
+    )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from velferd.access import policies
@@ -15,10 +16,10 @@ from velferd.access.policies import employers as employer_policies
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.forms import checked, parse_version
+from velferd.core.forms import FormErrors, checked, parse_version
 
 from .. import lifecycles, selectors, services
-from .enterprise_page import post_on_enterprise_page
+from .enterprise_page import post_form_on_enterprise_page
 
 TEXT_FIELDS = (
     "employee_name",
@@ -33,26 +34,39 @@ TEXT_FIELDS = (
 )
 
 
+def _application_fields(data: Any) -> dict[str, Any]:
+    return {
+        **{name: data.get(name, "") for name in TEXT_FIELDS},
+        "employee_agreed": checked(data, "employee_agreed"),
+        "expert_independent": checked(data, "expert_independent"),
+    }
+
+
 @refusals_as_pages
 @require_POST
 def expert_assistance_apply(request: HttpRequest, organisation_number: str) -> HttpResponse:
+    """The employer's application: every mistake is named at once before it is sent."""
     actor = actor_for_request(request)
     found = selectors.enterprise_for(actor=actor, organisation_number=organisation_number)
     policies.require(actor, employer_policies.can_apply_for_expert_assistance, found)
-    given = {name: request.POST.get(name, "") for name in TEXT_FIELDS}
-    return post_on_enterprise_page(
+
+    def read(errors: FormErrors) -> dict[str, Any]:
+        fields = _application_fields(request.POST)
+        for refusal in services.expert_assistance_refusals(enterprise=found, **fields):
+            errors.add(refusal)
+        return fields
+
+    return post_form_on_enterprise_page(
         request,
         actor,
         found,
         "expert",
-        lambda: services.expert_assistance_apply(
-            actor=actor,
-            enterprise=found,
-            employee_agreed=checked(request.POST, "employee_agreed"),
-            expert_independent=checked(request.POST, "expert_independent"),
-            **given,
+        read=read,
+        save=lambda fields: services.expert_assistance_apply(
+            actor=actor, enterprise=found, **fields
         ),
-        "expert-assistance",
+        anchor="expert-assistance",
+        saved=_("The application for expert assistance was sent."),
     )
 
 
