@@ -113,6 +113,7 @@ def _visible(actor: Actor) -> QuerySet[Participation]:
 def supplier_deliveries(*, actor: Actor) -> list[dict[str, Any]]:
     """The supplier's deliveries that have participants it sees, with how many; no person
     is read."""
+    policies.require(actor, policies.can_list_supplier_participants)
     return list(
         Participation.objects.filter(policies.participants_visible_to_supplier(actor))
         .values("delivery_id", "delivery__number", "delivery__name")
@@ -134,6 +135,7 @@ def participant_count(*, actor: Actor) -> int:
 
 def participants_of_delivery(*, actor: Actor, delivery_id: int) -> list[SupplierParticipant]:
     """The participants of one of the supplier's deliveries; each row shown is a read."""
+    policies.require(actor, policies.can_list_supplier_participants)
     found = (
         _visible(actor)
         .filter(delivery_id=delivery_id)

@@ -26,14 +26,12 @@ from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT, DomainError, forbidden
 from velferd.core.validation import invalid, required_text
-from velferd.people import selectors as people_selectors
 
 from ..models import ChangeProposal, EndReason, Participation, ProposalKind, ProposalStatus
-from . import plan_sync
+from .changes import changing
 from .supplier_access import locked_for_supplier, require_open
 
 PROPOSAL_FIELDS = ("kind", "starts_on", "ends_on", "percentage", "days_per_week", "reason")
-PARTICIPATION_FIELDS = ("starts_on", "ends_on", "percentage", "days_per_week", "reason")
 MAX_DAYS_PER_WEEK = Decimal("5")
 
 
@@ -330,20 +328,6 @@ def _values_of(proposal: ChangeProposal) -> dict[str, Any]:
     }
 
 
-def _locked_for_decision(
-    actor: Actor, proposal: ChangeProposal, version: int
-) -> tuple[Participation, ChangeProposal]:
-    if not policies.can_decide_proposal(actor, proposal):
-        raise forbidden()
-    people_selectors.lock_person(proposal.participation.person_id)
-    participation = (
-        Participation.objects.select_for_update()
-        .select_related("delivery", "delivery__scheme_type", "person")
-        .get(pk=proposal.participation_id)
-    )
-    return participation, _locked_proposal(proposal, version)
-
-
 def _decide(actor: Actor, proposal: ChangeProposal, status: str, comment: str) -> ChangeProposal:
     proposal.status = status
     proposal.decided_by = actor.user
@@ -358,24 +342,20 @@ def _decide(actor: Actor, proposal: ChangeProposal, status: str, comment: str) -
 def proposal_approve(
     *, actor: Actor, proposal: ChangeProposal, version: int, comment: str = ""
 ) -> ChangeProposal:
-    """The caseworker approves: the participation takes the change, then the plan."""
-    participation, locked = _locked_for_decision(actor, proposal, version)
-    require_open(participation)
-    problems = proposal_problems(participation, _values_of(locked))
-    if problems:
-        raise _no_longer_fits(problems[0])
-    before = audit.snapshot(participation, *PARTICIPATION_FIELDS)
-    _apply(participation, locked)
-    participation.bump_version()
-    participation.save()
-    _decide(actor, locked, ProposalStatus.APPROVED, (comment or "").strip()[:2000])
-    audit.record(
-        actor=actor,
-        action="participation.changed",
-        target=participation,
-        before=before,
-        after=audit.snapshot(participation, *PARTICIPATION_FIELDS),
-    )
+    """The caseworker approves: the participation takes the change, then the plan. Locks
+    the person, the delivery and the participation (services/changes.py), then the
+    proposal."""
+    if not policies.can_decide_proposal(actor, proposal):
+        raise forbidden()
+    with changing(actor, proposal.participation, "participation.changed", version=None) as step:
+        participation = step.record
+        locked = _locked_proposal(proposal, version)
+        require_open(participation)
+        problems = proposal_problems(participation, _values_of(locked))
+        if problems:
+            raise _no_longer_fits(problems[0])
+        _apply(participation, locked)
+        _decide(actor, locked, ProposalStatus.APPROVED, (comment or "").strip()[:2000])
     audit.record(
         actor=actor,
         action="change_proposal.approved",
@@ -383,7 +363,6 @@ def proposal_approve(
         before={"status": ProposalStatus.PENDING},
         after={"status": locked.status},
     )
-    plan_sync.sync_plan(actor, participation)
     return locked
 
 
@@ -392,8 +371,10 @@ def proposal_reject(
     *, actor: Actor, proposal: ChangeProposal, version: int, comment: str
 ) -> ChangeProposal:
     """The caseworker rejects, saying why; the participation stays as it is."""
+    if not policies.can_decide_proposal(actor, proposal):
+        raise forbidden()
     why = required_text(comment, "comment", "Begrunnelsen", "comment", 2000)
-    _participation, locked = _locked_for_decision(actor, proposal, version)
+    locked = _locked_proposal(proposal, version)
     _decide(actor, locked, ProposalStatus.REJECTED, why)
     audit.record(
         actor=actor,

@@ -1,0 +1,55 @@
+"""What the supplier's-side tests build: participations in deliveries of the demo's supplier
+(the login `leverandor`, 912345688) and of another supplier, followed up by the demo's
+caseworker at NAV Grünerløkka."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from velferd.access.models import User
+from velferd.participants.models import Participation, ParticipationStatus
+from velferd.participants.tests.factories import a_participation
+from velferd.people.tests.factories import a_person
+from velferd.schemes.models import Supplier
+from velferd.schemes.tests.factories import a_delivery
+
+DEMO_SUPPLIER = "912345688"
+DAY = datetime.timedelta(days=1)
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def demo_supplier() -> Supplier:
+    return Supplier.objects.get(organisation_number=DEMO_SUPPLIER)
+
+
+def participating(supplier: Supplier | None = None, **fields: Any) -> Participation:
+    """A person taking part for a month now, with two to go, in a new delivery of the
+    supplier (the demo's by default), followed up by the demo's caseworker."""
+    values: dict[str, Any] = {
+        "person": fields.pop("person", None) or a_person(),
+        "delivery": a_delivery(agreement__supplier=supplier or demo_supplier()),
+        "status": ParticipationStatus.PARTICIPATING,
+        "starts_on": today() - 30 * DAY,
+        "ends_on": today() + 60 * DAY,
+        "percentage": Decimal("100.00"),
+        "caseworker": User.objects.get(username="veileder"),
+    }
+    values.update(fields)
+    return a_participation(**values)
+
+
+def closed_days_ago(days: int, **fields: Any) -> Participation:
+    """A participation that ended `days` days ago."""
+    return participating(
+        status=ParticipationStatus.ENDED,
+        ends_on=today() - days * DAY,
+        ended_at=timezone.now() - days * DAY,
+        **fields,
+    )
