@@ -15,9 +15,46 @@ from django.views.decorators.http import require_POST
 
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
+from velferd.core.forms import FormErrors
 
 from . import policies, selectors, services, units
 from .roles import PartnerService, Role
+
+
+def _login_errors(form: Any) -> FormErrors:
+    """The form pattern's errors of a login: a missing username or password, each beside its
+    field, or a wrong pair named beside the username."""
+    errors = FormErrors()
+    if not form.is_bound or not form.errors:
+        return errors
+    if "username" in form.errors:
+        errors.add(
+            DomainError(
+                code="username_required",
+                field="username",
+                message_nb="Skriv brukernavnet ditt.",
+                message_en="Write your username.",
+            )
+        )
+    if "password" in form.errors:
+        errors.add(
+            DomainError(
+                code="password_required",
+                field="password",
+                message_nb="Skriv passordet ditt.",
+                message_en="Write your password.",
+            )
+        )
+    if not errors:
+        errors.add(
+            DomainError(
+                code="wrong_login",
+                field="username",
+                message_nb="Brukernavnet eller passordet er feil.",
+                message_en="The username or the password is wrong.",
+            )
+        )
+    return errors
 
 
 class LoginView(DjangoLoginView):
@@ -25,7 +62,12 @@ class LoginView(DjangoLoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "oidc_enabled": settings.VELFERD_OIDC_ENABLED}
+        context = super().get_context_data(**kwargs)
+        return {
+            **context,
+            "errors": _login_errors(context["form"]),
+            "oidc_enabled": settings.VELFERD_OIDC_ENABLED,
+        }
 
 
 @require_POST

@@ -80,8 +80,8 @@ class TestLogin:
             LOGIN, {"username": "veileder", "password": "feil-passord"}
         )
         assert response.status_code == 200
-        assert 'role="alert"' in response.text
-        assert "Please enter a correct username and password" in response.text
+        assert 'data-testid="error-summary"' in response.text
+        assert "The username or the password is wrong." in response.text
         assert 'value="veileder"' in response.text  # the username is kept
         assert logged_in_username(client) is None
 
