@@ -13,8 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from velferd.core.models import TimestampedModel, VersionedModel
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
-
 
 class SchemeBudget(VersionedModel):
     """A county's budget for one scheme type in one year. Approved commitments count
@@ -25,7 +23,7 @@ class SchemeBudget(VersionedModel):
         "schemes.SchemeType", on_delete=models.PROTECT, related_name="+"
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    amount = models.DecimalField(_("budget"), **MONEY)
+    amount = models.DecimalField(_("budget"), max_digits=14, decimal_places=2)
 
     class Meta:
         ordering = ["year", "county_id", "scheme_type_id"]
@@ -57,7 +55,7 @@ class Commitment(VersionedModel):
     budget = models.ForeignKey(SchemeBudget, on_delete=models.PROTECT, related_name="commitments")
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
-    amount = models.DecimalField(_("amount"), **MONEY)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
     basis = models.TextField(_("basis"), blank=True, default="")
     status = models.CharField(
         _("status"),
@@ -154,7 +152,7 @@ class ClaimCalculation(TimestampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     claims = models.PositiveIntegerField(_("claims"))
-    total = models.DecimalField(_("total"), **MONEY)
+    total = models.DecimalField(_("total"), max_digits=14, decimal_places=2)
     kept = models.PositiveIntegerField(_("left alone"))
     without_rate = models.PositiveIntegerField(_("without a rate"))
 
@@ -172,7 +170,7 @@ class PaymentExport(TimestampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     payments = models.PositiveIntegerField(_("payments"))
-    total = models.DecimalField(_("total"), **MONEY)
+    total = models.DecimalField(_("total"), max_digits=14, decimal_places=2)
     content = models.TextField()
 
     class Meta:
@@ -197,8 +195,8 @@ class Claim(VersionedModel):
     price_model = models.CharField(_("price model"), max_length=30)
     participants = models.PositiveIntegerField(_("participants"), default=0)
     work_units = models.DecimalField(_("work units"), max_digits=14, decimal_places=4, default=0)
-    rate = models.DecimalField(_("rate"), null=True, blank=True, **MONEY)
-    amount = models.DecimalField(_("amount"), **MONEY)
+    rate = models.DecimalField(_("rate"), null=True, blank=True, max_digits=14, decimal_places=2)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
     basis = models.TextField(_("basis"), blank=True, default="")
     status = models.CharField(
         _("status"), max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.OPEN

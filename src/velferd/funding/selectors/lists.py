@@ -34,8 +34,9 @@ def _gone(what_nb: str, what_en: str) -> DomainError:
     )
 
 
-def _id(value: object) -> int | None:
-    return int(str(value)) if str(value).isdigit() else None
+def _id(value: object) -> int:
+    text = str(value)
+    return int(text) if text.isdigit() and len(text) < 12 else 0
 
 
 @dataclass(frozen=True)

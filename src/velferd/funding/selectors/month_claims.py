@@ -9,6 +9,7 @@ subqueries. `calculation.amount_of` turns points and rate into the claim."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -117,7 +118,7 @@ def month_claims(month: datetime.date, deliveries: Q | None = None) -> list[Mont
     ]
 
 
-def _rate_of(row: dict[str, Any]) -> Decimal | None:
+def _rate_of(row: Mapping[str, Any]) -> Decimal | None:
     national = row["delivery__agreement__price_model"] == "fixed_monthly_rate"
     value = row["national_rate"] if national else row["agreed_rate"]
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))

@@ -3,6 +3,9 @@ never below what its approved commitments already hold."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from django.db import IntegrityError, transaction
 
 from velferd.access import policies
@@ -36,7 +39,7 @@ def _valid_year(year: object) -> int:
     return value
 
 
-def _scheme_type(code: str) -> object:
+def _scheme_type(code: str) -> Any:
     found = schemes_selectors.funding_scheme_type(code or "")
     if found is None:
         raise invalid(
@@ -114,7 +117,7 @@ def budget_set(
     return budget
 
 
-def _create(county: object, kind: object, year: int, value: object) -> SchemeBudget:
+def _create(county: Any, kind: Any, year: int, value: Decimal) -> SchemeBudget:
     """Two sessions may both have found no budget: the unique constraint lets one create
     it; the other is told to reload (in a savepoint, so its transaction can answer)."""
     try:

@@ -28,7 +28,7 @@ from ..lifecycles import CLAIM
 from ..models import Claim, ClaimCalculation, ClaimStatus, Commitment, CommitmentStatus
 from ..selectors.money import commitment_remaining
 from ..selectors.month_claims import CALCULATED, month_claims
-from .common import gone, lock_claim, over_commitment, valid_amount
+from .common import gone, lock_claim, over_commitment, record_id, valid_amount
 
 # A calculated month not yet submitted is replaced when it is calculated again.
 REPLACEABLE = (ClaimStatus.OPEN,)
@@ -117,7 +117,7 @@ def claim_of(actor: Actor, claim_id: object) -> Claim:
     """The claim, if the actor may see it (404 otherwise, whether it exists or not)."""
     found = (
         Claim.objects.select_related("delivery", "delivery__supplier", "commitment")
-        .filter(pk=claim_id if str(claim_id).isdigit() else None)
+        .filter(pk=record_id(claim_id))
         .first()
     )
     if found is None or not policies.allows(actor, policies.can_view_claim, found):

@@ -23,7 +23,7 @@ from ..calculation import commitment_amount, month_end, months_between
 from ..lifecycles import COMMITMENT
 from ..models import Commitment, CommitmentStatus, SchemeBudget
 from ..selectors.money import budget_remaining
-from .common import gone, lock_budget, lock_commitment, over_budget, valid_amount
+from .common import gone, lock_budget, lock_commitment, over_budget, record_id, valid_amount
 
 CALCULATED_MODELS = {"fixed_monthly_rate": False, "agreed_monthly": False, "agreed_weekly": True}
 
@@ -175,9 +175,7 @@ def _audited(actor: Actor, event: str) -> Any:
 
 def _commitment(actor: Actor, commitment_id: object) -> Commitment:
     found = (
-        Commitment.objects.select_related("delivery")
-        .filter(pk=commitment_id if str(commitment_id).isdigit() else None)
-        .first()
+        Commitment.objects.select_related("delivery").filter(pk=record_id(commitment_id)).first()
     )
     if found is None or not policies.allows(actor, policies.can_manage_commitment, found):
         if found is not None and actor.has_role("scheme_manager"):

@@ -60,6 +60,12 @@ def gone(what_nb: str, what_en: str) -> DomainError:
     )
 
 
+def record_id(value: object) -> int:
+    """A record's id from a path or a form; 0 (no record) when it is not a number."""
+    text = str(value)
+    return int(text) if text.isdigit() and len(text) < 12 else 0
+
+
 def lock_budget(budget_id: int) -> SchemeBudget:
     return SchemeBudget.objects.select_for_update().get(pk=budget_id)
 

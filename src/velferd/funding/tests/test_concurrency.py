@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from django.db.models import Sum
@@ -45,9 +46,7 @@ def test_two_commitments_approved_at_once_against_room_for_one(demo: None) -> No
 
     results = run_together(
         [
-            lambda c=c, a=a: services.commitment_approve(
-                actor=a, commitment_id=c.pk, version=c.version
-            )
+            partial(services.commitment_approve, actor=a, commitment_id=c.pk, version=c.version)
             for c, a in ((first, others[0]), (second, others[1]))
         ]
     )
@@ -80,8 +79,12 @@ def test_two_claims_submitted_at_once_against_room_for_one(demo: None) -> None:
 
     results = run_together(
         [
-            lambda c=c: services.claim_submit(
-                actor=supplier, claim_id=c.pk, version=c.version, bank_account=ACCOUNT
+            partial(
+                services.claim_submit,
+                actor=supplier,
+                claim_id=c.pk,
+                version=c.version,
+                bank_account=ACCOUNT,
             )
             for c in claims
         ]

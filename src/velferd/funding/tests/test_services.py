@@ -32,7 +32,7 @@ NOVEMBER = datetime.date(2026, 11, 1)
 GOOD_ACCOUNT = "86011117947"
 
 
-def refused(call, code: str, status: int):  # type: ignore[no-untyped-def]
+def refused(call, code: str, status: int):
     from velferd.core.errors import DomainError
 
     with pytest.raises(DomainError) as caught:
@@ -42,12 +42,12 @@ def refused(call, code: str, status: int):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def delivery():  # type: ignore[no-untyped-def]
+def delivery():
     found = a_delivery(agreement=an_agreement(rate=Decimal("10000.00")), places=2)
     return found
 
 
-def test_a_commitment_is_calculated_from_the_agreed_monthly_price(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_a_commitment_is_calculated_from_the_agreed_monthly_price(delivery) -> None:
     a_budget(delivery)
     proposal = a_proposal(
         delivery, start=datetime.date(2026, 11, 16), end=datetime.date(2026, 12, 31)
@@ -57,7 +57,7 @@ def test_a_commitment_is_calculated_from_the_agreed_monthly_price(delivery) -> N
     assert proposal.status == "to_approve"
 
 
-def test_the_budget_edge_exactly_the_remainder_and_one_ore_more(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_the_budget_edge_exactly_the_remainder_and_one_ore_more(delivery) -> None:
     other = a_delivery(
         agreement=an_agreement(price_model=PriceModel.OTHER, scheme_type=delivery.scheme_type)
     )
@@ -80,7 +80,7 @@ def test_the_budget_edge_exactly_the_remainder_and_one_ore_more(delivery) -> Non
     assert approved.status == "approved"
 
 
-def test_the_proposer_cannot_approve(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_the_proposer_cannot_approve(delivery) -> None:
     a_budget(delivery)
     proposal = a_proposal(delivery)
     error = refused(
@@ -94,7 +94,7 @@ def test_the_proposer_cannot_approve(delivery) -> None:  # type: ignore[no-untyp
     assert Commitment.objects.get(pk=proposal.pk).status == "to_approve"
 
 
-def test_annulling_frees_the_budget_and_returning_sends_it_back(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_annulling_frees_the_budget_and_returning_sends_it_back(delivery) -> None:
     budget = a_budget(delivery, amount="240000.00")
     approved = an_approved_commitment(delivery)
     assert approved.amount == Decimal("240000.00")
@@ -119,7 +119,7 @@ def test_annulling_frees_the_budget_and_returning_sends_it_back(delivery) -> Non
     assert again.status == "to_approve" and again.amount == Decimal("120000.00")
 
 
-def test_a_period_outside_the_delivery_or_across_a_year_is_refused(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_a_period_outside_the_delivery_or_across_a_year_is_refused(delivery) -> None:
     a_budget(delivery)
     refused(
         lambda: a_proposal(delivery, start=datetime.date(2025, 12, 1)), "period_crosses_year", 422
@@ -133,14 +133,14 @@ def test_a_period_outside_the_delivery_or_across_a_year_is_refused(delivery) -> 
     )
 
 
-def _submitted_ready(delivery):  # type: ignore[no-untyped-def]
+def _submitted_ready(delivery):
     a_budget(delivery)
     commitment = an_approved_commitment(delivery)
     a_participation(delivery, "p1", datetime.date(2026, 11, 1))
     return commitment, calculated_claim(delivery, NOVEMBER)
 
 
-def supplier_of(delivery):  # type: ignore[no-untyped-def]
+def supplier_of(delivery):
     from velferd.core.testing import new_user
 
     return new_user(
@@ -148,7 +148,7 @@ def supplier_of(delivery):  # type: ignore[no-untyped-def]
     )
 
 
-def test_the_supplier_submits_and_another_attests(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_the_supplier_submits_and_another_attests(delivery) -> None:
     commitment, claim = _submitted_ready(delivery)
     assert claim.amount == Decimal("10000.00")
     supplier = supplier_of(delivery)
@@ -182,7 +182,7 @@ def test_the_supplier_submits_and_another_attests(delivery) -> None:  # type: ig
     refused(lambda: services.payments_export(actor=attester()), "nothing_to_export", 409)
 
 
-def test_an_invalid_bank_account_is_refused_in_both_languages(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_bank_account_is_refused_in_both_languages(delivery) -> None:
     _, claim = _submitted_ready(delivery)
     error = refused(
         lambda: services.claim_submit(
@@ -198,7 +198,7 @@ def test_an_invalid_bank_account_is_refused_in_both_languages(delivery) -> None:
     assert "bank account number is not valid" in error.message_en
 
 
-def test_a_claim_over_its_commitment_is_refused_naming_the_remainder(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_over_its_commitment_is_refused_naming_the_remainder(delivery) -> None:
     a_budget(delivery)
     an_approved_commitment(
         delivery, start=datetime.date(2026, 11, 1), end=datetime.date(2026, 11, 30)
@@ -219,7 +219,7 @@ def test_a_claim_over_its_commitment_is_refused_naming_the_remainder(delivery) -
     assert "20\u00a0000,00 kr" in error.message_nb
 
 
-def test_a_claim_without_a_commitment_is_refused(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_without_a_commitment_is_refused(delivery) -> None:
     a_participation(delivery, "p1", datetime.date(2026, 11, 1))
     claim = calculated_claim(delivery, NOVEMBER)
     refused(
@@ -234,7 +234,7 @@ def test_a_claim_without_a_commitment_is_refused(delivery) -> None:  # type: ign
     )
 
 
-def test_another_supplier_does_not_see_the_claim(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_another_supplier_does_not_see_the_claim(delivery) -> None:
     _, claim = _submitted_ready(delivery)
     refused(
         lambda: services.claim_submit(
@@ -248,7 +248,7 @@ def test_another_supplier_does_not_see_the_claim(delivery) -> None:  # type: ign
     )
 
 
-def test_the_import_reports_every_bad_line_and_writes_nothing(delivery) -> None:  # type: ignore[no-untyped-def]
+def test_the_import_reports_every_bad_line_and_writes_nothing(delivery) -> None:
     text = (
         "delivery;participant;from_date;to_date;percentage\n"
         f"{delivery.number};p1;2026-02-01;;100\n"
