@@ -9,9 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 def register_supplier_labels() -> None:
     from velferd.audit.models import PURPOSE_LABELS, WHAT_LABELS
-    from velferd.core.labels import AUDIT_EVENTS, AUDIT_RECORDS
+    from velferd.core.labels import AUDIT_EVENTS, AUDIT_RECORDS, CHOICES, register_choices
 
+    from .models import EndReason
     from .selectors.supplier import WHAT_READ, WHY_READ
+
+    if "end_reason" not in CHOICES:
+        register_choices("end_reason", EndReason)
 
     WHAT_LABELS[WHAT_READ] = _("Your participation in a labour market scheme")
     PURPOSE_LABELS[WHY_READ] = _("Running the scheme you take part in")

@@ -2,6 +2,40 @@
 
 from django.urls import path
 
+from .views import proposals as proposal_views
+from .views import supplier as supplier_views
+
 app_name = "participants"
 
-urlpatterns: list[path] = []
+urlpatterns: list[path] = [
+    path("supplier/", supplier_views.supplier_home, name="supplier_home"),
+    path(
+        "supplier/deliveries/<int:delivery_id>/",
+        supplier_views.supplier_delivery,
+        name="supplier_delivery",
+    ),
+    path(
+        "supplier/<uuid:participation_id>/",
+        supplier_views.supplier_participant,
+        name="supplier_participant",
+    ),
+    path(
+        "supplier/<uuid:participation_id>/propose/",
+        supplier_views.supplier_propose,
+        name="supplier_propose",
+    ),
+    path(
+        "supplier/<uuid:participation_id>/report/",
+        supplier_views.supplier_report,
+        name="supplier_report",
+    ),
+    path(
+        "supplier/proposals/<int:proposal_id>/withdraw/",
+        supplier_views.supplier_withdraw,
+        name="supplier_withdraw",
+    ),
+    path("proposals/", proposal_views.proposal_queue, name="proposal_queue"),
+    path(
+        "proposals/<int:proposal_id>/", proposal_views.proposal_decision, name="proposal_decision"
+    ),
+]
