@@ -29,6 +29,7 @@ from velferd.core.validation import invalid, required_text
 
 from ..models import ChangeProposal, EndReason, Participation, ProposalKind, ProposalStatus
 from .changes import changing
+from .dates import check_dates
 from .supplier_access import locked_for_supplier, require_open
 
 PROPOSAL_FIELDS = ("kind", "starts_on", "ends_on", "percentage", "days_per_week", "reason")
@@ -136,10 +137,15 @@ def proposal_problems(participation: Participation, values: dict[str, Any]) -> l
     """Every refusal of a proposal's values at once (the page shows them all)."""
     kind = values.get("kind", "")
     checks: list[tuple[Any, ...]] = []
+    scheme, explanation = participation.delivery.scheme_type, values.get("explanation", "")
     if kind == ProposalKind.START_DATE:
         checks.append((_check_start, participation, values.get("starts_on")))
+        starts = values.get("starts_on")
+        checks.append((check_dates, scheme, starts, participation.ends_on, explanation))
     elif kind == ProposalKind.EXTENSION:
         checks.append((_check_extension, participation, values.get("ends_on")))
+        ends = values.get("ends_on")
+        checks.append((check_dates, scheme, participation.starts_on, ends, explanation))
     elif kind == ProposalKind.END_EARLY:
         reason, explanation = values.get("reason", ""), values.get("explanation", "")
         checks.append((_check_end_early, participation, values.get("ends_on")))
@@ -152,12 +158,13 @@ def proposal_problems(participation: Participation, values: dict[str, Any]) -> l
         return [
             invalid("invalid_kind", "kind", "Velg hva som skal endres.", "Choose what to change.")
         ]
-    problems = []
+    problems: list[DomainError] = []
     for check, *args in checks:
         try:
             check(*args)
         except DomainError as error:
-            problems.append(error)
+            if not any(p.field == error.field for p in problems):
+                problems.append(error)
     if len(values.get("explanation", "")) > 2000:
         problems.append(
             invalid(
