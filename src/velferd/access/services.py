@@ -181,13 +181,7 @@ def role_revoke(*, actor: Actor, assignment: RoleAssignment) -> RoleAssignment:
 
 
 @transaction.atomic
-def api_token_create(
-    *, actor: Actor, name: str, role_assignment_id: int, valid_days: int | None = 90
-) -> tuple[ApiToken, str]:
-    """Issue a token for one of the actor's own roles, valid for 1 to 365 days (a token
-    that never expires is refused). Returns the token and its secret, which is shown this
-    once and never stored."""
-    policies.require(actor, policies.can_create_api_token)
+def check_token_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 100:
         raise DomainError(
@@ -196,6 +190,29 @@ def api_token_create(
             message_nb="Gi nøkkelen et navn på 1–100 tegn.",
             message_en="Give the token a name of 1–100 characters.",
         )
+    return name
+
+
+def check_token_validity(valid_days: int | None) -> int:
+    """1 to 365 days: a token that never expires is refused."""
+    if valid_days is None or not 1 <= valid_days <= TOKEN_MAX_LIFETIME.days:
+        raise DomainError(
+            code="invalid_validity",
+            field="valid_days",
+            message_nb="Gyldighet må være mellom 1 og 365 dager.",
+            message_en="Validity must be between 1 and 365 days.",
+        )
+    return valid_days
+
+
+def api_token_create(
+    *, actor: Actor, name: str, role_assignment_id: int, valid_days: int | None = 90
+) -> tuple[ApiToken, str]:
+    """Issue a token for one of the actor's own roles, valid for 1 to 365 days (a token
+    that never expires is refused). Returns the token and its secret, which is shown this
+    once and never stored."""
+    policies.require(actor, policies.can_create_api_token)
+    name = check_token_name(name)
     assignment = next((a for a in actor.assignments if a.pk == role_assignment_id), None)
     if assignment is None:
         raise DomainError(
@@ -205,13 +222,7 @@ def api_token_create(
             message_en="You can only create tokens for your own roles.",
             status=403,
         )
-    if valid_days is None or not 1 <= valid_days <= TOKEN_MAX_LIFETIME.days:
-        raise DomainError(
-            code="invalid_validity",
-            field="valid_days",
-            message_nb="Gyldighet må være mellom 1 og 365 dager.",
-            message_en="Validity must be between 1 and 365 days.",
-        )
+    valid_days = check_token_validity(valid_days)
     prefix = secrets.token_hex(4)
     whole = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
     expires = timezone.now() + datetime.timedelta(days=valid_days)

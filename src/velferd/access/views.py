@@ -114,24 +114,35 @@ def tokens(request: HttpRequest) -> HttpResponse:
     if not actor.is_authenticated:
         return redirect("login")
     policies.require(actor, policies.can_create_api_token)
-    context: dict[str, object] = {"error": None, "secret": None, "form": {}}
-    status = 200
+    errors = FormErrors()
+    context: dict[str, object] = {"errors": errors, "secret": None, "form": {}}
     if request.method == "POST":
         context["form"] = request.POST
-        try:
-            token, secret = services.api_token_create(
-                actor=actor,
-                name=request.POST.get("name", ""),
-                role_assignment_id=_role_assignment_id(request.POST.get("role_assignment", "")),
-                valid_days=_valid_days(request.POST.get("valid_days", "90")),
-            )
-            context.update(secret=secret, created=token, form={})
-        except DomainError as error:
-            context["error"] = error
-            status = error.status
+        fields = _read_token(request.POST, errors)
+        if not errors:
+            try:
+                token, secret = services.api_token_create(actor=actor, **fields)
+                context.update(secret=secret, created=token, form={})
+            except DomainError as error:
+                errors.add(error)
     context["tokens"] = selectors.tokens_of(actor=actor)
     context["assignments"] = actor.assignments
-    return render(request, "access/tokens.html", context, status=status)
+    return render(request, "access/tokens.html", context, status=errors.status)
+
+
+def _read_token(data: Any, errors: FormErrors) -> dict[str, Any]:
+    """The token form's fields, each checked as the service will, every refusal kept. The
+    token is made on this page, not after a redirect: its secret is shown this once."""
+    valid_days = errors.check(_valid_days, data.get("valid_days", "90"))
+    return {
+        "name": errors.check(services.check_token_name, data.get("name", "")),
+        "role_assignment_id": errors.check(_role_assignment_id, data.get("role_assignment", "")),
+        "valid_days": (
+            errors.check(services.check_token_validity, valid_days)
+            if valid_days is not None
+            else None
+        ),
+    }
 
 
 @refusals_as_pages
