@@ -13,6 +13,7 @@ from velferd.enquiries.demo import load_demo_enquiries
 from velferd.followup.demo import load_demo_followup
 from velferd.funding.demo import load_demo_funding
 from velferd.organisation.demo import iw_advisor_logins, load_demo_offices
+from velferd.participants.demo import load_demo_participants
 from velferd.people.demo import load_demo_people
 from velferd.procurement.demo import load_demo_procurement
 from velferd.publications.services import load_demo_publications
@@ -42,4 +43,5 @@ def load_demo(*, actor: Actor) -> dict[str, int]:
         "suppliers": load_demo_schemes(system=actor),
         "competitions": load_demo_procurement(system=actor),
         "scheme_claims": load_demo_funding(system=actor),
+        "participations": load_demo_participants(system=actor),
     }
