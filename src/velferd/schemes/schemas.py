@@ -6,7 +6,13 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
-from velferd.core.constraints import NOT_BLANK, Declared, MunicipalityNumber, one_of
+from velferd.core.constraints import (
+    NOT_BLANK,
+    Declared,
+    MunicipalityNumber,
+    OrganisationNumber,
+    one_of,
+)
 
 from .choices import NeedGroup
 from .models import ArrangedAs, PriceModel, SupplierKind
@@ -14,7 +20,6 @@ from .models import ArrangedAs, PriceModel, SupplierKind
 SchemeCode = Annotated[str, Declared(pattern=r"^[A-Z0-9_]{1,60}$")]
 Name = Annotated[str, NOT_BLANK, Declared(maxLength=200)]
 LongText = Annotated[str, Declared(maxLength=4000)]
-Number = Annotated[str, Declared(pattern=r"^[0-9 ]{9,11}$")]
 NeedGroupCode = Annotated[str, one_of(NeedGroup)]
 PriceModelCode = Annotated[str, one_of(PriceModel)]
 KindCode = Annotated[str, one_of(SupplierKind)]
@@ -86,7 +91,7 @@ class SchemeTypePatch(Schema):
 
 
 class SupplierIn(Schema):
-    organisation_number: Number
+    organisation_number: OrganisationNumber
     name: Name
     kind: KindCode
 
@@ -104,7 +109,7 @@ class VersionIn(Schema):
 
 class UnitIn(Schema):
     version: int = Field(..., ge=1, description="The supplier's version")
-    organisation_number: Number
+    organisation_number: OrganisationNumber
     name: Name
     street: Name
     postcode: Annotated[str, Declared(pattern=r"^[0-9]{4}$")]
