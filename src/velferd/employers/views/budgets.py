@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from velferd.access import policies
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.forms import parse_version
+from velferd.core.forms import FormErrors, parse_version
 from velferd.organisation import selectors as organisation_selectors
 
 from .. import selectors, services
@@ -24,7 +26,7 @@ def budgets(request: HttpRequest) -> HttpResponse:
     if not actor.is_authenticated:
         raise policies.not_authenticated()
     year = selectors.valid_year(request.GET.get("year") or selectors.this_year())
-    error, failed = None, ""
+    errors, failed = FormErrors(), ""
     if request.method == "POST":
         county = request.POST.get("county", "")
         policies.require(actor, policies.can_set_subsidy_budget, county)
@@ -38,10 +40,10 @@ def budgets(request: HttpRequest) -> HttpResponse:
                 version=parse_version(version) if version else None,
             )
         except DomainError as caught:
-            if caught.status in (401, 403):
-                raise
-            error, failed = caught, county
+            errors.add(caught)
+            failed = county
         else:
+            messages.success(request, _("The budget was saved."))
             return redirect(f"{reverse('employers:budgets')}?year={year}")
     lines = selectors.budget_lines(actor=actor, year=year)
     return render(
@@ -52,10 +54,10 @@ def budgets(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": [year - 1, year, year + 1],
             "scheme_label": SubsidyScheme(scheme_of_year(year)).label,
-            "error": error,
+            "errors": errors,
             "failed": failed,
-            "form": request.POST if error else {},
+            "form": request.POST if errors else {},
             "counties": organisation_selectors.counties(),
         },
-        status=error.status if error else 200,
+        status=errors.status,
     )
