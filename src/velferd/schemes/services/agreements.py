@@ -378,21 +378,21 @@ def _move(actor: Actor, agreement: Agreement, version: int, name: str, reason: s
     return step.record
 
 
-@transaction.atomic
 @AGREEMENT.service("activate")
+@transaction.atomic
 def agreement_activate(*, actor: Actor, agreement: Agreement, version: int) -> Agreement:
     """Draft → active; an agreed price model needs a rate first (lifecycles.priced)."""
     return _move(actor, agreement, version, "activate")
 
 
-@transaction.atomic
 @AGREEMENT.service("end")
+@transaction.atomic
 def agreement_end(*, actor: Actor, agreement: Agreement, version: int) -> Agreement:
     return _move(actor, agreement, version, "end")
 
 
-@transaction.atomic
 @AGREEMENT.service("cancel")
+@transaction.atomic
 def agreement_cancel(*, actor: Actor, agreement: Agreement, version: int, reason: str) -> Agreement:
     """Cancel a draft or an active agreement, with the reason in words."""
     return _move(actor, agreement, version, "cancel", reason)

@@ -214,20 +214,20 @@ def _move(actor: Actor, delivery: Delivery, version: int, name: str, reason: str
     return step.record
 
 
-@transaction.atomic
 @DELIVERY.service("start")
+@transaction.atomic
 def delivery_start(*, actor: Actor, delivery: Delivery, version: int) -> Delivery:
     """Planned → running, while the agreement is active (lifecycles.agreement_in_force)."""
     return _move(actor, delivery, version, "start")
 
 
-@transaction.atomic
 @DELIVERY.service("end")
+@transaction.atomic
 def delivery_end(*, actor: Actor, delivery: Delivery, version: int) -> Delivery:
     return _move(actor, delivery, version, "end")
 
 
-@transaction.atomic
 @DELIVERY.service("cancel")
+@transaction.atomic
 def delivery_cancel(*, actor: Actor, delivery: Delivery, version: int, reason: str) -> Delivery:
     return _move(actor, delivery, version, "cancel", reason)
