@@ -35,6 +35,7 @@ from .plans import (
     delivery_change,
     sub_theme_add,
     sub_theme_change,
+    sub_theme_date_refusals,
 )
 from .subsidies import (
     MAX_AMOUNT,
@@ -84,6 +85,7 @@ __all__ = [
     "expert_assistance_refuse",
     "sub_theme_add",
     "sub_theme_change",
+    "sub_theme_date_refusals",
     "subsidy_apply",
     "subsidy_assess",
     "subsidy_grant",

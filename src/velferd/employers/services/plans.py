@@ -11,6 +11,7 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
+from velferd.core.errors import DomainError
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 
 from .. import lifecycles
@@ -28,24 +29,44 @@ from .choices import choice
 from .cooperations import require_open
 
 
+def sub_theme_date_refusals(
+    starts_on: datetime.date | None, ends_on: datetime.date | None
+) -> list[DomainError]:
+    """Every refusal of a sub-theme's dates at once: a missing start, a missing end, an end
+    before the start (the page names them with the form's other mistakes)."""
+    refusals = []
+    if starts_on is None:
+        refusals.append(
+            invalid(
+                "starts_on_required",
+                "starts_on",
+                "Startdato mangler.",
+                "The start date is missing.",
+            )
+        )
+    if ends_on is None:
+        refusals.append(
+            invalid("ends_on_required", "ends_on", "Sluttdato mangler.", "The end date is missing.")
+        )
+    elif starts_on is not None and ends_on < starts_on:
+        refusals.append(
+            invalid(
+                "ends_before_start",
+                "ends_on",
+                "Sluttdatoen kan ikke være før startdatoen.",
+                "The end date cannot be before the start date.",
+            )
+        )
+    return refusals
+
+
 def _dates(
     starts_on: datetime.date | None, ends_on: datetime.date | None
 ) -> tuple[datetime.date, datetime.date]:
-    if starts_on is None:
-        raise invalid(
-            "starts_on_required", "starts_on", "Startdato mangler.", "The start date is missing."
-        )
-    if ends_on is None:
-        raise invalid(
-            "ends_on_required", "ends_on", "Sluttdato mangler.", "The end date is missing."
-        )
-    if ends_on < starts_on:
-        raise invalid(
-            "ends_before_start",
-            "ends_on",
-            "Sluttdatoen kan ikke være før startdatoen.",
-            "The end date cannot be before the start date.",
-        )
+    refusals = sub_theme_date_refusals(starts_on, ends_on)
+    if refusals:
+        raise refusals[0]
+    assert starts_on is not None and ends_on is not None
     return starts_on, ends_on
 
 

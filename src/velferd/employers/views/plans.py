@@ -27,16 +27,23 @@ from .enterprise_page import post_on_enterprise_page
 
 
 def _sub_theme_fields(data: Any, errors: FormErrors) -> dict[str, Any]:
-    """The sub-theme's fields, each checked here that can be before the service is asked."""
+    """The sub-theme's fields, each checked as the service will before it is asked."""
     errors.check(choice, data.get("theme", ""), PlanTheme, "theme", "tema", "theme")
     errors.check(required_text, data.get("title"), "title", "Undertemaet", "sub-theme", 200)
     errors.check(required_text, data.get("goal"), "goal", "Målet", "goal")
+    starts_on = errors.check(parse_date, data.get("starts_on", ""), "starts_on")
+    ends_on = errors.check(parse_date, data.get("ends_on", ""), "ends_on")
+    # The service's rules for the dates, named with the rest (a date written wrong is
+    # named once, as written wrong).
+    for refusal in services.sub_theme_date_refusals(starts_on, ends_on):
+        if refusal.field is None or errors.get(refusal.field) is None:
+            errors.add(refusal)
     return {
         "theme": data.get("theme", ""),
         "title": data.get("title", ""),
         "goal": data.get("goal", ""),
-        "starts_on": errors.check(parse_date, data.get("starts_on", ""), "starts_on"),
-        "ends_on": errors.check(parse_date, data.get("ends_on", ""), "ends_on"),
+        "starts_on": starts_on,
+        "ends_on": ends_on,
     }
 
 
