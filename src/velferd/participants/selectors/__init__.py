@@ -3,6 +3,15 @@ what the actor may see (access.policies.participants' list filters)."""
 
 __all__: list[str] = []
 
+from .enrolment import Option as Option
+from .enrolment import WaitingList as WaitingList
+from .enrolment import comments_of as comments_of
+from .enrolment import enrolment_options as enrolment_options
+from .enrolment import own_participations as own_participations
+from .enrolment import participation_for as participation_for
+from .enrolment import participations_of as participations_of
+from .enrolment import position_of as position_of
+from .enrolment import waiting_list_for as waiting_list_for
 from .proposals import participation_with_reports as participation_with_reports
 from .proposals import pending_proposals_of as pending_proposals_of
 from .proposals import proposal_count_waiting as proposal_count_waiting

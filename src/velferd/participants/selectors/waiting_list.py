@@ -45,16 +45,15 @@ def position(participation: Participation) -> int | None:
     if participation.status != ParticipationStatus.WAITING_LIST:
         return None
     delivery = participation.delivery
-    mine = Q(waiting_since__lt=participation.waiting_since) | Q(
+    earlier = Q(waiting_since__lt=participation.waiting_since) | Q(
         waiting_since=participation.waiting_since, created_at__lt=participation.created_at
     )
-    ahead = Q(priority=True) if not participation.priority else Q(pk__in=[])
-    if not priority_counts(delivery.scheme_type.code):
-        ahead = Q(pk__in=[])
-        ahead_same = mine
-    else:
-        ahead_same = Q(priority=participation.priority) & mine
+    ahead = earlier
+    if priority_counts(delivery.scheme_type.code):
+        # Those with priority come first; among equals, the earlier.
+        first = Q(priority=True)
+        ahead = first & earlier if participation.priority else first | earlier
     found = Participation.objects.filter(
         delivery_id=delivery.pk, status=ParticipationStatus.WAITING_LIST
-    ).filter(ahead | ahead_same)
+    ).filter(ahead)
     return found.count() + 1
