@@ -25,6 +25,7 @@ from . import (
     matrix_employers,
     matrix_enquiries,
     matrix_funding,
+    matrix_participants,
     matrix_people,
     matrix_procurement,
     matrix_schemes,
@@ -225,6 +226,7 @@ ROUTES = [
     *matrix_procurement.ROUTES,
     *matrix_schemes.ROUTES,
     *matrix_funding.ROUTES,
+    *matrix_participants.ROUTES,
 ]
 
 

@@ -24,6 +24,7 @@ from velferd.access.roles import Role
 from velferd.audit import services as audit
 from velferd.core.errors import not_found
 from velferd.core.identifiers import as_uuid
+from velferd.schemes import selectors as scheme_selectors
 
 from ..models import ChangeProposal, Participation, ProgressReport, ProposalStatus
 
@@ -134,8 +135,10 @@ def participant_count(*, actor: Actor) -> int:
 
 
 def participants_of_delivery(*, actor: Actor, delivery_id: int) -> list[SupplierParticipant]:
-    """The participants of one of the supplier's deliveries; each row shown is a read."""
+    """The participants of one of the supplier's deliveries; each row shown is a read.
+    Another supplier's delivery, or none, is 404."""
     policies.require(actor, policies.can_list_supplier_participants)
+    scheme_selectors.delivery_for(actor=actor, delivery_id=delivery_id)
     found = (
         _visible(actor)
         .filter(delivery_id=delivery_id)
