@@ -10,6 +10,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from velferd.access.actor import Actor
 from velferd.schemes import selectors as scheme_selectors
@@ -48,9 +49,51 @@ def scheme_manager(actor: Actor) -> Section:
                     _("Register supplier"),
                     _("A new supplier by its organisation number."),
                 ),
+                (
+                    reverse("schemes:agreement_list"),
+                    _("Agreements"),
+                    _("Agreements with suppliers: price, options, call-offs and deliveries."),
+                ),
+                (
+                    reverse("schemes:delivery_list"),
+                    pgettext_lazy("scheme", "Deliveries"),
+                    _("The runs of schemes, their places and the offices that may enrol."),
+                ),
             ],
         },
     )
+
+
+def places(actor: Actor) -> Section:
+    """The office roles find a place in a scheme for a person (the delivery catalogue)."""
+    return Section(
+        "start/_links.html",
+        {
+            "heading": _("Labour market schemes"),
+            "intro": "",
+            "links": [
+                (
+                    reverse("schemes:delivery_catalogue"),
+                    _("Find a place in a scheme"),
+                    _("Deliveries your office may enrol in, by scheme type and free places."),
+                ),
+            ],
+        },
+    )
+
+
+def _agreements_box(actor: Actor, found: Any) -> dict[str, Any]:
+    return {
+        "agreements": scheme_selectors.agreements_for(
+            actor=actor, supplier=found.organisation_number
+        )[:5],
+        "deliveries": scheme_selectors.deliveries_for(actor=actor, status="running").filter(
+            supplier=found
+        )[:5],
+    }
+
+
+SUPPLIER_BOXES.append(("start/_supplier_agreements.html", _agreements_box))
 
 
 def supplier(actor: Actor) -> Section:

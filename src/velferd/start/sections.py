@@ -25,6 +25,10 @@ SECTIONS: list[tuple[tuple[str, ...], Builder]] = [
     ((Role.MINISTRY_STAFF,), others.ministry),
     ((Role.ANALYST,), others.analyst),
     ((Role.SCHEME_MANAGER,), schemes.scheme_manager),
+    (
+        (Role.CASEWORKER_STATE, Role.CASEWORKER_MUNICIPAL, Role.APPROVER, Role.OFFICE_MANAGER),
+        schemes.places,
+    ),
     ((Role.SUPPLIER,), schemes.supplier),
     ((Role.ADMINISTRATOR,), others.administrator),
 ]
