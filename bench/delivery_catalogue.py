@@ -63,7 +63,6 @@ PAGE_SIZE = 20
 def caseworker(office: Office) -> Actor:
     """An unsaved caseworker of the office (the search reads only the role and office)."""
     user = User(username=f"bench-{office.unit_number}", full_name="Benchmark")
-    user.pk = 0
     return Actor(
         user=user, assignments=(RoleAssignment(role=Role.CASEWORKER_STATE, office=office),)
     )
