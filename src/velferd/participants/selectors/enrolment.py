@@ -19,6 +19,7 @@ from velferd.people import selectors as people_selectors
 from velferd.schemes import selectors as schemes_selectors
 
 from .. import eligibility
+from ..labels import PURPOSE
 from ..models import DraftComment, Participation
 from .waiting_list import position, waiting
 
@@ -35,7 +36,7 @@ def _log(actor: Actor, person: Any, what: str) -> None:
             actor=actor,
             subject=person,
             what=what,
-            purpose="scheme_participation",
+            purpose=PURPOSE,
             role=policies.role_reading(actor, person),
         )
 
