@@ -15,7 +15,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.db import retried_atomic
-from velferd.core.errors import CONFLICT
+from velferd.core.errors import CONFLICT, DomainError
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 from velferd.letters import services as letter_services
 
@@ -46,6 +46,22 @@ def _checked_sources(sources: list[str] | None, evidence: str) -> list[str]:
     return chosen
 
 
+def _no_open_period() -> DomainError:
+    return invalid(
+        "no_open_period",
+        None,
+        "Start oppfølging før du vurderer bistandsbehovet.",
+        "Start the follow-up before assessing the needs.",
+        status=CONFLICT,
+    )
+
+
+def assessment_create_refusals(person: Person) -> list[DomainError]:
+    """What refuses a new assessment whatever its fields say (no open follow-up), for the
+    page to name with the fields' own mistakes."""
+    return [] if open_period_of(person) is not None else [_no_open_period()]
+
+
 @retried_atomic
 def assessment_create(
     *,
@@ -61,13 +77,7 @@ def assessment_create(
     lock_person(person.pk)
     period = open_period_of(person)
     if period is None:
-        raise invalid(
-            "no_open_period",
-            None,
-            "Start oppfølging før du vurderer bistandsbehovet.",
-            "Start the follow-up before assessing the needs.",
-            status=CONFLICT,
-        )
+        raise _no_open_period()
     main_goal = main_goal or ""
     _check_assessment_values(need_group, main_goal)
     evidence = (evidence or "").strip()[:MAX_TEXT]

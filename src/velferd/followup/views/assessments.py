@@ -62,7 +62,7 @@ def assessment_new(request: HttpRequest, person_id: str) -> HttpResponse:
 
     return post_form(
         request,
-        read=lambda errors: _checked_assessment_fields(errors, request.POST),
+        read=lambda errors: _checked_assessment_fields(errors, request.POST, person),
         save=lambda fields: services.assessment_create(actor=actor, person=person, **fields),
         success=lambda assessment: reverse("assessment", args=[assessment.pk]),
         show=show,
@@ -70,8 +70,11 @@ def assessment_new(request: HttpRequest, person_id: str) -> HttpResponse:
     )
 
 
-def _checked_assessment_fields(errors: FormErrors, data: Any) -> dict[str, Any]:
-    """The assessment's fields, each checked as the service will before it is asked."""
+def _checked_assessment_fields(errors: FormErrors, data: Any, person: Any) -> dict[str, Any]:
+    """The assessment's fields, each checked as the service will before it is asked, with
+    what the service refuses whatever they say."""
+    for refusal in services.assessment_create_refusals(person):
+        errors.add(refusal)
     fields = _assessment_fields(data)
     if fields["need_group"] not in NeedGroup.values:
         errors.add(
