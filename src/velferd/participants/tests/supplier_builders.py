@@ -49,6 +49,7 @@ def closed_days_ago(days: int, **fields: Any) -> Participation:
     """A participation that ended `days` days ago."""
     return participating(
         status=ParticipationStatus.ENDED,
+        starts_on=today() - (days + 60) * DAY,
         ends_on=today() - days * DAY,
         ended_at=timezone.now() - days * DAY,
         **fields,
