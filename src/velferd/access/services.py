@@ -28,11 +28,7 @@ from .selectors import TOKEN_PREFIX, digest_of
 
 
 @transaction.atomic
-def user_create(
-    *, actor: Actor, username: str, full_name: str, password: str | None, email: str = ""
-) -> User:
-    policies.require(actor, policies.can_manage_users)
-    username = username.strip()
+def _check_username(username: str) -> None:
     if not username:
         raise DomainError(
             code="username_required",
@@ -48,9 +44,37 @@ def user_create(
             message_nb=f"Brukernavnet «{username}» er i bruk.",
             message_en=f"The username “{username}” is taken.",
         )
-    user = User(username=username, full_name=full_name.strip(), email=email.strip())
+
+
+def user_create_refusals(
+    *, username: str, full_name: str, password: str | None, email: str = ""
+) -> list[DomainError]:
+    """Every refusal of a new user's fields at once (the page names them all), the checks
+    `user_create` makes."""
+    refusals = []
+    user = User(username=username.strip(), full_name=full_name.strip(), email=email.strip())
+    checks = [lambda: _check_username(user.username)]
     if password:
-        _check_password(password, user)
+        checks.append(lambda: _check_password(password, user))
+    for check in checks:
+        try:
+            check()
+        except DomainError as refusal:
+            refusals.append(refusal)
+    return refusals
+
+
+def user_create(
+    *, actor: Actor, username: str, full_name: str, password: str | None, email: str = ""
+) -> User:
+    policies.require(actor, policies.can_manage_users)
+    refusals = user_create_refusals(
+        username=username, full_name=full_name, password=password, email=email
+    )
+    if refusals:
+        raise refusals[0]
+    user = User(username=username.strip(), full_name=full_name.strip(), email=email.strip())
+    if password:
         user.set_password(password)
     else:
         user.set_unusable_password()

@@ -10,12 +10,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView as DjangoLoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.forms import FormErrors
+from velferd.core.forms import FormErrors, post_form
 
 from . import policies, selectors, services, units
 from .roles import PartnerService, Role
@@ -154,7 +155,6 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
     return redirect("tokens")
 
 
-USER_FORM_FIELDS = frozenset({"username", "password"})
 ROLE_FORM_FIELDS = frozenset(
     {
         "role",
@@ -185,26 +185,36 @@ def users(request: HttpRequest) -> HttpResponse:
     """Administrators: find users and create new ones."""
     actor = selectors.actor_for_request(request)
     policies.require(actor, policies.can_manage_users)
-    context: dict[str, Any] = {"error": None, "form": {}}
-    status = 200
-    if request.method == "POST":
-        try:
-            created = services.user_create(
-                actor=actor,
-                username=request.POST.get("username", "")[:150],
-                full_name=request.POST.get("full_name", "")[:200],
-                email=request.POST.get("email", "")[:254],
-                password=request.POST.get("password") or None,
-            )
-        except DomainError as error:
-            context.update(_form_errors(error, USER_FORM_FIELDS), form=request.POST)
-            status = error.status
-        else:
-            messages.success(request, _("The user was created. Give them a role."))
-            return redirect("user", user_id=created.pk)
     query = request.GET.get("q", "")[:100]
-    context.update(query=query, users=selectors.users(query=query)[:100])
-    return render(request, "access/users.html", context, status=status)
+
+    def show(errors: FormErrors) -> HttpResponse:
+        context = {
+            "errors": errors,
+            "form": request.POST if errors else {},
+            "query": query,
+            "users": selectors.users(query=query)[:100],
+        }
+        return render(request, "access/users.html", context)
+
+    def read(errors: FormErrors) -> dict[str, Any]:
+        fields: dict[str, Any] = {
+            "username": request.POST.get("username", "")[:150],
+            "full_name": request.POST.get("full_name", "")[:200],
+            "email": request.POST.get("email", "")[:254],
+            "password": request.POST.get("password") or None,
+        }
+        for refusal in services.user_create_refusals(**fields):
+            errors.add(refusal)
+        return fields
+
+    return post_form(
+        request,
+        read=read,
+        save=lambda fields: services.user_create(actor=actor, **fields),
+        success=lambda created: reverse("user", args=[created.pk]),
+        show=show,
+        saved=_("The user was created. Give them a role."),
+    )
 
 
 def _units_from_form(data: Any) -> dict[str, object]:

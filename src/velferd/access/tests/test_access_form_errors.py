@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from velferd.core.testing import assert_every_error_shown
+
 pytestmark = pytest.mark.django_db
 
 
@@ -26,3 +28,20 @@ def test_an_error_apart_from_the_fields_is_in_the_summary_as_text(client_as) -> 
     html = response.content.decode()
     assert response.status_code == 409
     assert 'id="error-summary"' in html
+
+
+def test_a_username_taken_and_a_weak_password_are_named_at_once(client_as) -> None:
+    response = client_as("admin").post(
+        "/users/",
+        {"username": "VEILEDER", "full_name": "Ny Veileder", "email": "", "password": "123"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    password_error = html.split('id="error-password">')[1].split("</p>")[0].strip()
+    assert "12" in password_error
+    assert_every_error_shown(
+        html,
+        {"username": "Brukernavnet «VEILEDER» er i bruk.", "password": password_error},
+    )
+    assert 'value="Ny Veileder"' in html
