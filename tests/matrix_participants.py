@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from velferd.participants.models import ChangeProposal, Participation
 
+from . import matrix_enrolment
 from .matrix import ANONYMOUS, LOGINS, Route
 
 # Enrolment, moves and waiting lists (NAV's caseworkers and the person) ----------------------
 
-ENROLMENT_ROUTES: list[Route] = []
+ENROLMENT_ROUTES: list[Route] = matrix_enrolment.ROUTES
 
 # The supplier's side -----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja import Status
 
+from velferd.access import policies
 from velferd.access.api_auth import AUTH, actor_of
 from velferd.core.api import ERRORS
 from velferd.core.constraints import RecordId
@@ -98,6 +99,7 @@ def enrol(request: HttpRequest, payload: EnrolmentIn) -> Any:
     person = people_selectors.person_for(
         actor=actor, person_id=payload.person_id, purpose=PURPOSE, what="person.details"
     )
+    policies.require(actor, policies.can_enrol, person)
     delivery = schemes_selectors.delivery_for(actor=actor, delivery_id=payload.delivery_id)
     fields = payload.dict(exclude={"person_id", "delivery_id"})
     created = services.enrol(actor=actor, person=person, delivery=delivery, **fields)
