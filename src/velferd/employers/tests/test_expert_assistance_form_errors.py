@@ -10,12 +10,14 @@ from django.test import Client
 from velferd.access.actor import Actor
 from velferd.access.policies import employers as employer_policies
 from velferd.core.testing import assert_every_error_shown
-from velferd.employers.models import ExpertAssistance
+from velferd.employers.models import Enterprise, ExpertAssistance
 
-from .deferrals import DAY, today
+from .deferrals import DAY, applied, today, vestland_advisor
 from .factories import a_representative, an_enterprise
 
 pytestmark = pytest.mark.django_db
+
+REASONS_MISSING = "Begrunnelsen mangler."
 
 
 @pytest.fixture
@@ -96,3 +98,21 @@ def test_a_sent_application_is_confirmed(employer: Actor) -> None:
 
     assert ExpertAssistance.objects.filter(enterprise__name="Skjemabedrift AS").exists()
     assert 'role="status">Søknaden om ekspertbistand er sendt.</div>' in response.content.decode()
+
+
+def test_a_refusal_without_reasons_is_in_the_summary_beside_the_field(employer: Actor) -> None:
+    enterprise = Enterprise.objects.get(name="Skjemabedrift AS")
+    application = applied(employer, enterprise)
+    url = f"/employers/expert-assistance/{application.pk}/"
+    advisor = logged_in(vestland_advisor())
+
+    response = advisor.post(url, {"action": "refuse", "version": application.version})
+
+    assert response.status_code == 422
+    assert_every_error_shown(response.content.decode(), {"reason": REASONS_MISSING})
+    decided = advisor.post(
+        url,
+        {"action": "refuse", "version": application.version, "reason": "Ikke prøvd."},
+        follow=True,
+    )
+    assert 'role="status">Avgjørelsen er lagret.</div>' in decided.content.decode()

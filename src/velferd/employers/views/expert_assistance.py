@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -98,6 +99,7 @@ def expert_assistance(request: HttpRequest, application_id: int) -> HttpResponse
             error = caught
             found.refresh_from_db()
         else:
+            messages.success(request, _("The decision was saved."))
             return redirect("employers:expert_assistance", application_id=found.pk)
     moves = {m.name for m in lifecycles.allowed(lifecycles.EXPERT_ASSISTANCE, found.status)}
     return render(
