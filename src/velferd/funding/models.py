@@ -97,12 +97,27 @@ class Commitment(VersionedModel):
         return f"TS-{self.period_start.year}-{self.pk:06d}"
 
 
+class ParticipationSource(models.TextChoices):
+    """Where a row comes from: the participation file, or a participation kept in velferd
+    (the participants domain keeps its rows in step; the file cannot touch them)."""
+
+    FILE = "file", _("Participation file")
+    VELFERD = "velferd", _("Participation in velferd")
+
+
 class Participation(TimestampedModel):
-    """A participant's time in a delivery at a participation percentage, imported until the
-    participants domain keeps it. The participant is a pseudonymous id only."""
+    """A participant's time in a delivery at a participation percentage: imported from the
+    participation file, or kept in step with a participation in velferd. The participant is
+    a pseudonymous id only."""
 
     delivery = models.ForeignKey("schemes.Delivery", on_delete=models.PROTECT, related_name="+")
     participant = models.CharField(_("participant"), max_length=40)
+    source = models.CharField(
+        _("source"),
+        max_length=10,
+        choices=ParticipationSource.choices,
+        default=ParticipationSource.FILE,
+    )
     from_date = models.DateField(_("from"))
     to_date = models.DateField(_("to"), null=True, blank=True)
     percentage = models.DecimalField(_("participation percentage"), max_digits=5, decimal_places=2)

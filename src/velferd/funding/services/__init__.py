@@ -22,10 +22,12 @@ from .commitments import (
     commitment_return,
 )
 from .participation import participation_import
+from .participation_kept import Share, kept_periods, participation_keep
 from .payments import EXPORT_HEADER, payments_export
 
 __all__ = [
     "EXPORT_HEADER",
+    "Share",
     "budget_set",
     "calculated_amount",
     "claim_approve",
@@ -39,7 +41,9 @@ __all__ = [
     "commitment_propose",
     "commitment_resubmit",
     "commitment_return",
+    "kept_periods",
     "participation_import",
+    "participation_keep",
     "payments_export",
     "valid_bank_account",
 ]

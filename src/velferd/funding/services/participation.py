@@ -1,7 +1,8 @@
 """Participation rows from a CSV file, until the participants domain keeps them (the format:
 docs/funding-participation.md). Every row is checked; if any is bad, every bad row is
 reported with its line number and nothing is written. A row for a participant and a
-delivery from a date already on record replaces that row."""
+delivery from a date already on record replaces that row. A participation kept in velferd
+wins: a line for its pseudonymous id in its delivery is refused (services/participation_kept.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from velferd.audit import services as audit
 from velferd.core.errors import DomainError
 from velferd.schemes import selectors as schemes_selectors
 
-from ..models import Participation
+from ..models import Participation, ParticipationSource
 
 HEADER = ["delivery", "participant", "from_date", "to_date", "percentage"]
 MAX_ROWS = 200_000
@@ -111,6 +112,29 @@ def _check_delivery(actor: Actor, row: Row, deliveries: dict[str, Any]) -> Any:
     return delivery
 
 
+def _kept_in_velferd(deliveries: dict[str, Any]) -> set[tuple[Any, str]]:
+    """The (delivery, participant) pairs kept in velferd among the file's deliveries, read
+    a chunk of deliveries at a time (a query's parameters are limited)."""
+    ids = sorted(delivery.pk for delivery in deliveries.values())
+    kept: set[tuple[Any, str]] = set()
+    for at in range(0, len(ids), 500):
+        kept.update(
+            Participation.objects.filter(
+                source=ParticipationSource.VELFERD, delivery_id__in=ids[at : at + 500]
+            ).values_list("delivery_id", "participant")
+        )
+    return kept
+
+
+def _check_not_kept(row: Row, delivery: Any, kept: set[tuple[Any, str]]) -> None:
+    if (delivery.pk, row.participant) in kept:
+        raise RowRejected(
+            f"Deltakelsen «{row.participant}» føres i velferd og kan ikke lastes opp fra fil.",
+            f"The participation “{row.participant}” is kept in velferd and cannot be imported "
+            "from a file.",
+        )
+
+
 def _rows(text: str) -> tuple[list[Row], list[LineError]]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
     rows: list[Row] = []
@@ -161,10 +185,13 @@ def participation_import(*, actor: Actor, text: str) -> int:
             LineError(MAX_ROWS + 2, "Filen har for mange rader.", "The file has too many rows.")
         )
     deliveries = schemes_selectors.funding_deliveries_by_number({row.delivery for row in rows})
+    kept = _kept_in_velferd(deliveries)
     checked = []
     for row in rows:
         try:
-            checked.append((row, _check_delivery(actor, row, deliveries)))
+            delivery = _check_delivery(actor, row, deliveries)
+            _check_not_kept(row, delivery, kept)
+            checked.append((row, delivery))
         except RowRejected as rejected:
             errors.append(LineError(row.line, rejected.nb, rejected.en))
     if errors:

@@ -4,8 +4,8 @@ The locks, in the order of docs/architecture.md ("Lock order"): the person's row
 delivery's row (schemes.services.lock_delivery: the places), then the participation, read
 again; the plan's activity (through follow-up, under the person's lock already held); the
 audit chain head last. The version the writer saw is checked, the service changes the
-record, the plan is brought in step, and the version goes up, it is saved and the audit
-event is written (velferd.core.lifecycles.change)."""
+record, the plan and the month-works (claims_sync) are brought in step, and the version
+goes up, it is saved and the audit event is written (velferd.core.lifecycles.change)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from velferd.people import selectors as people_selectors
 from velferd.schemes import services as schemes
 
 from ..models import Participation
+from .claims_sync import keep_claims_in_step
 from .plan_sync import sync_plan
 
 WATCHED = (
@@ -77,6 +78,7 @@ def changing(
         step.before = audit.snapshot(step.record, *WATCHED)
         yield step
         sync_plan(actor, step.record)
+        keep_claims_in_step(step.record)
 
 
 def audited(actor: Actor, participation: Participation, event: str, **after: Any) -> None:

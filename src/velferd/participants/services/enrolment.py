@@ -21,6 +21,7 @@ from velferd.schemes import services as schemes
 from .. import eligibility
 from ..models import CLOSED, Participation, ParticipationStatus
 from .changes import WATCHED, require_user
+from .claims_sync import keep_claims_in_step
 from .dates import check_dates
 from .places import place_or_waiting_list
 from .plan_sync import sync_plan
@@ -109,6 +110,7 @@ def enrol(
         place_or_waiting_list(participation)
         participation.save()
     sync_plan(actor, participation)
+    keep_claims_in_step(participation)
     after = audit.snapshot(participation, *WATCHED)
     if extended:
         after["extension_reason"] = extension_reason.strip()[:2000]
