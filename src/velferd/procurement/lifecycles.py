@@ -57,11 +57,13 @@ def _from(*states: str) -> Any:
 
     def guard(competition: Competition) -> None:
         if competition.status not in states:
+            nb = lifecycles.state_label(CompetitionStatus, competition.status, "nb")
+            en = lifecycles.state_label(CompetitionStatus, competition.status, "en")
             raise invalid(
                 "invalid_transition",
                 "status",
-                "Det kan ikke gjøres i konkurransens nåværende status.",
-                "That cannot be done in the competition's current status.",
+                f"Det kan ikke gjøres når konkurransen har status «{nb}».",
+                f"That cannot be done while the competition is “{en}”.",
                 status=CONFLICT,
             )
 
@@ -74,7 +76,6 @@ def _evaluation_opens(competition: Competition) -> None:
 
 
 C = CompetitionStatus
-OPEN = (C.DRAFT, C.PUBLISHED, C.EVALUATION, C.AWAITING_APPROVAL, C.AWARDED)
 COMPETITION = Lifecycle(
     CompetitionStatus,
     {
