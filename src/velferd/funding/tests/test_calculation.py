@@ -113,3 +113,43 @@ def test_recalculating_replaces_an_open_month_and_leaves_a_submitted_one() -> No
     a_participation(delivery, "p3", datetime.date(2026, 11, 1), None, "100")
     third = calculated_claim(delivery, NOVEMBER)
     assert third.pk == second.pk and third.amount == Decimal("45000.00")
+
+
+@pytest.mark.django_db
+def test_the_database_equals_python_on_a_random_sample() -> None:
+    """Twenty deliveries of the three calculated models with random participation: the
+    set-based aggregate gives every delivery the claim the per-delivery calculation does."""
+    import random
+
+    rng = random.Random(14)
+    models = [
+        (PriceModel.AGREED_MONTHLY, Decimal("18950.00")),
+        (PriceModel.AGREED_WEEKLY, Decimal("4375.50")),
+        (PriceModel.FIXED_MONTHLY_RATE, None),
+    ]
+    expected = {}
+    for n in range(20):
+        model, rate = models[n % 3]
+        delivery = a_delivery(agreement=an_agreement(price_model=model, rate=rate))
+        if rate is None:
+            rate = Decimal("17891.00")
+            NationalRate.objects.create(
+                scheme_type=delivery.scheme_type, year=2026, monthly_rate=rate
+            )
+        shares = []
+        for i in range(rng.randint(1, 8)):
+            start = datetime.date(2026, rng.randint(1, 11), rng.randint(1, 28))
+            end = (
+                start + datetime.timedelta(days=rng.randint(0, 90)) if rng.random() < 0.5 else None
+            )
+            percentage = str(
+                rng.choice((20, 50, 100)) if rng.random() < 0.7 else rng.randint(100, 9999) / 100
+            )
+            a_participation(delivery, f"r{i}", start, end, percentage)
+            shares.append(Share(start, end, Decimal(percentage)))
+        per_week = model == PriceModel.AGREED_WEEKLY
+        amount = claim_amount(shares, NOVEMBER, rate, per_week=per_week)
+        if any(days_inside(s.from_date, s.to_date, NOVEMBER) for s in shares):
+            expected[delivery.pk] = amount
+    found = {row.delivery_id: row.amount(NOVEMBER) for row in month_claims(NOVEMBER)}
+    assert {pk: found.get(pk) for pk in expected} == expected
