@@ -124,7 +124,7 @@ def agreement(request: HttpRequest, unit_number: str) -> HttpResponse:
         "chosen": {s.code for s in agreement_.services.all()},
         "minimum_missing": selectors.missing_minimum(agreement_),
         "can_edit": policies.can_change_registry(actor),
-        "error": None,
+        "errors": FormErrors(),
         "form": {
             "signed_on": agreement_.signed_on.isoformat(),
             "notes": agreement_.notes,
@@ -133,20 +133,24 @@ def agreement(request: HttpRequest, unit_number: str) -> HttpResponse:
     }
     if request.method == "POST":
         chosen = request.POST.getlist("services")
-        try:
-            services.agreement_save(
-                actor=actor,
-                office=office_,
-                services=chosen,
-                signed_on=_parse_date(request.POST.get("signed_on", "")),
-                notes=request.POST.get("notes", "")[:4000],
-                version=_parse_version(request.POST.get("version", "")),
-            )
-        except DomainError as error:
-            if error.status in (401, 403):
-                raise
-            context.update(error=error, chosen=set(chosen), form=request.POST)
-            return render(request, "organisation/agreement.html", context, status=error.status)
+        errors = FormErrors(*services.agreement_refusals(chosen))
+        signed_on = errors.check(_parse_date, request.POST.get("signed_on", ""))
+        version = errors.check(_parse_version, request.POST.get("version", ""))
+        if not errors and signed_on is not None and version is not None:
+            try:
+                services.agreement_save(
+                    actor=actor,
+                    office=office_,
+                    services=chosen,
+                    signed_on=signed_on,
+                    notes=request.POST.get("notes", "")[:4000],
+                    version=version,
+                )
+            except DomainError as error:
+                errors.add(error)
+        if errors:
+            context.update(errors=errors, chosen=set(chosen), form=request.POST)
+            return render(request, "organisation/agreement.html", context, status=errors.status)
         messages.success(request, _("The agreement was saved."))
         return redirect("agreement", unit_number=unit_number)
     return render(request, "organisation/agreement.html", context)

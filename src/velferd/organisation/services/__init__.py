@@ -46,6 +46,7 @@ from .visiting import (
 __all__ = [
     "VISITING_FIELDS",
     "Opening",
+    "agreement_refusals",
     "check_address",
     "check_opening",
     "check_phone",
@@ -390,6 +391,16 @@ def office_update(
         after=audit.snapshot(office, "name_nb", "is_active"),
     )
     return office
+
+
+def agreement_refusals(services: Sequence[str]) -> list[DomainError]:
+    """What refuses an agreement's services (an unknown one, a minimum one left out), the
+    checks `agreement_save` makes, for the page to name with the form's other mistakes."""
+    try:
+        _require_minimum_services(_services_by_code(services))
+    except DomainError as refusal:
+        return [refusal]
+    return []
 
 
 @transaction.atomic
