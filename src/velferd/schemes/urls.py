@@ -6,7 +6,7 @@ from . import views
 
 app_name = "schemes"
 
-urlpatterns: list[path] = [
+urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/<str:code>/", views.catalogue_type, name="catalogue_type"),
     path("catalogue/<str:code>/edit/", views.catalogue_edit, name="catalogue_edit"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import cast
 
 import factory
 
@@ -36,4 +37,4 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
 
 def a_participation(**fields: object) -> Participation:
-    return ParticipationFactory(**fields)
+    return cast(Participation, ParticipationFactory(**fields))

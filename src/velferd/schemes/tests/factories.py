@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import cast
 
 import factory
 from stdnum.no import orgnr
@@ -102,7 +103,9 @@ class AgreementFactory(factory.django.DjangoModelFactory):
         agreed = (PriceModel.AGREED_MONTHLY, PriceModel.AGREED_WEEKLY, PriceModel.AGREED_HOURLY)
         if create and self.price_model in agreed:
             amount = extracted if extracted is not None else Decimal("20000.00")
-            AgreementRate.objects.create(agreement=self, valid_from=self.starts_on, amount=amount)
+            AgreementRate.objects.create(
+                agreement=cast(Agreement, self), valid_from=self.starts_on, amount=amount
+            )
 
 
 class DeliveryFactory(factory.django.DjangoModelFactory):
@@ -134,19 +137,19 @@ class DeliveryFactory(factory.django.DjangoModelFactory):
 
 
 def a_scheme_type(**fields: object) -> SchemeType:
-    return SchemeTypeFactory(**fields)
+    return cast(SchemeType, SchemeTypeFactory(**fields))
 
 
 def a_supplier(**fields: object) -> Supplier:
-    return SupplierFactory(**fields)
+    return cast(Supplier, SupplierFactory(**fields))
 
 
 def an_agreement(**fields: object) -> Agreement:
-    return AgreementFactory(**fields)
+    return cast(Agreement, AgreementFactory(**fields))
 
 
 def a_delivery(**fields: object) -> Delivery:
-    return DeliveryFactory(**fields)
+    return cast(Delivery, DeliveryFactory(**fields))
 
 
 def oslo() -> Municipality:
