@@ -2,12 +2,23 @@
 
 from django.urls import path
 
+from .views import enrolment as enrolment_views
+from .views import overview as overview_views
+from .views import participation as participation_views
 from .views import proposals as proposal_views
 from .views import supplier as supplier_views
 
 app_name = "participants"
 
-urlpatterns: list[path] = [
+urlpatterns = [
+    path("mine/", participation_views.mine, name="mine"),
+    path("people/<uuid:person_id>/enrol/", enrolment_views.enrol, name="enrol"),
+    path(
+        "deliveries/<int:delivery_id>/waiting-list/",
+        enrolment_views.waiting_list,
+        name="waiting_list",
+    ),
+    path("<uuid:participation_id>/", participation_views.participation, name="participation"),
     path("supplier/", supplier_views.supplier_home, name="supplier_home"),
     path(
         "supplier/deliveries/<int:delivery_id>/",
@@ -34,6 +45,7 @@ urlpatterns: list[path] = [
         supplier_views.supplier_withdraw,
         name="supplier_withdraw",
     ),
+    path("overview/", overview_views.places_overview_page, name="places_overview"),
     path("proposals/", proposal_views.proposal_queue, name="proposal_queue"),
     path(
         "proposals/<int:proposal_id>/", proposal_views.proposal_decision, name="proposal_decision"
