@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from velferd.access.actor import Actor
+from velferd.participants import selectors as participant_selectors
 from velferd.schemes import selectors as scheme_selectors
 
 from .base import Section
@@ -94,6 +95,18 @@ def _agreements_box(actor: Actor, found: Any) -> dict[str, Any]:
 
 
 SUPPLIER_BOXES.append(("start/_supplier_agreements.html", _agreements_box))
+
+
+def _participants_box(actor: Actor, found: Any) -> dict[str, Any]:
+    """The supplier's participants and its proposals waiting for NAV (every supplier the
+    login works for together: the participants' pages list them by delivery)."""
+    return {
+        "participants": participant_selectors.participant_count(actor=actor),
+        "pending": participant_selectors.pending_proposal_count(actor=actor),
+    }
+
+
+SUPPLIER_BOXES.append(("participants/supplier_start_box.html", _participants_box))
 
 
 def supplier(actor: Actor) -> Section:
