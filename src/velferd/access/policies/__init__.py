@@ -279,6 +279,9 @@ from .participants import (
     can_decide_proposal as can_decide_proposal,
 )
 from .participants import (
+    can_decide_proposals_for as can_decide_proposals_for,
+)
+from .participants import (
     can_enrol as can_enrol,
 )
 from .participants import (

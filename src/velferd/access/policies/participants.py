@@ -124,10 +124,14 @@ def can_withdraw_proposal(actor: Actor, proposal: Any) -> bool:
 # NAV's side ---------------------------------------------------------------------------------
 
 
-def can_decide_proposal(actor: Actor, proposal: Any) -> bool:
+def can_decide_proposals_for(actor: Actor, participation: Any) -> bool:
     """The caseworkers who may change the person (their office's caseworkers and manager)
-    approve or reject the supplier's proposals."""
-    return _staff_may_see(actor, proposal.participation.person, CASEWORKERS)
+    approve or reject the supplier's proposals for the participation."""
+    return _staff_may_see(actor, participation.person, CASEWORKERS)
+
+
+def can_decide_proposal(actor: Actor, proposal: Any) -> bool:
+    return can_decide_proposals_for(actor, proposal.participation)
 
 
 def proposals_decidable(actor: Actor, via: str = "") -> Q:

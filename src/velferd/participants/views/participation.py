@@ -88,6 +88,16 @@ def _context(actor: Actor, found: Participation) -> dict[str, Any]:
         "may_comment": found.status == ParticipationStatus.DRAFT
         and policies.can_comment_on_draft(actor, found),
         "comments": selectors.comments_of(found),
+        "supplier_proposals": (
+            selectors.proposals_of(actor=actor, participation=found)
+            if policies.can_decide_proposals_for(actor, found)
+            else []
+        ),
+        "progress_reports": (
+            selectors.reports_of(actor=actor, participation=found)
+            if policies.can_read_progress_reports(actor, found)
+            else []
+        ),
     }
 
 
