@@ -23,6 +23,7 @@ from .factories import (
     manager,
     past_deadline,
     published,
+    score_all,
 )
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +144,69 @@ def test_the_lists_and_pages_answer_each_role() -> None:
     listed = client_of("veileder").get("/procurement/").content.decode()
     assert competition.title not in listed
     assert client_of("veileder").get(f"/procurement/{competition.pk}/").status_code == 404
+
+
+def test_the_scheme_manager_awards_on_the_competition_page_and_the_bidder_sees_its_rank() -> None:
+    competition = published()
+    bid, staff = a_bid(competition)
+    one, two = manager(), a_scheme_manager()
+    competition = evaluating(competition, one, two)
+    for evaluator in (one, two):
+        score_all(evaluator, bid, {"Kvalitet i oppfølgingen": 8, "Samarbeid med arbeidsgivere": 7})
+    client = client_of("tiltaksforvalter")
+    page = client.get(f"/procurement/{competition.pk}/").content.decode()
+    assert 'data-testid="award-form"' in page and 'data-testid="ranking"' in page
+    response = client.post(
+        f"/procurement/{competition.pk}/",
+        {"action": "award", "version": competition.version, "bids": [bid.pk]},
+    )
+    assert response.status_code == 302
+    concluded_too_early = client.post(
+        f"/procurement/{competition.pk}/",
+        {"action": "conclude", "version": competition.version + 1},
+    )
+    assert concluded_too_early.status_code == 409
+    assert "karenstiden" in concluded_too_early.content.decode()
+    supplier = Client()
+    supplier.force_login(staff.user)  # type: ignore[arg-type]
+    result = supplier.get(f"/procurement/bids/{bid.pk}/").content.decode()
+    assert 'data-testid="result"' in result and "Rangert som nr. 1" in result
+
+
+def test_the_county_approves_an_offices_award_on_the_competition_page() -> None:
+    from velferd.core.testing import login_actor
+    from velferd.procurement import services
+
+    office = login_actor("kontorleder")
+    competition = published(office, procedure="small_tender", office="0317")
+    bid, _ = a_bid(competition)
+    one, two = manager(), a_scheme_manager()
+    for named in (one, two):
+        assert named.user is not None
+        services.evaluator_add(actor=office, competition=competition, username=named.user.username)
+        services.evaluator_declare(actor=named, competition=competition, has_conflict=False)
+    competition = past_deadline(competition)
+    competition = services.competition_evaluate(
+        actor=office, competition=competition, version=competition.version
+    )
+    for evaluator in (one, two):
+        score_all(evaluator, bid, {"Kvalitet i oppfølgingen": 6, "Samarbeid med arbeidsgivere": 6})
+    proposed = client_of("kontorleder").post(
+        f"/procurement/{competition.pk}/",
+        {"action": "propose", "version": competition.version, "bids": [bid.pk]},
+    )
+    assert proposed.status_code == 302
+    competition.refresh_from_db()
+    assert competition.status == "awaiting_approval"
+    page = client_of("tiltaksforvalter").get(f"/procurement/{competition.pk}/").content.decode()
+    assert 'value="approve"' in page and 'value="return"' in page
+    assert (
+        'value="approve"'
+        not in client_of("kontorleder").get(f"/procurement/{competition.pk}/").content.decode()
+    )
+    approved = client_of("tiltaksforvalter").post(
+        f"/procurement/{competition.pk}/", {"action": "approve", "version": competition.version}
+    )
+    assert approved.status_code == 302
+    competition.refresh_from_db()
+    assert competition.status == "awarded" and competition.standstill_ends_on is not None
