@@ -79,6 +79,18 @@ def national_rate_of(agreement: Agreement) -> Any:
     )
 
 
+def area_offices(agreement: Agreement) -> list[Any]:
+    """The offices a delivery under the agreement may be open to: the agreement's offices
+    when it names any, else the active offices of its counties."""
+    from velferd.organisation.models import Office
+
+    named = list(agreement.offices.order_by("name_nb"))
+    if named:
+        return named
+    counties = [c.pk for c in agreement.counties.all()]
+    return list(Office.objects.filter(county_id__in=counties, is_active=True).order_by("name_nb"))
+
+
 def agreement_status_choices() -> list[tuple[str, str]]:
     return [(str(v), str(label)) for v, label in AgreementStatus.choices]
 
@@ -91,6 +103,7 @@ __all__ = [
     "agreement_for",
     "agreement_status_choices",
     "agreements_for",
+    "area_offices",
     "call_offs",
     "national_rate_of",
     "options_of",

@@ -138,3 +138,48 @@ def test_the_scheme_manager_records_a_measurement_on_the_page() -> None:
     assert done.status_code == 302
     pending.refresh_from_db()
     assert str(pending.settlement) == "870000.00"  # (14 − 8) × 145 000
+
+
+def test_the_scheme_manager_adds_a_rate_and_a_delivery_on_the_agreements_page() -> None:
+    agreement = Agreement.objects.get(name="Oppfølging Oslo indre by")
+    manager = client("tiltaksforvalter")
+    page = f"/schemes/agreements/{agreement.pk}/"
+    year = agreement.starts_on.year
+    rate = manager.post(
+        page,
+        {
+            "action": "add_rate",
+            "version": agreement.version,
+            "valid_from": f"01.07.{year}",
+            "amount": "19 400,50",
+        },
+    )
+    assert rate.status_code == 302
+    assert str(agreement.rates.get(valid_from=datetime.date(year, 7, 1)).amount) == "19400.50"
+    outside = manager.post(
+        page,
+        {
+            "action": "add_delivery",
+            "name": "Oppfølging Bergen",
+            "places": "8",
+            "starts_on": f"01.03.{year}",
+            "enrolment_mode": "ongoing",
+            "offices": ["4602"],
+        },
+    )
+    assert outside.status_code == 422
+    assert "utenfor avtalens område" in outside.content.decode()
+    made = manager.post(
+        page,
+        {
+            "action": "add_delivery",
+            "name": "Oppfølging Sagene",
+            "places": "8",
+            "starts_on": f"01.03.{year}",
+            "enrolment_mode": "fixed_start",
+            "offices": ["0320"],
+        },
+    )
+    assert made.status_code == 302
+    delivery = Delivery.objects.get(name="Oppfølging Sagene")
+    assert delivery.status == "planned" and delivery.places == 8

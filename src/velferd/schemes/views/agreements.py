@@ -17,12 +17,15 @@ from velferd.access.selectors import actor_for_request
 from velferd.core import pagination
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
-from velferd.core.forms import parse_version
+from velferd.core.forms import FormErrors, parse_date, parse_version
 from velferd.core.pagination import paginate
+from velferd.core.validation import invalid
 
 from .. import lifecycles, selectors
-from ..models import AgreementStatus, OutcomeContract, PriceModel
+from ..lifecycles import AGREED_PRICE_MODELS
+from ..models import AgreementStatus, EnrolmentMode, OutcomeContract, PriceModel
 from ..services import agreements as services
+from ..services import deliveries as delivery_services
 
 
 @refusals_as_pages
@@ -48,10 +51,55 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _add_delivery(actor: Actor, agreement: Any, data: Any) -> None:
+    errors = FormErrors()
+    starts_on = errors.check(parse_date, data.get("starts_on", ""), "starts_on")
+    ends_on = errors.check(parse_date, data.get("ends_on", ""), "ends_on")
+    if starts_on is None and errors.get("starts_on") is None:
+        errors.add(
+            invalid(
+                "starts_on_required", "starts_on", "Startdato mangler.", "The start is missing."
+            )
+        )
+    errors.raise_first()
+    assert starts_on is not None
+    delivery_services.delivery_create(
+        actor=actor,
+        agreement=agreement,
+        name=data.get("name", ""),
+        places=data.get("places", ""),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        enrolment_mode=data.get("enrolment_mode", ""),
+        offices=data.getlist("offices"),
+    )
+
+
+def _add_rate(actor: Actor, agreement: Any, data: Any, version: int) -> None:
+    valid_from = parse_date(data.get("valid_from", ""), "valid_from")
+    if valid_from is None:
+        raise invalid(
+            "valid_from_required", "valid_from", "Datoen mangler.", "The date is missing."
+        )
+    services.agreement_add_rate(
+        actor=actor,
+        agreement=agreement,
+        version=version,
+        valid_from=valid_from,
+        amount=data.get("amount", ""),
+    )
+
+
 def _act(actor: Actor, agreement: Any, data: Any) -> None:
-    """The move or option the button names, with what its form holds."""
-    version = parse_version(data.get("version", ""))
+    """The move, option, rate or delivery the button names, with what its form holds."""
     action = data.get("action") or ""
+    if action == "add_delivery":
+        _add_delivery(actor, agreement, data)
+        return
+    version = parse_version(data.get("version", ""))
+    if action == "add_rate":
+        _add_rate(actor, agreement, data, version)
+        return
     if action == "exercise":
         services.agreement_exercise_option(
             actor=actor,
@@ -100,6 +148,9 @@ def agreement(request: HttpRequest, agreement_id: int) -> HttpResponse:
             "call_offs": selectors.call_offs(actor, found),
             "deliveries": selectors.deliveries_visible_of(actor, found),
             "contract": selectors.outcome_summary(contract) if contract else None,
+            "takes_rates": found.price_model in AGREED_PRICE_MODELS,
+            "area_offices": selectors.area_offices(found),
+            "enrolment_modes": EnrolmentMode.choices,
             "error": error,
             "form": request.POST if error else {},
         },
