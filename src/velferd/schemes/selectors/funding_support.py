@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from ..models import AgreementRate, Delivery, NationalRate
+from ..models import AgreementRate, Delivery, NationalRate, SchemeType
 
 FUNDING_DELIVERY_RELATIONS = ("agreement", "supplier", "scheme_type", "county")
 
@@ -31,13 +31,22 @@ def funding_deliveries_by_number(numbers: set[str]) -> dict[str, Delivery]:
     return {d.number: d for d in funding_deliveries().filter(number__in=numbers)}
 
 
+def funding_scheme_types() -> QuerySet[SchemeType]:
+    """The scheme types a budget may be set for."""
+    return SchemeType.objects.filter(is_active=True)
+
+
+def funding_scheme_type(code: str) -> SchemeType | None:
+    return SchemeType.objects.filter(code=code).first()
+
+
 def national_rates() -> QuerySet[NationalRate]:
-    """The national monthly rates, to be joined as a subquery (scheme_type, year)."""
+    """The national monthly rates (scheme_type, year)."""
     return NationalRate.objects.all()
 
 
 def agreement_rates() -> QuerySet[AgreementRate]:
-    """The agreed rates, to be joined as a subquery (agreement, valid_from)."""
+    """The agreed rates (agreement, valid_from)."""
     return AgreementRate.objects.all()
 
 
@@ -63,6 +72,8 @@ __all__ = [
     "funding_deliveries",
     "funding_deliveries_by_number",
     "funding_delivery",
+    "funding_scheme_type",
+    "funding_scheme_types",
     "national_rate",
     "national_rates",
 ]
