@@ -4,9 +4,11 @@ first in line, who confirms it or passes it on; a batch fills many freed places 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import pytest
+from django.core.management import call_command
 
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
@@ -132,3 +134,13 @@ def test_fill_places_offers_every_freed_place_at_once(veileder: Actor, system: A
     delivery.refresh_from_db()
     assert delivery.places_taken == 3
     assert services.fill_places(system) == 0
+
+
+def test_the_nightly_command_offers_the_places_a_delivery_gained(veileder: Actor) -> None:
+    delivery = delivery_of(OPEN_TYPE, places=0)
+    (waiting_one,) = enrol_many(veileder, delivery, 1)
+    Delivery.objects.filter(pk=delivery.pk).update(places=1)
+    out = io.StringIO()
+    call_command("fill_places", stdout=out)
+    assert fresh(waiting_one).offered_at is not None
+    assert "places offered" in out.getvalue()
