@@ -40,7 +40,10 @@ def test_wrong_password_is_refused_with_a_message(page: Page, demo_site: str) ->
     page.locator("#id_username").fill("veileder")
     page.locator("#id_password").fill("not the password")
     page.locator("form button[type=submit]").click()
-    expect(page.get_by_role("alert")).to_be_visible()
+    summary = page.get_by_test_id("error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Brukernavnet eller passordet er feil.")
+    expect(page.locator("#id_username")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_test_id("current-user")).to_have_count(0)
 
 
