@@ -64,6 +64,9 @@ def assistance_days_before_qualification_flag() -> int:
     return max(0, int(getattr(settings, "VELFERD_QUALIFICATION_FLAG_AFTER_ASSISTANCE_DAYS", 0)))
 
 
+# "Scheme ends within 14 days": a running scheme participation ending that soon.
+SCHEME_ENDS_WITHIN_DAYS = 14
+
 FLAGS = (
     "unassigned",
     "new",
@@ -77,6 +80,8 @@ FLAGS = (
     "activity_requirement",
     "qualification_not_assessed",
     "plan_overdue_measures",
+    "scheme_waiting",
+    "scheme_ends_soon",
     "children_under_18",
     "needs_interpreter",
     "mine",
@@ -208,6 +213,11 @@ def _flag_rules(actor: Actor, offices: set[int], today: datetime.date) -> dict[s
         & Q(qualification_assessed=False)
         & municipal_visible,
         "plan_overdue_measures": Q(plan_overdue_from__lt=today),
+        "scheme_waiting": Q(scheme_waiting=True),
+        "scheme_ends_soon": Q(
+            scheme_ends_on__gte=today,
+            scheme_ends_on__lte=today + datetime.timedelta(days=SCHEME_ENDS_WITHIN_DAYS),
+        ),
         "children_under_18": Q(youngest_child_born__gt=_years_ago(today, 18)),
         "needs_interpreter": Q(needs_interpreter=True),
         "mine": Q(caseworker=actor.user) if actor.user else Q(pk__in=[]),

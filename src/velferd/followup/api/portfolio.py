@@ -66,8 +66,9 @@ def get_portfolio(
     """The people in follow-up at the caller's office: `flags` is a comma list of
     unassigned, new, assessment_missing, waiting_for_office, waiting_for_person,
     overdue_activities, in_agreed_activity, not_in_agreed_activity, meetings_today,
-    activity_requirement, qualification_not_assessed, plan_overdue_measures,
-    children_under_18, needs_interpreter, mine. `counts` has every flag's count."""
+    activity_requirement, qualification_not_assessed, plan_overdue_measures, scheme_waiting
+    (on a waiting list for a scheme), scheme_ends_soon (a running scheme ends within 14
+    days), children_under_18, needs_interpreter, mine. `counts` has every flag's count."""
     found = portfolio.portfolio(
         actor=actor_of(request),
         query=portfolio.PortfolioQuery(

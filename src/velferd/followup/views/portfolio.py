@@ -76,6 +76,8 @@ def portfolio_labels() -> list[tuple[str, str]]:
         ),
         "qualification_not_assessed": _("Not assessed for the qualification programme"),
         "plan_overdue_measures": _("Individual plan with overdue measures"),
+        "scheme_waiting": _("On a waiting list for a scheme"),
+        "scheme_ends_soon": _("Scheme ends within 14 days"),
         "children_under_18": _("Children under 18"),
         "needs_interpreter": _("Interpreter"),
         "mine": _("My people"),

@@ -78,3 +78,26 @@ def test_the_portfolio_flags_waiting_and_the_end_date(veileder: Actor) -> None:
     period.state.refresh_from_db()
     assert period.state.scheme_waiting is False
     assert period.state.scheme_ends_on == participation.ends_on
+
+
+def test_the_portfolio_filters_on_the_scheme_flags(veileder: Actor) -> None:
+    from django.utils import timezone
+
+    from velferd.followup.tests.test_factories import in_portfolio
+
+    waiting_period, running_period = a_period(), a_period()
+    sync_plan(veileder, a_participation(person=waiting_period.person, status=S.WAITING_LIST))
+    today = timezone.localdate()
+    sync_plan(
+        veileder,
+        a_participation(
+            person=running_period.person,
+            status=S.PARTICIPATING,
+            starts_on=today - datetime.timedelta(days=60),
+            ends_on=today + datetime.timedelta(days=10),
+        ),
+    )
+    assert in_portfolio(waiting_period.person_id, "scheme_waiting")
+    assert not in_portfolio(running_period.person_id, "scheme_waiting")
+    assert in_portfolio(running_period.person_id, "scheme_ends_soon")
+    assert not in_portfolio(waiting_period.person_id, "scheme_ends_soon")

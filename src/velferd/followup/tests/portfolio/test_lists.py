@@ -354,6 +354,8 @@ class TestAWholeOffice:
         "not_in_agreed_activity": 9,
         "meetings_today": 1,
         "plan_overdue_measures": 1,
+        "scheme_waiting": 0,
+        "scheme_ends_soon": 0,
         "children_under_18": 1,
         "needs_interpreter": 2,
     }
