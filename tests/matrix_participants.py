@@ -153,4 +153,14 @@ SUPPLIER_ROUTES: list[Route] = [
     ),
 ]
 
-ROUTES = [*ENROLMENT_ROUTES, *SUPPLIER_ROUTES]
+# The overview of places (aggregates): scheme managers, office managers, analysts.
+OVERVIEW_ROUTES: list[Route] = [
+    Route(
+        "get",
+        f"{P}/overview",
+        _answers(403, kontorleder=200, tiltaksforvalter=200, analytiker=200),
+        unknown_path=f"{P}/overview?office=9999",
+    ),
+]
+
+ROUTES = [*ENROLMENT_ROUTES, *SUPPLIER_ROUTES, *OVERVIEW_ROUTES]

@@ -60,6 +60,11 @@ def scheme_manager(actor: Actor) -> Section:
                     pgettext_lazy("scheme", "Deliveries"),
                     _("The runs of schemes, their places and the offices that may enrol."),
                 ),
+                (
+                    reverse("participants:places_overview"),
+                    _("Places in labour market schemes"),
+                    _("Places, occupied places and people waiting per county and office."),
+                ),
             ],
         },
     )

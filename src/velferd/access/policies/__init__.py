@@ -270,6 +270,18 @@ from .ministry import (
     ministry_departments as ministry_departments,
 )
 from .participants import (
+    can_list_places_overview as can_list_places_overview,
+)
+from .participants import (
+    can_view_places_overview as can_view_places_overview,
+)
+from .participants import (
+    places_overview_counties as places_overview_counties,
+)
+from .participants import (
+    places_overview_offices as places_overview_offices,
+)
+from .participants import (
     can_change_participation as can_change_participation,
 )
 from .participants import (

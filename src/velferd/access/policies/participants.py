@@ -32,7 +32,12 @@ from .people import (
     is_the_person,
     the_person,
 )
-from .schemes import represents_supplier, supplier_organisation_numbers
+from .schemes import (
+    is_national_scheme_manager,
+    represents_supplier,
+    scheme_counties,
+    supplier_organisation_numbers,
+)
 
 # The supplier's side ------------------------------------------------------------------------
 
@@ -217,3 +222,42 @@ def can_view_waiting_list(actor: Actor, delivery_office_ids: Collection[int]) ->
 def can_view_own_participations(actor: Actor) -> bool:
     """Anyone logged in has pages of their own (empty for those not in any scheme)."""
     return actor.is_authenticated
+
+
+# The overview of places -------------------------------------------------------------------
+#
+# Places, occupied places and waiting lists per county or office, and their history: figures
+# about deliveries and groups of people, never a person. Scheme managers see their counties
+# and their offices (a national one, all and the country); office managers their own office;
+# analysts any county, office or the country.
+
+
+def can_list_places_overview(actor: Actor) -> bool:
+    return actor.has_role(Role.SCHEME_MANAGER, Role.OFFICE_MANAGER, Role.ANALYST)
+
+
+def can_view_places_overview(
+    actor: Actor, county_id: str | None, office_id: int | None = None
+) -> bool:
+    """`county_id` None with no office: the whole country; with an office, its county."""
+    if actor.has_role(Role.ANALYST) or is_national_scheme_manager(actor):
+        return True
+    if county_id is not None and county_id in scheme_counties(actor):
+        return True
+    return office_id is not None and office_id in actor.office_ids(Role.OFFICE_MANAGER)
+
+
+def places_overview_counties(actor: Actor) -> Q:
+    """The list filter of `can_view_places_overview` for counties (over County)."""
+    if actor.has_role(Role.ANALYST) or is_national_scheme_manager(actor):
+        return Q()
+    return Q(pk__in=scheme_counties(actor)) if scheme_counties(actor) else NOTHING
+
+
+def places_overview_offices(actor: Actor) -> Q:
+    """The list filter of `can_view_places_overview` for offices (over Office)."""
+    if actor.has_role(Role.ANALYST) or is_national_scheme_manager(actor):
+        return Q()
+    return Q(county_id__in=scheme_counties(actor)) | Q(
+        pk__in=actor.office_ids(Role.OFFICE_MANAGER)
+    )

@@ -31,6 +31,7 @@ from .outcomes import *  # noqa: F403
 
 __all__ += agreements.__all__ + deliveries.__all__ + outcomes.__all__
 
+from .places import deliveries_counted as deliveries_counted
 from .places import deliveries_with_free_places as deliveries_with_free_places
 from .places import delivery_by_id as delivery_by_id
 from .places import delivery_office_ids as delivery_office_ids

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F
+from django.db.models import F, Q, QuerySet
 
 from ..models import Delivery, DeliveryStatus
 
@@ -32,4 +32,15 @@ def delivery_office_ids(delivery: Any) -> list[int]:
     return list(delivery.offices.values_list("pk", flat=True))
 
 
-__all__ = ["deliveries_with_free_places", "delivery_by_id", "delivery_office_ids"]
+def deliveries_counted(condition: Q) -> QuerySet[Delivery]:
+    """The deliveries an overview of places counts (a county's, an office's, all), not
+    cancelled: aggregates only, so no reader to check here (the caller's policy does)."""
+    return Delivery.objects.filter(condition).exclude(status=DeliveryStatus.CANCELLED)
+
+
+__all__ = [
+    "deliveries_counted",
+    "deliveries_with_free_places",
+    "delivery_by_id",
+    "delivery_office_ids",
+]
