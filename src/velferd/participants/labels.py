@@ -20,12 +20,10 @@ def register_enrolment_labels() -> None:
 
     from .models import NotRelevantReason, ParticipationStatus
 
-    for kind, choices in {
-        "participation_status": ParticipationStatus,
-        "not_relevant_reason": NotRelevantReason,
-    }.items():
-        if kind not in CHOICES:
-            register_choices(kind, choices)
+    if "participation_status" not in CHOICES:
+        register_choices("participation_status", ParticipationStatus)
+    if "not_relevant_reason" not in CHOICES:
+        register_choices("not_relevant_reason", NotRelevantReason)
     WHAT_LABELS.update(READS)
     PURPOSE_LABELS[PURPOSE] = _("Enrolment in a labour market scheme")
     AUDIT_RECORDS.setdefault("participation", _("Participation"))

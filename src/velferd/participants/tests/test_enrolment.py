@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def veileder(actor_of_login: Callable[[str], Actor]) -> Actor:
     return actor_of_login("veileder")
 
 
-def refusal(veileder: Actor, person: object, delivery: Delivery, **fields: object) -> DomainError:
+def refusal(veileder: Actor, person: object, delivery: Delivery, **fields: Any) -> DomainError:
     with pytest.raises(DomainError) as raised:
         services.enrol(actor=veileder, person=person, delivery=delivery, **fields)
     return raised.value
@@ -106,7 +107,10 @@ def test_the_same_delivery_twice_is_refused(veileder: Actor) -> None:
 
 def test_longer_than_the_maximum_needs_an_extension_reason(veileder: Actor) -> None:
     delivery = delivery_of(AFT)
-    dates = {"starts_on": datetime.date(2026, 2, 1), "ends_on": datetime.date(2027, 2, 1)}
+    dates: dict[str, Any] = {
+        "starts_on": datetime.date(2026, 2, 1),
+        "ends_on": datetime.date(2027, 2, 1),
+    }
     error = refusal(veileder, in_follow_up(), delivery, **dates)
     assert error.code == "longer_than_maximum"
     assert "12 måneder" in error.message_nb and "31.01.2027" in error.message_nb

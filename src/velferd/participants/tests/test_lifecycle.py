@@ -43,7 +43,7 @@ from .builders import delivery_of, in_follow_up
 pytestmark = pytest.mark.django_db
 S = ParticipationStatus
 
-TABLE = {
+TABLE: dict[str, set[str]] = {
     S.DRAFT: {S.APPLIED, S.WITHDRAWN_DRAFT},
     S.APPLIED: {
         S.BEING_ASSESSED,
@@ -77,7 +77,7 @@ def veileder() -> Any:
 
 def run(name: str, participation: Participation, reason: str = "") -> Participation:
     service = PARTICIPATION.service_for(name)
-    return service(  # type: ignore[no-any-return]
+    return service(
         actor=veileder(),
         participation=participation,
         version=participation.version,
@@ -194,6 +194,7 @@ class TwoPeopleOnePlace(RuleBasedStateMachine):
     def the_plan_shows_the_status(self) -> None:
         for index in range(len(self.ids)):
             participation = self.stored(index)
+            assert participation.activity_id is not None
             activity = Activity.objects.get(pk=participation.activity_id)
             assert activity.status == STATUS_IN_PLAN[participation.status]
             assert activity.on_waiting_list == (participation.status == S.WAITING_LIST)

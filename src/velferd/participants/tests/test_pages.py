@@ -64,6 +64,7 @@ def test_the_person_sees_their_place_in_line(
     services.enrol(actor=veileder, person=person, delivery=delivery, admit=True)
     citizen = citizen_of(person)
     client = Client()
+    assert citizen.user is not None
     client.force_login(citizen.user)
     text = client.get(reverse("participants:mine")).content.decode()
     assert "Du er nummer 1 på ventelisten." in text

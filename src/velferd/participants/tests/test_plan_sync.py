@@ -25,6 +25,7 @@ def veileder(actor_of_login: Callable[[str], Actor]) -> Actor:
 
 def test_a_draft_shows_as_a_proposed_scheme_activity(veileder: Actor) -> None:
     participation = sync_plan(veileder, a_participation(status=S.DRAFT))
+    assert participation.activity_id is not None
     activity = Activity.objects.get(pk=participation.activity_id)
     assert (activity.kind, activity.status) == ("scheme", "proposed")
     assert participation.delivery.name in activity.title
@@ -49,6 +50,7 @@ def test_the_activity_follows_the_status(
         participation.status = status
         participation.save()
         sync_plan(veileder, participation)
+    assert participation.activity_id is not None
     assert Activity.objects.get(pk=participation.activity_id).status == in_plan
 
 
@@ -58,9 +60,11 @@ def test_the_plans_history_shows_each_change(veileder: Actor) -> None:
     participation.save()
     sync_plan(veileder, participation)
     sync_plan(veileder, participation)
+    assert participation.activity_id is not None
     changes = ActivityChange.objects.filter(activity_id=participation.activity_id)
     assert [change.what for change in changes.order_by("changed_at")] == ["created", "updated"]
-    assert changes.get(what="updated").after["ends_on"] == "2026-09-30"
+    after = changes.get(what="updated").after
+    assert after is not None and after["ends_on"] == "2026-09-30"
 
 
 def test_the_portfolio_flags_waiting_and_the_end_date(veileder: Actor) -> None:
