@@ -32,6 +32,7 @@ ANSWERS: dict[str, tuple[bool, bool, bool]] = {
     "analytiker":      (N,           N,         N),
     "departement":     (N,           N,         N),
     "admin":           (N,           N,         N),
+    "tiltaksforvalter": (N,          N,         N),
 }
 # fmt: on
 
