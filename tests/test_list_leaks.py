@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -21,7 +22,10 @@ from velferd.access.selectors import actor_for_user
 from velferd.api import api
 from velferd.core.identifiers import synthetic_national_id
 from velferd.followup import services as followup
+from velferd.participants.models import ChangeProposal, ProgressReport
+from velferd.participants.tests.factories import a_participation
 from velferd.people import services as people
+from velferd.schemes.tests.factories import a_delivery
 
 from .matrix import LOGINS
 
@@ -53,6 +57,29 @@ def _cleared(username: str) -> User:
 
 def _uncleared(*usernames: str) -> None:
     User.objects.filter(username__in=usernames).update(cleared_strictly_confidential=False)
+
+
+def _in_another_suppliers_scheme(person: Any, vera: Any) -> None:
+    """A participation in another supplier's delivery (the demo supplier sees its own
+    participants, strictly confidential ones too, without their address), with a change
+    proposal waiting for NAV and a progress report."""
+    participation = a_participation(
+        person=person, delivery=a_delivery(), status="participating", caseworker=vera.user
+    )
+    ChangeProposal.objects.create(
+        participation=participation,
+        kind="extension",
+        ends_on=datetime.date(2030, 1, 1),
+        proposed_by=vera.user,
+    )
+    ProgressReport.objects.create(
+        participation=participation,
+        month=datetime.date(2026, 3, 1),
+        days_attended=3,
+        days_planned=4,
+        text="Skjult rapport",
+        submitted_by=vera.user,
+    )
 
 
 @pytest.fixture
@@ -123,6 +150,7 @@ def hidden() -> Hidden:
         deadline=today - datetime.timedelta(days=2),
     )
     followup.reminder_note_add(actor=vera, person=person, text="Husk")
+    _in_another_suppliers_scheme(person, vera)
     _uncleared("veileder", "sosialkonsulent")
     return Hidden(person_id=str(person.pk), national_id=person.national_id)
 
