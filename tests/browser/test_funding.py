@@ -6,12 +6,16 @@ and makes the payment file, which holds the claim."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from velferd.funding.demo import demo_month
 
+from .axe import Violation, violations
 from .conftest import log_in, screenshot
+from .phone import PHONE, Overflow, overflow
 
 pytestmark = pytest.mark.browser
 
@@ -84,3 +88,70 @@ def test_a_claim_from_calculation_to_the_payment_file(browser: Browser, demo_sit
     content = manager.request.get(f"{demo_site}{link.get_attribute('href')}").text()
     assert f"\n{reference};912345688;86011117947;" in content
     screenshot(manager, "funding-payment-file")
+
+
+def funding_pages(login: str) -> list[str]:
+    """The funding pages the login reaches, with the forms sent empty (#send), as paths."""
+    from velferd.funding.models import Claim, Commitment
+
+    claim = Claim.objects.filter(delivery__supplier__organisation_number="912345688").first()
+    assert claim is not None
+    month = f"?month={demo_month():%Y-%m}"
+    if login == "leverandor":
+        return ["/funding/", f"/funding/claims/{month}", f"/funding/claims/{claim.pk}/"]
+    commitment = Commitment.objects.order_by("pk").first()
+    assert commitment is not None
+    return [
+        "/funding/",
+        "/funding/budgets/",
+        "/funding/budgets/#send",
+        "/funding/commitments/",
+        "/funding/commitments/new/#send",
+        f"/funding/commitments/{commitment.pk}/",
+        f"/funding/claims/{month}",
+        f"/funding/claims/{claim.pk}/",
+        "/funding/participation/#send",
+        "/funding/exports/",
+    ]
+
+
+def each_page(page: Page, site: str, login: str) -> Iterator[str]:
+    for path in funding_pages(login):
+        page.goto(f"{site}{path.removesuffix('#send')}")
+        page.wait_for_load_state("load")
+        if path.endswith("#send"):
+            with page.expect_navigation():
+                page.locator("main form[method=post] button").last.click()
+            page.wait_for_load_state("load")
+            expect(page.get_by_test_id("error-summary")).to_be_visible()
+        yield path
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_funding_pages_meet_wcag_21_aa(browser: Browser, demo_site: str, language: str) -> None:
+    found: list[Violation] = []
+    for login in ("tiltaksforvalter", "leverandor"):
+        context = browser.new_context(
+            locale="nb-NO", viewport={"width": 1280, "height": 900}, bypass_csp=True
+        )
+        page = context.new_page()
+        log_in(page, demo_site, login)
+        if language == "en":
+            page.context.add_cookies([{"name": "django_language", "value": "en", "url": demo_site}])
+        for _ in each_page(page, demo_site, login):
+            found += violations(page, login, language)
+        context.close()
+    assert not found, "\n".join(map(str, found))
+
+
+def test_the_funding_pages_fit_a_phone(browser: Browser, demo_site: str) -> None:
+    found: list[Overflow] = []
+    for login in ("tiltaksforvalter", "leverandor"):
+        context = browser.new_context(locale="nb-NO", viewport=PHONE)
+        page = context.new_page()
+        log_in(page, demo_site, login)
+        for path in each_page(page, demo_site, login):
+            if wide := overflow(page, login, path):
+                found.append(wide)
+        context.close()
+    assert not found, "\n".join(map(str, found))
