@@ -14,6 +14,7 @@ from ninja import Field, Schema
 
 from velferd.access.api_auth import AUTH, actor_of
 from velferd.core.api import ERRORS
+from velferd.core.constraints import CountyNumber, UnitNumber
 
 from ..selectors.overview import Overview, Waiting, overview_scope, places_overview
 from .router import router
@@ -116,9 +117,11 @@ def _vta(vta: dict[str, tuple[int, int]], code: str) -> dict[str, int]:
     auth=AUTH,
     operation_id="velferd_participants_api_places_overview",
 )
-def places_overview_api(request: HttpRequest, county: str = "", office: str = "") -> Any:
+def places_overview_api(
+    request: HttpRequest, county: CountyNumber | None = None, office: UnitNumber | None = None
+) -> Any:
     """Scheme managers (their counties and offices; national: all), office managers (their
     office) and analysts (any): the places overview of an office (`office`: unit number), a
     county (`county`: number) or, with neither, the reader's own."""
-    scope = overview_scope(actor_of(request), county=county, office=office)
+    scope = overview_scope(actor_of(request), county=county or "", office=office or "")
     return overview_out(places_overview(scope))

@@ -24,6 +24,7 @@ Aggregates only: no person is read, so nothing is written to anyone's access log
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -37,6 +38,7 @@ from velferd.access.actor import Actor
 from velferd.access.roles import Role
 from velferd.core import disclosure
 from velferd.core.errors import forbidden
+from velferd.core.validation import invalid
 from velferd.organisation import selectors as organisation
 from velferd.schemes import selectors as schemes_selectors
 
@@ -182,12 +184,23 @@ def _office(office: Any) -> Scope:
     )
 
 
+def _unit_number(office: str) -> str:
+    if not re.fullmatch(r"[0-9]{4}", office):
+        raise invalid(
+            "malformed_unit_number",
+            "office",
+            f"«{office}» er ikke et kontornummer: det må ha fire sifre.",
+            f"“{office}” is not an office number: it must have four digits.",
+        )
+    return office
+
+
 def overview_scope(actor: Actor, county: str = "", office: str = "") -> Scope:
     """The scope asked for (an office by unit number, a county by number, or neither: the
     actor's own), refused (403) where the actor may not see it; an unknown one is 404."""
     policies.require(actor, policies.can_list_places_overview)
     if office:
-        scope = _office(organisation.office(office))
+        scope = _office(organisation.office(_unit_number(office)))
     elif county:
         scope = _county(county)
     else:
