@@ -13,6 +13,7 @@ urlpatterns = [
     path("commitments/new/", views.commitment_new, name="commitment_new"),
     path("commitments/<int:commitment_id>/", views.commitment, name="commitment"),
     path("claims/", views.claims, name="claims"),
+    path("claims/new/", views.claim_new, name="claim_new"),
     path("claims/<int:claim_id>/", views.claim, name="claim"),
     path("participation/", views.participation, name="participation"),
     path("exports/", views.exports, name="exports"),

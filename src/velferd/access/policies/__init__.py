@@ -251,6 +251,9 @@ from .funding import (
 from .funding import (
     commitments_managed as commitments_managed,
 )
+from .funding import (
+    is_supplier_staff as is_supplier_staff,
+)
 from .ministry import (
     PRESS_DIVISION as PRESS_DIVISION,
 )
@@ -270,18 +273,6 @@ from .ministry import (
     ministry_departments as ministry_departments,
 )
 from .participants import (
-    can_list_places_overview as can_list_places_overview,
-)
-from .participants import (
-    can_view_places_overview as can_view_places_overview,
-)
-from .participants import (
-    places_overview_counties as places_overview_counties,
-)
-from .participants import (
-    places_overview_offices as places_overview_offices,
-)
-from .participants import (
     can_change_participation as can_change_participation,
 )
 from .participants import (
@@ -295,6 +286,9 @@ from .participants import (
 )
 from .participants import (
     can_enrol as can_enrol,
+)
+from .participants import (
+    can_list_places_overview as can_list_places_overview,
 )
 from .participants import (
     can_list_proposals as can_list_proposals,
@@ -324,6 +318,9 @@ from .participants import (
     can_view_participation as can_view_participation,
 )
 from .participants import (
+    can_view_places_overview as can_view_places_overview,
+)
+from .participants import (
     can_view_proposal as can_view_proposal,
 )
 from .participants import (
@@ -340,6 +337,12 @@ from .participants import (
 )
 from .participants import (
     participations_visible as participations_visible,
+)
+from .participants import (
+    places_overview_counties as places_overview_counties,
+)
+from .participants import (
+    places_overview_offices as places_overview_offices,
 )
 from .participants import (
     proposals_decidable as proposals_decidable,

@@ -29,6 +29,11 @@ def can_work_with_funding(actor: Actor) -> bool:
     return actor.has_role(Role.SCHEME_MANAGER, Role.SUPPLIER)
 
 
+def is_supplier_staff(actor: Actor) -> bool:
+    """The supplier's own claims (entered where NAV calculates nothing): supplier staff."""
+    return actor.has_role(Role.SUPPLIER)
+
+
 def can_manage_funding(actor: Actor) -> bool:
     """Budgets, commitments, participation and payment files: scheme managers."""
     return actor.has_role(Role.SCHEME_MANAGER)

@@ -21,6 +21,7 @@ from .commitments import (
     commitment_resubmit,
     commitment_return,
 )
+from .common import valid_amount
 from .participation import participation_import
 from .participation_kept import Share, kept_periods, participation_keep
 from .payments import EXPORT_HEADER, payments_export
@@ -45,5 +46,6 @@ __all__ = [
     "participation_import",
     "participation_keep",
     "payments_export",
+    "valid_amount",
     "valid_bank_account",
 ]

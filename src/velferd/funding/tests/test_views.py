@@ -101,3 +101,25 @@ def test_a_claim_from_calculation_to_the_payment_file() -> None:
     export = PaymentExport.objects.get(claims=claim)
     file = approver_client.get(f"/funding/exports/{export.pk}/file/")
     assert f"{claim.pk};912345688;86011117947;550000;" in file.content.decode()
+
+
+def test_the_supplier_enters_a_claim_where_nothing_is_calculated() -> None:
+    supplier_record = Supplier.objects.get(organisation_number="912345688")
+    hourly = a_delivery(
+        agreement=an_agreement(price_model="agreed_hourly", supplier=supplier_record)
+    )
+    supplier = client_of("leverandor")
+    assert hourly.number in supplier.get("/funding/claims/new/").content.decode()
+    wrong = supplier.post("/funding/claims/new/", {"delivery": "", "month": "", "amount": "x"})
+    body = wrong.content.decode()
+    assert wrong.status_code == 422
+    assert "Velg en gjennomføring." in body and "Skriv måneden som åååå-mm" in body
+    assert "Skriv beløpet i kroner" in body
+    saved = supplier.post(
+        "/funding/claims/new/",
+        {"delivery": hourly.pk, "month": "2026-11", "amount": "4 500,00", "basis": "30 timer"},
+    )
+    assert saved.status_code == 302
+    claim = Claim.objects.get(delivery=hourly, month=NOVEMBER)
+    assert claim.amount == Decimal("4500.00") and claim.basis == "30 timer"
+    assert client_of("tiltaksforvalter").get("/funding/claims/new/").status_code == 403

@@ -14,6 +14,7 @@ from velferd.access import policies
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError
 from velferd.core.forms import FormErrors, parse_version, post_form
+from velferd.schemes import selectors as schemes_selectors
 
 from .. import selectors, services
 from ..lifecycles import CLAIM
@@ -48,6 +49,7 @@ def claims(request: HttpRequest) -> HttpResponse:
                 "status": status,
                 "statuses": ClaimStatus.choices,
                 "manages": manages,
+                "supplier": policies.allows(actor, policies.is_supplier_staff),
                 "errors": errors,
             },
         )
@@ -187,3 +189,55 @@ def export_file(request: HttpRequest, export_id: int) -> HttpResponse:
     response = HttpResponse(export.content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response
+
+
+ENTERED_MODELS = ("agreed_hourly", "other", "outcome_based")
+
+
+@refusals_as_pages
+def claim_new(request: HttpRequest) -> HttpResponse:
+    """The supplier's own claim for a delivery whose price model NAV does not calculate
+    (hourly, other, outcome-based): the month, the amount and what it rests on."""
+    actor = logged_in(request)
+    policies.require(actor, policies.is_supplier_staff)
+    deliveries = schemes_selectors.funding_deliveries(
+        policies.suppliers_represented(actor, "supplier__")
+    ).filter(agreement__price_model__in=ENTERED_MODELS)
+
+    def read(errors: FormErrors) -> dict[str, Any]:
+        delivery = request.POST.get("delivery", "")
+        if not delivery.isdigit():
+            errors.add(
+                DomainError(
+                    code="delivery_required",
+                    field="delivery",
+                    message_nb="Velg en gjennomføring.",
+                    message_en="Choose a delivery.",
+                )
+            )
+        return {
+            "delivery_id": delivery,
+            "month": errors.check(chosen_month, request.POST.get("month", "") or "x"),
+            "amount": errors.check(services.valid_amount, request.POST.get("amount", "")),
+            "basis": request.POST.get("basis", ""),
+        }
+
+    def show(errors: FormErrors) -> HttpResponse:
+        return render(
+            request,
+            "funding/claim_form.html",
+            {
+                "deliveries": deliveries.order_by("number")[:500],
+                "errors": errors,
+                "form": request.POST if errors else {},
+            },
+        )
+
+    return post_form(
+        request,
+        read=read,
+        save=lambda values: services.claim_enter(actor=actor, **values),
+        success=lambda c: reverse("funding:claim", args=[c.pk]),
+        show=show,
+        saved=_("The claim is saved. Submit it when it is ready."),
+    )
