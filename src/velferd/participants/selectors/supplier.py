@@ -115,12 +115,13 @@ def supplier_deliveries(*, actor: Actor) -> list[dict[str, Any]]:
     """The supplier's deliveries that have participants it sees, with how many; no person
     is read."""
     policies.require(actor, policies.can_list_supplier_participants)
-    return list(
+    rows: Any = (
         Participation.objects.filter(policies.participants_visible_to_supplier(actor))
         .values("delivery_id", "delivery__number", "delivery__name")
         .annotate(participants=Count("pk"))
         .order_by("delivery__number")
     )
+    return [dict(row) for row in rows]
 
 
 def pending_proposal_count(*, actor: Actor) -> int:

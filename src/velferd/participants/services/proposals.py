@@ -28,7 +28,7 @@ from velferd.core.errors import CONFLICT, DomainError, forbidden
 from velferd.core.validation import invalid, required_text
 
 from ..models import ChangeProposal, EndReason, Participation, ProposalKind, ProposalStatus
-from .changes import changing
+from .changes import changing, require_user
 from .dates import check_dates
 from .supplier_access import locked_for_supplier, require_open
 
@@ -240,7 +240,7 @@ def proposal_submit(*, actor: Actor, participation: Participation, **values: Any
     proposal = ChangeProposal.objects.create(
         participation=locked,
         kind=values["kind"],
-        proposed_by=actor.user,
+        proposed_by=require_user(actor),
         **_only_the_kind(values),
     )
     audit.record(

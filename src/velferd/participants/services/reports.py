@@ -22,6 +22,7 @@ from velferd.core.errors import CONFLICT, DomainError
 from velferd.core.validation import invalid, required_text
 
 from ..models import Participation, ProgressReport
+from .changes import require_user
 from .supplier_access import locked_for_supplier
 
 MAX_DAYS_IN_MONTH = 31
@@ -166,7 +167,7 @@ def report_submit(*, actor: Actor, participation: Participation, **values: Any) 
                 days_attended=values["days_attended"],
                 days_planned=values["days_planned"],
                 text=values["text"].strip(),
-                submitted_by=actor.user,
+                submitted_by=require_user(actor),
             )
     except IntegrityError:
         raise _exists(month) from None

@@ -5,6 +5,7 @@ and the person's plan with it; a proposal is decided once."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -71,6 +72,7 @@ def test_the_approved_extension_changes_the_participation_and_the_plan() -> None
     participation.refresh_from_db()
     assert decided.status == ProposalStatus.APPROVED
     assert participation.ends_on == proposal.ends_on
+    assert participation.activity_id is not None
     activity = Activity.objects.get(pk=participation.activity_id)
     assert activity.ends_on == proposal.ends_on
     assert ActivityChange.objects.filter(activity=activity).exists()
@@ -166,9 +168,11 @@ def test_a_new_proposal_of_the_kind_replaces_the_waiting_one() -> None:
 def test_only_the_persons_caseworkers_decide() -> None:
     proposal = extension(participating())
     for login in ("leverandor", "beslutter", "tiltaksforvalter"):
-        error = refusal(
-            lambda login=login: services.proposal_approve(
-                actor=login_actor(login), proposal=proposal, version=proposal.version
+        actor = login_actor(login)
+
+        def approve(actor: Any = actor) -> object:
+            return services.proposal_approve(
+                actor=actor, proposal=proposal, version=proposal.version
             )
-        )
-        assert error.status == 403
+
+        assert refusal(approve).status == 403
