@@ -14,6 +14,7 @@ from velferd.core.constraints import (
     CountyNumber,
     Declared,
     OrganisationNumber,
+    UnitNumber,
     Username,
     decimal_number,
     one_of,
@@ -40,8 +41,8 @@ class CompetitionIn(Schema):
     scheme_type: str = Field(..., max_length=60, description="The scheme type's code")
     procedure: Annotated[str, one_of(Procedure)]
     county: CountyNumber = Field(..., max_length=2)
-    office: Annotated[str, Declared(pattern=r"^([0-9]{4})?$")] = Field(
-        "", max_length=4, description="An office's small tender: the office's unit number"
+    office: UnitNumber | None = Field(
+        None, max_length=4, description="An office's small tender: the office's unit number"
     )
     price_model: str = Field(..., max_length=30)
     places: Places
@@ -136,8 +137,8 @@ class AnswerIn(Schema):
 
 
 class BidIn(Schema):
-    organisation_number: Annotated[str, Declared(pattern=r"^([0-9]{9})?$")] = Field(
-        "", max_length=9, description="The supplier, when the caller is bound to several"
+    organisation_number: OrganisationNumber | None = Field(
+        None, max_length=9, description="The supplier, when the caller is bound to several"
     )
     price: Price
     places: Places

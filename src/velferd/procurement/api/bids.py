@@ -69,7 +69,7 @@ def submit_bid(request: HttpRequest, competition_id: int, payload: BidIn) -> Any
         price=payload.price,
         places=payload.places,
         answers=_answers(payload),
-        organisation_number=payload.organisation_number,
+        organisation_number=payload.organisation_number or "",
     )
     return Status(201, bid_out(bid))
 

@@ -99,6 +99,7 @@ def create_competition(request: HttpRequest, payload: CompetitionIn) -> Any:
     naming the sum)."""
     data = payload.dict()
     data["criteria"] = [dict(c) for c in data["criteria"]]
+    data["office"] = data["office"] or ""
     competition = services.competition_create(actor=actor_of(request), **data)
     return Status(201, competition_out(competition))
 
