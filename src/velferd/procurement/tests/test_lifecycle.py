@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
@@ -89,5 +89,11 @@ class CompetitionMachine(RuleBasedStateMachine):
             assert earlier not in FINAL, (earlier, later)
 
 
-CompetitionMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25)
+# The refusals translate their messages, which a busy machine makes slow to generate.
+CompetitionMachine.TestCase.settings = settings(
+    max_examples=60,
+    stateful_step_count=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 TestCompetitionLifecycle = CompetitionMachine.TestCase
