@@ -55,6 +55,7 @@ ASSISTED_AND_GP_PLAN: dict[str, tuple[bool, ...]] = {
     "analytiker":      (N,               N,          N,            N),
     "departement":     (N,               N,          N,            N),
     "admin":           (N,               N,          N,            N),
+    "tiltaksforvalter": (N,              N,          N,            N),
 }
 
 # The citizen's own municipal records and their individual plan: the person themselves
@@ -73,6 +74,7 @@ CITIZEN: dict[str, tuple[bool, ...]] = {
     "analytiker":      (N,             N,          N,            N),
     "departement":     (N,             N,          N,            N),
     "admin":           (N,             N,          N,            N),
+    "tiltaksforvalter": (N,            N,          N,            N),
 }
 # fmt: on
 

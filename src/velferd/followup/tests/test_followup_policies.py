@@ -70,6 +70,7 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "analytiker":      (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
     "departement":     (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
     "admin":           (N,    N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
+    "tiltaksforvalter": (N,   N,    N,    N,        N,     N,     N,       N,      N,    N,    N),
 }
 # fmt: on
 
