@@ -98,7 +98,12 @@ def funding_pages(login: str) -> list[str]:
     assert claim is not None
     month = f"?month={demo_month():%Y-%m}"
     if login == "leverandor":
-        return ["/funding/", f"/funding/claims/{month}", f"/funding/claims/{claim.pk}/"]
+        return [
+            "/funding/",
+            f"/funding/claims/{month}",
+            f"/funding/claims/{claim.pk}/",
+            "/funding/claims/new/#send",
+        ]
     commitment = Commitment.objects.order_by("pk").first()
     assert commitment is not None
     return [
