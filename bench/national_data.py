@@ -37,6 +37,7 @@ import datetime
 import os
 import queue
 import random
+import re
 import sys
 import threading
 import time
@@ -445,6 +446,31 @@ def apportion(total: int, weights: list[tuple[Any, int]]) -> list[tuple[Any, int
     return [(key, out[key]) for key, _ in weights]
 
 
+EMPTY_BY_TYPE = {"boolean": "false", "jsonb": "'[]'", "text": "''", "character varying": "''"}
+
+
+def default_left_out_columns(cur: Any) -> None:
+    """Columns added to the models after this generator was written, which its COPY and
+    INSERT leave out, get their empty value as a database default (false, [], ''), so the
+    data set still loads; a column of another type stops the run, naming it."""
+    cur.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = 'public' AND is_nullable = 'NO' AND column_default IS NULL "
+        "AND is_identity = 'NO' "
+        "AND table_name = ANY(%s)",
+        [[*COLUMNS, "followup_portfoliostate"]],
+    )
+    for table_name, column, data_type in cur.fetchall():
+        listed = COLUMNS.get(table_name, FILL_PORTFOLIO_STATE)
+        if re.search(rf"\b{column}\b", listed):
+            continue
+        if data_type not in EMPTY_BY_TYPE:
+            sys.exit(f"{table_name}.{column} ({data_type}) is new: add it to the generator.")
+        cur.execute(
+            f"ALTER TABLE {table_name} ALTER COLUMN {column} SET DEFAULT {EMPTY_BY_TYPE[data_type]}"
+        )
+
+
 class Generator:
     def __init__(self, conn: psycopg.Connection, scale: float, seed: int) -> None:
         self.conn = conn
@@ -829,6 +855,7 @@ class Generator:
             self.ids = NationalIds({n for (n,) in cur.fetchall()})
             cur.execute("SELECT id, unit_number FROM organisation_office")
             units: dict[int, str] = dict(cur.fetchall())
+            default_left_out_columns(cur)
         self.conn.commit()
         self.age_band = table(((lo, hi), w) for lo, hi, w in AGE_BANDS)
         self.languages = table(LANGUAGES)
