@@ -7,9 +7,11 @@ from django.db.models import QuerySet
 
 from velferd.access import policies
 from velferd.access.actor import Actor
+from velferd.audit import services as audit
 from velferd.core.errors import forbidden, not_found
 from velferd.core.identifiers import as_uuid
 
+from ..labels import PURPOSE
 from ..models import ChangeProposal, Participation, ProgressReport, ProposalStatus
 
 
@@ -59,7 +61,22 @@ def proposal_for(*, actor: Actor, proposal_id: object) -> ChangeProposal:
     found = _with_participation(ChangeProposal.objects.filter(pk=key)).first()
     if found is None or not policies.can_view_proposal(actor, found):
         raise _unknown()
+    if policies.can_decide_proposal(actor, found):
+        _log_staff_read(actor, found)
     return found
+
+
+def _log_staff_read(actor: Actor, proposal: ChangeProposal) -> None:
+    """A caseworker reading a proposal reads the person's participation (the supplier's
+    reads are logged by selectors/supplier.py)."""
+    person = proposal.participation.person
+    audit.log_access(
+        actor=actor,
+        subject=person,
+        what="participation",
+        purpose=PURPOSE,
+        role=policies.role_reading(actor, person),
+    )
 
 
 def proposals_of(*, actor: Actor, participation: Participation) -> QuerySet[ChangeProposal]:

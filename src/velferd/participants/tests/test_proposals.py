@@ -176,3 +176,15 @@ def test_only_the_persons_caseworkers_decide() -> None:
             )
 
         assert refusal(approve).status == 403
+
+
+def test_a_caseworker_reading_a_proposal_is_in_the_persons_access_log() -> None:
+    from velferd.audit.models import AccessEvent
+    from velferd.participants import selectors
+
+    proposal = extension(participating())
+    person_id = str(proposal.participation.person_id)
+    before = AccessEvent.objects.filter(subject_id=person_id, actor_role="caseworker_state")
+    count = before.count()
+    selectors.proposal_for(actor=login_actor("veileder"), proposal_id=proposal.pk)
+    assert before.count() == count + 1
