@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
@@ -118,15 +119,14 @@ def test_who_sees_which_scope() -> None:
     assert overview_scope(login_actor("analytiker")).kind == "country"
     assert overview_scope(login_actor("analytiker"), county="46").county_id == "46"
     assert overview_scope(login_actor("tiltaksforvalter"), office="0317").kind == "office"
-    for login, asked in (
+    refused: list[tuple[str, dict[str, str]]] = [
         ("kontorleder", {"county": "03"}),
         ("tiltaksforvalter", {"county": "46"}),
         ("veileder", {}),
         ("leverandor", {}),
-    ):
-        error = refusal(
-            lambda login=login, asked=asked: overview_scope(login_actor(login), **asked)
-        )
+    ]
+    for login, asked in refused:
+        error = refusal(partial(overview_scope, login_actor(login), **asked))
         assert error.status == 403, login
 
 
