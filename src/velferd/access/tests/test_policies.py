@@ -72,7 +72,11 @@ class TestPolicyTable:
         from velferd.followup.tests.appeals.test_appeal_policy_table import APPEAL_QUESTIONS
         from velferd.followup.tests.test_coordination_policies import COORDINATION_QUESTIONS
         from velferd.followup.tests.test_followup_policies import FOLLOW_UP_QUESTIONS
+        from velferd.funding.tests.test_policy_table import FUNDING_QUESTIONS
+        from velferd.participants.tests.test_policy_table import PARTICIPANT_QUESTIONS
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
+        from velferd.procurement.tests.test_policy_table import PROCUREMENT_QUESTIONS
+        from velferd.schemes.tests.test_policy_table import SCHEME_QUESTIONS
         from velferd.sickleave.tests.test_policies import SICK_LEAVE_QUESTIONS
 
         names = {name[4:] for name in vars(policies) if name.startswith("can_")}
@@ -86,6 +90,10 @@ class TestPolicyTable:
             *APPEAL_QUESTIONS,
             *EMPLOYER_QUESTIONS,
             *SICK_LEAVE_QUESTIONS,
+            *SCHEME_QUESTIONS,
+            *PROCUREMENT_QUESTIONS,
+            *FUNDING_QUESTIONS,
+            *PARTICIPANT_QUESTIONS,
         }
         assert names == tables
 

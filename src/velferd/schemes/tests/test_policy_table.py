@@ -1,0 +1,181 @@
+"""Who sees and works with the scheme catalogue, suppliers, agreements and deliveries: every
+schemes policy for every demo login.
+
+Built for each test: the demo's supplier (912345688, the login "leverandor" is its staff)
+with an agreement and a delivery in Oslo (county 03, open to NAV Grünerløkka), and another
+supplier with an agreement and a delivery in Vestland (46). "tiltaksforvalter" is the
+scheme manager of Oslo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from velferd.access import policies
+from velferd.access.actor import ANONYMOUS, Actor
+from velferd.core.testing import login_actor
+from velferd.demo import DEMO_LOGINS
+from velferd.organisation.models import County
+from velferd.schemes.models import Agreement, Delivery, Supplier
+
+from .factories import a_delivery, a_supplier, an_agreement
+
+pytestmark = pytest.mark.django_db
+
+SCHEME_QUESTIONS = (
+    "manage_schemes_in",
+    "create_agreement",
+    "list_agreements",
+    "list_deliveries",
+    "search_delivery_catalogue",
+    "edit_catalogue",
+    "view_catalogue",
+    "register_supplier",
+    "view_supplier",
+    "edit_supplier",
+    "edit_supplier_details",
+    "view_agreement",
+    "manage_agreement",
+    "view_delivery",
+    "manage_delivery",
+)
+Y, N = True, False
+DEMO_SUPPLIER = "912345688"
+
+# Each column asks one question about one thing; the questions are SCHEME_QUESTIONS.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("manage_schemes_in", "Oslo"),
+    ("manage_schemes_in", "Vestland"),
+    ("create_agreement", "Oslo"),
+    ("create_agreement", "Vestland"),
+    ("list_agreements", ""),
+    ("list_deliveries", ""),
+    ("search_delivery_catalogue", ""),
+    ("edit_catalogue", ""),
+    ("view_catalogue", ""),
+    ("register_supplier", ""),
+    ("view_supplier", "the demo's"),
+    ("view_supplier", "another"),
+    ("edit_supplier", "the demo's"),
+    ("edit_supplier_details", "the demo's"),
+    ("edit_supplier_details", "another"),
+    ("view_agreement", "the demo supplier's in Oslo"),
+    ("view_agreement", "another's in Vestland"),
+    ("manage_agreement", "the demo supplier's in Oslo"),
+    ("manage_agreement", "another's in Vestland"),
+    ("view_delivery", "the demo supplier's in Oslo"),
+    ("view_delivery", "another's in Vestland"),
+    ("manage_delivery", "the demo supplier's in Oslo"),
+    ("manage_delivery", "another's in Vestland"),
+)
+# fmt: off
+ANSWERS: dict[str, tuple[bool, ...]] = {
+    # columns: manage_schemes_in 03 46 | create_agreement 03 46 | list_agreements |
+    # list_deliveries | search_delivery_catalogue | edit_catalogue | view_catalogue |
+    # register_supplier | view_supplier own other | edit_supplier own |
+    # edit_supplier_details own other | view_agreement own-03 other-46 |
+    # manage_agreement own-03 other-46 | view_delivery own-03 other-46 |
+    # manage_delivery own-03 other-46
+    "veileder":         (N, N, N, N, N, Y, Y, N, Y, N, Y, Y, N, N, N, N, N, N, N, Y, Y, N, N),
+    "sosialkonsulent":  (N, N, N, N, N, Y, Y, N, Y, N, Y, Y, N, N, N, N, N, N, N, Y, Y, N, N),
+    "beslutter":        (N, N, N, N, N, Y, Y, N, Y, N, Y, Y, N, N, N, N, N, N, N, Y, Y, N, N),
+    "kontorleder":      (N, N, N, N, N, Y, Y, N, Y, N, Y, Y, N, N, N, N, N, N, N, Y, Y, N, N),
+    "ia-radgiver":      (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "fastlege":         (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "leverandor":       (N, N, N, N, Y, Y, N, N, Y, N, Y, N, N, Y, N, Y, N, N, N, Y, N, N, N),
+    "arbeidsgiver":     (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "innbygger":        (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "analytiker":       (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "departement":      (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "admin":            (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "tiltaksforvalter": (Y, N, Y, N, Y, Y, N, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, N, Y, Y, Y, N),
+}
+# fmt: on
+
+
+@dataclass(frozen=True)
+class Records:
+    demo_supplier: Supplier
+    another: Supplier
+    agreement_oslo: Agreement
+    agreement_vestland: Agreement
+    delivery_oslo: Delivery
+    delivery_vestland: Delivery
+
+
+@pytest.fixture
+def records() -> Records:
+    demo_supplier = Supplier.objects.get(organisation_number=DEMO_SUPPLIER)
+    another = a_supplier()
+    agreement_oslo = an_agreement(supplier=demo_supplier, counties=["03"])
+    agreement_vestland = an_agreement(supplier=another, counties=["46"])
+    return Records(
+        demo_supplier,
+        another,
+        agreement_oslo,
+        agreement_vestland,
+        a_delivery(agreement=agreement_oslo),
+        a_delivery(
+            agreement=agreement_vestland,
+            county=County.objects.get(number="46"),
+            offices=["4601"],
+        ),
+    )
+
+
+def ask(actor: Actor, column: int, records: Records) -> bool:
+    question, about = COLUMNS[column]
+    county = {"Oslo": "03", "Vestland": "46"}.get(about)
+    arguments: dict[str, tuple[object, ...]] = {
+        "": (),
+        "the demo's": (records.demo_supplier,),
+        "another": (records.another,),
+        "the demo supplier's in Oslo": (
+            records.agreement_oslo if question.endswith("agreement") else records.delivery_oslo,
+        ),
+        "another's in Vestland": (
+            records.agreement_vestland
+            if question.endswith("agreement")
+            else records.delivery_vestland,
+        ),
+    }
+    if county is not None:  # a county's number, or the counties an agreement is to cover
+        arguments[about] = (county,) if question == "manage_schemes_in" else ([county],)
+    return bool(getattr(policies, f"can_{question}")(actor, *arguments[about]))
+
+
+def test_the_table_asks_every_question_of_every_demo_login() -> None:
+    assert {question for question, _ in COLUMNS} == set(SCHEME_QUESTIONS)
+    assert set(ANSWERS) == {login.username for login in DEMO_LOGINS}
+    assert all(len(row) == len(COLUMNS) for row in ANSWERS.values())
+
+
+def test_the_records_are_what_the_table_assumes(records: Records) -> None:
+    assert login_actor("leverandor").assignments[0].organisation_number == DEMO_SUPPLIER
+    assert records.another.organisation_number != DEMO_SUPPLIER
+    assert {c.pk for c in records.agreement_oslo.counties.all()} == {"03"}
+    assert {c.pk for c in records.agreement_vestland.counties.all()} == {"46"}
+    assert records.delivery_oslo.supplier == records.demo_supplier
+    assert records.delivery_oslo.county_id == "03"
+    assert records.delivery_vestland.supplier == records.another
+    assert records.delivery_vestland.county_id == "46"
+
+
+@pytest.mark.parametrize(
+    ("login", "column", "expected"),
+    [
+        pytest.param(login, column, row[column], id=f"{login}-{' '.join(COLUMNS[column])}")
+        for login, row in ANSWERS.items()
+        for column in range(len(COLUMNS))
+    ],
+)
+def test_each_login_gets_its_answer(
+    records: Records, login: str, column: int, expected: bool
+) -> None:
+    assert ask(login_actor(login), column, records) is expected
+
+
+@pytest.mark.parametrize("column", range(len(COLUMNS)))
+def test_anonymous_may_do_none_of_it(records: Records, column: int) -> None:
+    assert ask(ANONYMOUS, column, records) is False
