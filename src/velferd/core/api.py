@@ -16,6 +16,12 @@ class ErrorOut(Schema):
     field: str | None = None
 
 
+class VersionIn(Schema):
+    """The version of the record as the writer read it; a stale one is refused (409)."""
+
+    version: int = Field(..., ge=1, description="The record's version as read")
+
+
 class PageParams(Schema):
     page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)

@@ -9,6 +9,7 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from velferd.core.api import VersionIn as VersionIn
 from velferd.core.constraints import (
     NOT_BLANK,
     Declared,
@@ -334,7 +335,7 @@ class AnswersIn(Schema):
     ] = Field(..., description='Every question of the survey, by its code: 1–5, or "dont_know"')
 
 
-class ReceiptOut(Schema):
+class SurveyReceiptOut(Schema):
     received: bool
 
 
@@ -365,10 +366,6 @@ class SubsidyList(Schema):
 class SubsidyIn(Schema):
     purpose: Text = Field(..., max_length=10_000)
     amount: Amount = Field(..., description="Kroner with at most two decimals")
-
-
-class VersionIn(Schema):
-    version: int
 
 
 class GrantIn(Schema):

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
+from velferd.core.api import VersionIn as VersionIn
 from velferd.core.constraints import NOT_BLANK, Declared, one_of
 from velferd.organisation import selectors as organisation_selectors
 
@@ -179,7 +180,3 @@ class JournalEntryOut(Schema):
 class JournalList(Schema):
     items: list[JournalEntryOut]
     count: int
-
-
-class VersionIn(Schema):
-    version: int

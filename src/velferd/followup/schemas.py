@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from ninja import Field, Schema
 
+from velferd.core.api import VersionIn as VersionIn
 from velferd.core.constraints import (
     NOT_BLANK,
     Declared,
@@ -94,10 +95,6 @@ class AssessmentPatch(Schema):
     reasoning: Text = omissible(max_length=10_000)
     sources: list[SourceValue] = omissible(description=_SOURCES, max_length=len(Source.values))
     evidence: str | None = Field(None, max_length=10_000, description=_EVIDENCE)
-
-
-class VersionIn(Schema):
-    version: int
 
 
 class ReturnIn(Schema):

@@ -94,7 +94,7 @@ class ParticipationIn(Schema):
     content: str = Field(max_length=20_000_000)
 
 
-class ParticipationOut(Schema):
+class ParticipationRowOut(Schema):
     rows: int
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
+from velferd.core.api import VersionIn as VersionIn
 from velferd.core.constraints import (
     NOT_BLANK,
     CountyNumber,
@@ -106,10 +107,6 @@ class CompetitionSummary(Schema):
 class CompetitionList(Schema):
     items: list[CompetitionSummary]
     count: int
-
-
-class VersionIn(Schema):
-    version: int
 
 
 class ReasonIn(Schema):

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
+from velferd.core.api import VersionIn as VersionIn
 from velferd.core.constraints import (
     NOT_BLANK,
     Declared,
@@ -101,10 +102,6 @@ class SupplierPatch(Schema):
     name: Name | None = None
     kind: KindCode | None = None
     is_active: bool | None = None
-
-
-class VersionIn(Schema):
-    version: int = Field(..., ge=1, description="The supplier's version")
 
 
 class UnitIn(Schema):

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
+from velferd.core.api import VersionIn
 from velferd.core.constraints import (
     NOT_BLANK,
     CountyNumber,
@@ -45,7 +46,7 @@ class RateIn(Schema):
     amount: Amount
 
 
-class AgreementIn(Schema):
+class SchemeAgreementIn(Schema):
     supplier: OrganisationNumber = Field(..., max_length=9)
     scheme_type: SchemeTypeCode = Field(..., max_length=60)
     name: Text = Field(..., max_length=200)
@@ -79,7 +80,7 @@ class NationalRateOut(Schema):
     monthly_rate: Decimal
 
 
-class AgreementOut(Schema):
+class SchemeAgreementOut(Schema):
     id: int
     number: str
     name: str
@@ -101,7 +102,7 @@ class AgreementOut(Schema):
     version: int
 
 
-class AgreementDetailOut(AgreementOut):
+class AgreementDetailOut(SchemeAgreementOut):
     rates: list[RateOut]
     national_rates: list[NationalRateOut]
     options: list[OptionOut]
@@ -111,15 +112,11 @@ class AgreementDetailOut(AgreementOut):
 
 
 class AgreementList(Schema):
-    items: list[AgreementOut]
+    items: list[SchemeAgreementOut]
     count: int
 
 
-class VersionIn(Schema):
-    version: int = Field(..., ge=1)
-
-
-class MoveIn(VersionIn):
+class SchemeMoveIn(VersionIn):
     reason: str = Field("", max_length=2000, description="Why (cancel needs one)")
 
 
@@ -132,7 +129,7 @@ class ExerciseIn(VersionIn):
     exercised_on: datetime.date | None = Field(None, description="Today when left out")
 
 
-class DeliveryIn(Schema):
+class SchemeDeliveryIn(Schema):
     agreement_id: int = Field(..., ge=1)
     name: Text = Field(..., max_length=200)
     places: int = Field(..., ge=1, le=10_000)
@@ -143,7 +140,7 @@ class DeliveryIn(Schema):
     supplier_unit: SupplierFilter = Field("", max_length=9, description="A sub-unit's number")
 
 
-class DeliveryOut(Schema):
+class SchemeDeliveryOut(Schema):
     id: int
     number: str
     name: str
@@ -168,14 +165,14 @@ class DeliveryOut(Schema):
     version: int
 
 
-class DeliveryList(Schema):
-    items: list[DeliveryOut]
+class SchemeDeliveryList(Schema):
+    items: list[SchemeDeliveryOut]
     count: int
 
 
 class CatalogueOut(Schema):
     office: str = Field(..., description="The office searched, by unit number")
-    items: list[DeliveryOut]
+    items: list[SchemeDeliveryOut]
     count: int
 
 

@@ -18,7 +18,7 @@ from ..answered import answered_in_session, remember_answer
 from ..models import Survey
 from ..schemas import (
     AnswersIn,
-    ReceiptOut,
+    SurveyReceiptOut,
     SurveyFormOut,
     SurveyIn,
     SurveyList,
@@ -121,7 +121,7 @@ def survey_form(request: HttpRequest, token: SurveyToken) -> Any:
 
 @router.post(
     "/survey-answers/{token}",
-    response={201: ReceiptOut, **ERRORS},
+    response={201: SurveyReceiptOut, **ERRORS},
     auth=None,
     operation_id=operation("answer_survey"),
 )

@@ -25,7 +25,7 @@ from ..schemas import (
     ClaimStatusFilter,
     MonthFilter,
     ParticipationIn,
-    ParticipationOut,
+    ParticipationRowOut,
     PaymentExportList,
     PaymentExportOut,
 )
@@ -34,7 +34,7 @@ from .router import month_of, operation, paged, router
 
 @router.post(
     "/participation",
-    response={200: ParticipationOut, **ERRORS},
+    response={200: ParticipationRowOut, **ERRORS},
     auth=AUTH,
     operation_id=operation("import_participation"),
 )

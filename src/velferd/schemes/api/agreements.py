@@ -21,12 +21,12 @@ from .. import lifecycles, selectors
 from ..models import Agreement, AgreementStatus, PriceModel, SchemeType, Supplier
 from ..schemas_agreements import (
     AgreementDetailOut,
-    AgreementIn,
+    SchemeAgreementIn,
     AgreementList,
     AgreementMove,
     AgreementStatusFilter,
     ExerciseIn,
-    MoveIn,
+    SchemeMoveIn,
     RateAddIn,
     SchemeTypeFilter,
     SupplierFilter,
@@ -130,7 +130,7 @@ def _framework(request: HttpRequest, framework_id: int | None) -> Agreement | No
     auth=AUTH,
     operation_id=operation("create_agreement"),
 )
-def create_agreement(request: HttpRequest, payload: AgreementIn) -> Any:
+def create_agreement(request: HttpRequest, payload: SchemeAgreementIn) -> Any:
     """A draft agreement, by a scheme manager of a county it covers (or a national one)."""
     actor = actor_of(request)
     policies.require(actor, policies.can_create_agreement, payload.counties)
@@ -170,7 +170,7 @@ def get_agreement(request: HttpRequest, agreement_id: int) -> Any:
     operation_id=operation("move_agreement"),
 )
 def move_agreement(
-    request: HttpRequest, agreement_id: int, move: AgreementMove, payload: MoveIn
+    request: HttpRequest, agreement_id: int, move: AgreementMove, payload: SchemeMoveIn
 ) -> Any:
     """activate (an agreed price model needs a rate), end, cancel (with a reason); 409 for
     a move the status does not allow or a stale version."""

@@ -19,12 +19,12 @@ from ..models import Delivery, DeliveryStatus, EnrolmentMode
 from ..schemas_agreements import (
     CatalogueOut,
     CatalogueSort,
-    DeliveryIn,
-    DeliveryList,
+    SchemeDeliveryIn,
+    SchemeDeliveryList,
     DeliveryMove,
-    DeliveryOut,
+    SchemeDeliveryOut,
     DeliveryStatusFilter,
-    MoveIn,
+    SchemeMoveIn,
     SchemeTypeFilter,
     UnitFilter,
 )
@@ -66,7 +66,7 @@ def _delivery(request: HttpRequest, delivery_id: int) -> Delivery:
 
 @router.get(
     "/deliveries",
-    response={200: DeliveryList, **ERRORS},
+    response={200: SchemeDeliveryList, **ERRORS},
     auth=AUTH,
     operation_id=operation("list_deliveries"),
 )
@@ -86,11 +86,11 @@ def list_deliveries(
 
 @router.post(
     "/deliveries",
-    response={201: DeliveryOut, **ERRORS},
+    response={201: SchemeDeliveryOut, **ERRORS},
     auth=AUTH,
     operation_id=operation("create_delivery"),
 )
-def create_delivery(request: HttpRequest, payload: DeliveryIn) -> Any:
+def create_delivery(request: HttpRequest, payload: SchemeDeliveryIn) -> Any:
     """A planned delivery under an active agreement, inside its period and areas."""
     actor = actor_of(request)
     delivery = services.delivery_create(
@@ -109,7 +109,7 @@ def create_delivery(request: HttpRequest, payload: DeliveryIn) -> Any:
 
 @router.get(
     "/deliveries/{delivery_id}",
-    response={200: DeliveryOut, **ERRORS},
+    response={200: SchemeDeliveryOut, **ERRORS},
     auth=AUTH,
     operation_id=operation("get_delivery"),
 )
@@ -119,12 +119,12 @@ def get_delivery(request: HttpRequest, delivery_id: int) -> Any:
 
 @router.post(
     "/deliveries/{delivery_id}/moves/{move}",
-    response={200: DeliveryOut, **ERRORS},
+    response={200: SchemeDeliveryOut, **ERRORS},
     auth=AUTH,
     operation_id=operation("move_delivery"),
 )
 def move_delivery(
-    request: HttpRequest, delivery_id: int, move: DeliveryMove, payload: MoveIn
+    request: HttpRequest, delivery_id: int, move: DeliveryMove, payload: SchemeMoveIn
 ) -> Any:
     """start (while the agreement is active), end, cancel (with a reason)."""
     found = _delivery(request, delivery_id)
