@@ -29,8 +29,8 @@ from velferd.core import labels
 from velferd.demo import load_demo
 from velferd.followup.models import IndividualPlan
 from velferd.organisation.demo import iw_advisor_logins
-from velferd.project.reference import load_reference
 from velferd.people.models import Person
+from velferd.project.reference import load_reference
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from ninja import Schema
 
+from velferd.core.api import VersionIn as VersionIn
 from velferd.core.constraints import NOT_BLANK, Declared, RecordId, decimal_number
 
 Percentage = Annotated[Decimal, decimal_number(minimum=1, maximum=100)]
@@ -53,10 +54,6 @@ class MoveIn(Schema):
     reason_text: Text = ""
 
 
-class VersionIn(Schema):
-    version: int
-
-
 class PriorityIn(Schema):
     version: int
     priority: bool
@@ -74,7 +71,7 @@ class CommentIn(Schema):
     text: Annotated[str, NOT_BLANK, Declared(maxLength=4000)]
 
 
-class CommentOut(Schema):
+class DraftCommentOut(Schema):
     id: int
     author: str
     text: str

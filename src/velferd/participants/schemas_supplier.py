@@ -9,6 +9,7 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
+from velferd.core.api import VersionIn as VersionIn
 from velferd.core.constraints import NOT_BLANK, Declared, decimal_number, one_of
 
 from .models import EndReason, ProposalKind
@@ -17,7 +18,7 @@ Percentage = Annotated[Decimal, decimal_number(minimum=1, maximum=100)]
 DaysPerWeek = Annotated[Decimal, decimal_number(minimum=1, maximum=5)]
 
 
-class DeliveryOut(Schema):
+class SupplierDeliveryOut(Schema):
     delivery_id: int
     number: str
     name: str
@@ -75,10 +76,6 @@ class ProposalOut(Schema):
     decided_at: datetime.datetime | None
     decision_comment: str
     version: int
-
-
-class VersionIn(Schema):
-    version: int = Field(..., ge=1, description="The proposal's version as read")
 
 
 class DecisionIn(Schema):

@@ -258,6 +258,4 @@ def places_overview_offices(actor: Actor) -> Q:
     """The list filter of `can_view_places_overview` for offices (over Office)."""
     if actor.has_role(Role.ANALYST) or is_national_scheme_manager(actor):
         return Q()
-    return Q(county_id__in=scheme_counties(actor)) | Q(
-        pk__in=actor.office_ids(Role.OFFICE_MANAGER)
-    )
+    return Q(county_id__in=scheme_counties(actor)) | Q(pk__in=actor.office_ids(Role.OFFICE_MANAGER))

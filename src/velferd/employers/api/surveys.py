@@ -18,11 +18,11 @@ from ..answered import answered_in_session, remember_answer
 from ..models import Survey
 from ..schemas import (
     AnswersIn,
-    SurveyReceiptOut,
     SurveyFormOut,
     SurveyIn,
     SurveyList,
     SurveyOut,
+    SurveyReceiptOut,
     SurveyToken,
 )
 from .router import cooperation_of, operation, paged, router

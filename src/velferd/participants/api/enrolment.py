@@ -23,8 +23,8 @@ from ..lifecycles import PARTICIPATION, moves_from
 from ..models import DraftComment, Participation, ParticipationStatus
 from ..schemas_enrolment import (
     CommentIn,
-    CommentOut,
     DatesIn,
+    DraftCommentOut,
     EnrolmentIn,
     MoveIn,
     MoveName,
@@ -220,7 +220,7 @@ def change_dates(request: HttpRequest, participation_id: RecordId, payload: Date
 
 @router.get(
     f"{P}/comments",
-    response={200: list[CommentOut], **ERRORS},
+    response={200: list[DraftCommentOut], **ERRORS},
     auth=AUTH,
     operation_id=_operation("list_comments"),
 )
@@ -231,7 +231,7 @@ def list_comments(request: HttpRequest, participation_id: RecordId) -> Any:
 
 @router.post(
     f"{P}/comments",
-    response={201: CommentOut, **ERRORS},
+    response={201: DraftCommentOut, **ERRORS},
     auth=AUTH,
     operation_id=_operation("comment_on_draft"),
 )

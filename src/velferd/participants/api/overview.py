@@ -50,7 +50,7 @@ class MonthOut(Schema):
     vta_sheltered: VtaOut = Field(description="VTA in sheltered enterprises")
 
 
-class OverviewOut(Schema):
+class PlacesOverviewOut(Schema):
     scope: str = Field(description="country, county or office")
     name: str
     county: str | None
@@ -113,7 +113,7 @@ def _vta(vta: dict[str, tuple[int, int]], code: str) -> dict[str, int]:
 
 @router.get(
     "/overview",
-    response={200: OverviewOut, **ERRORS},
+    response={200: PlacesOverviewOut, **ERRORS},
     auth=AUTH,
     operation_id="velferd_participants_api_places_overview",
 )

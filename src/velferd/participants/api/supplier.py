@@ -18,12 +18,12 @@ from .. import selectors, services
 from ..models import ChangeProposal, ProgressReport
 from ..schemas_supplier import (
     DecisionIn,
-    DeliveryOut,
     ParticipantOut,
     ProposalIn,
     ProposalOut,
     ReportIn,
     ReportOut,
+    SupplierDeliveryOut,
     VersionIn,
 )
 from ..selectors.supplier import SupplierParticipant
@@ -77,7 +77,7 @@ def report_out(report: ProgressReport) -> dict[str, Any]:
 
 @router.get(
     "/supplier/deliveries",
-    response={200: list[DeliveryOut], **ERRORS},
+    response={200: list[SupplierDeliveryOut], **ERRORS},
     auth=AUTH,
     operation_id=_operation("supplier_deliveries"),
 )

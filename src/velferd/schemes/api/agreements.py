@@ -21,13 +21,13 @@ from .. import lifecycles, selectors
 from ..models import Agreement, AgreementStatus, PriceModel, SchemeType, Supplier
 from ..schemas_agreements import (
     AgreementDetailOut,
-    SchemeAgreementIn,
     AgreementList,
     AgreementMove,
     AgreementStatusFilter,
     ExerciseIn,
-    SchemeMoveIn,
     RateAddIn,
+    SchemeAgreementIn,
+    SchemeMoveIn,
     SchemeTypeFilter,
     SupplierFilter,
 )

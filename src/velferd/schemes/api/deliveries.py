@@ -19,11 +19,11 @@ from ..models import Delivery, DeliveryStatus, EnrolmentMode
 from ..schemas_agreements import (
     CatalogueOut,
     CatalogueSort,
+    DeliveryMove,
+    DeliveryStatusFilter,
     SchemeDeliveryIn,
     SchemeDeliveryList,
-    DeliveryMove,
     SchemeDeliveryOut,
-    DeliveryStatusFilter,
     SchemeMoveIn,
     SchemeTypeFilter,
     UnitFilter,
