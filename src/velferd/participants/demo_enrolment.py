@@ -29,7 +29,7 @@ SUPPLIER = "923456767"  # Sammen Sosialt Entreprenørskap SA
 # The VTA participants: name, birth date, serial of their synthetic identity number.
 VTA_PEOPLE = [
     ("Trond", "Lie", datetime.date(1988, 4, 9), 11),
-    ("Sigrid", "Moe", datetime.date(1992, 8, 23), 12),
+    ("Sunniva", "Moe", datetime.date(1992, 8, 23), 12),
     ("Eirik", "Dahl", datetime.date(1979, 2, 14), 13),
     ("Lene", "Berg", datetime.date(1996, 12, 1), 14),
 ]

@@ -437,10 +437,13 @@ class TestAuditOfPeople:
     def test_no_audit_event_of_the_demo_or_of_these_writes_holds_an_identity_number(
         self, vera: Actor, ola_himself: Actor, ola: Person
     ) -> None:
+        registrations = AuditEvent.objects.filter(action="person.registered")
+        the_demos = registrations.count()
         siri = register(vera)
         person_update(actor=vera, person=siri, version=1, district="Grünerløkka")
         consent = give(ola_himself, ola)
         consent_withdraw(actor=ola_himself, consent=consent)
 
-        assert AuditEvent.objects.filter(action="person.registered").count() == 10
+        assert the_demos > 0
+        assert registrations.count() == the_demos + 1
         assert_no_identity_number_in_audit()
