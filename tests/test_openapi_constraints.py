@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from velferd.access.roles import PartnerService, Role
 from velferd.core.pagination import MAX_PAGE, MAX_PAGE_SIZE

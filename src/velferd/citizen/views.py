@@ -18,12 +18,13 @@ from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import DomainError, not_found
 from velferd.core.forms import post_or_show
-from velferd.followup import appeal_selectors
-from velferd.followup import selectors as followup_selectors
-from velferd.followup import services as followup_services
+from velferd.followup import (
+    appeal_selectors,
+    selectors as followup_selectors,
+    services as followup_services,
+)
 from velferd.letters import selectors as letter_selectors
-from velferd.people import selectors as people_selectors
-from velferd.people import views as people_views
+from velferd.people import selectors as people_selectors, views as people_views
 
 
 def _me(request: HttpRequest) -> tuple[Actor, Any]:

@@ -8,8 +8,7 @@ these declarations."""
 from __future__ import annotations
 
 from velferd.core.errors import CONFLICT
-from velferd.core.lifecycles import Lifecycle, Move
-from velferd.core.lifecycles import require_transition as require_transition
+from velferd.core.lifecycles import Lifecycle, Move, require_transition as require_transition
 from velferd.core.validation import invalid
 
 from .models import (

@@ -15,10 +15,8 @@ from velferd.access.actor import Actor
 from velferd.access.demo import demo_actor
 from velferd.core.identifiers import synthetic_national_id
 from velferd.followup import services as followup
-from velferd.people import selectors as people_selectors
-from velferd.people import services as people
-from velferd.schemes import selectors as schemes_selectors
-from velferd.schemes import services as schemes
+from velferd.people import selectors as people_selectors, services as people
+from velferd.schemes import selectors as schemes_selectors, services as schemes
 
 from . import services
 from .models import Participation

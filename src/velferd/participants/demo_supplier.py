@@ -16,8 +16,7 @@ from django.utils import timezone
 from velferd.access.actor import Actor
 from velferd.access.demo import demo_actor
 from velferd.people import selectors as people_selectors
-from velferd.schemes import selectors as scheme_selectors
-from velferd.schemes import services as scheme_services
+from velferd.schemes import selectors as scheme_selectors, services as scheme_services
 
 from . import services
 from .models import Participation, ParticipationStatus, ProposalKind

@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from .views import enrolment as enrolment_views
-from .views import overview as overview_views
-from .views import participation as participation_views
-from .views import proposals as proposal_views
-from .views import supplier as supplier_views
+from .views import (
+    enrolment as enrolment_views,
+    overview as overview_views,
+    participation as participation_views,
+    proposals as proposal_views,
+    supplier as supplier_views,
+)
 
 app_name = "participants"
 

@@ -9,8 +9,7 @@ from django.db.models import Max, QuerySet
 
 from velferd.access import policies
 from velferd.access.actor import Actor
-from velferd.audit import selectors as audit_selectors
-from velferd.audit import services as audit
+from velferd.audit import selectors as audit_selectors, services as audit
 from velferd.audit.models import AccessEvent
 from velferd.core.errors import forbidden, not_found
 from velferd.core.identifiers import as_uuid

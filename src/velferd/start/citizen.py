@@ -10,8 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from velferd.access.actor import Actor
-from velferd.followup import appeal_selectors
-from velferd.followup import selectors as followup_selectors
+from velferd.followup import appeal_selectors, selectors as followup_selectors
 from velferd.people import selectors as people_selectors
 
 from .base import Section

@@ -9,9 +9,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from velferd.access.actor import Actor
-from velferd.followup import portfolio
-from velferd.followup import selectors as followup_selectors
-from velferd.followup import worklist_selectors as worklist
+from velferd.followup import (
+    portfolio,
+    selectors as followup_selectors,
+    worklist_selectors as worklist,
+)
 
 from .base import Section, listing
 

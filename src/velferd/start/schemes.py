@@ -9,8 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from velferd.access.actor import Actor
 from velferd.participants import selectors as participant_selectors

@@ -11,8 +11,7 @@ from collections.abc import Callable
 import pytest
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor

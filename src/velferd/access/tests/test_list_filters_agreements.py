@@ -8,8 +8,7 @@ not, and a national scheme manager."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor

@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor

@@ -5,8 +5,7 @@ Checked on the demo's suppliers and on generated ones, some with a login of thei
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor

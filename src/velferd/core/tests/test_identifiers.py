@@ -9,8 +9,7 @@ import datetime
 
 import pytest
 from django.utils import translation
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 from pytest_django.fixtures import Settings
 from stdnum.no import fodselsnummer
 

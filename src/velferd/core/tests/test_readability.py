@@ -4,8 +4,7 @@ percentage of words longer than six letters. The examples are counted by hand.""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from velferd.core.readability import WARN_ABOVE, Lix, lix
 

@@ -4,8 +4,7 @@ a Norwegian letter meets every other, in the stored key and in the query alike."
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from velferd.core.search import search_key
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from pytest_django.fixtures import Settings
 
 from velferd.core.errors import DomainError

@@ -18,8 +18,16 @@ from velferd.access.policies import employers as employer_policies
 from velferd.core.testing import field_error, filter_disagreements, login_actor, nb, row_of
 from velferd.employers.models import Enterprise, ExpertAssistance
 
-from .deferrals import DAY, applied, come_due, deferred, expert_budget, started, today
-from .deferrals import vestland_advisor as a_vestland_advisor
+from .deferrals import (
+    DAY,
+    applied,
+    come_due,
+    deferred,
+    expert_budget,
+    started,
+    today,
+    vestland_advisor as a_vestland_advisor,
+)
 from .factories import a_representative, an_enterprise
 
 pytestmark = pytest.mark.django_db

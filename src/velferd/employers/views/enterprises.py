@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from velferd.access import policies
-from velferd.access import selectors as access_selectors
+from velferd.access import policies, selectors as access_selectors
 from velferd.access.policies import employers as employer_policies
 from velferd.access.selectors import actor_for_request
 from velferd.core import pagination

@@ -14,8 +14,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from velferd.access import policies
-from velferd.access import selectors as access_selectors
+from velferd.access import policies, selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT

@@ -12,8 +12,7 @@ import re
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext as _, override
 
 from velferd.access import policies
 from velferd.access.actor import Actor

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from velferd.access import policies
-from velferd.access import selectors as access_selectors
+from velferd.access import policies, selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.access.models import User
 from velferd.audit import services as audit

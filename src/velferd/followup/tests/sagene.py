@@ -18,8 +18,7 @@ from velferd.access.selectors import actor_for_user
 from velferd.access.services import role_assign, user_create
 from velferd.core.identifiers import synthetic_national_id
 from velferd.core.testing import refusal as refusal  # the portfolio tests take it from here
-from velferd.followup import portfolio
-from velferd.followup import services as followup
+from velferd.followup import portfolio, services as followup
 from velferd.followup.models import (
     WITHOUT_MAIN_GOAL,
     Activity,

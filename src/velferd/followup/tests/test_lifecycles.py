@@ -20,8 +20,7 @@ from typing import Any, ClassVar
 import pytest
 from django.db import transaction
 from django.db.models import Model
-from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
     initialize,

@@ -11,8 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from velferd.access.actor import Actor
-from velferd.followup import portfolio_state
-from velferd.followup import services as followup
+from velferd.followup import portfolio_state, services as followup
 from velferd.followup.models import OPEN_ENDED, Activity, PortfolioState
 from velferd.followup.portfolio_state import current_stretch, stretches
 from velferd.people.models import Person

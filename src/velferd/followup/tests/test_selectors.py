@@ -20,8 +20,7 @@ from velferd.access.selectors import actor_for_user
 from velferd.access.services import role_assign
 from velferd.audit.models import AccessEvent
 from velferd.core.errors import DomainError
-from velferd.core.testing import new_user
-from velferd.core.testing import refusal as refusal_of
+from velferd.core.testing import new_user, refusal as refusal_of
 from velferd.followup import selectors, services
 from velferd.followup.models import (
     Activity,

@@ -7,8 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from velferd.access import policies
-from velferd.access import selectors as access_selectors
+from velferd.access import policies, selectors as access_selectors
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.forms import parse_version

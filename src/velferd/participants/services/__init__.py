@@ -5,28 +5,37 @@ domains, the demo and the tests use this package:
 `from velferd.participants import services`."""
 
 # Enrolment, moves, places and waiting lists
-from .dates import check_dates as check_dates
-from .dates import participation_change_dates as participation_change_dates
+from .dates import (
+    check_dates as check_dates,
+    participation_change_dates as participation_change_dates,
+)
 from .drafts import draft_comment as draft_comment
 from .enrolment import enrol as enrol
-from .moves import participation_apply as participation_apply
-from .moves import participation_assess as participation_assess
-from .moves import participation_complete as participation_complete
-from .moves import participation_end as participation_end
-from .moves import participation_not_relevant as participation_not_relevant
-from .moves import participation_register_in_error as participation_register_in_error
-from .moves import participation_start as participation_start
-from .moves import participation_withdraw_draft as participation_withdraw_draft
-from .places import participation_admit as participation_admit
-from .places import participation_pass_offer as participation_pass_offer
-from .plan_sync import STATUS_IN_PLAN as STATUS_IN_PLAN
-from .plan_sync import sync_plan as sync_plan
-from .proposals import proposal_approve as proposal_approve
-from .proposals import proposal_reject as proposal_reject
-from .proposals import proposal_submit as proposal_submit
-from .proposals import proposal_withdraw as proposal_withdraw
+from .moves import (
+    participation_apply as participation_apply,
+    participation_assess as participation_assess,
+    participation_complete as participation_complete,
+    participation_end as participation_end,
+    participation_not_relevant as participation_not_relevant,
+    participation_register_in_error as participation_register_in_error,
+    participation_start as participation_start,
+    participation_withdraw_draft as participation_withdraw_draft,
+)
+from .places import (
+    participation_admit as participation_admit,
+    participation_pass_offer as participation_pass_offer,
+)
+from .plan_sync import STATUS_IN_PLAN as STATUS_IN_PLAN, sync_plan as sync_plan
+from .proposals import (
+    proposal_approve as proposal_approve,
+    proposal_reject as proposal_reject,
+    proposal_submit as proposal_submit,
+    proposal_withdraw as proposal_withdraw,
+)
 from .reports import report_submit as report_submit
-from .waiting_list import fill_places as fill_places
-from .waiting_list import participation_set_priority as participation_set_priority
+from .waiting_list import (
+    fill_places as fill_places,
+    participation_set_priority as participation_set_priority,
+)
 
 __all__: list[str] = []

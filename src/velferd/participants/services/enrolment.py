@@ -15,8 +15,7 @@ from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT
 from velferd.core.validation import MAX_TEXT, invalid
 from velferd.people import selectors as people_selectors
-from velferd.schemes import selectors as schemes_selectors
-from velferd.schemes import services as schemes
+from velferd.schemes import selectors as schemes_selectors, services as schemes
 
 from .. import eligibility
 from ..models import CLOSED, Participation, ParticipationStatus

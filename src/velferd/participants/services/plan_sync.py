@@ -21,8 +21,7 @@ from django.utils import translation
 from velferd.access.actor import Actor
 from velferd.followup import services as followup
 
-from ..models import Participation
-from ..models import ParticipationStatus as S
+from ..models import Participation, ParticipationStatus as S
 
 # Follow-up's activity statuses, by their values (participants never imports its models).
 PROPOSED, PLANNED, IN_PROGRESS, COMPLETED, CANCELLED = (

@@ -17,8 +17,7 @@ from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.db import retried_atomic, run_retried
 from velferd.core.validation import invalid
-from velferd.schemes import selectors as schemes_selectors
-from velferd.schemes import services as schemes
+from velferd.schemes import selectors as schemes_selectors, services as schemes
 
 from ..models import Participation, ParticipationStatus
 from ..selectors.waiting_list import next_in_line, priority_counts

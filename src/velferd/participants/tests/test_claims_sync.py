@@ -16,8 +16,7 @@ import pytest
 
 from velferd.core.testing import login_actor, refusal
 from velferd.funding import services as funding
-from velferd.funding.models import Claim
-from velferd.funding.models import Participation as FundingRow
+from velferd.funding.models import Claim, Participation as FundingRow
 from velferd.funding.tests.factories import a_scheme_manager, calculated_claim
 from velferd.participants import services
 from velferd.participants.models import ChangeProposal, Participation, ParticipationStatus

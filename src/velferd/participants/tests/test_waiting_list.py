@@ -13,8 +13,7 @@ from django.core.management import call_command
 from velferd.access.actor import Actor
 from velferd.core.errors import DomainError
 from velferd.participants import services
-from velferd.participants.models import Participation
-from velferd.participants.models import ParticipationStatus as S
+from velferd.participants.models import Participation, ParticipationStatus as S
 from velferd.participants.selectors.waiting_list import position, waiting
 from velferd.schemes.models import Delivery
 

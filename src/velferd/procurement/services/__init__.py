@@ -3,23 +3,16 @@ audit event. `from velferd.procurement import services`."""
 
 from .awards import (
     competition_approve as competition_approve,
-)
-from .awards import (
     competition_award as competition_award,
-)
-from .awards import (
     competition_conclude as competition_conclude,
-)
-from .awards import (
     competition_return as competition_return,
 )
-from .bids import bid_revise as bid_revise
-from .bids import bid_submit as bid_submit
-from .bids import bid_withdraw as bid_withdraw
-from .competitions import competition_cancel as competition_cancel
-from .competitions import competition_create as competition_create
-from .competitions import competition_evaluate as competition_evaluate
-from .competitions import competition_publish as competition_publish
-from .evaluators import evaluator_add as evaluator_add
-from .evaluators import evaluator_declare as evaluator_declare
+from .bids import bid_revise as bid_revise, bid_submit as bid_submit, bid_withdraw as bid_withdraw
+from .competitions import (
+    competition_cancel as competition_cancel,
+    competition_create as competition_create,
+    competition_evaluate as competition_evaluate,
+    competition_publish as competition_publish,
+)
+from .evaluators import evaluator_add as evaluator_add, evaluator_declare as evaluator_declare
 from .scores import bid_score as bid_score

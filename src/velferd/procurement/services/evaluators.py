@@ -6,8 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from velferd.access import policies
-from velferd.access import selectors as access_selectors
+from velferd.access import policies, selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, DomainError

@@ -8,8 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
-from velferd.access import policies
-from velferd.access import selectors as access_selectors
+from velferd.access import policies, selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT

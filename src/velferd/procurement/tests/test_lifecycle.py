@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
-from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from velferd.core.errors import DomainError

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from velferd.access import policies
-from velferd.access import selectors as access_selectors
+from velferd.access import policies, selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.access.policies.schemes import NAV_STAFF_ROLES
 from velferd.access.roles import Role

@@ -24,8 +24,7 @@ from velferd.core.validation import invalid
 from .. import lifecycles, selectors
 from ..lifecycles import AGREED_PRICE_MODELS
 from ..models import AgreementStatus, EnrolmentMode, OutcomeContract, PriceModel
-from ..services import agreements as services
-from ..services import deliveries as delivery_services
+from ..services import agreements as services, deliveries as delivery_services
 
 
 @refusals_as_pages

@@ -25,8 +25,7 @@ from velferd.employers import selectors as employer_selectors
 from ..models import (
     EnterpriseSummary,
 )
-from ..programmes import BY_KEY as PROGRAMMES
-from ..programmes import programme_q
+from ..programmes import BY_KEY as PROGRAMMES, programme_q
 from .aggregates import hidden_industries
 from .figures import (
     MASK_BELOW,

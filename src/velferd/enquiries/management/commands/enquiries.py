@@ -10,8 +10,7 @@ from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from velferd.enquiries import classifier
-from velferd.enquiries import selectors as enquiry_selectors
+from velferd.enquiries import classifier, selectors as enquiry_selectors
 
 REPORT = Path("docs/enquiry-routing.md")
 

@@ -12,8 +12,7 @@ from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
 from velferd.core.errors import DomainError
 from velferd.core.testing import refusal
-from velferd.followup import portfolio
-from velferd.followup import services as followup
+from velferd.followup import portfolio, services as followup
 from velferd.followup.models import FollowUpPeriod
 from velferd.followup.portfolio import FLAGS, PortfolioQuery
 from velferd.organisation.selectors import office

@@ -23,9 +23,9 @@ from .writes import (
     audit_mark,
     give_consent,
     last_event,
+    refused_in_coordination as refused,
     row_of,
 )
-from .writes import refused_in_coordination as refused
 
 pytestmark = pytest.mark.django_db
 

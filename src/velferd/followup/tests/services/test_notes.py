@@ -13,8 +13,15 @@ from velferd.followup import selectors, services
 from velferd.followup.models import ReminderNote, SavedFilter
 from velferd.people.models import Person
 
-from .writes import DAY, TODAY, Lookup, actions_after, audit_mark, last_event
-from .writes import refused_in_coordination as refused
+from .writes import (
+    DAY,
+    TODAY,
+    Lookup,
+    actions_after,
+    audit_mark,
+    last_event,
+    refused_in_coordination as refused,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,17 @@ from velferd.organisation import selectors as organisation_selectors
 from velferd.people.models import Consent, Person
 from velferd.people.services import consent_withdraw
 
-from .writes import DAY, TODAY, Lookup, give_consent, last_event, members_of, reread, user
-from .writes import refused_in_coordination as refused
+from .writes import (
+    DAY,
+    TODAY,
+    Lookup,
+    give_consent,
+    last_event,
+    members_of,
+    refused_in_coordination as refused,
+    reread,
+    user,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -26,10 +26,10 @@ from .writes import (
     audit_mark,
     last_event,
     members_of,
+    refused_in_coordination as refused,
     reread,
     row_of,
 )
-from .writes import refused_in_coordination as refused
 
 pytestmark = pytest.mark.django_db
 
