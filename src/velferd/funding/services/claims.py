@@ -216,8 +216,8 @@ def claim_not_open() -> DomainError:
     )
 
 
-@transaction.atomic
 @CLAIM.service("submit")
+@transaction.atomic
 def claim_submit(*, actor: Actor, claim_id: object, version: int, bank_account: str = "") -> Claim:
     """The supplier submits the claim to be paid into the account: the commitment covering
     the month is locked (before the claim, as the lock order says) and must hold it."""
@@ -253,8 +253,8 @@ def own_commitment() -> DomainError:
 PAYMENT_TERMS = datetime.timedelta(days=30)
 
 
-@transaction.atomic
 @CLAIM.service("approve")
+@transaction.atomic
 def claim_approve(*, actor: Actor, claim_id: object, version: int) -> Claim:
     """Attest the payment: someone other than the commitment's approver; the commitment's
     row is locked and what is left of it checked again."""
@@ -287,8 +287,8 @@ def claim_approve(*, actor: Actor, claim_id: object, version: int) -> Claim:
     return step.record
 
 
-@transaction.atomic
 @CLAIM.service("return")
+@transaction.atomic
 def claim_return(*, actor: Actor, claim_id: object, version: int, reason: str = "") -> Claim:
     """Send the claim back to the supplier with a reason; it no longer draws on the
     commitment until it is submitted again."""

@@ -194,8 +194,8 @@ def own_proposal() -> DomainError:
     )
 
 
-@transaction.atomic
 @COMMITMENT.service("approve")
+@transaction.atomic
 def commitment_approve(*, actor: Actor, commitment_id: object, version: int) -> Commitment:
     """Approve: lock the budget row (first in the lock order), then the commitment; refuse
     the proposer and anything over what is left of the budget."""
@@ -221,8 +221,8 @@ def _reason(reason: str) -> str:
     return required_text(reason, "reason", "Begrunnelsen", "reason", limit=2000)
 
 
-@transaction.atomic
 @COMMITMENT.service("return")
+@transaction.atomic
 def commitment_return(
     *, actor: Actor, commitment_id: object, version: int, reason: str = ""
 ) -> Commitment:
@@ -237,8 +237,8 @@ def commitment_return(
     return step.record
 
 
-@transaction.atomic
 @COMMITMENT.service("resubmit")
+@transaction.atomic
 def commitment_resubmit(
     *,
     actor: Actor,
@@ -271,8 +271,8 @@ def commitment_resubmit(
     return step.record
 
 
-@transaction.atomic
 @COMMITMENT.service("annul")
+@transaction.atomic
 def commitment_annul(
     *, actor: Actor, commitment_id: object, version: int, reason: str = ""
 ) -> Commitment:
