@@ -25,6 +25,11 @@ class ContractSummary:
     pending: int
 
 
+def outcome_contract_of(agreement: Any) -> OutcomeContract | None:
+    """The outcome terms of an agreement the reader has already been let see, if any."""
+    return OutcomeContract.objects.filter(agreement=agreement).first()
+
+
 def outcome_contract_for(*, actor: Actor, agreement_id: Any) -> OutcomeContract:
     """The outcome contract of an agreement the actor sees (404 when there is none)."""
     agreement = agreement_for(actor=actor, agreement_id=agreement_id)
@@ -57,4 +62,10 @@ def measurement_of(contract: OutcomeContract, measurement_id: Any) -> OutcomeMea
     return found
 
 
-__all__ = ["ContractSummary", "measurement_of", "outcome_contract_for", "outcome_summary"]
+__all__ = [
+    "ContractSummary",
+    "measurement_of",
+    "outcome_contract_for",
+    "outcome_contract_of",
+    "outcome_summary",
+]

@@ -23,7 +23,7 @@ from velferd.core.validation import invalid
 
 from .. import lifecycles, selectors
 from ..lifecycles import AGREED_PRICE_MODELS
-from ..models import AgreementStatus, EnrolmentMode, OutcomeContract, PriceModel
+from ..models import AgreementStatus, EnrolmentMode, PriceModel
 from ..services import agreements as services, deliveries as delivery_services
 
 
@@ -131,7 +131,7 @@ def agreement(request: HttpRequest, agreement_id: int) -> HttpResponse:
             found = selectors.agreement_for(actor=actor, agreement_id=agreement_id)
         else:
             return redirect("schemes:agreement", agreement_id=found.pk)
-    contract = OutcomeContract.objects.filter(agreement=found).first()
+    contract = selectors.outcome_contract_of(found)
     return render(
         request,
         "schemes/agreement.html",
