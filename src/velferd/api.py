@@ -21,6 +21,7 @@ from velferd.participants.api import router as participants_router
 from velferd.people.api import router as people_router
 from velferd.procurement.api import router as procurement_router
 from velferd.publications.api import router as publications_router
+from velferd.results.api import router as results_router
 from velferd.schemes.api import router as schemes_router
 from velferd.sickleave.api import router as sickleave_router
 
@@ -50,6 +51,7 @@ api.add_router("/schemes/", schemes_router)
 api.add_router("/procurement/", procurement_router)
 api.add_router("/funding/", funding_router)
 api.add_router("/participants/", participants_router)
+api.add_router("/results/", results_router)
 
 
 def _error(

@@ -107,6 +107,8 @@ urlpatterns = [
     path("procurement/", include("velferd.procurement.urls")),
     path("funding/", include("velferd.funding.urls")),
     path("participants/", include("velferd.participants.urls")),
+    # What became of people after schemes and follow-up, and what the schemes did
+    path("results/", include("velferd.results.urls")),
     # The citizen's own pages
     path("me/", citizen_views.my_plan, name="my_plan"),
     path("me/dialogue/", citizen_views.my_dialogue, name="my_dialogue"),

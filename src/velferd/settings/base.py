@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "velferd.procurement",
     "velferd.funding",
     "velferd.participants",
+    "velferd.results",
     "velferd.project",
 ]
 

@@ -1,0 +1,1 @@
+"""Effect estimation: pure computation on columns of numbers, no Django, no personal data."""
