@@ -1,0 +1,1 @@
+"""Matching cases to municipalities: pure computation, no Django, no domain."""
