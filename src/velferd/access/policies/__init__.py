@@ -60,6 +60,10 @@ from .employers import (
     represents_enterprise as represents_enterprise,
     subsidy_budget_counties as subsidy_budget_counties,
 )
+from .employment import (
+    can_import_employment as can_import_employment,
+    can_view_outcome_figures as can_view_outcome_figures,
+)
 from .followup import (
     PERSON_MAY_MOVE_TO as PERSON_MAY_MOVE_TO,
     activities_changeable as activities_changeable,

@@ -76,6 +76,7 @@ class TestPolicyTable:
         from velferd.participants.tests.test_policy_table import PARTICIPANT_QUESTIONS
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
         from velferd.procurement.tests.test_policy_table import PROCUREMENT_QUESTIONS
+        from velferd.results.tests.test_employment_policy_table import EMPLOYMENT_QUESTIONS
         from velferd.schemes.tests.test_policy_table import SCHEME_QUESTIONS
         from velferd.sickleave.tests.test_policies import SICK_LEAVE_QUESTIONS
 
@@ -94,6 +95,7 @@ class TestPolicyTable:
             *PROCUREMENT_QUESTIONS,
             *FUNDING_QUESTIONS,
             *PARTICIPANT_QUESTIONS,
+            *EMPLOYMENT_QUESTIONS,
         }
         assert names == tables
 
