@@ -17,11 +17,15 @@ from velferd.core.models import TimestampedModel
 class EmploymentImport(TimestampedModel):
     """One accepted file of monthly employment statuses (all its lines, or none)."""
 
+    # None for the command line (the system); `imported_by_label` names who it was either way.
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
+    imported_by_label = models.CharField(max_length=200, blank=True, default="")
     file_name = models.CharField(max_length=200, blank=True, default="")
     rows = models.PositiveIntegerField()
+    # Lines for people not in velferd's registry: not errors, left out and counted.
+    ignored = models.PositiveIntegerField(default=0)
     first_month = models.DateField()
     last_month = models.DateField()
 
