@@ -19,7 +19,7 @@ EDUCATION_COUNTS = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS, Activity
 Span = tuple[Any, str, datetime.date | None, datetime.date | None]
 
 
-def ended_periods() -> Iterator[tuple[Any, Any, datetime.date, datetime.date]]:
+def ended_periods() -> Iterator[tuple[Any, Any, datetime.date, datetime.date | None]]:
     """Every follow-up period that ended: (id, person id, started on, ended on)."""
     rows = FollowUpPeriod.objects.filter(ended_on__isnull=False).order_by("pk")
     yield from rows.values_list("id", "person_id", "started_on", "ended_on").iterator(2000)

@@ -19,7 +19,7 @@ RAN = (ParticipationStatus.PARTICIPATING, *ENDED)
 SchemeSpan = tuple[Any, str, datetime.date | None, datetime.date | None]
 
 
-def ended_participations() -> Iterator[tuple[Any, Any, str, datetime.date]]:
+def ended_participations() -> Iterator[tuple[Any, Any, str, datetime.date | None]]:
     """Every participation that ended with an end date: (id, person id, scheme type code,
     ended on)."""
     rows = Participation.objects.filter(status__in=ENDED, ends_on__isnull=False).order_by("pk")
