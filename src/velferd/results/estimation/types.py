@@ -54,6 +54,7 @@ class Overlap:
     control_counts: tuple[int, ...]
     share_outside: float
     warning: bool
+    clipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -86,3 +87,6 @@ class Estimates:
     policy_gain: PolicyGain | None = None
     rows: int = 0
     seconds: float = 0.0
+    control: str = ""
+    folds: int = 0
+    warnings: tuple[str, ...] = ()
