@@ -51,7 +51,7 @@ def mean_with_interval(values: np.ndarray) -> Interval:
     if n < 2:
         return Interval(mean, np.nan, np.nan)
     half = Z_95 * float(values.std(ddof=1)) / np.sqrt(n)
-    return Interval(mean, mean - half, mean + half)
+    return Interval(mean, float(mean - half), float(mean + half))
 
 
 def naive_difference(outcome: np.ndarray, treated: np.ndarray, control: np.ndarray) -> float:

@@ -10,6 +10,7 @@ import numpy as np
 from . import aipw, diagnostics
 from .data import Prepared, prepare
 from .nuisance import Tuning, cross_fit, fold_of_each_row
+from .policy import policy_tree
 from .types import Estimates, GroupEffect, Question
 
 
@@ -35,6 +36,9 @@ def estimate(
     )
     propensity, clipped = aipw.clip_propensity(nuisance.propensity)
     gamma = aipw.scores(data.arm, data.outcome, propensity, nuisance.outcome_mean)
+    tree, gain = policy_tree(
+        data.covariates, gamma, data.outcome, data.covariate_names, data.arms, question.seed
+    )
     overlaps = tuple(
         diagnostics.overlap(name, nuisance.propensity, data.arm, a, clipped)
         for a, name in enumerate(data.arms)
@@ -50,6 +54,8 @@ def estimate(
             for a, name in enumerate(data.arms)
             if a > 0
         },
+        policy_tree=tree,
+        policy_gain=gain,
         rows=len(data.arm),
         seconds=time.perf_counter() - started,
         control=question.control,

@@ -16,7 +16,11 @@ def effect_line(effect: GroupEffect) -> dict[str, Any]:
     record = asdict(effect)
     line = {key: record[key] for key in EFFECT_KEYS}
     line["naive_difference"] = record["naive_difference"]
-    return _clean(line)
+    return {key: _rounded(value) for key, value in _clean(line).items()}
+
+
+def _rounded(value: Any) -> Any:
+    return round(value, 6) if isinstance(value, float) else value
 
 
 def estimates_to_dict(estimates: Estimates) -> dict[str, Any]:
