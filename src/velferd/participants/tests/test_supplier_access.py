@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from velferd.access.models import User
 from velferd.audit.models import AccessEvent
@@ -179,3 +181,27 @@ def test_every_read_by_the_supplier_is_logged() -> None:
     assert after.count() == before + 3
     assert set(after.values_list("actor_role", flat=True)) == {"supplier"}
     assert datetime.date.today()  # the reads are today's
+
+
+def _list_statements(delivery_id: int) -> int:
+    actor = login_actor("leverandor")
+    with CaptureQueriesContext(connection) as captured:
+        selectors.participants_of_delivery(actor=actor, delivery_id=delivery_id)
+    return len(captured.captured_queries)
+
+
+def test_a_list_logs_each_participant_read_in_as_many_statements_for_two_as_six() -> None:
+    small = participating()
+    participating(delivery=small.delivery)
+    large = participating()
+    for _ in range(5):
+        participating(delivery=large.delivery)
+    shown = [p.person_id for p in Participation.objects.filter(delivery=large.delivery)]
+
+    assert _list_statements(small.delivery_id) == _list_statements(large.delivery_id)
+
+    logged = AccessEvent.objects.filter(subject_id__in=[str(pk) for pk in shown])
+    assert sorted(logged.values_list("subject_id", flat=True)) == sorted(str(pk) for pk in shown)
+    assert {(e.actor_role, e.actor_unit) for e in logged} == {
+        ("supplier", large.delivery.supplier.name)
+    }
