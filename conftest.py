@@ -1,26 +1,74 @@
-"""Shared test set-up: one database per run, loaded once with the reference data, the demo
-offices and the demo logins; each test runs in a transaction that is rolled back."""
+"""Shared test set-up: one database per run (per worker when the run is parallel: pytest-xdist
+gives each worker its own test database), loaded once with the reference data, the demo
+offices and the demo logins; each test runs in a transaction that is rolled back.
+
+A transactional test (the browser tests, the races over real connections) commits, and
+pytest-django empties the database after it. The next test that uses the database finds the
+reference and demo data loaded again, so no test depends on running before or after a
+transactional one, whatever order a parallel run gives the tests on a worker."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 
 import pytest
 from django.test import Client
+from pytest_django.plugin import blocking_manager_key
 
 from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
 from velferd.core.testing import login_actor
 
+DATABASE_EMPTIED = pytest.StashKey[bool]()
+DATABASE_FIXTURES = ("db", "transactional_db", "live_server", "_django_db_helper")
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+
+def load_reference_and_demo() -> None:
     from velferd.demo import load_demo
     from velferd.project.reference import load_reference
 
+    load_reference(actor=system_actor("tests"))
+    load_demo(actor=system_actor("tests"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def,unused-ignore]
     with django_db_blocker.unblock():
-        load_reference(actor=system_actor("tests"))
-        load_demo(actor=system_actor("tests"))
+        load_reference_and_demo()
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    fixtures = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or any(
+        name in fixtures for name in DATABASE_FIXTURES
+    )
+
+
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    marked = marker is not None and bool(
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    fixtures = request.fixturenames
+    return marked or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    if item.config.stash.get(DATABASE_EMPTIED, False) and _uses_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            load_reference_and_demo()
+        item.config.stash[DATABASE_EMPTIED] = False
+    return (yield)
+
+
+@pytest.fixture(autouse=True)
+def demo_data_back_after_a_flush(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Marks the database emptied after a transactional test (the flush comes in
+    pytest-django's own teardown); the next test that uses it loads the data again."""
+    yield
+    if _is_transactional(request):
+        request.config.stash[DATABASE_EMPTIED] = True
 
 
 @pytest.fixture(autouse=True)

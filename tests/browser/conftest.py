@@ -1,7 +1,9 @@
 """Browser tests: Playwright drives Debian's Chromium against a live server.
 
-pytest-django runs these after the other database tests and empties the database after each
-one, so every test loads the reference and demo data it needs.
+Each test commits through the live server, and pytest-django empties the database after it;
+the root conftest.py loads the reference and demo data again before the next test that uses
+the database, so every browser test starts from the demo data set as loaded. Each pytest-xdist
+worker has its own database, live server (on a free port) and Chromium.
 """
 
 from __future__ import annotations
@@ -13,9 +15,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from velferd.access.actor import system_actor
-from velferd.demo import DEMO_PASSWORD, load_demo
-from velferd.project.reference import load_reference
+from velferd.demo import DEMO_PASSWORD
 
 CHROMIUM = os.environ.get("VELFERD_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 SCREENSHOTS = os.environ.get("VELFERD_SCREENSHOTS", "")
@@ -54,9 +54,8 @@ def browser(orm_beside_playwright: None) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def demo_site(live_server, transactional_db) -> str:  # type: ignore[no-untyped-def]
-    load_reference(actor=system_actor("browser tests"))
-    load_demo(actor=system_actor("browser tests"))
+def demo_site(live_server, transactional_db) -> str:  # type: ignore[no-untyped-def,unused-ignore]
+    """The live server's address, over the reference and demo data (already loaded)."""
     return str(live_server.url)
 
 
