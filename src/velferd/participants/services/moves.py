@@ -1,20 +1,34 @@
 """The participation's moves (lifecycles.PARTICIPATION), a service each. A move out of a
 status that holds a place frees it, and the place is offered to the next in line; a move
-to a closing status stamps when it closed (the supplier's access window counts from it)."""
+to a closing status stamps when it closed (the supplier's access window counts from it).
+Ending may set the last day (an approved proposal to end early brings its own)."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.core.db import retried_atomic
-from velferd.core.validation import MAX_TEXT
+from velferd.core.validation import MAX_TEXT, invalid
 
 from ..lifecycles import PARTICIPATION
 from ..models import CLOSED, Participation
 from .changes import changing
 from .places import holds_a_place, release_place
+
+
+def _last_day(participation: Participation, ends_on: datetime.date) -> datetime.date:
+    if participation.starts_on is not None and ends_on < participation.starts_on:
+        raise invalid(
+            "ends_before_start",
+            "ends_on",
+            "Sluttdatoen kan ikke være før startdatoen.",
+            "The end date cannot be before the start date.",
+        )
+    return ends_on
 
 
 def _move(
@@ -24,6 +38,7 @@ def _move(
     version: int | None,
     reason: str = "",
     reason_text: str = "",
+    ends_on: datetime.date | None = None,
 ) -> Participation:
     policies.require(actor, policies.can_change_participation, participation)
     move = PARTICIPATION.move(name)
@@ -31,6 +46,8 @@ def _move(
         record = step.record
         held = holds_a_place(record)
         checked = PARTICIPATION.enter(record, move, reason)
+        if ends_on is not None:
+            record.ends_on = _last_day(record, ends_on)
         if move.reasons:
             record.reason = checked
         if "reason_text" in move.inputs:
@@ -91,10 +108,12 @@ def participation_end(
     version: int | None,
     reason: str = "",
     reason_text: str = "",
+    ends_on: datetime.date | None = None,
     **_: object,
 ) -> Participation:
-    """Ended before it was completed, with a coded reason (EndReason)."""
-    return _move(actor, participation, "end", version, reason, reason_text)
+    """Ended before it was completed, with a coded reason (EndReason); `ends_on`, when
+    given, is the last day (not before the start)."""
+    return _move(actor, participation, "end", version, reason, reason_text, ends_on)
 
 
 @PARTICIPATION.service("not_relevant")

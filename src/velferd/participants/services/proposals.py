@@ -27,9 +27,17 @@ from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT, DomainError, forbidden
 from velferd.core.validation import invalid, required_text
 
-from ..models import ChangeProposal, EndReason, Participation, ProposalKind, ProposalStatus
-from .changes import changing, require_user
+from ..models import (
+    ChangeProposal,
+    EndReason,
+    Participation,
+    ParticipationStatus,
+    ProposalKind,
+    ProposalStatus,
+)
+from .changes import changing, lock_participation, require_user
 from .dates import check_dates
+from .moves import participation_end
 from .supplier_access import locked_for_supplier, require_open
 
 PROPOSAL_FIELDS = ("kind", "starts_on", "ends_on", "percentage", "days_per_week", "reason")
@@ -79,6 +87,13 @@ def _check_extension(participation: Participation, ends_on: datetime.date | None
 
 
 def _check_end_early(participation: Participation, ends_on: datetime.date | None) -> None:
+    if participation.status != ParticipationStatus.PARTICIPATING:
+        raise invalid(
+            "not_participating",
+            "kind",
+            "Bare en deltakelse som er i gang kan avsluttes tidlig.",
+            "Only a participation under way can end early.",
+        )
     if ends_on is None:
         raise _missing("ends_on", "Skriv sluttdatoen.", "Write the end date.")
     if participation.starts_on is not None and ends_on < participation.starts_on:
@@ -312,11 +327,8 @@ def _apply(participation: Participation, proposal: ChangeProposal) -> None:
     kind = proposal.kind
     if kind == ProposalKind.START_DATE:
         participation.starts_on = proposal.starts_on
-    elif kind in (ProposalKind.EXTENSION, ProposalKind.END_EARLY):
+    elif kind == ProposalKind.EXTENSION:
         participation.ends_on = proposal.ends_on
-        if kind == ProposalKind.END_EARLY:
-            participation.reason = proposal.reason
-            participation.reason_text = proposal.explanation
     elif kind == ProposalKind.PERCENTAGE:
         participation.percentage = proposal.percentage
     elif kind == ProposalKind.DAYS_PER_WEEK:
@@ -345,6 +357,41 @@ def _decide(actor: Actor, proposal: ChangeProposal, status: str, comment: str) -
     return proposal
 
 
+def _checked_against(participation: Participation, proposal: ChangeProposal) -> None:
+    problems = proposal_problems(participation, _values_of(proposal))
+    if problems:
+        raise _no_longer_fits(problems[0])
+
+
+def _approve_change(actor: Actor, proposal: ChangeProposal, version: int) -> ChangeProposal:
+    """A new start date, end date, percentage or days a week: written to the participation
+    and the plan in one change."""
+    with changing(actor, proposal.participation, "participation.changed", version=None) as step:
+        locked = _locked_proposal(proposal, version)
+        require_open(step.record)
+        _checked_against(step.record, locked)
+        _apply(step.record, locked)
+    return locked
+
+
+def _approve_ending(actor: Actor, proposal: ChangeProposal, version: int) -> ChangeProposal:
+    """Ending early is the lifecycle's move to ended, with the proposal's coded reason (the
+    supplier chooses among the end reasons) and its end date as the last day."""
+    participation = lock_participation(proposal.participation)
+    locked = _locked_proposal(proposal, version)
+    require_open(participation)
+    _checked_against(participation, locked)
+    participation_end(
+        actor=actor,
+        participation=participation,
+        version=None,
+        reason=locked.reason,
+        reason_text=locked.explanation,
+        ends_on=locked.ends_on,
+    )
+    return locked
+
+
 @retried_atomic
 def proposal_approve(
     *, actor: Actor, proposal: ChangeProposal, version: int, comment: str = ""
@@ -354,15 +401,11 @@ def proposal_approve(
     proposal."""
     if not policies.can_decide_proposal(actor, proposal):
         raise forbidden()
-    with changing(actor, proposal.participation, "participation.changed", version=None) as step:
-        participation = step.record
-        locked = _locked_proposal(proposal, version)
-        require_open(participation)
-        problems = proposal_problems(participation, _values_of(locked))
-        if problems:
-            raise _no_longer_fits(problems[0])
-        _apply(participation, locked)
-        _decide(actor, locked, ProposalStatus.APPROVED, (comment or "").strip()[:2000])
+    if proposal.kind == ProposalKind.END_EARLY:
+        locked = _approve_ending(actor, proposal, version)
+    else:
+        locked = _approve_change(actor, proposal, version)
+    _decide(actor, locked, ProposalStatus.APPROVED, (comment or "").strip()[:2000])
     audit.record(
         actor=actor,
         action="change_proposal.approved",
