@@ -56,7 +56,7 @@ def test_an_approved_end_early_ends_the_participation_with_its_reason() -> None:
     participation.refresh_from_db()
     assert participation.status == S.ENDED
     assert (participation.reason, participation.ends_on) == ("got_job", today() - DAY)
-    assert participation.ended_at is not None
+    assert participation.ended_at is not None and participation.activity_id is not None
     activity = Activity.objects.get(pk=participation.activity_id)
     assert (activity.status, activity.ends_on) == ("completed", today() - DAY)
     ended = AuditEvent.objects.filter(action="participation.ended", target_id=str(participation.pk))
