@@ -14,3 +14,6 @@ VELFERD_ALLOW_SYNTHETIC_IDS = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+
+# Effect runs are executed as soon as they are asked (docs/architecture.md, "Effect runs").
+VELFERD_EFFECTS_INLINE = True

@@ -13,3 +13,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+
+# Effect runs are executed as soon as they are asked (docs/architecture.md, "Effect runs").
+VELFERD_EFFECTS_INLINE = True

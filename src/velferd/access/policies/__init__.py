@@ -40,6 +40,11 @@ from .coordination import (
     plans_as_partner as plans_as_partner,
     portfolio_rows_municipal as portfolio_rows_municipal,
 )
+from .effects import (
+    can_request_effect_run as can_request_effect_run,
+    can_view_effect_run as can_view_effect_run,
+    effect_runs_visible as effect_runs_visible,
+)
 from .employers import (
     can_advise_enterprise as can_advise_enterprise,
     can_apply_for_subsidy as can_apply_for_subsidy,

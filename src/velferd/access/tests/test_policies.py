@@ -77,6 +77,7 @@ class TestPolicyTable:
         from velferd.people.tests.test_policies import OTHER_QUESTIONS, PERSON_QUESTIONS
         from velferd.procurement.tests.test_policy_table import PROCUREMENT_QUESTIONS
         from velferd.results.tests.test_employment_policy_table import EMPLOYMENT_QUESTIONS
+        from velferd.results.tests.test_runs_policy_table import EFFECT_QUESTIONS
         from velferd.schemes.tests.test_policy_table import SCHEME_QUESTIONS
         from velferd.sickleave.tests.test_policies import SICK_LEAVE_QUESTIONS
 
@@ -96,6 +97,7 @@ class TestPolicyTable:
             *FUNDING_QUESTIONS,
             *PARTICIPANT_QUESTIONS,
             *EMPLOYMENT_QUESTIONS,
+            *EFFECT_QUESTIONS,
         }
         assert names == tables
 
