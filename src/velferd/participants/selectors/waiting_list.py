@@ -8,9 +8,11 @@ waiting for one."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Case, F, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from ..models import Participation, ParticipationStatus
 
@@ -28,16 +30,42 @@ def order_of(scheme_type_code: str) -> tuple[str, ...]:
     return ("waiting_since", "created_at")
 
 
+def first_in_line(free: Mapping[Any, int], exclude: Any = None) -> list[tuple[Any, Any]]:
+    """For each delivery, as many of those next in line as it has free places (`free`: the
+    free places by delivery key), as (participation key, delivery key) pairs, delivery by
+    delivery and first first: one query ranks every line by the rule of its scheme type."""
+    wanted = {key: count for key, count in free.items() if count > 0}
+    if not wanted:
+        return []
+    priority_first = Case(
+        When(delivery__scheme_type__code__in=VTA, then=F("priority")),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    in_line = Window(
+        RowNumber(),
+        partition_by=F("delivery_id"),
+        order_by=[priority_first.desc(), F("waiting_since").asc(), F("created_at").asc(), "pk"],
+    )
+    lines = Participation.objects.filter(
+        delivery_id__in=list(wanted), status=ParticipationStatus.WAITING_LIST, offered_at=None
+    )
+    if exclude is not None:
+        lines = lines.exclude(pk=exclude)
+    ranked = (
+        lines.annotate(place_in_line=in_line)
+        .filter(place_in_line__lte=max(wanted.values()))
+        .order_by("delivery_id", "place_in_line")
+        .values_list("pk", "delivery_id", "place_in_line")
+    )
+    return [(key, delivery) for key, delivery, place in ranked if place <= wanted[delivery]]
+
+
 def waiting(delivery: Any) -> QuerySet[Participation]:
     """Everyone on the delivery's waiting list, in the rule's order (offered ones too)."""
     return Participation.objects.filter(
         delivery_id=delivery.pk, status=ParticipationStatus.WAITING_LIST
     ).order_by(*order_of(delivery.scheme_type.code))
-
-
-def next_in_line(delivery: Any) -> QuerySet[Participation]:
-    """Those waiting and not yet offered a place, first first."""
-    return waiting(delivery).filter(offered_at__isnull=True)
 
 
 def position(participation: Participation) -> int | None:

@@ -5,6 +5,7 @@ developmental disability first on a VTA waiting list."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
@@ -20,46 +21,53 @@ from velferd.core.validation import invalid
 from velferd.schemes import selectors as schemes_selectors, services as schemes
 
 from ..models import Participation, ParticipationStatus
-from ..selectors.waiting_list import next_in_line, priority_counts
+from ..selectors.waiting_list import first_in_line, priority_counts
 from .changes import changing
+
+# Deliveries whose places one transaction of `fill_places` offers: their rows stay locked
+# until it commits, so the batch is kept small enough not to hold up enrolment for long.
+FILL_BATCH = 200
 
 
 def offer_freed_places(actor: Actor, delivery: Any, exclude: Any = None) -> int:
     """Offer the delivery's free places to the first in line; returns how many were offered.
     Call it under the delivery's lock: the places offered are taken (held for the offered
     until confirmed or passed on)."""
-    line = next_in_line(delivery)
-    if exclude is not None:
-        line = line.exclude(pk=exclude)
-    first = list(line.values_list("pk", flat=True)[: max(_free(delivery.pk), 0)])
-    if not first:
+    return offer_places(actor, [delivery.pk], exclude=exclude)
+
+
+def offer_places(actor: Actor, delivery_ids: Iterable[Any], exclude: Any = None) -> int:
+    """Offer the free places of the deliveries to the first in line on each, set-based: the
+    deliveries locked in key order (then the offered participations, and the audit chain
+    head last, docs/architecture.md "Lock order"), the lines ranked in one query, the places
+    taken and the offers marked in one update each, an audit event per place offered in one
+    insert. Returns how many places were offered."""
+    free = schemes.lock_deliveries(delivery_ids)
+    chosen = first_in_line(free, exclude=exclude)
+    if not chosen:
         return 0
-    offered = schemes.take_places(delivery.pk, len(first))
+    schemes.take_places_of(Counter(delivery for _, delivery in chosen))
     now = timezone.now()
-    chosen = first[:offered]
-    Participation.objects.filter(pk__in=chosen).update(
+    keys = [key for key, _ in chosen]
+    Participation.objects.filter(pk__in=keys).update(
         offered_at=now, version=F("version") + 1, updated_at=now
     )
-    for participation in Participation.objects.filter(pk__in=chosen):
-        audit.record(
-            actor=actor,
-            action="participation.place_offered",
-            target=participation,
-            after={"offered_at": now.isoformat()},
-        )
-    return offered
-
-
-def _free(delivery_id: Any) -> int:
-    return schemes.lock_delivery(delivery_id).free_places
+    offered = Participation.objects.only("pk", "person_id", "delivery_id").in_bulk(keys)
+    after = {"offered_at": now.isoformat()}
+    audit.record_many(
+        actor=actor,
+        action="participation.place_offered",
+        entries=[audit.Entry(offered[key], after=after) for key in keys],
+    )
+    return len(keys)
 
 
 def fill_places(actor: Actor, delivery_ids: Iterable[Any] | None = None) -> int:
     """Offer every free place to the waiting lists of the deliveries (all those with free
-    places and someone waiting when none are named), a transaction per delivery; returns
-    how many places were offered."""
-    ids = (
-        list(delivery_ids)
+    places and someone waiting when none are named), a transaction per batch of
+    deliveries; returns how many places were offered."""
+    ids = sorted(
+        delivery_ids
         if delivery_ids is not None
         else schemes_selectors.deliveries_with_free_places(
             Participation.objects.filter(
@@ -68,9 +76,9 @@ def fill_places(actor: Actor, delivery_ids: Iterable[Any] | None = None) -> int:
         )
     )
     offered = 0
-    for delivery_id in ids:
-        delivery = schemes_selectors.delivery_by_id(delivery_id)
-        offered += run_retried(partial(offer_freed_places, actor, delivery))
+    for start in range(0, len(ids), FILL_BATCH):
+        batch = ids[start : start + FILL_BATCH]
+        offered += run_retried(partial(offer_places, actor, batch))
     return offered
 
 

@@ -26,9 +26,11 @@ from .outcomes import (
 )
 from .places import (
     free_place as free_place,
+    lock_deliveries as lock_deliveries,
     lock_delivery as lock_delivery,
     take_place as take_place,
     take_places as take_places,
+    take_places_of as take_places_of,
 )
 from .suppliers import (
     contact_add as contact_add,

@@ -6,6 +6,7 @@ constraint. The caller's transaction holds the lock until it commits (docs/archi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db.models import F
@@ -16,6 +17,29 @@ from ..models import Delivery
 def lock_delivery(delivery_id: Any) -> Delivery:
     """The delivery, read again under its row lock. Needs the caller's transaction."""
     return Delivery.objects.select_for_update(no_key=True).get(pk=delivery_id)
+
+
+def lock_deliveries(delivery_ids: Iterable[Any]) -> dict[Any, int]:
+    """The free places of each of the deliveries, their rows locked in the order of their
+    keys (two writers locking several deliveries never wait for each other in a circle).
+    Needs the caller's transaction; unknown keys are left out."""
+    rows = (
+        Delivery.objects.select_for_update(no_key=True)
+        .filter(pk__in=list(delivery_ids))
+        .order_by("pk")
+        .values_list("pk", "places", "places_taken")
+    )
+    return {key: max(places - taken, 0) for key, places, taken in rows}
+
+
+def take_places_of(wanted: Mapping[Any, int]) -> None:
+    """Take the places wanted of each delivery, locked by `lock_deliveries` and known to
+    have them free: one update for all the deliveries that take as many."""
+    by_count: dict[int, list[Any]] = {}
+    for key, count in wanted.items():
+        by_count.setdefault(count, []).append(key)
+    for count, keys in by_count.items():
+        Delivery.objects.filter(pk__in=keys).update(places_taken=F("places_taken") + count)
 
 
 def take_places(delivery_id: Any, wanted: int = 1) -> int:
@@ -40,4 +64,11 @@ def free_place(delivery_id: Any) -> None:
     )
 
 
-__all__ = ["free_place", "lock_delivery", "take_place", "take_places"]
+__all__ = [
+    "free_place",
+    "lock_deliveries",
+    "lock_delivery",
+    "take_place",
+    "take_places",
+    "take_places_of",
+]

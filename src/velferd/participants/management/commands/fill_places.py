@@ -1,5 +1,6 @@
 """velferd fill-places: offer every free place to the first in line on its delivery's
-waiting list (participants.services.fill_places), a transaction per delivery.
+waiting list (participants.services.fill_places), set-based, a transaction per batch of
+deliveries.
 
 Run it nightly: places freed by a move are offered at once, but places a delivery gains
 (more places agreed) wait for this run."""
