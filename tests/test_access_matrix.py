@@ -22,6 +22,7 @@ from velferd.people.tests.factories import a_person, strictly_confidential
 from . import (
     matrix_appeals,
     matrix_coordination,
+    matrix_effects,
     matrix_employers,
     matrix_enquiries,
     matrix_funding,
@@ -227,6 +228,7 @@ ROUTES = [
     *matrix_schemes.ROUTES,
     *matrix_funding.ROUTES,
     *matrix_participants.ROUTES,
+    *matrix_effects.ROUTES,
 ]
 
 
