@@ -153,12 +153,13 @@ SUPPLIER_ROUTES: list[Route] = [
     ),
 ]
 
-# The overview of places (aggregates): scheme managers, office managers, analysts.
+# The overview of places (aggregates): scheme managers, office managers, analysts and the
+# Ministry's staff.
 OVERVIEW_ROUTES: list[Route] = [
     Route(
         "get",
         f"{P}/overview",
-        _answers(403, kontorleder=200, tiltaksforvalter=200, analytiker=200),
+        _answers(403, kontorleder=200, tiltaksforvalter=200, analytiker=200, departement=200),
         unknown_path=f"{P}/overview?office=9999",
     ),
 ]

@@ -86,6 +86,12 @@ def analyst(actor: Actor) -> Section:
                     _("The IW centres' results"),
                     _("Sick leave before and during a cooperation, by county."),
                 ),
+                (
+                    policies.can_list_places_overview(actor),
+                    reverse("participants:places_overview"),
+                    _("Places in labour market schemes"),
+                    _("Places, occupied places and people waiting per county and office."),
+                ),
             ),
         },
     )

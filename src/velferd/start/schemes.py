@@ -11,6 +11,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.participants import selectors as participant_selectors
 from velferd.schemes import selectors as scheme_selectors
@@ -70,20 +71,25 @@ def scheme_manager(actor: Actor) -> Section:
 
 
 def places(actor: Actor) -> Section:
-    """The office roles find a place in a scheme for a person (the delivery catalogue)."""
+    """The office roles find a place in a scheme for a person (the delivery catalogue); the
+    office manager also sees the office's overview of places."""
+    links = [
+        (
+            reverse("schemes:delivery_catalogue"),
+            _("Find a place in a scheme"),
+            _("Deliveries your office may enrol in, by scheme type and free places."),
+        ),
+    ]
+    if policies.can_list_places_overview(actor):
+        links.append(
+            (
+                reverse("participants:places_overview"),
+                _("Places in labour market schemes"),
+                _("Places, occupied places and people waiting at your office."),
+            )
+        )
     return Section(
-        "start/_links.html",
-        {
-            "heading": _("Labour market schemes"),
-            "intro": "",
-            "links": [
-                (
-                    reverse("schemes:delivery_catalogue"),
-                    _("Find a place in a scheme"),
-                    _("Deliveries your office may enrol in, by scheme type and free places."),
-                ),
-            ],
-        },
+        "start/_links.html", {"heading": _("Labour market schemes"), "intro": "", "links": links}
     )
 
 

@@ -229,18 +229,20 @@ def can_view_own_participations(actor: Actor) -> bool:
 # Places, occupied places and waiting lists per county or office, and their history: figures
 # about deliveries and groups of people, never a person. Scheme managers see their counties
 # and their offices (a national one, all and the country); office managers their own office;
-# analysts any county, office or the country.
+# analysts and the Ministry's staff any county, office or the country.
+
+NATIONAL_OVERVIEW = (Role.ANALYST, Role.MINISTRY_STAFF)
 
 
 def can_list_places_overview(actor: Actor) -> bool:
-    return actor.has_role(Role.SCHEME_MANAGER, Role.OFFICE_MANAGER, Role.ANALYST)
+    return actor.has_role(Role.SCHEME_MANAGER, Role.OFFICE_MANAGER, *NATIONAL_OVERVIEW)
 
 
 def can_view_places_overview(
     actor: Actor, county_id: str | None, office_id: int | None = None
 ) -> bool:
     """`county_id` None with no office: the whole country; with an office, its county."""
-    if actor.has_role(Role.ANALYST) or is_national_scheme_manager(actor):
+    if actor.has_role(*NATIONAL_OVERVIEW) or is_national_scheme_manager(actor):
         return True
     if county_id is not None and county_id in scheme_counties(actor):
         return True
@@ -249,13 +251,13 @@ def can_view_places_overview(
 
 def places_overview_counties(actor: Actor) -> Q:
     """The list filter of `can_view_places_overview` for counties (over County)."""
-    if actor.has_role(Role.ANALYST) or is_national_scheme_manager(actor):
+    if actor.has_role(*NATIONAL_OVERVIEW) or is_national_scheme_manager(actor):
         return Q()
     return Q(pk__in=scheme_counties(actor)) if scheme_counties(actor) else NOTHING
 
 
 def places_overview_offices(actor: Actor) -> Q:
     """The list filter of `can_view_places_overview` for offices (over Office)."""
-    if actor.has_role(Role.ANALYST) or is_national_scheme_manager(actor):
+    if actor.has_role(*NATIONAL_OVERVIEW) or is_national_scheme_manager(actor):
         return Q()
     return Q(county_id__in=scheme_counties(actor)) | Q(pk__in=actor.office_ids(Role.OFFICE_MANAGER))

@@ -153,7 +153,8 @@ def overview_offices(actor: Actor) -> Any:
 
 
 def _default_scope(actor: Actor) -> Scope:
-    if actor.has_role(Role.ANALYST) or policies.is_national_scheme_manager(actor):
+    national = actor.has_role(Role.ANALYST, Role.MINISTRY_STAFF)
+    if national or policies.is_national_scheme_manager(actor):
         return _country()
     counties = sorted(policies.scheme_counties(actor))
     if counties:

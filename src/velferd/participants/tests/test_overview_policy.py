@@ -11,7 +11,15 @@ from velferd.organisation.models import County, Office
 
 pytestmark = pytest.mark.django_db
 
-LOGINS = ("tiltaksforvalter", "kontorleder", "analytiker", "veileder", "leverandor", "admin")
+LOGINS = (
+    "tiltaksforvalter",
+    "kontorleder",
+    "analytiker",
+    "departement",
+    "veileder",
+    "leverandor",
+    "admin",
+)
 
 
 @pytest.mark.parametrize("login", LOGINS)

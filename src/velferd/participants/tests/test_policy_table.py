@@ -124,7 +124,7 @@ NAVS_SIDE: dict[str, tuple[bool, ...]] = {
     "arbeidsgiver":     (N, N, N, N, N, N, N, Y, N, N, N, N, N),
     "innbygger":        (N, N, Y, N, Y, N, N, Y, N, N, N, N, N),
     "analytiker":       (N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y),
-    "departement":      (N, N, N, N, N, N, N, Y, N, N, N, N, N),
+    "departement":      (N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y),
     "admin":            (N, N, N, N, N, N, N, Y, N, N, N, N, N),
     "tiltaksforvalter": (N, N, N, N, N, N, N, Y, Y, Y, N, N, Y),
 }
