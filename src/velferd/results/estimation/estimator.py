@@ -6,12 +6,15 @@ import time
 from collections.abc import Mapping
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from . import aipw, diagnostics
 from .data import Prepared, prepare
 from .nuisance import Tuning, cross_fit, fold_of_each_row
 from .policy import policy_tree
 from .types import Estimates, GroupEffect, Question
+
+PARALLEL_FROM_ROWS = 100_000
 
 
 def estimate(
@@ -24,6 +27,14 @@ def estimate(
     """
     started = time.perf_counter()
     data = prepare(columns, question)
+    # Below this size the trees' threads cost more in waiting than they save, badly so on a
+    # busy machine: one thread each.
+    threads = 1 if len(data.arm) < PARALLEL_FROM_ROWS else None
+    with threadpool_limits(limits=threads, user_api="openmp"):
+        return _estimate(data, question, tuning or Tuning(), started)
+
+
+def _estimate(data: Prepared, question: Question, tuning: Tuning, started: float) -> Estimates:
     folds = fold_of_each_row(len(data.arm), question.folds, question.seed)
     nuisance = cross_fit(
         data.covariates,
@@ -32,7 +43,7 @@ def estimate(
         len(data.arms),
         folds,
         question.seed,
-        tuning or Tuning(),
+        tuning,
     )
     propensity, clipped = aipw.clip_propensity(nuisance.propensity)
     gamma = aipw.scores(data.arm, data.outcome, propensity, nuisance.outcome_mean)

@@ -49,7 +49,7 @@ def policy_tree(
     edges = [_quantile_edges(covariates[learn, j]) for j in range(covariates.shape[1])]
     tree = _learn(covariates[learn], gamma[learn], edges, names, arms)
     evaluate = ~half
-    chosen = _assign(tree, covariates[evaluate], names, arms)
+    chosen = assign(tree, covariates[evaluate], names, arms)
     rows = np.arange(int(evaluate.sum()))
     interval = mean_with_interval(gamma[evaluate][rows, chosen] - outcome[evaluate])
     return tree, PolicyGain(interval.effect, interval.ci_low, interval.ci_high)
@@ -162,7 +162,7 @@ def _leaf(n: int, arm: int, arms: tuple[str, ...]) -> PolicyNode:
     return PolicyNode(n=n, treatment=arms[arm])
 
 
-def _assign(
+def assign(
     tree: PolicyNode, covariates: np.ndarray, names: tuple[str, ...], arms: tuple[str, ...]
 ) -> np.ndarray:
     """The arm (as its index) the tree gives each row."""
@@ -172,6 +172,6 @@ def _assign(
     assert tree.feature is not None and tree.threshold is not None
     on_left = covariates[:, names.index(tree.feature)].astype(np.float64) <= tree.threshold
     chosen = np.empty(len(covariates), dtype=np.int64)
-    chosen[on_left] = _assign(tree.left, covariates[on_left], names, arms)
-    chosen[~on_left] = _assign(tree.right, covariates[~on_left], names, arms)
+    chosen[on_left] = assign(tree.left, covariates[on_left], names, arms)
+    chosen[~on_left] = assign(tree.right, covariates[~on_left], names, arms)
     return chosen

@@ -74,7 +74,7 @@ def _people(rng: np.random.Generator, n: int, covariates: int) -> dict[str, np.n
 
 def _assignment_logit(name: str, prospects: np.ndarray, x: dict[str, np.ndarray]) -> np.ndarray:
     if name == "wage_subsidy":
-        return -1.0 + 0.9 * prospects
+        return -0.2 + 0.9 * prospects
     if name == "training":
         return -1.0 - 0.7 * prospects + 0.4 * x["immigrant"]
     if name == "work_practice":
