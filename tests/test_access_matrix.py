@@ -26,6 +26,7 @@ from . import (
     matrix_employers,
     matrix_enquiries,
     matrix_funding,
+    matrix_outcomes,
     matrix_participants,
     matrix_people,
     matrix_procurement,
@@ -229,6 +230,7 @@ ROUTES = [
     *matrix_funding.ROUTES,
     *matrix_participants.ROUTES,
     *matrix_effects.ROUTES,
+    *matrix_outcomes.ROUTES,
 ]
 
 

@@ -7,6 +7,13 @@ class ResultsConfig(AppConfig):
     verbose_name = "Results and effects"
 
     def ready(self) -> None:
-        from .effect_labels import register_effect_labels
+        from django.utils.translation import gettext_lazy as _
 
-        register_effect_labels()
+        from velferd.core.labels import AUDIT_EVENTS, AUDIT_RECORDS, register_choices
+
+        from .models import OutcomeOrigin, OutcomeStatus
+
+        register_choices("outcome_status", OutcomeStatus)
+        register_choices("outcome_origin", OutcomeOrigin)
+        AUDIT_RECORDS.setdefault("employment_import", _("Employment import"))
+        AUDIT_EVENTS.setdefault("imported", _("imported"))
