@@ -10,6 +10,7 @@ import pytest
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "velferd.settings.production",
     "VELFERD_SECRET_KEY": secrets.token_urlsafe(50),
+    "VELFERD_PSEUDONYM_KEY": secrets.token_urlsafe(32),
     "VELFERD_ALLOWED_HOSTS": "velferd.example.no",
 }
 OIDC_ENV = {
@@ -47,6 +48,23 @@ def test_production_settings_pass_the_deploy_check(extra: dict[str, str]) -> Non
 def test_production_refuses_to_start_without_a_secret_key() -> None:
     result = _deploy_check({"VELFERD_SECRET_KEY": ""})
     assert result.returncode != 0
+
+
+def test_production_refuses_to_start_without_a_pseudonym_key() -> None:
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "VELFERD_PSEUDONYM_KEY"}
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy"],
+        env={
+            **{k: v for k, v in os.environ.items() if k != "VELFERD_PSEUDONYM_KEY"},
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "VELFERD_PSEUDONYM_KEY" in result.stderr
 
 
 def test_the_demo_server_shows_no_debug_page_to_anyone() -> None:

@@ -7,6 +7,9 @@ from .base import AUTHENTICATION_BACKENDS, INSTALLED_APPS
 
 DEBUG = False
 SECRET_KEY = os.environ["VELFERD_SECRET_KEY"]
+# The key of the pseudonyms in the effect runs' extracts (results/services/extract.py): its
+# own secret, so that the pseudonyms cannot be recomputed from anything else.
+VELFERD_PSEUDONYM_KEY = os.environ["VELFERD_PSEUDONYM_KEY"]
 ALLOWED_HOSTS = [h for h in os.environ.get("VELFERD_ALLOWED_HOSTS", "").split(",") if h]
 
 SECURE_SSL_REDIRECT = True
