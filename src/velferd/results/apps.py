@@ -17,3 +17,7 @@ class ResultsConfig(AppConfig):
         register_choices("outcome_origin", OutcomeOrigin)
         AUDIT_RECORDS.setdefault("employment_import", _("Employment import"))
         AUDIT_EVENTS.setdefault("imported", _("imported"))
+
+        from .effect_labels import register_effect_labels
+
+        register_effect_labels()
