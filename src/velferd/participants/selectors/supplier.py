@@ -26,7 +26,13 @@ from velferd.core.errors import not_found
 from velferd.core.identifiers import as_uuid
 from velferd.schemes import selectors as scheme_selectors
 
-from ..models import ChangeProposal, Participation, ProgressReport, ProposalStatus
+from ..models import (
+    ChangeProposal,
+    Participation,
+    ParticipationStatus,
+    ProgressReport,
+    ProposalStatus,
+)
 
 # How a supplier's read is named in the person's access log (participants/apps.py labels).
 WHAT_READ = "participation.supplier"
@@ -79,7 +85,7 @@ def as_seen_by_supplier(participation: Participation) -> SupplierParticipant:
         address=_address(person) if shown else "",
         address_protected=not shown,
         status=participation.status,
-        status_label=str(participation.get_status_display()),
+        status_label=str(ParticipationStatus(participation.status).label),
         starts_on=participation.starts_on,
         ends_on=participation.ends_on,
         percentage=participation.percentage,
@@ -140,22 +146,26 @@ def participants_of_delivery(*, actor: Actor, delivery_id: int) -> list[Supplier
     logged for its person (all in one insert). Another supplier's delivery, or none, is
     404."""
     policies.require(actor, policies.can_list_supplier_participants)
-    scheme_selectors.delivery_for(actor=actor, delivery_id=delivery_id)
-    found = (
-        _visible(actor)
-        .filter(delivery_id=delivery_id)
+    delivery = scheme_selectors.delivery_for(actor=actor, delivery_id=delivery_id)
+    shown = list(
+        Participation.objects.filter(
+            policies.participants_visible_to_supplier(actor), delivery_id=delivery_id
+        )
+        .select_related("person", "person__user", "caseworker")
         .order_by("person__family_name", "person__given_name")
     )
-    shown = list(found)
-    if shown:
-        audit.log_access_many(
-            actor=actor,
-            subjects=[participation.person for participation in shown],
-            what=WHAT_READ,
-            purpose=WHY_READ,
-            role=Role.SUPPLIER,
-            unit=shown[0].delivery.supplier.name,
-        )
+    if not shown:
+        return []
+    audit.log_access_many(
+        actor=actor,
+        subjects=[participation.person for participation in shown],
+        what=WHAT_READ,
+        purpose=WHY_READ,
+        role=Role.SUPPLIER,
+        unit=delivery.supplier.name,
+    )
+    for participation in shown:
+        participation.delivery = delivery  # read once for the whole list
     return [as_seen_by_supplier(participation) for participation in shown]
 
 
