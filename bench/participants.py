@@ -20,9 +20,15 @@ process:
   participations by index;
 - filling --places freed places from the waiting lists: as many full running deliveries
   with someone waiting each get a place freed (one participant ended, outside the timing),
-  then one call of `participants.services.fill_places` for them, a transaction per
-  delivery; baseline: for as many other such deliveries, a transaction each that locks the
-  delivery and marks its first in line by primary key (as many as are left, up to --places).
+  then one call of `participants.services.fill_places` for them (set-based, a transaction
+  per batch of deliveries), and the audit events it wrote are counted and the chain
+  verified (outside the timing); baselines, each on as many other such deliveries (as many
+  as are left, up to --places): a transaction each that locks the delivery and marks its
+  first in line by primary key; and one statement that marks the first in line of all of
+  them at once.
+
+With --explain, the EXPLAIN (ANALYZE, BUFFERS) of every SELECT the supplier's list makes,
+and of the query that ranks the waiting lists, follow the figures.
 
 Median and p95 of --calls timed calls after --warmup untimed ones. The figures go to
 docs/benchmarks.md by hand."""
@@ -46,14 +52,18 @@ import django
 django.setup()
 
 from django.db import connection, transaction  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from velferd.access.actor import system_actor  # noqa: E402
 from velferd.access.models import RoleAssignment, User  # noqa: E402
 from velferd.access.selectors import actor_for_user  # noqa: E402
+from velferd.audit.models import AuditEvent  # noqa: E402
+from velferd.audit.selectors import verify_chain  # noqa: E402
 from velferd.followup import portfolio as portfolio_module  # noqa: E402
 from velferd.followup.portfolio import PortfolioQuery, portfolio  # noqa: E402
 from velferd.participants import selectors, services  # noqa: E402
+from velferd.participants.selectors.waiting_list import first_in_line  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -149,7 +159,7 @@ def _supplier_login(organisation_number: str) -> Any:
     return actor_for_user(user)
 
 
-def the_supplier(args: argparse.Namespace) -> None:
+def the_supplier(args: argparse.Namespace) -> tuple[Any, int]:
     organisation_number, deliveries = scalar(
         "SELECT s.organisation_number, count(*) FROM schemes_delivery d JOIN schemes_supplier s "
         "ON s.id = d.supplier_id WHERE d.status = 'running' GROUP BY s.organisation_number "
@@ -185,6 +195,7 @@ def the_supplier(args: argparse.Namespace) -> None:
         ),
         args,
     )
+    return actor, delivery_id
 
 
 FULL_WITH_WAITING = (
@@ -210,6 +221,23 @@ def _free_one_place_each(ids: list[int]) -> None:
         )
 
 
+MARK_FIRST_OF_ALL = (
+    "UPDATE participants_participation SET offered_at = now() WHERE id IN (SELECT id FROM "
+    "(SELECT id, row_number() OVER (PARTITION BY delivery_id ORDER BY priority DESC, "
+    "waiting_since) AS n FROM participants_participation WHERE delivery_id = ANY(%s) "
+    "AND status = 'waiting_list' AND offered_at IS NULL) ranked WHERE n = 1)"
+)
+
+
+def _baseline_offer_all(ids: list[int]) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM schemes_delivery WHERE id = ANY(%s) ORDER BY id FOR NO KEY UPDATE",
+            [ids],
+        )
+        cursor.execute(MARK_FIRST_OF_ALL, [ids])
+
+
 def _baseline_offer(delivery_id: int) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT id FROM schemes_delivery WHERE id = %s FOR UPDATE", [delivery_id])
@@ -225,11 +253,24 @@ def _baseline_offer(delivery_id: int) -> None:
         )
 
 
+def _chain_after(before: int, offered: int) -> None:
+    events = AuditEvent.objects.filter(seq__gt=before, action="participation.place_offered")
+    started = time.perf_counter()
+    report = verify_chain()
+    print(
+        f"  audit: {events.count():,} place_offered events for {offered:,} places; chain of "
+        f"{report.checked:,} events intact: {report.intact} (verified in "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
+
+
 def the_waiting_lists(args: argparse.Namespace) -> None:
-    ids = [row[0] for row in _rows(FULL_WITH_WAITING, [args.places * 2])]
-    filled, other = ids[: args.places], ids[args.places :]
-    print(f"{len(ids)} full running deliveries with someone waiting (asked for {args.places} x 2)")
+    ids = [row[0] for row in _rows(FULL_WITH_WAITING, [args.places * 3])]
+    filled = ids[: args.places]
+    each, at_once = ids[args.places : args.places * 2], ids[args.places * 2 :]
+    print(f"{len(ids)} full running deliveries with someone waiting (asked for {args.places} x 3)")
     _free_one_place_each(filled)
+    before = scalar("SELECT coalesce(max(seq), 0) FROM audit_auditevent")[0]
     started = time.perf_counter()
     offered = services.fill_places(system_actor("bench"), filled)
     fill_ms = (time.perf_counter() - started) * 1000
@@ -237,14 +278,49 @@ def the_waiting_lists(args: argparse.Namespace) -> None:
         f"fill_places: {offered} of {len(filled)} freed places offered in {fill_ms:,.0f} ms "
         f"({fill_ms / max(len(filled), 1):.2f} ms a place)"
     )
+    _chain_after(before, offered)
     started = time.perf_counter()
-    for delivery_id in other:
+    for delivery_id in each:
         _baseline_offer(delivery_id)
     base_ms = (time.perf_counter() - started) * 1000
     print(
-        f"  baseline: {len(other)} deliveries, lock + first in line + mark, a transaction "
-        f"each: {base_ms:,.0f} ms ({base_ms / max(len(other), 1):.2f} ms a place)"
+        f"  baseline: {len(each)} deliveries, lock + first in line + mark, a transaction "
+        f"each: {base_ms:,.0f} ms ({base_ms / max(len(each), 1):.2f} ms a place)"
     )
+    started = time.perf_counter()
+    _baseline_offer_all(at_once)
+    base_ms = (time.perf_counter() - started) * 1000
+    print(
+        f"  baseline: {len(at_once)} deliveries, locked + the first in line of each marked in "
+        f"one statement: {base_ms:,.0f} ms"
+    )
+
+
+def explain(supplier: Any) -> None:
+    actor, delivery_id = supplier
+    with CaptureQueriesContext(connection) as captured, transaction.atomic():
+        selectors.participants_of_delivery(actor=actor, delivery_id=delivery_id)
+        transaction.set_rollback(True)
+    print(f"\nthe supplier's list: {len(captured.captured_queries)} statements")
+    ranked = first_in_line_sql()
+    for sql in [q["sql"] for q in captured.captured_queries] + [ranked]:
+        if not sql.lstrip().upper().startswith("SELECT"):
+            if sql.startswith("INSERT"):
+                print(f"-- {sql[:160]}")
+            continue
+        print(f"\n-- {sql[:400]}")
+        for (line,) in _rows(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", None):
+            print(line)
+
+
+def first_in_line_sql() -> str:
+    """The ranking query of fill_places for 1,000 full deliveries with someone waiting."""
+    ids = [row[0] for row in _rows(FULL_WITH_WAITING, [1000])]
+    with CaptureQueriesContext(connection) as captured, transaction.atomic():
+        first_in_line(dict.fromkeys(ids, 1))
+        transaction.set_rollback(True)
+    selects = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    return str(selects[-1])
 
 
 def _rows(sql: str, params: Any) -> list[Any]:
@@ -258,6 +334,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--places", type=int, default=1000)
+    parser.add_argument("--explain", action="store_true")
     args = parser.parse_args()
     version = scalar("SELECT version()")[0].split(" on ")[0]
     people = scalar("SELECT count(*) FROM people_person")[0]
@@ -268,8 +345,10 @@ def main() -> None:
         f"participations; cpu={os.sched_getaffinity(0)}; {timezone.now():%Y-%m-%d %H:%M} UTC"
     )
     the_portfolio(args)
-    the_supplier(args)
+    supplier = the_supplier(args)
     the_waiting_lists(args)
+    if args.explain:
+        explain(supplier)
 
 
 if __name__ == "__main__":
