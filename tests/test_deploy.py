@@ -14,13 +14,16 @@ PRODUCTION_ENV = {
     "VELFERD_ALLOWED_HOSTS": "velferd.example.no",
 }
 OIDC_ENV = {
-    "VELFERD_OIDC_ENABLED": "1",
-    "OIDC_RP_CLIENT_ID": "velferd",
-    "OIDC_RP_CLIENT_SECRET": "secret-from-the-vault",
-    "OIDC_OP_JWKS_ENDPOINT": "https://idp.example.no/jwks",
-    "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://idp.example.no/authorize",
-    "OIDC_OP_TOKEN_ENDPOINT": "https://idp.example.no/token",
-    "OIDC_OP_USER_ENDPOINT": "https://idp.example.no/userinfo",
+    "VELFERD_OIDC_PROVIDERS": "idporten,entra",
+    "VELFERD_OIDC_IDPORTEN_CLIENT_ID": "velferd",
+    "VELFERD_OIDC_IDPORTEN_CLIENT_SECRET": "secret-from-the-vault",
+    "VELFERD_OIDC_IDPORTEN_DISCOVERY_URL": "https://idporten.no",
+    "VELFERD_OIDC_ENTRA_CLIENT_ID": "velferd-ansatte",
+    "VELFERD_OIDC_ENTRA_CLIENT_SECRET": "another-secret-from-the-vault",
+    "VELFERD_OIDC_ENTRA_DISCOVERY_URL": (
+        "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0"
+    ),
+    "VELFERD_PROXY_SSL_HEADER": "X-Forwarded-Proto",
 }
 
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 
 from velferd.access import views as access_views
@@ -122,8 +121,7 @@ urlpatterns = [
     path("me/access-log/", citizen_views.my_access_log, name="my_access_log"),
 ]
 
-if settings.VELFERD_OIDC_ENABLED:
-    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+urlpatterns.append(path("oidc/", include("velferd.access.oidc.urls")))
 
 handler403 = "velferd.core.views.forbidden"
 handler404 = "velferd.core.views.not_found"

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.oidc.fixtures import oidc_provider, oidc_site  # noqa: F401 - for test_oidc*
 from velferd.demo import DEMO_PASSWORD
 
 CHROMIUM = os.environ.get("VELFERD_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")

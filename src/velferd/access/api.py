@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
@@ -107,6 +108,7 @@ def _user(found: User) -> dict[str, Any]:
         "username": found.username,
         "full_name": found.full_name,
         "is_active": found.is_active,
+        "employee_object_id": found.employee_object_id,
         "roles": [_role(a) for a in found.role_assignments.all() if a.is_active],
     }
 
@@ -133,11 +135,18 @@ def create_user(request: HttpRequest, payload: UserIn) -> Any:
 
 @router.patch("/users/{user_id}", response={200: UserOut, **ERRORS})
 def update_user(request: HttpRequest, user_id: RecordId, payload: UserPatch) -> Any:
-    """Deactivate or reactivate a user (users are never deleted)."""
+    """Deactivate or reactivate a user (users are never deleted), or set the object id their
+    work-account login is found by."""
     actor = actor_of(request)
     policies.require(actor, policies.can_manage_users)
     found = selectors.user(user_id)
-    services.user_set_active(actor=actor, user=found, is_active=payload.is_active)
+    with transaction.atomic():
+        if payload.is_active is not None:
+            services.user_set_active(actor=actor, user=found, is_active=payload.is_active)
+        if payload.employee_object_id is not None:
+            services.user_set_employee_object_id(
+                actor=actor, user=found, object_id=payload.employee_object_id
+            )
     return _user(selectors.user(user_id))
 
 

@@ -22,6 +22,11 @@ class User(AbstractUser):
     # people who are employees of NAV ("skjermet").
     cleared_strictly_confidential = models.BooleanField(default=False)
     cleared_office_employees = models.BooleanField(default=False)
+    # The employee's immutable object id at the employer's identity provider (Entra's
+    # `oid`), set by an administrator: OpenID Connect finds employees by it alone.
+    employee_object_id = models.CharField(
+        _("object id at the identity provider"), max_length=64, null=True, blank=True, unique=True
+    )
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -136,3 +141,23 @@ class ApiToken(TimestampedModel):
             and self.role_assignment.is_active
             and self.user.is_active
         )
+
+
+class ProviderSession(models.Model):
+    """A session started by an OpenID Connect login, kept so that the provider's back-channel
+    logout (by its session id `sid` or the user's `sub`) can end it."""
+
+    provider = models.CharField(max_length=32)
+    sid = models.CharField(max_length=255, blank=True, default="")
+    sub = models.CharField(max_length=255)
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["provider", "sid"]),
+            models.Index(fields=["provider", "sub"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.sid or self.sub}"

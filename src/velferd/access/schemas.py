@@ -85,7 +85,16 @@ class UserIn(Schema):
 
 
 class UserPatch(Schema):
-    is_active: bool
+    is_active: bool | None = Field(None, description="Deactivate or reactivate the user.")
+    employee_object_id: str | None = Field(
+        None,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9-]*$",
+        description=(
+            "The employee's immutable object id at the identity provider (Entra ID's oid): "
+            "their work-account login finds them by it. Empty clears it."
+        ),
+    )
 
 
 class UserOut(Schema):
@@ -93,6 +102,7 @@ class UserOut(Schema):
     username: str
     full_name: str
     is_active: bool
+    employee_object_id: str | None
     roles: list[RoleOut]
 
 

@@ -284,3 +284,65 @@ def api_token_revoke(*, actor: Actor, token: ApiToken | None) -> ApiToken:
             after={"revoked_at": token.revoked_at},
         )
     return token
+
+
+OBJECT_ID_MAX_LENGTH = 64
+
+
+def check_employee_object_id(value: str) -> str:
+    """An object id at the employer's identity provider (Entra's `oid`, a GUID): letters,
+    digits and hyphens; empty clears it."""
+    value = value.strip().lower()
+    if len(value) > OBJECT_ID_MAX_LENGTH or not all(c.isalnum() or c == "-" for c in value):
+        raise DomainError(
+            code="invalid_object_id",
+            field="employee_object_id",
+            message_nb="Objekt-ID-en kan bare ha bokstaver, sifre og bindestreker (høyst 64).",
+            message_en="The object id may hold only letters, digits and hyphens (at most 64).",
+        )
+    return value
+
+
+@transaction.atomic
+def user_set_employee_object_id(*, actor: Actor, user: User, object_id: str) -> User:
+    """Let an employee log in with their work account: OpenID Connect finds them by this id
+    alone (docs/architecture.md, "Login")."""
+    policies.require(actor, policies.can_manage_users)
+    value = check_employee_object_id(object_id) or None
+    if value and User.objects.filter(employee_object_id=value).exclude(pk=user.pk).exists():
+        raise DomainError(
+            code="object_id_taken",
+            field="employee_object_id",
+            status=409,
+            message_nb="En annen bruker har allerede denne objekt-ID-en.",
+            message_en="Another user already has this object id.",
+        )
+    before = {"employee_object_id": user.employee_object_id}
+    user.employee_object_id = value
+    user.save(update_fields=["employee_object_id"])
+    audit.record(
+        actor=actor,
+        action="user.object_id_set",
+        target=user,
+        before=before,
+        after={"employee_object_id": value},
+    )
+    return user
+
+
+@transaction.atomic
+def citizen_user_create(*, actor: Actor, full_name: str) -> User:
+    """A citizen's login, made at their first login with ID-porten: no password, the citizen
+    role, named by a random id (never by the identity number)."""
+    policies.require(actor, policies.can_manage_users)
+    user = User(username=f"idporten-{secrets.token_hex(8)}", full_name=full_name)
+    user.set_unusable_password()
+    user.save()
+    RoleAssignment.objects.create(user=user, role=Role.CITIZEN)
+    audit.record(
+        actor=actor,
+        action="user.created_at_first_login",
+        target=user,
+        after=audit.snapshot(user, "username", "full_name"),
+    )
+    return user

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView as DjangoLoginView
@@ -19,6 +18,8 @@ from velferd.core.errors import DomainError
 from velferd.core.forms import FormErrors, post_form
 
 from . import policies, selectors, services, units
+from .oidc import config as oidc_config, sessions as oidc_sessions
+from .oidc.logout import provider_logout_url
 from .roles import PartnerService, Role
 
 
@@ -67,14 +68,18 @@ class LoginView(DjangoLoginView):
         return {
             **context,
             "errors": _login_errors(context["form"]),
-            "oidc_enabled": settings.VELFERD_OIDC_ENABLED,
+            "providers": oidc_config.providers(),
         }
 
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
+    """Log out here, and at the provider too when it logged the user in: otherwise the
+    provider would log them straight back in."""
+    at_provider = provider_logout_url(request)
+    oidc_sessions.forget(request.session.session_key)
     logout(request)
-    return redirect("home")
+    return redirect(at_provider) if at_provider else redirect("home")
 
 
 @refusals_as_pages
@@ -164,6 +169,7 @@ ROLE_FORM_FIELDS = frozenset(
         "partner_service",
         "organisation_number",
         "department",
+        "employee_object_id",
     }
 )
 
@@ -270,5 +276,9 @@ def _apply_user_action(actor: Any, found: Any, data: Any) -> None:
             found, _role_assignment_id(data.get("assignment", ""))
         )
         services.role_revoke(actor=actor, assignment=assignment)
+    elif action == "object_id":
+        services.user_set_employee_object_id(
+            actor=actor, user=found, object_id=data.get("employee_object_id", "")[:100]
+        )
     elif action in ("activate", "deactivate"):
         services.user_set_active(actor=actor, user=found, is_active=action == "activate")

@@ -100,6 +100,8 @@ AUTH_USER_MODEL = "access.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Only answers the OpenID Connect callback, which calls it directly (access/oidc).
+    "velferd.access.oidc.backend.OIDCBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -180,7 +182,10 @@ LOGGING = {
 # production holds national identity numbers and D-numbers only, and demo and test data can
 # never hold a real person's number.
 VELFERD_ALLOW_SYNTHETIC_IDS = False
-VELFERD_OIDC_ENABLED = False
+# OpenID Connect providers by name (settings/oidc.py); none outside production unless set.
+VELFERD_OIDC_PROVIDERS: dict[str, dict[str, object]] = {}
+# Finds (or makes, at first login) the login of the person with an identity number.
+VELFERD_OIDC_CITIZEN_LOGIN = "velferd.people.oidc.citizen_login"
 FORMAT_MODULE_PATH = ["velferd.formats"]
 
 # The Ministry's enquiries: below this confidence the Press and Communications Division

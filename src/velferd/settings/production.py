@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import AUTHENTICATION_BACKENDS, INSTALLED_APPS
+from .oidc import flag, providers_from_environment, proxy_ssl_header
 
 DEBUG = False
 SECRET_KEY = os.environ["VELFERD_SECRET_KEY"]
@@ -12,8 +12,10 @@ SECRET_KEY = os.environ["VELFERD_SECRET_KEY"]
 VELFERD_PSEUDONYM_KEY = os.environ["VELFERD_PSEUDONYM_KEY"]
 ALLOWED_HOSTS = [h for h in os.environ.get("VELFERD_ALLOWED_HOSTS", "").split(",") if h]
 
-SECURE_SSL_REDIRECT = True
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a TLS-terminating proxy, VELFERD_PROXY_SSL_HEADER names the header it sets
+# (X-Forwarded-Proto); VELFERD_SECURE_SSL_REDIRECT=0 leaves redirecting to the proxy.
+SECURE_SSL_REDIRECT = flag(os.environ, "VELFERD_SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ)
 SECURE_HSTS_SECONDS = 63072000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -24,22 +26,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# OpenID Connect for employees (Entra ID) and citizens (ID-porten). Off unless configured;
-# see docs/architecture.md, "Identity".
-VELFERD_OIDC_ENABLED = os.environ.get("VELFERD_OIDC_ENABLED", "") == "1"
-if VELFERD_OIDC_ENABLED:
-    INSTALLED_APPS = [*INSTALLED_APPS, "mozilla_django_oidc"]
-    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "velferd.access.oidc.VelferdOIDCBackend"]
-    OIDC_RP_CLIENT_ID = os.environ["OIDC_RP_CLIENT_ID"]
-    OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
-    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
-    OIDC_OP_JWKS_ENDPOINT = os.environ["OIDC_OP_JWKS_ENDPOINT"]
-    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
-    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
-    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
-    OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid profile")
-    OIDC_CREATE_USER = False
-    VELFERD_OIDC_USERNAME_CLAIM = os.environ.get(
-        "VELFERD_OIDC_USERNAME_CLAIM", "preferred_username"
-    )
-    LOGIN_REDIRECT_URL_FAILURE = "/login/"
+# OpenID Connect: ID-porten for citizens and Entra ID for employees, each configured by
+# VELFERD_OIDC_<NAME>_* variables (README, "Production"; docs/architecture.md, "Login").
+VELFERD_OIDC_PROVIDERS = providers_from_environment(os.environ)
