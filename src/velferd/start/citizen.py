@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from velferd.access.actor import Actor
 from velferd.followup import appeal_selectors, selectors as followup_selectors
+from velferd.participants import selectors as participant_selectors
 from velferd.people import selectors as people_selectors
 
 from .base import Section
@@ -69,5 +70,6 @@ def overview(actor: Actor) -> Section:
             "thread_count": len(threads),
             "decision": decisions[0] if decisions else None,
             "decision_count": len(decisions),
+            "schemes": participant_selectors.own_participations(actor=actor)[1],
         },
     )

@@ -14,6 +14,7 @@ from velferd.followup import (
     selectors as followup_selectors,
     worklist_selectors as worklist,
 )
+from velferd.participants import selectors as participant_selectors
 
 from .base import Section, listing
 
@@ -42,6 +43,7 @@ def caseworker(actor: Actor) -> Section:
             "overdue": listing(worklist.activities_past_deadline(actor=actor)),
             "decisions": listing(worklist.own_decisions_awaiting_approval(actor=actor)),
             "new": listing(worklist.newly_assigned(actor=actor)),
+            "proposals": listing(participant_selectors.proposals_waiting(actor=actor)),
             "waiting_url": _portfolio_url("mine", "waiting_for_office"),
             "meetings_url": _portfolio_url("mine", "meetings_today"),
             "overdue_url": _portfolio_url("mine", "overdue_activities"),

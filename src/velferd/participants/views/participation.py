@@ -21,10 +21,16 @@ from velferd.core.lifecycles import unknown_action
 
 from .. import selectors, services
 from ..lifecycles import PARTICIPATION, moves_from
-from ..models import EndReason, NotRelevantReason, Participation, ParticipationStatus
+from ..models import (
+    EndReason,
+    NotRelevantReason,
+    Participation,
+    ParticipationStatus,
+    ProposalStatus,
+)
 from ..selectors.waiting_list import priority_counts
 
-ACTIONS = ("move", "pass_offer", "priority", "dates", "comment")
+ACTIONS = ("move", "pass_offer", "priority", "dates", "comment", "decide")
 
 
 def _act(actor: Actor, found: Participation, action: str, values: dict[str, Any]) -> Any:
@@ -59,7 +65,25 @@ def _act(actor: Actor, found: Participation, action: str, values: dict[str, Any]
         )
     if action == "comment":
         return services.draft_comment(actor=actor, participation=found, text=data.get("text", ""))
+    if action == "decide":
+        return _decide(actor, found, values)
     raise unknown_action()
+
+
+def _decide(actor: Actor, found: Participation, values: dict[str, Any]) -> Any:
+    """Approve or reject one of the participation's proposals from its page."""
+    data = values["data"]
+    proposal = selectors.proposal_for(actor=actor, proposal_id=data.get("proposal", ""))
+    if proposal.participation_id != found.pk:
+        raise unknown_action()
+    decide = {"approve": services.proposal_approve, "reject": services.proposal_reject}.get(
+        data.get("decision", "")
+    )
+    if decide is None:
+        raise unknown_action()
+    return decide(
+        actor=actor, proposal=proposal, version=values["version"], comment=data.get("comment", "")
+    )
 
 
 def _read(data: Any, errors: FormErrors) -> dict[str, Any]:
@@ -91,6 +115,13 @@ def _context(actor: Actor, found: Participation) -> dict[str, Any]:
         "supplier_proposals": (
             selectors.proposals_of(actor=actor, participation=found)
             if policies.can_decide_proposals_for(actor, found)
+            else []
+        ),
+        "approved_changes": (
+            selectors.proposals_of(actor=actor, participation=found).filter(
+                status=ProposalStatus.APPROVED
+            )
+            if policies.is_the_person(actor, found.person)
             else []
         ),
         "progress_reports": (
