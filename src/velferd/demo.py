@@ -17,6 +17,7 @@ from velferd.participants.demo import load_demo_participants
 from velferd.people.demo import load_demo_people
 from velferd.procurement.demo import load_demo_procurement
 from velferd.publications.services import load_demo_publications
+from velferd.results.demo import load_demo_outcomes
 from velferd.results.demo_effects import load_demo_effects
 from velferd.schemes.demo import load_demo_schemes
 from velferd.sickleave.demo import load_demo_sick_leave
@@ -45,5 +46,6 @@ def load_demo(*, actor: Actor) -> dict[str, int]:
         "competitions": load_demo_procurement(system=actor),
         "scheme_claims": load_demo_funding(system=actor),
         "participations": load_demo_participants(system=actor),
+        "employment_months": load_demo_outcomes(system=actor),
         "effect_runs": load_demo_effects(system=actor),
     }
