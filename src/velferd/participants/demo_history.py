@@ -13,7 +13,8 @@ from velferd.people.register_selectors import person_ids_by_national_id
 
 from .models import Participation, ParticipationStatus
 
-# (national id, delivery number, starts on, ends on, status, end reason)
+# (national id, scheme type code, starts on, ends on, status, end reason): the participation
+# is in the earliest delivery of that type
 History = tuple[str, str, datetime.date, datetime.date, str, str]
 
 
@@ -23,10 +24,13 @@ def record_past_participations(rows: list[History]) -> int:
     caseworker = get_user_model().objects.get(username="veileder")
     persons = person_ids_by_national_id(row[0] for row in rows)
     created = 0
-    for national_id, number, starts_on, ends_on, status, reason in rows:
+    for national_id, code, starts_on, ends_on, status, reason in rows:
+        delivery = deliveries.filter(scheme_type__code=code).order_by("starts_on", "pk").first()
+        if delivery is None:
+            continue
         _, made = Participation.objects.get_or_create(
             person_id=persons[national_id],
-            delivery_id=deliveries.values_list("pk", flat=True).get(number=number),
+            delivery_id=delivery.pk,
             starts_on=starts_on,
             defaults={
                 "ends_on": ends_on,
