@@ -249,6 +249,12 @@ def persons(file: str, text: str) -> tuple[list[Person], list[Problem]]:
     return [p for _, p in rows], problems
 
 
+def case_ids(text: str) -> set[str]:
+    """Every case id named in the persons file, on good lines and bad, so that a bad
+    person line does not make its case unknown elsewhere too."""
+    return {(row.get("case_id") or "").strip() for row in csv.DictReader(io.StringIO(text))}
+
+
 def history(file: str, text: str) -> tuple[list[HistoryRow], list[Problem]]:
     def read(line: _Line) -> HistoryRow:
         person = _person(line, False)

@@ -25,7 +25,7 @@ from velferd.settlement.matching.problem import Instance
 
 TARGET_GAP = 0.001
 INITIAL_COLUMNS = 12
-ADDED_COLUMNS = 4
+ADDED_COLUMNS = 8
 TOLERANCE = 1e-7
 
 
@@ -73,7 +73,7 @@ def solve(instance: Instance, target_gap: float = TARGET_GAP, time_limit: float 
     start = greedy(instance, allowed)
     if start is None:
         start = _fitting_start(instance, allowed, time_limit)
-    prices, lp_rounds = _relaxation(instance, allowed, start)
+    prices, lp_rounds = _relaxation(instance, allowed, start, started + 0.6 * time_limit)
     best = (start, instance.objective(start), prices.bound, "lagrangian")
     delta = _first_delta(prices)
     mip_rounds = 0
@@ -140,7 +140,9 @@ def _cannot_fit() -> Reason:
     )
 
 
-def _relaxation(instance: Instance, allowed: np.ndarray, start: np.ndarray) -> tuple[_Prices, int]:
+def _relaxation(
+    instance: Instance, allowed: np.ndarray, start: np.ndarray, deadline: float
+) -> tuple[_Prices, int]:
     """The linear relaxation's prices by column generation: HiGHS solves the relaxation
     over a few pairs per case (the best scores and the greedy start's pair, so it is
     always feasible); every eligible pair is then priced at its duals and the exact
@@ -158,14 +160,14 @@ def _relaxation(instance: Instance, allowed: np.ndarray, start: np.ndarray) -> t
         if best_prices is None or priced.bound < best_prices.bound:
             best_prices = priced
         paying = allowed & ~candidates & (priced.reduced > cases[:, None] + TOLERANCE)
-        if not paying.any():
+        if not paying.any() or time.perf_counter() > deadline:
             break
         candidates |= _top_columns(np.where(paying, priced.reduced, -np.inf), ADDED_COLUMNS)
     assert best_prices is not None
     return best_prices, rounds
 
 
-MAX_LP_ROUNDS = 8
+MAX_LP_ROUNDS = 30
 
 
 def _restricted_lp(
@@ -192,7 +194,7 @@ def _restricted_lp(
     return duals, -result.eqlin.marginals, support
 
 
-LP_METHOD = "highs-ds"
+LP_METHOD = "highs-ipm"
 
 
 def _prices_at(

@@ -111,13 +111,15 @@ def _inputs(
         options["municipalities"].name, _read(options["municipalities"])
     )
     problems += found
-    persons, found = files.persons(options["persons"].name, _read(options["persons"]))
+    persons_text = _read(options["persons"])
+    persons, found = files.persons(options["persons"].name, persons_text)
     problems += found
     numbers = [m.number for m in municipalities]
     case_ids = list(dict.fromkeys(p.case_id for p in persons))
     if options["scores"] is not None:
         path = options["scores"]
-        rows, found = files.scores(path.name, _read(path), set(case_ids), set(numbers))
+        named = files.case_ids(persons_text)
+        rows, found = files.scores(path.name, _read(path), named, set(numbers))
         problems += found
         if problems:
             raise files.BadFile(problems)
