@@ -108,7 +108,7 @@ def valid_by(values: object) -> tuple[str, ...]:
         raise _invalid(
             "unknown_subgroup",
             "by",
-            f"Ukjent undergruppe: {shown}. Velg blant aldersgruppe, kjønn, behovsgruppe, fylke, "
+            f"Ukjent undergruppe: {shown}. Velg blant aldersgruppe, kjønn, innsatsgruppe, fylke, "
             "arbeid før start, tolkebehov og ytelse ved start.",
             f"Unknown subgroup: {shown}. Choose among age band, gender, need group, county, "
             "work before the start, interpreter and benefit at the start.",

@@ -77,7 +77,7 @@ def test_every_mistake_of_a_question_is_shown_at_once() -> None:
             "control": "«NO_SUCH_SCHEME» er ingen tiltakstype. Sammenlign med «ingen tiltak» "
             "eller en tiltakstype.",
             "by": "Ukjent undergruppe: shoe_size. Velg blant aldersgruppe, kjønn, "
-            "behovsgruppe, fylke, arbeid før start, tolkebehov og ytelse ved start.",
+            "innsatsgruppe, fylke, arbeid før start, tolkebehov og ytelse ved start.",
             "folds": "Antall delinger må være et heltall fra 2 til 10.",
         },
     )
