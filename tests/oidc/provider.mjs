@@ -9,6 +9,8 @@ import Provider from 'oidc-provider';
 
 const [port, site] = [Number(process.argv[2]), process.argv[3].replace(/\/$/, '')];
 const issuer = `http://127.0.0.1:${port}`;
+// The provider calls velferd itself over IPv4: Node may resolve "localhost" to ::1 first.
+const siteForServers = site.replace('//localhost:', '//127.0.0.1:');
 
 export const CLIENTS = {
   idporten: { secret: 'idporten-test-secret', claim: 'pid', scope: 'openid profile' },
@@ -21,7 +23,7 @@ function client(name) {
     client_secret: CLIENTS[name].secret,
     redirect_uris: [`${site}/oidc/${name}/callback/`],
     post_logout_redirect_uris: [`${site}/`],
-    backchannel_logout_uri: `${site}/oidc/${name}/backchannel-logout/`,
+    backchannel_logout_uri: `${siteForServers}/oidc/${name}/backchannel-logout/`,
     backchannel_logout_session_required: true,
     token_endpoint_auth_method: 'client_secret_post',
     grant_types: ['authorization_code'],
@@ -54,6 +56,12 @@ const configuration = {
     devInteractions: { enabled: false },
     rpInitiatedLogout: { enabled: true },
     backchannelLogout: { enabled: true },
+  },
+  // velferd runs on loopback here, which the provider's guard against server-side request
+  // forgery refuses to call: the test provider calls it without that guard.
+  fetch: (url, options) => {
+    const { dispatcher, ...rest } = options;
+    return globalThis.fetch(url, rest);
   },
   interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
   ttl: { Session: 3600, Interaction: 600, Grant: 3600, AuthorizationCode: 60, IdToken: 3600,
@@ -120,6 +128,10 @@ provider.use(async (ctx, next) => {
   const login = { accountId: `${clientName}:${form.login}`, remember: true };
   if (form.acr) login.acr = form.acr;
   return provider.interactionFinished(ctx.req, ctx.res, { login }, { mergeWithLastSubmission: false });
+});
+
+provider.on('backchannel.error', (ctx, error, client) => {
+  process.stderr.write(`back-channel logout to ${client.clientId} failed: ${error} ${error.cause ?? ''}\n`);
 });
 
 provider.listen(port, '127.0.0.1', () => { process.stdout.write('ready\n'); });

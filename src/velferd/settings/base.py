@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After the CSP middleware, so that its answer is read by it: see the module.
+    "velferd.access.oidc.middleware.ProviderLogoutFormActionMiddleware",
     "axes.middleware.AxesMiddleware",
     # Last, so that it runs after every other middleware has prepared the request and
     # before any view, CSRF check or API authentication reads the body.
