@@ -28,7 +28,8 @@ process:
   them at once.
 
 With --explain, the EXPLAIN (ANALYZE, BUFFERS) of every SELECT the supplier's list makes,
-and of the query that ranks the waiting lists, follow the figures.
+and of the query that ranks the waiting lists of one batch of fill_places, follow the
+figures.
 
 Median and p95 of --calls timed calls after --warmup untimed ones. The figures go to
 docs/benchmarks.md by hand."""
@@ -64,6 +65,7 @@ from velferd.followup import portfolio as portfolio_module  # noqa: E402
 from velferd.followup.portfolio import PortfolioQuery, portfolio  # noqa: E402
 from velferd.participants import selectors, services  # noqa: E402
 from velferd.participants.selectors.waiting_list import first_in_line  # noqa: E402
+from velferd.participants.services.waiting_list import FILL_BATCH  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -314,8 +316,9 @@ def explain(supplier: Any) -> None:
 
 
 def first_in_line_sql() -> str:
-    """The ranking query of fill_places for 1,000 full deliveries with someone waiting."""
-    ids = [row[0] for row in _rows(FULL_WITH_WAITING, [1000])]
+    """The ranking query of fill_places for one batch of full deliveries with someone
+    waiting, as it runs them."""
+    ids = [row[0] for row in _rows(FULL_WITH_WAITING, [FILL_BATCH])]
     with CaptureQueriesContext(connection) as captured, transaction.atomic():
         first_in_line(dict.fromkeys(ids, 1))
         transaction.set_rollback(True)
