@@ -24,10 +24,6 @@ class Prepared:
     covariate_names: tuple[str, ...]
     groups: tuple[tuple[str, np.ndarray], ...]
 
-    @property
-    def binary_outcome(self) -> bool:
-        return bool(np.isin(self.outcome, (0.0, 1.0)).all())
-
 
 def prepare(columns: Mapping[str, np.ndarray], question: Question) -> Prepared:
     _require_columns(columns, question)
