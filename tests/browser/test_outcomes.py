@@ -5,9 +5,11 @@ reads the outcome figures with their chart."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
+from .axe import violations
 from .conftest import log_in, screenshot
+from .phone import overflow
 
 pytestmark = pytest.mark.browser
 
@@ -57,3 +59,28 @@ def test_the_analyst_reads_the_outcomes_with_their_chart(page: Page, demo_site: 
     expect(table).to_contain_text("Oppfølging")  # the demo's scheme, too few to show
     expect(table).to_contain_text("Skjult: færre enn 5 personer")
     screenshot(page, "outcomes-analyst")
+
+
+def test_the_pages_pass_axe_and_fit_a_phone(browser: Browser, demo_site: str) -> None:
+    """The import page (empty, and with a file refused) and the figures (Norway, a county)
+    break no WCAG 2.1 AA rule axe checks and are no wider than a 320 px phone."""
+    found: list[object] = []
+    wide: list[object] = []
+    for width in (1280, 320):
+        context = browser.new_context(
+            locale="nb-NO", viewport={"width": width, "height": 800}, bypass_csp=True
+        )
+        page = context.new_page()
+        log_in(page, demo_site, "admin")
+        for path in ("/results/employment/", "/results/outcomes/", "/results/outcomes/?county=03"):
+            page.goto(f"{demo_site}{path}")
+            page.wait_for_load_state()
+            found += violations(page, "admin", "nb")
+            wide.append(overflow(page, "admin", path))
+        page.goto(f"{demo_site}/results/employment/")
+        upload(page, HEADER + f"{OLA};2026-13;1;;\n")
+        found += violations(page, "admin", "nb")
+        wide.append(overflow(page, "admin", "/results/employment/ (refused)"))
+        page.context.close()
+    assert not found, "\n".join(map(str, found))
+    assert not [w for w in wide if w is not None], "\n".join(map(str, wide))
