@@ -1,5 +1,6 @@
 # velferd: `make run` sets up and serves the demo; `make test` runs every test on SQLite and
-# then on a throwaway PostgreSQL cluster.
+# then on a throwaway PostgreSQL cluster, each in parallel on every core (pytest-xdist:
+# TEST_WORKERS=0 runs serially, TEST_WORKERS=4 on four workers).
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
@@ -7,6 +8,10 @@ BIN := $(VENV)/bin
 VELFERD := $(BIN)/velferd
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= auto
+# worksteal: a worker that runs out of tests takes half of what another has left, so the long
+# browser walks at the end never leave one core idle.
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 .PHONY: run setup test test-sqlite test-postgresql lint openapi messages demo-db clean
 
@@ -45,11 +50,11 @@ test: setup
 
 test-sqlite:
 	@echo "== Tests on SQLite"
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-postgresql:
 	@echo "== Tests on PostgreSQL (throwaway cluster)"
-	scripts/with-postgresql.sh $(BIN)/python -m pytest
+	scripts/with-postgresql.sh $(PYTEST)
 
 lint: setup
 	$(BIN)/ruff check .
