@@ -74,8 +74,9 @@ def test_a_good_file_is_imported_with_its_months_and_one_audit_event(two) -> Non
     assert not EmploymentMonth.objects.get(person=ola).employed
     assert AuditEvent.objects.count() == events + 1
     event = AuditEvent.objects.latest("seq")
-    assert event.action == "employment_import.imported" and event.after["rows"] == 3
-    assert event.after["ignored"] == 1
+    after = event.after or {}
+    assert event.action == "employment_import.imported" and after["rows"] == 3
+    assert after["ignored"] == 1
 
 
 def test_every_bad_line_is_reported_with_its_field_and_nothing_is_written(two) -> None:

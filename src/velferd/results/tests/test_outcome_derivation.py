@@ -5,6 +5,7 @@ status, and a period without a scheme."""
 from __future__ import annotations
 
 import datetime
+import uuid
 
 import pytest
 
@@ -54,7 +55,7 @@ def derive() -> None:
     outcomes_derive(actor=system_actor("tests"))
 
 
-def outcomes_of(origin_id: object) -> dict[int, tuple[str, str]]:
+def outcomes_of(origin_id: uuid.UUID) -> dict[int, tuple[str, str]]:
     return {
         o.horizon_months: (o.status, o.benefit_kind)
         for o in Outcome.objects.filter(origin_id=origin_id)
