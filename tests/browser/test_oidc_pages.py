@@ -9,9 +9,10 @@ from typing import Any
 from playwright.sync_api import Browser, Page, expect
 
 from tests.oidc.fixtures import RunningProvider
+from velferd.access.models import User
 
 from .axe import violations
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 from .oidc_steps import expect_refused, log_in_with
 from .phone import overflow
 
@@ -75,3 +76,31 @@ def test_a_client_secret_the_provider_refuses_is_a_page_not_a_server_error(
     )
     log_in_with(page, oidc_site, "entra", "anyone")
     expect_refused(page, "token_request_failed", "Innloggingstjenesten godtok ikke velferd")
+
+
+def test_an_administrator_gives_an_employee_their_object_id_on_the_user_page(
+    browser: Browser, demo_site: str
+) -> None:
+    context = browser.new_context(
+        locale="nb-NO", viewport={"width": 320, "height": 640}, bypass_csp=True
+    )
+    try:
+        page = context.new_page()
+        log_in(page, demo_site, "admin")
+        veileder = User.objects.get(username="veileder")
+        page.goto(f"{demo_site}/users/{veileder.pk}/")
+        page.get_by_label("Objekt-ID hos identitetsleverandøren").fill("ikke gyldig@")
+        page.get_by_role("button", name="Lagre objekt-ID").click()
+        page.wait_for_load_state()
+        expect(page.get_by_text("Objekt-ID-en kan bare ha bokstaver").first).to_be_visible()
+        assert not violations(page, "admin", "nb")
+        page.get_by_label("Objekt-ID hos identitetsleverandøren").fill("0f4c2a9e-5d1b")
+        page.get_by_role("button", name="Lagre objekt-ID").click()
+        page.wait_for_load_state()
+        expect(page.get_by_label("Objekt-ID hos identitetsleverandøren")).to_have_value(
+            "0f4c2a9e-5d1b"
+        )
+        assert overflow(page, "admin", "/users/<id>/") is None
+        assert not violations(page, "admin", "nb")
+    finally:
+        context.close()

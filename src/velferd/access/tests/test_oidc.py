@@ -176,3 +176,35 @@ def test_the_back_channel_refuses_a_missing_logout_token(settings: Any) -> None:
 def test_an_unknown_provider_is_not_found(settings: Any) -> None:
     settings.VELFERD_OIDC_PROVIDERS = providers_from_environment(BOTH)
     assert Client().get("/oidc/feide/login/").status_code == 404
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.django_db
+def test_an_unreachable_provider_is_a_page_saying_so_not_a_server_error(
+    settings: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    unreachable = f"http://127.0.0.1:{_closed_port()}"
+    settings.VELFERD_OIDC_PROVIDERS = providers_from_environment(
+        BOTH | {"VELFERD_OIDC_ENTRA_DISCOVERY_URL": unreachable, "VELFERD_OIDC_ENTRA_TIMEOUT": "2"}
+    )
+    answer = Client().get("/oidc/entra/login/", HTTP_ACCEPT_LANGUAGE="nb")
+    assert answer.status_code == 502
+    assert "Vi fikk ikke kontakt med innloggingstjenesten" in answer.content.decode()
+    assert "provider=entra code=provider_unreachable" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_forged_logout_token_ends_no_session(settings: Any) -> None:
+    unreachable = f"http://127.0.0.1:{_closed_port()}"
+    settings.VELFERD_OIDC_PROVIDERS = providers_from_environment(
+        BOTH | {"VELFERD_OIDC_IDPORTEN_DISCOVERY_URL": unreachable}
+    )
+    answer = Client().post("/oidc/idporten/backchannel-logout/", {"logout_token": "a.b.c"})
+    assert answer.status_code == 400
