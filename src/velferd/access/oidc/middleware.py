@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 
 from . import sessions
@@ -16,6 +17,8 @@ from .refusals import LoginRefusal
 
 
 def provider_logout_origin(request: HttpRequest) -> str | None:
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None  # no session to read, and reading one would make the answer vary
     session = getattr(request, "session", None)
     name = session.get(sessions.PROVIDER_KEY) if session is not None else None
     if not name:
