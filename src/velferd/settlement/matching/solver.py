@@ -73,7 +73,10 @@ def solve(instance: Instance, target_gap: float = TARGET_GAP, time_limit: float 
     start = greedy(instance, allowed)
     if start is None:
         start = _fitting_start(instance, allowed, time_limit)
-    prices, lp_rounds = _relaxation(instance, allowed, start, started + 0.6 * time_limit)
+    prices, lp_rounds = _relaxation(instance, allowed, start, started + 0.4 * time_limit)
+    prices = _descend(
+        prices, instance, allowed, instance.objective(start), started + 0.7 * time_limit
+    )
     best = (start, instance.objective(start), prices.bound, "lagrangian")
     delta = _first_delta(prices)
     mip_rounds = 0
@@ -209,6 +212,48 @@ def _prices_at(
     best = reduced.max(axis=1)
     bound = float(best.sum() + prices @ limits)
     return _Prices(prices[:m], prices[m:], best, reduced, best, bound, support)
+
+
+def _descend(
+    prices: _Prices, instance: Instance, allowed: np.ndarray, lower: float, deadline: float
+) -> _Prices:
+    """Subgradient steps on the exact Lagrangian over every pair (Polyak's step towards
+    the best assignment known), from the relaxation's prices, while time allows; the
+    lowest bound met is kept."""
+    scores = np.where(allowed, instance.scores, -np.inf)
+    limits = np.concatenate([instance.capacity_persons, instance.capacity_minors])
+    m = len(instance.municipalities)
+    current = np.concatenate([prices.persons, prices.minors])
+    best, factor, stale = prices, 1.0, 0
+    for _ in range(MAX_DESCENT_STEPS):
+        if time.perf_counter() > deadline or best.bound - lower <= TOLERANCE:
+            break
+        reduced = (
+            scores - np.outer(instance.sizes, current[:m]) - np.outer(instance.minors, current[m:])
+        )
+        chosen = reduced.argmax(axis=1)
+        bound = float(reduced[np.arange(len(chosen)), chosen].sum() + current @ limits)
+        if bound < best.bound - TOLERANCE:
+            best, stale = _prices_at(current, scores, instance, limits, prices.support), 0
+        else:
+            stale += 1
+            if stale >= 3:
+                factor, stale = factor / 2, 0
+        used = np.concatenate(
+            [
+                np.bincount(chosen, instance.sizes, minlength=m),
+                np.bincount(chosen, instance.minors, minlength=m),
+            ]
+        )
+        step = limits - used
+        norm = float(step @ step)
+        if norm == 0:
+            break
+        current = np.maximum(current - factor * (bound - lower) / norm * step, 0.0)
+    return best
+
+
+MAX_DESCENT_STEPS = 200
 
 
 def greedy(instance: Instance, allowed: np.ndarray) -> np.ndarray | None:
