@@ -3,26 +3,34 @@ estimates, diagnostics and policy tree."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Schema, Status
 
 from velferd.access.api_auth import AUTH, actor_of
 from velferd.core.api import ERRORS, PageParams
+from velferd.core.constraints import Declared, one_of
 from velferd.core.pagination import paginate
 
-from ..models import EffectRun
+from ..models import OUTCOME_HORIZONS, EffectRun, OutcomeStatus
 from ..selectors import effects as selectors
 from ..services import runs as services
+from ..services.extract import SUBGROUPS
 from .router import operation, router
 
 
 class EffectRunIn(Schema):
-    outcome: str = Field("in_work", description="in_work, in_education, on_benefit or none")
-    horizon_months: int = Field(12, description="3, 6, 12 or 24 months after the end")
-    control: str = Field("none", description="none (no scheme), or a scheme type's code")
-    by: list[str] = Field(
+    outcome: Annotated[str, one_of(OutcomeStatus)] = Field(
+        "in_work", description="in_work, in_education, on_benefit or none"
+    )
+    horizon_months: Annotated[int, Declared(enum=list(OUTCOME_HORIZONS))] = Field(
+        12, description="3, 6, 12 or 24 months after the end"
+    )
+    control: Annotated[str, Declared(pattern=r"^[A-Za-z0-9_]{1,40}$")] = Field(
+        "none", description="none (no scheme), or a scheme type's code"
+    )
+    by: list[Annotated[str, one_of(SUBGROUPS)]] = Field(
         default_factory=list,
         description=(
             "subgroup columns: age_band, gender, need_group, county, prior_employment, "
