@@ -5,7 +5,9 @@ concerns (if any) and the HTTP status the API answers with. Pages show the messa
 user's language beside the field; the API answers {"code", "message", "field"}.
 """
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from django.utils import translation
 
@@ -69,4 +71,36 @@ def stale_version(current: int) -> DomainError:
         ),
         field="version",
         status=CONFLICT,
+    )
+
+
+class FileProblem(Protocol):
+    """One bad line of an imported file, as its import reports it."""
+
+    @property
+    def line(self) -> int: ...
+
+    def as_dict(self) -> dict[str, object]: ...
+
+
+@dataclass
+class ImportRejected(DomainError):
+    """An imported file refused as a whole; `problems` lists every bad line."""
+
+    problems: Sequence[Any] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:  # type: ignore[override]
+        return {**super().as_dict(), "errors": [p.as_dict() for p in self.problems]}
+
+
+def rejected(problems: Sequence[FileProblem]) -> ImportRejected:
+    """The refusal of a whole file for its bad lines: nothing of it is saved."""
+    lines = len({p.line for p in problems})
+    return ImportRejected(
+        code="invalid_file",
+        message_nb=f"Filen ble ikke importert: {lines} linje(r) har feil. Ingenting er lagret.",
+        message_en=f"The file was not imported: {lines} line(s) have errors. Nothing was saved.",
+        field="file",
+        status=UNPROCESSABLE,
+        problems=problems,
     )

@@ -13,10 +13,11 @@ from django.db import transaction
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
+from velferd.core.errors import ImportRejected
 from velferd.people.register_selectors import person_ids_by_national_id
 
 from ..models import EmploymentImport, EmploymentMonth
-from .employment_file import COLUMNS, ImportRejected, Problem, Row, parse
+from .employment_file import COLUMNS, Problem, Row, parse
 
 __all__ = ["COLUMNS", "EmploymentReport", "ImportRejected", "Problem", "employment_import"]
 

@@ -2,6 +2,8 @@
 its checks, the all-or-nothing import, and the refresh of the aggregates the pages read.
 Every import is audited. Others use this package: `from velferd.sickleave import services`."""
 
+from velferd.core.errors import ImportRejected, rejected
+
 from .aggregates import (
     GROUP_KEYS,
     percentage,
@@ -22,11 +24,9 @@ from .statistics_file import (
     MAX_FILE_BYTES,
     MAX_WORKDAYS,
     WORKDAY_COLUMNS,
-    ImportRejected,
     Problem,
     Row,
     parse,
-    rejected,
 )
 
 __all__ = [

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils import translation
 
-from velferd.core.errors import UNPROCESSABLE, DomainError
+from velferd.core.errors import DomainError, rejected
 from velferd.core.identifiers import validate_organisation_number
 from velferd.employers import selectors as employer_selectors
 
@@ -64,28 +64,6 @@ class Problem:
 
     def as_dict(self) -> dict[str, object]:
         return {"line": self.line, "code": self.code, "message": self.message}
-
-
-@dataclass
-class ImportRejected(DomainError):
-    """The file was refused as a whole; `problems` lists every bad line."""
-
-    problems: list[Problem] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, object]:  # type: ignore[override]
-        return {**super().as_dict(), "errors": [p.as_dict() for p in self.problems]}
-
-
-def rejected(problems: list[Problem]) -> ImportRejected:
-    lines = len({p.line for p in problems})
-    return ImportRejected(
-        code="invalid_file",
-        message_nb=f"Filen ble ikke importert: {lines} linje(r) har feil. Ingenting er lagret.",
-        message_en=f"The file was not imported: {lines} line(s) have errors. Nothing was saved.",
-        field="file",
-        status=UNPROCESSABLE,
-        problems=problems,
-    )
 
 
 @dataclass(frozen=True)
