@@ -18,6 +18,8 @@ class Role(models.TextChoices):
     MINISTRY_STAFF = "ministry_staff", _("Ministry staff")
     ADMINISTRATOR = "administrator", _("Administrator")
     SCHEME_MANAGER = "scheme_manager", _("Scheme manager (tiltaksforvalter)")
+    SETTLEMENT_OFFICER = "settlement_officer", _("Settlement officer, IMDi")
+    SETTLEMENT_COORDINATOR = "settlement_coordinator", _("Settlement coordinator, municipality")
 
 
 class PartnerService(models.TextChoices):
@@ -50,11 +52,15 @@ UNIT_FIELDS_BY_ROLE: dict[str, tuple[str, ...]] = {
     Role.MINISTRY_STAFF: ("department",),
     Role.ADMINISTRATOR: (),
     Role.SCHEME_MANAGER: (),
+    Role.SETTLEMENT_OFFICER: (),
+    Role.SETTLEMENT_COORDINATOR: ("municipality",),
 }
 # Units a role may be bound to but need not be: a scheme manager works for a county, or for
 # the whole country when bound to none.
 OPTIONAL_UNIT_FIELDS_BY_ROLE: dict[str, tuple[str, ...]] = {
     Role.SCHEME_MANAGER: ("county",),
+    # IMDi's regional offices work for their counties; its head office for the country.
+    Role.SETTLEMENT_OFFICER: ("county",),
 }
 ALL_UNIT_FIELDS = (
     "office",

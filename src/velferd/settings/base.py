@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "velferd.funding",
     "velferd.participants",
     "velferd.results",
+    "velferd.assistance",
     "velferd.settlement",
     "velferd.project",
 ]
