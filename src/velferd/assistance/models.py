@@ -126,6 +126,9 @@ class HouseholdMember(models.Model):
     # Part of the household's economy (a child living here at least half the time).
     lives_with_applicant = models.BooleanField(default=True)
 
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()}: {self.name}"
+
 
 class MoneyKind(models.TextChoices):
     SALARY = "salary", _("Salary")
@@ -157,6 +160,9 @@ class MoneyItem(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gte=0), name="money_item_0")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.amount}"
 
 
 class DocumentationRequestStatus(models.TextChoices):
@@ -247,9 +253,7 @@ class Decision(TimestampedModel):
     reduction after a breach of a condition, or a change after an appeal), never silently."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="decisions"
-    )
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="decisions")
     replaces = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
     )
@@ -295,6 +299,9 @@ class Condition(models.Model):
     # Set when the office records that the condition was not met (then a new decision may
     # reduce the amount).
     breached_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class PaymentStatus(models.TextChoices):
@@ -363,9 +370,13 @@ class AppealStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     CHANGED = "changed", _("Decision changed by the office")
     SENT_TO_COUNTY_GOVERNOR = "sent_to_county_governor", _("Sent to the County Governor")
-    UPHELD_BY_COUNTY_GOVERNOR = "upheld_by_county_governor", _("County Governor upheld the decision")
-    REVERSED_BY_COUNTY_GOVERNOR = "reversed_by_county_governor", _(
-        "County Governor changed or set aside the decision"
+    UPHELD_BY_COUNTY_GOVERNOR = (
+        "upheld_by_county_governor",
+        _("County Governor upheld the decision"),
+    )
+    REVERSED_BY_COUNTY_GOVERNOR = (
+        "reversed_by_county_governor",
+        _("County Governor changed or set aside the decision"),
     )
     WITHDRAWN = "withdrawn", _("Withdrawn")
 

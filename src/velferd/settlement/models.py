@@ -229,9 +229,7 @@ class Proposal(VersionedModel):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [
-            models.Index(fields=["municipality", "status"], name="settlement_proposal_muni")
-        ]
+        indexes = [models.Index(fields=["municipality", "status"], name="settlement_proposal_muni")]
         constraints = [
             # At most one live proposal per case.
             models.UniqueConstraint(
