@@ -18,7 +18,7 @@ from velferd.access.oidc.backend import OIDCBackend
 from velferd.access.oidc.config import Provider
 from velferd.access.oidc.refusals import LoginRefusal
 from velferd.audit.models import AuditEvent
-from velferd.people.models import Person
+from velferd.people.tests.factories import a_person, citizen_of
 from velferd.settings.oidc import providers_from_environment, proxy_ssl_header
 
 BOTH = {
@@ -121,15 +121,16 @@ def _bare(provider: Provider) -> OIDCBackend:
 @pytest.mark.django_db
 class TestClaims:
     def test_a_citizen_is_found_by_pid_as_their_persons_login(self) -> None:
-        ola = Person.objects.get(given_name="Ola", family_name="Nordmann")
+        ola = a_person(given_name="Ola", family_name="Pidsen")
+        citizen_of(ola, "ola-pidsen")
         user = user_for_claims(_provider("idporten"), {"pid": ola.national_id, "sub": "x"})
-        assert user.username == "innbygger"
+        assert user.username == "ola-pidsen"
 
     def test_a_citizen_without_a_login_gets_one_at_first_login(self) -> None:
-        kari = Person.objects.get(given_name="Kari", family_name="Hansen")
+        kari = a_person(given_name="Kari", family_name="Førstegang")
         user = user_for_claims(_provider("idporten"), {"pid": kari.national_id})
         kari.refresh_from_db()
-        assert kari.user == user and user.full_name == "Kari Hansen"
+        assert kari.user == user and user.full_name == "Kari Førstegang"
         assert not user.has_usable_password()
         assert [a.role for a in user.role_assignments.all()] == ["citizen"]
         assert AuditEvent.objects.filter(action="person.user_linked").exists()
