@@ -13,11 +13,17 @@ from collections.abc import Callable, Generator, Iterator
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
 
 from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
 from velferd.core.testing import login_actor
+
+# The generated tests check rules, not speed: on a shared, busy machine an example may take
+# longer than hypothesis's default 200 ms, which is no failure of the rule under test.
+hypothesis_settings.register_profile("velferd", deadline=None)
+hypothesis_settings.load_profile("velferd")
 
 DATABASE_EMPTIED = pytest.StashKey[bool]()
 DATABASE_FIXTURES = ("db", "transactional_db", "live_server", "_django_db_helper")
