@@ -8,14 +8,16 @@ import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.test import Client
 
 from velferd.access.models import User
 from velferd.api import api
+from velferd.core.testing import login_actor
 from velferd.employers.models import Cooperation
+from velferd.employers.tests.factories import being_assessed
 from velferd.followup.models import Activity
 from velferd.followup.tests.factories import a_period, an_activity
 from velferd.organisation.models import PartnershipAgreement
@@ -36,6 +38,7 @@ _BUILT: dict[str, Any] = {}
 def a_person_in_follow_up_with_an_activity() -> None:
     person = a_person()
     a_period(person=person)
+    _BUILT.clear()
     _BUILT.update(person=person, activity=an_activity(person=person))
 
 
@@ -56,7 +59,10 @@ def _own_role(username: str) -> int:
 
 
 def _cooperation() -> Cooperation:
-    return Cooperation.objects.get(enterprise__organisation_number="987654309", is_open=True)
+    """A cooperation the Vestland advisor is assessing, with an enterprise in Bergen."""
+    if "cooperation" not in _BUILT:
+        _BUILT["cooperation"] = being_assessed(login_actor("ia-radgiver"))
+    return cast(Cooperation, _BUILT["cooperation"])
 
 
 @dataclass
