@@ -67,6 +67,7 @@ def veileders_token(actor_of_login: ActorOf) -> ApiToken:
 
 class TestPolicyTable:
     def test_the_tables_cover_every_policy(self) -> None:
+        from velferd.assistance.tests.test_policy_table import ASSISTANCE_QUESTIONS
         from velferd.employers.tests.test_policies import EMPLOYER_QUESTIONS
         from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
         from velferd.followup.tests.appeals.test_appeal_policy_table import APPEAL_QUESTIONS
@@ -98,6 +99,7 @@ class TestPolicyTable:
             *PARTICIPANT_QUESTIONS,
             *EMPLOYMENT_QUESTIONS,
             *EFFECT_QUESTIONS,
+            *ASSISTANCE_QUESTIONS,
         }
         assert names == tables
 
