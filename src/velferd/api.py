@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from velferd.access.api import router as access_router
+from velferd.assistance.api import router as assistance_router
 from velferd.audit.api import router as audit_router
 from velferd.core.errors import DomainError
 from velferd.employers.api import router as employers_router
@@ -52,6 +53,7 @@ api.add_router("/procurement/", procurement_router)
 api.add_router("/funding/", funding_router)
 api.add_router("/participants/", participants_router)
 api.add_router("/results/", results_router)
+api.add_router("/assistance/", assistance_router)
 
 
 def _error(

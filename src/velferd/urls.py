@@ -108,6 +108,8 @@ urlpatterns = [
     path("participants/", include("velferd.participants.urls")),
     # What became of people after schemes and follow-up, and what the schemes did
     path("results/", include("velferd.results.urls")),
+    # The municipality's financial assistance (social services)
+    path("assistance/", include("velferd.assistance.urls")),
     # The citizen's own pages
     path("me/", citizen_views.my_plan, name="my_plan"),
     path("me/dialogue/", citizen_views.my_dialogue, name="my_dialogue"),

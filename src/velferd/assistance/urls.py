@@ -1,0 +1,7 @@
+"""The financial assistance pages, under /assistance/."""
+
+from django.urls import URLPattern, path  # noqa: F401  (each part adds its pages)
+
+app_name = "assistance"
+
+urlpatterns: list[URLPattern] = []
