@@ -1,5 +1,6 @@
-"""A fixed-window rate limit in the cache (Django's cache framework: per process by default,
-a shared cache such as Redis or the database in production).
+"""A fixed-window rate limit in the cache (Django's cache framework: the database cache shared
+by every app server, settings.CACHES). When the cache cannot be reached the limit lets the
+request through and logs a warning: the site goes on serving without its limits.
 
 A form counts only what it accepts: its save runs inside `only_accepted()`, and a submission
 refused there (a field error, the service's refusal, the limit itself) gives its counts
@@ -8,6 +9,7 @@ back, so that people behind one address (an office, a school) are not shut out b
 from __future__ import annotations
 
 import contextvars
+import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 
@@ -15,6 +17,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 
 from .errors import DomainError
+
+log = logging.getLogger(__name__)
 
 
 def client_key(request: HttpRequest) -> str:
@@ -93,9 +97,18 @@ def only_accepted() -> Iterator[None]:
 
 def _count(name: str, seconds: int) -> int:
     """One more in the fixed window `name` (which starts with its first count)."""
+    try:
+        count = _count_in_cache(name, seconds)
+    except Exception:  # any cache backend's failure: the limit must not take the site down
+        log.warning("Rate limit %s not counted: the cache is unreachable", name, exc_info=True)
+        return 0
     counted = _counted.get()
     if counted is not None:
         counted.append(name)
+    return count
+
+
+def _count_in_cache(name: str, seconds: int) -> int:
     cache.add(name, 0, timeout=seconds)
     try:
         return int(cache.incr(name))
@@ -105,5 +118,5 @@ def _count(name: str, seconds: int) -> int:
 
 
 def _give_back(name: str) -> None:
-    with suppress(ValueError):  # the window has ended meanwhile
+    with suppress(Exception):  # the window has ended meanwhile, or the cache is away
         cache.decr(name)

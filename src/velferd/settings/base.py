@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "velferd.core",
     "velferd.access",
     "velferd.audit",
@@ -43,6 +45,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it times the whole answer (project/metrics.py).
+    "velferd.project.metrics.MetricsMiddleware",
+    # Before the host check: the platform's probes call a pod by its address.
+    "velferd.project.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "velferd.core.middleware.RequestIdMiddleware",
@@ -98,6 +104,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The task queue (django-tasks) keeps its tasks in the application's own database: no
+# broker to run, and it works on SQLite and PostgreSQL alike (docs/architecture.md, "Jobs").
+# `velferd worker` runs the tasks and the schedule (project/jobs.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A failed job is tried again after 60 s, 120 s, 240 s ... up to this many attempts.
+VELFERD_JOB_ATTEMPTS = 4
+VELFERD_JOB_RETRY_SECONDS = 60
+# A task still marked running this long after it started lost its worker: it is run again.
+VELFERD_JOB_LEASE_SECONDS = 2 * 60 * 60
+
+# The shared cache of the rate limits and the login provider's replay guard: a table in the
+# application's database, seen by every app server, on SQLite as on PostgreSQL (created by
+# the project's migration). Sessions and the login lockouts live in their own tables.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "velferd_cache",
+    }
+}
+# /metrics answers from the loopback address, or anyone with this bearer token when set.
+VELFERD_METRICS_TOKEN = os.environ.get("VELFERD_METRICS_TOKEN", "")
 
 AUTH_USER_MODEL = "access.User"
 AUTHENTICATION_BACKENDS = [

@@ -16,3 +16,8 @@ STORAGES = {
 
 # Effect runs are executed as soon as they are asked (docs/architecture.md, "Effect runs").
 VELFERD_EFFECTS_INLINE = True
+
+# Tasks run as they are enqueued (the worker's own test runs the database backend), and the
+# rate limits count in each process's memory: the shared cache's own test uses the database.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,100 @@
+"""The scheduled jobs: what each does, when it runs and which period a run belongs to.
+
+Each job calls a domain's service (the same as its management command). A run is keyed by
+(job, period) in `JobRun`, committed in the same transaction as the job's writes: a retry,
+a second scheduler or a worker killed mid-run never makes the effect happen twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from velferd.access.actor import system_actor
+from velferd.followup import portfolio_state
+from velferd.funding import services as funding_services
+from velferd.participants import services as participant_services
+from velferd.results.services import runs as effect_runs
+from velferd.results.services.outcomes import outcomes_derive
+
+from .models import JobRun
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    cron: str  # minute hour day month day-of-week, Europe/Oslo
+    period_of: Callable[[datetime], str]
+    run: Callable[[str], str]
+
+
+def _night(moment: datetime) -> str:
+    return timezone.localtime(moment).date().isoformat()
+
+
+def _previous_month(moment: datetime) -> str:
+    first = timezone.localtime(moment).date().replace(day=1)
+    return f"{first - timedelta(days=1):%Y-%m}"
+
+
+def _five_minutes(moment: datetime) -> str:
+    local = timezone.localtime(moment)
+    return f"{local:%Y-%m-%dT%H}:{local.minute - local.minute % 5:02d}"
+
+
+def _refresh_portfolio(period: str) -> str:
+    return f"{sum(portfolio_state.refresh_all(only_stale=True))} portfolio rows rewritten"
+
+
+def _fill_places(period: str) -> str:
+    return f"{participant_services.fill_places(system_actor('fill-places'))} places offered"
+
+
+def _derive_outcomes(period: str) -> str:
+    report = outcomes_derive(actor=system_actor("derive-outcomes"))
+    return f"{report.created} new, {report.changed} changed, {report.removed} removed"
+
+
+def _funding_claims(period: str) -> str:
+    year, month = (int(part) for part in period.split("-"))
+    run = funding_services.claims_calculate(
+        actor=system_actor("funding-claims"), month=date(year, month, 1)
+    )
+    return f"{run.claims} claims, {run.kept} submitted left alone"
+
+
+def _run_effects(period: str) -> str:
+    done = [effect_runs.effect_run_execute(run_id) for run_id in effect_runs.queued_runs()]
+    return f"{len(done)} effect runs executed"
+
+
+JOBS: dict[str, Job] = {
+    job.name: job
+    for job in (
+        Job("refresh-portfolio", "0 1 * * *", _night, _refresh_portfolio),
+        Job("fill-places", "30 1 * * *", _night, _fill_places),
+        Job("derive-outcomes", "0 2 * * *", _night, _derive_outcomes),
+        Job("funding-claims", "0 3 1 * *", _previous_month, _funding_claims),
+        Job("run-effects", "*/5 * * * *", _five_minutes, _run_effects),
+    )
+}
+
+
+def run_once(name: str, period: str) -> str:
+    """Run job `name` for `period` unless a run of that period has committed already."""
+    job = JOBS[name]
+    with transaction.atomic():
+        if JobRun.objects.filter(job=name, period=period).exists():
+            return f"{name} {period}: already done"
+        summary = job.run(period)
+        try:
+            with transaction.atomic():
+                JobRun.objects.create(job=name, period=period, summary=summary)
+        except IntegrityError:
+            # Another worker committed the same period meanwhile: undo this run's writes.
+            transaction.set_rollback(True)
+            return f"{name} {period}: already done"
+    return f"{name} {period}: {summary}"
