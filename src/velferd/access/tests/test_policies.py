@@ -67,6 +67,9 @@ def veileders_token(actor_of_login: ActorOf) -> ApiToken:
 
 class TestPolicyTable:
     def test_the_tables_cover_every_policy(self) -> None:
+        from velferd.assistance.tests.test_citizen_policy_table import (
+            ASSISTANCE_CITIZEN_QUESTIONS,
+        )
         from velferd.assistance.tests.test_policy_table import ASSISTANCE_QUESTIONS
         from velferd.employers.tests.test_policies import EMPLOYER_QUESTIONS
         from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
@@ -100,6 +103,7 @@ class TestPolicyTable:
             *EMPLOYMENT_QUESTIONS,
             *EFFECT_QUESTIONS,
             *ASSISTANCE_QUESTIONS,
+            *ASSISTANCE_CITIZEN_QUESTIONS,
         }
         assert names == tables
 
