@@ -105,14 +105,14 @@ def list_agreements(
 
 
 def _supplier(number: str) -> Supplier:
-    found = Supplier.objects.filter(organisation_number=number).first()
+    found = selectors.supplier_on_record(number)
     if found is None:
         raise not_found(f"leverandør {number}", f"supplier {number}", field="supplier")
     return found
 
 
 def _scheme_type(code: str) -> SchemeType:
-    found = SchemeType.objects.filter(code=code).first()
+    found = selectors.scheme_type_on_record(code)
     if found is None:
         raise not_found(f"tiltakstype {code}", f"scheme type {code}", field="scheme_type")
     return found

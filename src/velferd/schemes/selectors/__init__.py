@@ -8,6 +8,7 @@ from .catalogue import (
     LIX_WARN_ABOVE as LIX_WARN_ABOVE,
     may_edit_catalogue as may_edit_catalogue,
     scheme_type_for as scheme_type_for,
+    scheme_type_on_record as scheme_type_on_record,
     scheme_types_for as scheme_types_for,
     sees_staff_texts as sees_staff_texts,
 )
@@ -27,6 +28,7 @@ from .suppliers import (
     own_suppliers as own_suppliers,
     staff_of as staff_of,
     supplier_for as supplier_for,
+    supplier_on_record as supplier_on_record,
     suppliers_for as suppliers_for,
     unit_of as unit_of,
     units_of as units_of,

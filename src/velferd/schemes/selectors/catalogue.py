@@ -50,6 +50,12 @@ def scheme_type_for(*, actor: Actor, code: str) -> SchemeType:
     return found
 
 
+def scheme_type_on_record(code: str) -> SchemeType | None:
+    """The scheme type with this code, in use or not, for a write whose policy is checked by
+    the caller (an agreement names its scheme type)."""
+    return SchemeType.objects.filter(code=code).first()
+
+
 def may_edit_catalogue(actor: Actor) -> bool:
     return policies.can_edit_catalogue(actor)
 

@@ -52,6 +52,12 @@ def supplier_for(*, actor: Actor, organisation_number: str) -> Supplier:
     return found
 
 
+def supplier_on_record(organisation_number: str) -> Supplier | None:
+    """The supplier with this number, active or not, for a write whose policy is checked by
+    the caller (an agreement names its supplier)."""
+    return Supplier.objects.filter(organisation_number=organisation_number).first()
+
+
 def own_suppliers(*, actor: Actor) -> QuerySet[Supplier]:
     """The suppliers the supplier staff member represents."""
     return Supplier.objects.filter(policies.suppliers_represented(actor)).order_by("name")
