@@ -40,6 +40,9 @@ DEFAULT_REPORTING_PREFIXES = (
     "/api/v1/sickleave/",
     "/api/v1/results/",
 )
+# The shared cache (rate limits), sessions, login lockouts and the task queue must be read
+# where they are written: a count or a lock read from a copy a second old is wrong.
+PRIMARY_ONLY_APPS = frozenset({"django_cache", "sessions", "axes", "django_tasks_db"})
 DEFAULT_READ_YOUR_WRITES_SECONDS = 30
 DEFAULT_MAX_LAG_SECONDS = 10.0
 DEFAULT_PROBE_CACHE_SECONDS = 5.0
@@ -145,6 +148,8 @@ class ReportingReadsRouter:
     """Django database router: see the module."""
 
     def db_for_read(self, model: Any, **hints: Any) -> str:
+        if model is not None and model._meta.app_label in PRIMARY_ONLY_APPS:
+            return PRIMARY
         return read_alias()
 
     def db_for_write(self, model: Any, **hints: Any) -> str:

@@ -4,6 +4,7 @@ just written; every other read, and every write, goes to the primary."""
 from collections.abc import Iterator
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.db import OperationalError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
@@ -65,6 +66,7 @@ class TestWhereReadsGo:
         with reporting_reads():
             assert router.db_for_read(None) == REPLICA
             assert router.db_for_write(None) == PRIMARY
+            assert router.db_for_read(Session) == PRIMARY
         assert router.allow_migrate(PRIMARY, "followup") is True
         assert router.allow_migrate(REPLICA, "followup") is False
 
