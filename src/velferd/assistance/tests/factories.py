@@ -11,27 +11,20 @@ from typing import Any
 
 from django.utils import timezone
 
-from velferd.assistance.models import Application, ApplicationStatus, GuidelineRate, RateKind
+from velferd.assistance.models import Application, ApplicationStatus, GuidelineRate
+from velferd.assistance.services.rates import PUBLISHED_RATES
 from velferd.organisation import selectors as organisation_selectors
 from velferd.people.models import Person
 from velferd.people.tests.factories import a_person
 
 _references = itertools.count(900_001)
 
-# The state's guideline rates for 2026 in kroner a month (Rundskriv til lov om sosiale
-# tjenester i NAV, the guideline rates as the demo loads them).
-RATES_2026 = {
-    RateKind.SINGLE_ADULT: Decimal("7750"),
-    RateKind.COUPLE: Decimal("12870"),
-    RateKind.SHARED_HOUSING: Decimal("6430"),
-    RateKind.CHILD_0_5: Decimal("3080"),
-    RateKind.CHILD_6_10: Decimal("3990"),
-    RateKind.CHILD_11_17: Decimal("5110"),
-}
+# The state's published guideline rates of 2024, in kroner a month.
+RATES = PUBLISHED_RATES[2024]
 
 
-def guideline_rates(year: int = 2026, rates: dict[str, Decimal] | None = None) -> None:
-    for kind, amount in (rates or RATES_2026).items():
+def guideline_rates(year: int = 2024, rates: dict[str, Decimal] | None = None) -> None:
+    for kind, amount in (rates or RATES).items():
         GuidelineRate.objects.update_or_create(year=year, kind=kind, defaults={"amount": amount})
 
 
