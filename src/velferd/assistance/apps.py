@@ -5,3 +5,8 @@ class AssistanceConfig(AppConfig):
     name = "velferd.assistance"
     label = "assistance"
     verbose_name = "Financial assistance (social services)"
+
+    def ready(self) -> None:
+        from . import caseworker_labels
+
+        caseworker_labels.register()
