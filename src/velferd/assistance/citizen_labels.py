@@ -4,6 +4,7 @@ trail's events of applications, attachments and answers. Registered when the app
 
 from __future__ import annotations
 
+from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
 READS = {"assistance_attachment": _("A document you sent with your application")}
@@ -16,13 +17,14 @@ def register_citizen_labels() -> None:
 
     from .models import ApplicationStatus, HousingKind, MoneyKind, Purpose, Relation
 
-    for kind, choices in {
+    kinds: dict[str, type[TextChoices]] = {
         "assistance_purpose": Purpose,
         "assistance_status": ApplicationStatus,
         "assistance_housing": HousingKind,
         "assistance_money": MoneyKind,
         "assistance_relation": Relation,
-    }.items():
+    }
+    for kind, choices in kinds.items():
         if kind not in CHOICES:
             register_choices(kind, choices)
     WHAT_LABELS.update(READS)
