@@ -8,5 +8,6 @@ from .request_context import current_request_id
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = current_request_id() or None
+        request = getattr(record, "request", None)
+        record.request_id = current_request_id() or getattr(request, "request_id", None)
         return True

@@ -22,6 +22,9 @@ class RequestIdMiddleware:
         token = set_request_id(incoming if _SAFE_ID.match(incoming) else None)
         try:
             request_id = current_request_id()
+            # Kept on the request too, for log records written after this middleware
+            # returns (Django's "Not Found" and "Internal Server Error" lines).
+            request.request_id = request_id  # type: ignore[attr-defined]
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
             return response

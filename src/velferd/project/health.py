@@ -55,7 +55,7 @@ def ready(request: HttpRequest) -> JsonResponse:
         "database": _database(),
         "queue": _queue(),
     }
-    if REPLICA in settings.DATABASES:
+    if replica_configured():
         checks["replica"] = _replica()
     healthy = checks["database"]["ok"] and checks["queue"]["ok"]
     return JsonResponse(
@@ -84,6 +84,10 @@ def _queue() -> dict[str, Any]:
     except Exception as error:
         return {"ok": False, "error": type(error).__name__}
     return {"ok": True, "depth": depth}
+
+
+def replica_configured() -> bool:
+    return REPLICA in settings.DATABASES
 
 
 def replica_lag_seconds() -> float:
