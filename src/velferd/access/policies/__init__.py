@@ -164,7 +164,7 @@ from .participants import (
     can_propose_change as can_propose_change,
     can_read_progress_reports as can_read_progress_reports,
     can_report_progress as can_report_progress,
-    can_supplier_see_address as can_supplier_see_address,
+    address_goes_to_supplier as address_goes_to_supplier,
     can_supplier_view_participant as can_supplier_view_participant,
     can_view_own_participations as can_view_own_participations,
     can_view_participation as can_view_participation,

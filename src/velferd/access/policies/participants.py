@@ -105,7 +105,7 @@ def can_list_supplier_participants(actor: Actor) -> bool:
     return actor.has_role(Role.SUPPLIER)
 
 
-def can_supplier_see_address(participation: Any) -> bool:
+def address_goes_to_supplier(participation: Any) -> bool:
     """The person's address goes to the supplier only when it is not protected at all: never
     a confidential or strictly confidential one. The participant is shown without it, and
     without contact details, as NAV's portal shows a participant with a protected address."""

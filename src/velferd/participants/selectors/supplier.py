@@ -76,7 +76,7 @@ def _address(person: Any) -> str:
 
 def as_seen_by_supplier(participation: Participation) -> SupplierParticipant:
     person = participation.person
-    shown = policies.can_supplier_see_address(participation)
+    shown = policies.address_goes_to_supplier(participation)
     user = person.user
     return SupplierParticipant(
         id=str(participation.pk),

@@ -34,7 +34,6 @@ pytestmark = pytest.mark.django_db
 PARTICIPANT_QUESTIONS = (
     "supplier_view_participant",
     "list_supplier_participants",
-    "supplier_see_address",  # about the participation alone: asked below, not per login
     "propose_change",
     "report_progress",
     "withdraw_proposal",
@@ -52,9 +51,6 @@ PARTICIPANT_QUESTIONS = (
     "list_places_overview",
     "view_places_overview",
 )
-# `can_supplier_see_address(participation)` takes no actor: whether the person's address may
-# go to the supplier at all, asked of the participation.
-NOT_ASKED_OF_A_LOGIN = {"supplier_see_address"}
 Y, N = True, False
 
 # Each column asks one question about one thing; the questions are PARTICIPANT_QUESTIONS.
@@ -188,8 +184,7 @@ def ask(actor: Actor, column: int, records: Records) -> bool:
 
 def test_the_table_asks_every_question_of_every_demo_login() -> None:
     asked = {question for question, _ in COLUMNS}
-    assert asked | NOT_ASKED_OF_A_LOGIN == set(PARTICIPANT_QUESTIONS)
-    assert not asked & NOT_ASKED_OF_A_LOGIN
+    assert asked == set(PARTICIPANT_QUESTIONS)
     assert set(ANSWERS) == {login.username for login in DEMO_LOGINS}
     assert all(len(row) == len(COLUMNS) for row in ANSWERS.values())
 
@@ -239,6 +234,6 @@ def test_anonymous_may_do_none_of_it(records: Records, column: int) -> None:
 def test_the_address_goes_to_the_supplier_only_when_it_is_not_protected(
     records: Records,
 ) -> None:
-    assert policies.can_supplier_see_address(records.participating) is True
+    assert policies.address_goes_to_supplier(records.participating) is True
     for person in (confidential(), strictly_confidential()):
-        assert policies.can_supplier_see_address(participating(person=person)) is False
+        assert policies.address_goes_to_supplier(participating(person=person)) is False
