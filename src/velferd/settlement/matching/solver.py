@@ -1,15 +1,11 @@
-"""The matching solver: an upper bound from the linear relaxation, solved by column
-generation over the pairs that can pay, and a whole-case assignment from a small integer
-programme over the pairs that are within reach of the bound.
+"""The matching solver: an upper bound from the Lagrangian dual of the capacities
+(lagrangian.py), a whole-case assignment by rounding at the dual's prices and polishing
+the contested cases with a small integer programme (rounding.py), and the gap between
+them, which is proven: the bound holds for every assignment (docs/settlement.md).
 
-Why the bound holds (docs/settlement.md): for prices lam >= 0 on the persons capacities
-and mu >= 0 on the minors capacities, every assignment x scores at most
-    sum_i max_j (c_ij - s_i lam_j - u_i mu_j) + sum_j (P_j lam_j + U_j mu_j),
-the Lagrangian bound, computed here over EVERY eligible pair; at the linear relaxation's
-prices it equals the relaxation's optimum. The integer programme is solved with HiGHS
-(scipy) on the pairs whose reduced profit is within delta of the case's best; when delta
-is at least bound - objective, no better assignment can use any other pair, so HiGHS's
-bound on the small programme is then a bound on the whole problem too."""
+A small round (few allowed pairs) is solved whole by HiGHS instead, whose own bound then
+proves the gap; that is also where the Lagrangian bound could be loose, since a case is
+large beside the capacities there."""
 
 from __future__ import annotations
 
@@ -18,15 +14,18 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.optimize import Bounds, LinearConstraint, milp
 
+from velferd.settlement.matching import lagrangian, rounding
 from velferd.settlement.matching.feasibility import Infeasible, Reason, reasons
 from velferd.settlement.matching.problem import Instance
 
 TARGET_GAP = 0.001
-INITIAL_COLUMNS = 12
-ADDED_COLUMNS = 8
 TOLERANCE = 1e-7
+WHOLE_PROGRAMME_PAIRS = 20_000
+# Share of the time limit the bound may use; the rest is for the assignment.
+BOUND_SHARE = 0.6
+POLISH_SIZES = (1000, 2000, 4000, 8000)
 
 
 @dataclass(frozen=True)
@@ -36,8 +35,7 @@ class Solution:
     bound: float
     gap: float
     seconds: float
-    lp_rounds: int
-    mip_rounds: int
+    polish_rounds: int
     proven_by: str
 
     def summary(self) -> dict[str, object]:
@@ -46,21 +44,9 @@ class Solution:
             "bound": round(self.bound, 4),
             "gap": self.gap,
             "solve_seconds": round(self.seconds, 3),
-            "lp_rounds": self.lp_rounds,
-            "mip_rounds": self.mip_rounds,
+            "polish_rounds": self.polish_rounds,
             "bound_from": self.proven_by,
         }
-
-
-@dataclass
-class _Prices:
-    persons: np.ndarray
-    minors: np.ndarray
-    cases: np.ndarray
-    reduced: np.ndarray
-    best: np.ndarray
-    bound: float
-    support: np.ndarray
 
 
 def solve(instance: Instance, target_gap: float = TARGET_GAP, time_limit: float = 60.0) -> Solution:
@@ -69,47 +55,96 @@ def solve(instance: Instance, target_gap: float = TARGET_GAP, time_limit: float 
     found = reasons(instance)
     if found:
         raise Infeasible(found)
+    if not instance.cases:
+        return _solution(instance, np.zeros(0, dtype=int), 0.0, started, 0, "mip")
     allowed = _allowed(instance)
     start = greedy(instance, allowed)
     if start is None:
         start = _fitting_start(instance, allowed, time_limit)
-    prices, lp_rounds = _relaxation(instance, allowed, start, started + 0.4 * time_limit)
-    prices = _descend(
-        prices, instance, allowed, instance.objective(start), started + 0.7 * time_limit
+    if allowed.sum() <= WHOLE_PROGRAMME_PAIRS:
+        return _whole(instance, allowed, start, started, time_limit)
+    arrays = lagrangian.Arrays(
+        np.where(allowed, instance.scores, -np.inf),
+        instance.sizes,
+        instance.minors,
+        np.concatenate([instance.capacity_persons, instance.capacity_minors]),
     )
-    best = (start, instance.objective(start), prices.bound, "lagrangian")
-    delta = _first_delta(prices)
-    mip_rounds = 0
-    while _gap(best[1], best[2]) > target_gap:
-        mip_rounds += 1
-        remaining = max(1.0, time_limit - (time.perf_counter() - started))
-        columns = allowed & ((prices.reduced >= prices.best[:, None] - delta) | prices.support)
-        columns[np.arange(len(start)), start] = True
-        complete = bool((columns == allowed).all())
-        result = _integer(instance, columns, remaining)
-        if result is not None:
-            assignment, restricted_bound = result
-            objective = instance.objective(assignment)
-            bound, proof = prices.bound, "lagrangian"
-            # No assignment better than `objective` uses a pair outside the columns.
-            if (complete or delta >= prices.bound - objective) and restricted_bound < bound:
-                bound, proof = max(objective, restricted_bound), "restricted_mip"
-            if objective > best[1]:
-                best = (assignment, objective, best[2], best[3])
-            if bound < best[2]:
-                best = (best[0], best[1], bound, proof)
-        if complete or time.perf_counter() - started > time_limit:
+    priced = lagrangian.minimise(arrays, started + BOUND_SHARE * time_limit)
+    assignment = _better(instance, start, _rounded(arrays, priced))
+    rounds = 0
+    for cases in POLISH_SIZES:
+        remaining = time_limit - (time.perf_counter() - started)
+        if _gap(instance.objective(assignment), priced.bound) <= target_gap or remaining <= 0:
             break
-        delta = max(delta * 4, prices.bound - best[1])
-    assignment, objective, bound, proof = best
+        rounds += 1
+        polished = rounding.polish(
+            arrays.scores,
+            priced.reduced,
+            assignment,
+            arrays.sizes,
+            arrays.minors,
+            arrays.limits,
+            remaining,
+            cases,
+        )
+        assignment = _better(instance, assignment, polished)
+    return _solution(instance, assignment, priced.bound, started, rounds, "lagrangian")
+
+
+def _rounded(arrays: lagrangian.Arrays, priced: lagrangian.Priced) -> np.ndarray | None:
+    return rounding.by_regret(
+        arrays.scores, priced.reduced, arrays.sizes, arrays.minors, arrays.limits
+    )
+
+
+def _better(instance: Instance, current: np.ndarray, candidate: np.ndarray | None) -> np.ndarray:
+    if candidate is None or instance.objective(candidate) <= instance.objective(current):
+        return current
+    return candidate
+
+
+def _whole(
+    instance: Instance, allowed: np.ndarray, start: np.ndarray, started: float, time_limit: float
+) -> Solution:
+    """The whole integer programme by HiGHS: its bound is a bound on every assignment."""
+    remaining = max(1.0, time_limit - (time.perf_counter() - started))
+    result = _integer(instance, allowed, remaining)
+    assignment, bound = start, np.inf
+    if result is not None:
+        assignment = _better(instance, start, result[0])
+        bound = result[1]
+    if not np.isfinite(bound):
+        arrays = lagrangian.Arrays(
+            np.where(allowed, instance.scores, -np.inf),
+            instance.sizes,
+            instance.minors,
+            np.concatenate([instance.capacity_persons, instance.capacity_minors]),
+        )
+        return _solution(instance, assignment, _zero_price_bound(arrays), started, 1, "lagrangian")
+    return _solution(instance, assignment, bound, started, 1, "mip")
+
+
+def _zero_price_bound(arrays: lagrangian.Arrays) -> float:
+    return lagrangian.exact(arrays, np.zeros(len(arrays.limits))).bound
+
+
+def _solution(
+    instance: Instance,
+    assignment: np.ndarray,
+    bound: float,
+    started: float,
+    rounds: int,
+    proof: str,
+) -> Solution:
+    objective = instance.objective(assignment)
+    bound = max(bound, objective)
     return Solution(
         assignment=assignment,
         objective=objective,
-        bound=max(bound, objective),
+        bound=bound,
         gap=_gap(objective, bound),
         seconds=time.perf_counter() - started,
-        lp_rounds=lp_rounds,
-        mip_rounds=mip_rounds,
+        polish_rounds=rounds,
         proven_by=proof,
     )
 
@@ -128,11 +163,6 @@ def _allowed(instance: Instance) -> np.ndarray:
     return allowed
 
 
-def _first_delta(prices: _Prices) -> float:
-    scale = float(np.abs(prices.best).mean()) if len(prices.best) else 1.0
-    return max(1e-6, 0.01 * scale)
-
-
 def _cannot_fit() -> Reason:
     return Reason(
         "cannot_fit_whole",
@@ -141,119 +171,6 @@ def _cannot_fit() -> Reason:
         "The capacities cannot hold every case whole: no assignment keeps the families "
         "together within the municipalities' decisions.",
     )
-
-
-def _relaxation(
-    instance: Instance, allowed: np.ndarray, start: np.ndarray, deadline: float
-) -> tuple[_Prices, int]:
-    """The linear relaxation's prices by column generation: HiGHS solves the relaxation
-    over a few pairs per case (the best scores and the greedy start's pair, so it is
-    always feasible); every eligible pair is then priced at its duals and the exact
-    Lagrangian bound computed; pairs that would pay are added, until none would."""
-    scores = np.where(allowed, instance.scores, -np.inf)
-    limits = np.concatenate([instance.capacity_persons, instance.capacity_minors])
-    candidates = _top_columns(scores, INITIAL_COLUMNS)
-    candidates[np.arange(len(start)), start] = True
-    best_prices: _Prices | None = None
-    rounds = 0
-    while rounds < MAX_LP_ROUNDS:
-        rounds += 1
-        duals, cases, support = _restricted_lp(instance, candidates, limits)
-        priced = _prices_at(duals, scores, instance, limits, support)
-        if best_prices is None or priced.bound < best_prices.bound:
-            best_prices = priced
-        paying = allowed & ~candidates & (priced.reduced > cases[:, None] + TOLERANCE)
-        if not paying.any() or time.perf_counter() > deadline:
-            break
-        candidates |= _top_columns(np.where(paying, priced.reduced, -np.inf), ADDED_COLUMNS)
-    assert best_prices is not None
-    return best_prices, rounds
-
-
-MAX_LP_ROUNDS = 30
-
-
-def _restricted_lp(
-    instance: Instance, candidates: np.ndarray, limits: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    n = len(instance.cases)
-    rows, cols = np.nonzero(candidates)
-    one_each, capacity = _constraints(instance, rows, cols)
-    result = linprog(
-        -instance.scores[rows, cols],
-        A_ub=capacity,
-        b_ub=limits,
-        A_eq=one_each,
-        b_eq=np.ones(n),
-        bounds=(0, None),
-        method=LP_METHOD,
-    )
-    if result.status != 0:
-        raise RuntimeError(f"HiGHS could not solve the relaxation: {result.message}")
-    support = np.zeros(candidates.shape, dtype=bool)
-    used = result.x > 1e-9
-    support[rows[used], cols[used]] = True
-    duals = np.maximum(-result.ineqlin.marginals, 0.0)
-    return duals, -result.eqlin.marginals, support
-
-
-LP_METHOD = "highs-ipm"
-
-
-def _prices_at(
-    prices: np.ndarray,
-    scores: np.ndarray,
-    instance: Instance,
-    limits: np.ndarray,
-    support: np.ndarray,
-) -> _Prices:
-    m = len(instance.municipalities)
-    reduced = scores - np.outer(instance.sizes, prices[:m]) - np.outer(instance.minors, prices[m:])
-    best = reduced.max(axis=1)
-    bound = float(best.sum() + prices @ limits)
-    return _Prices(prices[:m], prices[m:], best, reduced, best, bound, support)
-
-
-def _descend(
-    prices: _Prices, instance: Instance, allowed: np.ndarray, lower: float, deadline: float
-) -> _Prices:
-    """Subgradient steps on the exact Lagrangian over every pair (Polyak's step towards
-    the best assignment known), from the relaxation's prices, while time allows; the
-    lowest bound met is kept."""
-    scores = np.where(allowed, instance.scores, -np.inf)
-    limits = np.concatenate([instance.capacity_persons, instance.capacity_minors])
-    m = len(instance.municipalities)
-    current = np.concatenate([prices.persons, prices.minors])
-    best, factor, stale = prices, 1.0, 0
-    for _ in range(MAX_DESCENT_STEPS):
-        if time.perf_counter() > deadline or best.bound - lower <= TOLERANCE:
-            break
-        reduced = (
-            scores - np.outer(instance.sizes, current[:m]) - np.outer(instance.minors, current[m:])
-        )
-        chosen = reduced.argmax(axis=1)
-        bound = float(reduced[np.arange(len(chosen)), chosen].sum() + current @ limits)
-        if bound < best.bound - TOLERANCE:
-            best, stale = _prices_at(current, scores, instance, limits, prices.support), 0
-        else:
-            stale += 1
-            if stale >= 3:
-                factor, stale = factor / 2, 0
-        used = np.concatenate(
-            [
-                np.bincount(chosen, instance.sizes, minlength=m),
-                np.bincount(chosen, instance.minors, minlength=m),
-            ]
-        )
-        step = limits - used
-        norm = float(step @ step)
-        if norm == 0:
-            break
-        current = np.maximum(current - factor * (bound - lower) / norm * step, 0.0)
-    return best
-
-
-MAX_DESCENT_STEPS = 200
 
 
 def greedy(instance: Instance, allowed: np.ndarray) -> np.ndarray | None:
@@ -274,18 +191,6 @@ def greedy(instance: Instance, allowed: np.ndarray) -> np.ndarray | None:
         room[j] -= sizes[i]
         room_minors[j] -= minors[i]
     return assignment
-
-
-def _cannot_fit_split() -> Reason:
-    return Reason(
-        "cannot_fit",
-        "Kapasitetene rommer ikke alle sakene, selv om sakene kunne deles: sammen sett er "
-        "plassene for personer, enslige mindreårige eller helsekompetanse for få der sakene "
-        "kan bo.",
-        "The capacities cannot hold all cases even if cases could be split: taken together "
-        "the places for persons, unaccompanied minors or health competence are too few "
-        "where the cases may go.",
-    )
 
 
 def _constraints(
@@ -309,7 +214,7 @@ def _constraints(
 
 def _fitting_start(instance: Instance, allowed: np.ndarray, time_limit: float) -> np.ndarray:
     """When the greedy start finds no room for some case: any whole-case assignment,
-    from HiGHS over every eligible pair; none proves the instance infeasible."""
+    from HiGHS over every allowed pair; none proves the instance infeasible."""
     result = _integer(instance, allowed, time_limit, feasibility_only=True)
     if result is None:
         raise Infeasible([_cannot_fit()])
@@ -344,12 +249,3 @@ def _integer(
     dual_bound = getattr(result, "mip_dual_bound", None)
     restricted_bound = -float(dual_bound) if dual_bound is not None else np.inf
     return assignment, restricted_bound
-
-
-def _top_columns(values: np.ndarray, count: int) -> np.ndarray:
-    """The `count` largest finite entries of each row."""
-    count = min(count, values.shape[1])
-    top = np.argpartition(-values, count - 1, axis=1)[:, :count]
-    chosen = np.zeros(values.shape, dtype=bool)
-    np.put_along_axis(chosen, top, True, axis=1)
-    return chosen & np.isfinite(values)
