@@ -60,6 +60,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/audit_dependencies.py
 
 openapi: setup
 	$(VELFERD) export_openapi docs/openapi.json
