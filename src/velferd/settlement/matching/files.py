@@ -293,3 +293,44 @@ def scores(
     rows, problems = _lines(file, text, SCORE_COLUMNS, read)
     problems += _duplicates(file, "municipality_number", [(n, f"{c},{m}") for n, (c, m, _) in rows])
     return [r for _, r in rows], problems
+
+
+PAIR_COLUMNS = ("case_id", "municipality_number")
+
+
+def pairs(
+    file: str,
+    text: str,
+    case_ids: set[str],
+    municipality_numbers: set[str],
+    one_per_case: bool,
+) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """The officer's (case, municipality) pairs: locks (`one_per_case`: a case is locked
+    to one municipality only) or forbidden pairs (each pair once). An empty file (the
+    header only) is no pairs."""
+    if not text.strip():
+        return [], []
+
+    def read(line: _Line) -> tuple[str, str]:
+        case_id = line.text("case_id")
+        number = line.municipality_number("municipality_number")
+        if case_id and case_id not in case_ids:
+            line.bad("case_id", f"Ukjent sak «{case_id}».", f"Unknown case '{case_id}'.")
+        if number and number not in municipality_numbers and len(number) == 4:
+            line.bad(
+                "municipality_number",
+                f"Ukjent kommune «{number}».",
+                f"Unknown municipality '{number}'.",
+            )
+        return case_id, number
+
+    rows, problems = _lines(file, text, PAIR_COLUMNS, read)
+    if len(problems) == 1 and problems[0].message_en == "The file has no lines.":
+        problems = []
+    if one_per_case:
+        problems += _duplicates(file, "case_id", [(n, c) for n, (c, _) in rows])
+    else:
+        problems += _duplicates(
+            file, "municipality_number", [(n, f"{c},{m}") for n, (c, m) in rows]
+        )
+    return [r for _, r in rows], problems

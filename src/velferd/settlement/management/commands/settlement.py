@@ -3,6 +3,7 @@ write the assignment (formats and exit statuses: docs/settlement.md).
 
     velferd settlement solve --municipalities municipalities.csv --persons persons.csv \\
         (--history history.csv | --scores scores.csv) --out assignment.csv [--report r.json]
+        [--locks locks.csv] [--forbidden forbidden.csv]
 
 Prints one JSON line (objective, bound, gap, solve time, cases, persons). A bad file is
 refused with every bad line on standard error and exit status 2; an infeasible round with
@@ -48,6 +49,12 @@ class Command(BaseCommand):
         source.add_argument("--scores", type=Path, help="Given scores per (case, municipality).")
         solve_parser.add_argument("--out", type=Path, required=True)
         solve_parser.add_argument("--report", type=Path, help="Write the calibration here (JSON).")
+        solve_parser.add_argument(
+            "--locks", type=Path, help="case_id,municipality_number: the officer's placements."
+        )
+        solve_parser.add_argument(
+            "--forbidden", type=Path, help="case_id,municipality_number: pairs never to use."
+        )
         solve_parser.add_argument("--gap", type=float, default=TARGET_GAP)
         solve_parser.add_argument("--time-limit", type=float, default=60.0)
 
@@ -81,10 +88,11 @@ def _bad(problems: list[files.Problem]) -> Refused:
 def run(options: dict[str, Any], stderr: Any) -> dict[str, Any]:
     try:
         municipalities, persons, scores, listed, extra = _inputs(options, stderr)
+        locks, forbidden = _officer_pairs(options, persons, municipalities)
     except files.BadFile as bad:
         raise _bad(bad.problems) from None
     cases = cases_of(persons)
-    instance = build_instance(cases, municipalities, scores, listed)
+    instance = build_instance(cases, municipalities, scores, listed, locks, forbidden)
     try:
         solution = solve(instance, options["gap"], options["time_limit"])
     except Infeasible as infeasible:
@@ -99,6 +107,8 @@ def run(options: dict[str, Any], stderr: Any) -> dict[str, Any]:
         "adults": sum(p.adult for p in persons),
         "municipalities": len(municipalities),
         "eligible_pairs": int(instance.eligible.sum()),
+        "locked": len(locks),
+        "forbidden": len(forbidden),
         **extra,
     }
 
@@ -149,6 +159,26 @@ def _inputs(
         "brier_constant": round(calibration.brier_constant, 5),
     }
     return municipalities, persons, scores, None, extra
+
+
+def _officer_pairs(
+    options: dict[str, Any], persons: list[Person], municipalities: list[Municipality]
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The locks (case -> municipality) and forbidden pairs, every bad line of both files
+    reported together."""
+    case_ids = {p.case_id for p in persons}
+    numbers = {m.number for m in municipalities}
+    problems: list[files.Problem] = []
+    found: dict[str, list[tuple[str, str]]] = {"locks": [], "forbidden": []}
+    for name in found:
+        path = options.get(name)
+        if path is None:
+            continue
+        rows, bad = files.pairs(path.name, _read(path), case_ids, numbers, name == "locks")
+        found[name], problems = rows, problems + bad
+    if problems:
+        raise files.BadFile(problems)
+    return dict(found["locks"]), found["forbidden"]
 
 
 def _score_matrix(
