@@ -17,13 +17,23 @@ from ..actor import Actor
 from ..roles import Role
 from .base import NOTHING
 from .coordination import can_view_municipal_records, municipal_records_visible
-from .people import can_know_person_exists, is_the_person, persons_known, the_person
+from .people import (
+    _cleared_office_employees,
+    can_know_person_exists,
+    is_the_person,
+    persons_known,
+    the_person,
+)
 
 _MUNICIPAL = (Role.CASEWORKER_MUNICIPAL,)
 
 
 def _at_office(actor: Actor, application: Any) -> bool:
+    """A municipal caseworker at the application's office, with the same limits as for the
+    office's people (strictly confidential addresses, the office's own employees)."""
     person = application.person
+    if person.is_office_employee and not _cleared_office_employees(actor):
+        return False
     return application.office_id in actor.office_ids(*_MUNICIPAL) and can_know_person_exists(
         actor, person
     )
@@ -33,7 +43,10 @@ def _at_offices(actor: Actor, via: str) -> Q:
     offices = actor.office_ids(*_MUNICIPAL)
     if not offices:
         return NOTHING
-    return Q(**{f"{via}office__in": offices}) & persons_known(actor, f"{via}person__")
+    rule = Q(**{f"{via}office__in": offices}) & persons_known(actor, f"{via}person__")
+    if not _cleared_office_employees(actor):
+        rule &= Q(**{f"{via}person__is_office_employee": False})
+    return rule
 
 
 def can_view_payment(actor: Actor, payment: Any) -> bool:
