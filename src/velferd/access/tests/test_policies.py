@@ -70,6 +70,7 @@ class TestPolicyTable:
         from velferd.assistance.tests.test_citizen_policy_table import (
             ASSISTANCE_CITIZEN_QUESTIONS,
         )
+        from velferd.assistance.tests.test_payments_policy_table import PAYMENT_QUESTIONS
         from velferd.assistance.tests.test_policy_table import ASSISTANCE_QUESTIONS
         from velferd.employers.tests.test_policies import EMPLOYER_QUESTIONS
         from velferd.enquiries.tests.test_policies import MINISTRY_QUESTIONS
@@ -104,6 +105,7 @@ class TestPolicyTable:
             *EFFECT_QUESTIONS,
             *ASSISTANCE_QUESTIONS,
             *ASSISTANCE_CITIZEN_QUESTIONS,
+            *PAYMENT_QUESTIONS,
         }
         assert names == tables
 
