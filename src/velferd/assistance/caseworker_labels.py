@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from velferd.core.labels import AUDIT_EVENTS, AUDIT_RECORDS, register_choices
+from velferd.core.labels import AUDIT_EVENTS, AUDIT_RECORDS, EXTRA, register_choices
 
 from .models import (
     ActivityCondition,
@@ -13,8 +13,12 @@ from .models import (
     DecisionReason,
     DocumentationRequestStatus,
     Frequency,
+    HousingKind,
+    MoneyKind,
     Outcome,
+    Purpose,
     RateKind,
+    Relation,
 )
 
 HISTORY = {
@@ -35,6 +39,11 @@ def register() -> None:
     register_choices("assistance_activity_condition", ActivityCondition)
     register_choices("documentation_request_status", DocumentationRequestStatus)
     register_choices("guideline_rate_kind", RateKind)
+    register_choices("assistance_purpose", Purpose)
+    register_choices("assistance_housing", HousingKind)
+    register_choices("assistance_relation", Relation)
+    register_choices("assistance_money", MoneyKind)
+    EXTRA.setdefault("assistance_history", {}).update(HISTORY)
     AUDIT_RECORDS.update(
         {
             "guideline_rate": _("Guideline rate"),

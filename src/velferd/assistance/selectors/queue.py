@@ -33,6 +33,10 @@ class Queue:
     count: int
 
     @property
+    def per_status(self) -> list[tuple[str, int]]:
+        return list(self.counts.items())
+
+    @property
     def total(self) -> int:
         return sum(self.counts.values())
 
