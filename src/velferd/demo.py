@@ -20,6 +20,7 @@ from velferd.publications.services import load_demo_publications
 from velferd.results.demo import load_demo_outcomes
 from velferd.results.demo_effects import load_demo_effects
 from velferd.schemes.demo import load_demo_schemes
+from velferd.settlement.demo import load_demo_settlement
 from velferd.sickleave.demo import load_demo_sick_leave
 
 __all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "load_demo"]
@@ -48,4 +49,5 @@ def load_demo(*, actor: Actor) -> dict[str, int]:
         "participations": load_demo_participants(system=actor),
         "employment_months": load_demo_outcomes(system=actor),
         "effect_runs": load_demo_effects(system=actor),
+        "settlement_cases": load_demo_settlement(system=actor),
     }

@@ -85,6 +85,12 @@ def own_person(*, actor: Actor) -> Person | None:
     )
 
 
+def registered_person(national_id: str) -> Person | None:
+    """The person on record with this number, for a service that registers or moves them
+    (settling a refugee's case): not a read shown to anyone, so not logged."""
+    return Person.objects.filter(national_id=national_id).first()
+
+
 def lock_person(person_id: Any) -> None:
     """Lock the person's row (`FOR NO KEY UPDATE`), the first lock a write about one person
     takes (see "Lock order" in docs/architecture.md): it serialises the writes about the

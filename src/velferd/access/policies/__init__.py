@@ -250,6 +250,24 @@ from .schemes import (
     suppliers_represented as suppliers_represented,
     suppliers_visible as suppliers_visible,
 )
+from .settlement import (
+    can_answer_settlement_proposal as can_answer_settlement_proposal,
+    can_coordinate_settlement_in as can_coordinate_settlement_in,
+    can_enter_settlement_decision as can_enter_settlement_decision,
+    can_manage_settlement_case as can_manage_settlement_case,
+    can_manage_settlement_for as can_manage_settlement_for,
+    can_manage_settlement_round as can_manage_settlement_round,
+    can_run_settlement_matching as can_run_settlement_matching,
+    can_send_settlement_proposal as can_send_settlement_proposal,
+    can_view_settlement_case as can_view_settlement_case,
+    can_view_settlement_request as can_view_settlement_request,
+    can_work_with_settlement as can_work_with_settlement,
+    coordinated_municipalities as coordinated_municipalities,
+    municipalities_in_settlement as municipalities_in_settlement,
+    municipalities_managed_in_settlement as municipalities_managed_in_settlement,
+    settlement_cases_visible as settlement_cases_visible,
+    settlement_proposals_to_answer as settlement_proposals_to_answer,
+)
 from .sickleave import (
     can_import_sick_leave_statistics as can_import_sick_leave_statistics,
     can_prioritise_enterprises as can_prioritise_enterprises,

@@ -84,6 +84,7 @@ class TestPolicyTable:
         from velferd.results.tests.test_employment_policy_table import EMPLOYMENT_QUESTIONS
         from velferd.results.tests.test_runs_policy_table import EFFECT_QUESTIONS
         from velferd.schemes.tests.test_policy_table import SCHEME_QUESTIONS
+        from velferd.settlement.tests.test_policy_table import SETTLEMENT_QUESTIONS
         from velferd.sickleave.tests.test_policies import SICK_LEAVE_QUESTIONS
 
         names = {name[4:] for name in vars(policies) if name.startswith("can_")}
@@ -106,6 +107,7 @@ class TestPolicyTable:
             *ASSISTANCE_QUESTIONS,
             *ASSISTANCE_CITIZEN_QUESTIONS,
             *PAYMENT_QUESTIONS,
+            *SETTLEMENT_QUESTIONS,
         }
         assert names == tables
 
