@@ -24,5 +24,5 @@ RUN mkdir -p /app/var && VELFERD_SECRET_KEY=build VELFERD_PSEUDONYM_KEY=build \
     velferd collectstatic --no-input -v0 && chown -R velferd /app
 USER velferd
 EXPOSE 8080
-CMD ["gunicorn", "velferd.wsgi", "--bind", "0.0.0.0:8080", "--workers", "3", \
-     "--access-logfile", "-", "--graceful-timeout", "20"]
+CMD ["gunicorn", "-c", "python:velferd.project.gunicorn_conf", "velferd.wsgi", \
+     "--access-logfile", "-"]

@@ -13,7 +13,8 @@ TEST_WORKERS ?= auto
 # browser walks at the end never leave one core idle.
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
-.PHONY: run setup test test-sqlite test-postgresql lint openapi messages demo-db clean
+.PHONY: run setup test test-sqlite test-postgresql lint openapi messages demo-db clean \
+	scale-demo restore-drill
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,15 @@ run: demo-db
 	@echo ""
 	@echo "velferd runs on http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
 	$(VELFERD) runserver $(HOST):$(PORT)
+
+# The production topology on loopback with the demo: PostgreSQL primary and streaming
+# replica, two gunicorn app servers, the task worker, nginx (README, "Production").
+scale-demo: setup
+	scripts/scale-demo.sh
+
+# Restore a base backup and the archived WAL into a fresh cluster; verify the audit chain.
+restore-drill: setup
+	scripts/restore-drill.sh
 
 test: setup
 	scripts/ensure-chromium.sh

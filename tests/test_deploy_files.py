@@ -89,7 +89,7 @@ def test_the_image_runs_gunicorn_as_a_plain_user_from_the_lock() -> None:
     assert re.search(r"^FROM python:3\.11", dockerfile, re.MULTILINE)
     assert "-r requirements.lock" in dockerfile
     assert re.search(r"^USER velferd$", dockerfile, re.MULTILINE)
-    assert '"gunicorn", "velferd.wsgi"' in dockerfile
+    assert '"python:velferd.project.gunicorn_conf", "velferd.wsgi"' in dockerfile
     for copied in re.findall(r"^COPY (?!--)(.+) \S+$", dockerfile, re.MULTILINE):
         for source in copied.split():
             assert (ROOT / source).exists(), source

@@ -1,0 +1,25 @@
+"""gunicorn's settings for the app servers: `gunicorn -c python:velferd.project.gunicorn_conf
+velferd.wsgi` (the image, make scale-demo, bench/). The application and every page's module
+are imported once in the master before it forks, so that no worker spends its first request
+importing the estimators' libraries, which on a busy machine outlasted the worker timeout."""
+
+import os
+
+bind = os.environ.get("VELFERD_BIND", "0.0.0.0:8080")
+workers = int(os.environ.get("VELFERD_WORKERS", "3"))
+preload_app = True
+timeout = 60
+graceful_timeout = 20
+# The workers' heartbeat files in memory, not on a disk that may stall (container images).
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+control_socket_disable = True
+
+
+def when_ready(server: object) -> None:
+    """Resolve the URL configuration in the master: it imports every view module."""
+    from django.db import connections
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - loading is the point
+    # No connection opened while importing may be shared by the forked workers.
+    connections.close_all()
