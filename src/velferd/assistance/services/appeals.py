@@ -20,10 +20,13 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT
 from velferd.core.validation import invalid, required_text
 
 from ..models import Appeal, AppealStatus, Decision, DecisionReason
+from .decision_checks import DecisionInput
+from .decisions import decision_replace
 
 APPEAL_WEEKS = 3
 OPEN = (AppealStatus.RECEIVED, AppealStatus.SENT_TO_COUNTY_GOVERNOR)
@@ -99,7 +102,7 @@ def appeal_lodge(*, actor: Actor, decision_id: uuid.UUID | str, grounds: str) ->
     )
     audit.record(
         actor=actor,
-        action="assistance.appeal_lodged",
+        action="assistance_appeal.lodged",
         target=appeal,
         after={**audit.snapshot(appeal, *FIELDS), "decision": str(decision.pk)},
     )
@@ -172,7 +175,7 @@ def appeal_send_to_county_governor(
     return _move(
         actor,
         appeal,
-        "assistance.appeal_sent",
+        "assistance_appeal.sent_to_county_governor",
         status=AppealStatus.SENT_TO_COUNTY_GOVERNOR,
         office_assessment=_assessment(assessment),
         sent_on=timezone.localdate(),
@@ -213,9 +216,41 @@ def appeal_record_change(
     return _move(
         actor,
         appeal,
-        "assistance.appeal_changed",
+        "assistance_appeal.changed",
         status=AppealStatus.CHANGED,
         office_assessment=_assessment(assessment),
+        new_decision=new_decision,
+    )
+
+
+@retried_atomic
+def appeal_change(
+    *,
+    actor: Actor,
+    appeal_id: uuid.UUID | str,
+    version: int,
+    assessment: str,
+    data: DecisionInput,
+) -> Appeal:
+    """The office finds the appeal right: a new decision in place of the one appealed
+    (reason appeal_reassessed, by the decision's own service, with its letter, follow-up
+    records and payments), and the appeal closed as changed. Locks: the appeal, then the
+    application and the decision (as the decision's service takes them)."""
+    appeal = _appeal(actor, appeal_id, version)
+    _refuse_unless_received(appeal)
+    text = _assessment(assessment)
+    new_decision = decision_replace(
+        actor=actor,
+        decision_id=appeal.decision_id,
+        reason=DecisionReason.APPEAL_REASSESSED,
+        data=data,
+    )
+    return _move(
+        actor,
+        appeal,
+        "assistance_appeal.changed",
+        status=AppealStatus.CHANGED,
+        office_assessment=text,
         new_decision=new_decision,
     )
 
@@ -239,4 +274,4 @@ def appeal_record_county_governor(
         "Bare en klage som er sendt til Statsforvalteren, kan få Statsforvalterens avgjørelse.",
         "Only an appeal sent to the County Governor can have the County Governor's outcome.",
     )
-    return _move(actor, appeal, "assistance.appeal_decided", status=outcome)
+    return _move(actor, appeal, "assistance_appeal.county_governor_outcome", status=outcome)

@@ -134,7 +134,7 @@ def payments_export(
     )
     audit.record(
         actor=actor,
-        action="assistance.payments_exported",
+        action="assistance_payment_export.made",
         target=export,
         after={
             "municipality": municipality.number,

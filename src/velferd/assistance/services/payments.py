@@ -139,7 +139,7 @@ def plan_payments(decision: Decision, actor: Actor | None = None) -> list[Paymen
     if payments or cancelled:
         audit.record(
             actor=actor or _decider(decision),
-            action="assistance.payments_planned",
+            action="assistance_decision.payments_planned",
             target=decision,
             after={
                 "planned": [[str(p.due_on), str(p.amount)] for p in payments],
@@ -211,7 +211,7 @@ def payment_approve(*, actor: Actor, payment_id: uuid.UUID | str, version: int) 
     payment.save(update_fields=["status", "approved_by", "version", "updated_at"])
     audit.record(
         actor=actor,
-        action="assistance.payment_approved",
+        action="assistance_payment.approved",
         target=payment,
         before={"status": PaymentStatus.PLANNED},
         after={"status": payment.status, "amount": str(payment.amount)},

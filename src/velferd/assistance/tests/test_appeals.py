@@ -12,6 +12,7 @@ import pytest
 from velferd.access.actor import Actor
 from velferd.assistance.models import Appeal, AppealStatus, Decision
 from velferd.assistance.services import appeals
+from velferd.assistance.services.decision_checks import DecisionInput
 from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
 from velferd.core.testing import login_actor, new_user
@@ -26,7 +27,7 @@ DECIDED = datetime.date(2026, 1, 2)
 
 def _citizen_decision() -> tuple[Actor, Decision]:
     citizen = new_user("soker", "citizen")
-    person = a_person(user=citizen.user)
+    person = a_person(user=citizen.user, birth_date=datetime.date(1970, 5, 17))
     return citizen, a_decision(an_application(person=person, status="decided"))
 
 
@@ -41,7 +42,7 @@ def test_the_person_appeals_within_three_weeks() -> None:
     citizen, decision = _citizen_decision()
     appeal = _lodge_on(DECIDED + datetime.timedelta(weeks=3), citizen, decision)
     assert (appeal.status, appeal.late, appeal.registered_by) == ("received", False, citizen.user)
-    assert AuditEvent.objects.filter(action="assistance.appeal_lodged").count() == 1
+    assert AuditEvent.objects.filter(action="assistance_appeal.lodged").count() == 1
 
 
 def test_an_appeal_after_three_weeks_is_accepted_and_marked_late() -> None:
@@ -104,6 +105,34 @@ def test_the_office_changes_the_decision_after_the_appeal() -> None:
         new_decision=new,
     )
     assert changed.status == AppealStatus.CHANGED and changed.new_decision == new
+
+
+def test_changing_the_decision_makes_a_new_one_through_the_decision_service() -> None:
+    appeal = _received()
+    data = DecisionInput(
+        outcome="granted",
+        amount="9000",
+        frequency="monthly",
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 3, 31),
+        reasoning="Etter klagen regner vi med strømutgiftene også.",
+        conditions=[],
+    )
+    changed = appeals.appeal_change(
+        actor=second_caseworker(),
+        appeal_id=appeal.pk,
+        version=appeal.version,
+        assessment="Strømmen var ikke tatt med.",
+        data=data,
+    )
+    assert changed.status == AppealStatus.CHANGED and changed.new_decision is not None
+    new = changed.new_decision
+    assert (new.reason, new.replaces_id, new.amount) == (
+        "appeal_reassessed",
+        appeal.decision_id,
+        9000,
+    )
+    assert new.payments.exclude(status="cancelled").exists()
 
 
 def test_the_office_moves_are_refused_when_wrong() -> None:

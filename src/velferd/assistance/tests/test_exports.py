@@ -45,7 +45,7 @@ def test_the_approved_payments_go_into_run_1_with_the_documented_columns() -> No
     assert set(Payment.objects.filter(export=export).values_list("status", flat=True)) == {
         PaymentStatus.EXPORTED
     }
-    assert AuditEvent.objects.filter(action="assistance.payments_exported").count() == 1
+    assert AuditEvent.objects.filter(action="assistance_payment_export.made").count() == 1
 
 
 def test_a_second_export_with_nothing_new_is_refused_and_makes_no_run() -> None:

@@ -77,7 +77,7 @@ def test_a_replacing_decision_cancels_what_was_not_sent_and_sets_off_what_was() 
         (D(2026, 2, 1), Decimal("2250.00")),
         (D(2026, 3, 1), Decimal("5000.00")),
     ]
-    event = AuditEvent.objects.filter(action="assistance.payments_planned").last()
+    event = AuditEvent.objects.filter(action="assistance_decision.payments_planned").last()
     assert event is not None and event.after is not None
     assert len(event.after["cancelled"]) == 2
 
@@ -88,7 +88,7 @@ def test_another_caseworker_at_the_office_approves_a_payment() -> None:
         actor=second_caseworker(), payment_id=payment.pk, version=payment.version
     )
     assert approved.status == PaymentStatus.APPROVED and approved.approved_by is not None
-    assert AuditEvent.objects.filter(action="assistance.payment_approved").count() == 1
+    assert AuditEvent.objects.filter(action="assistance_payment.approved").count() == 1
 
 
 def _refused(actor: object, payment: Payment, version: int | None = None) -> DomainError:
