@@ -1,6 +1,10 @@
 """Reporting reads go to the replica when it is there, fresh and up, and the reader has not
 just written; every other read, and every write, goes to the primary."""
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -173,3 +177,30 @@ def test_the_group_figures_page_answers_with_the_router_installed(client_as, set
     ]
     page = client_as("analytiker").get("/sick-leave/groups/")
     assert page.status_code == 200
+
+
+def _production_databases(extra: dict[str, str]) -> dict[str, object]:
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REPLICA_URL")},
+        "DJANGO_SETTINGS_MODULE": "velferd.settings.production",
+        "VELFERD_SECRET_KEY": "x" * 50,
+        "VELFERD_PSEUDONYM_KEY": "y" * 32,
+        "DATABASE_URL": "postgres://velferd@db.example:5432/velferd",
+        **extra,
+    }
+    script = (
+        "import json, django; from django.conf import settings; django.setup();"
+        "print(json.dumps({a: d['HOST'] for a, d in settings.DATABASES.items()}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_production_reads_its_replica_from_replica_url() -> None:
+    assert _production_databases({}) == {"default": "db.example"}
+    with_replica = _production_databases(
+        {"REPLICA_URL": "postgres://velferd@replica.example/velferd"}
+    )
+    assert with_replica == {"default": "db.example", "replica": "replica.example"}
