@@ -77,7 +77,7 @@ def exact(arrays: Arrays, prices: np.ndarray) -> Priced:
 def minimise(arrays: Arrays, deadline: float, seed: int = 0) -> Priced:
     """Prices with a small exact bound, found before the deadline (the lowest met)."""
     upper = _price_ceiling(arrays)
-    prices = _sampled_prices(arrays, upper, seed)
+    prices = _sampled_prices(arrays, upper, seed, deadline)
     best = exact(arrays, prices)
     current = best
     for temperature, width, steps in _rounds():
@@ -111,21 +111,24 @@ def _price_ceiling(arrays: Arrays) -> np.ndarray:
     return np.full(len(arrays.limits), max(top, 1.0) * 2)
 
 
-def _sampled_prices(arrays: Arrays, upper: np.ndarray, seed: int) -> np.ndarray:
+def _sampled_prices(
+    arrays: Arrays, upper: np.ndarray, seed: int, deadline: float = np.inf
+) -> np.ndarray:
     n = len(arrays.sizes)
     if n > SAMPLED_CASES:
         chosen = np.random.default_rng(seed).choice(n, SAMPLED_CASES, replace=False)
         share = SAMPLED_CASES / n
     else:
         chosen, share = np.arange(n), 1.0
-    rows, cols = np.nonzero(np.isfinite(arrays.scores[chosen]))
     sample = Arrays(
         arrays.scores[chosen], arrays.sizes[chosen], arrays.minors[chosen], arrays.limits * share
     )
-    smoothed = _Smoothed(sample, rows, cols, sample.limits)
+    smoothed = _DenseSmoothed(sample)
     prices = np.zeros(len(arrays.limits))
     for temperature, steps in SAMPLE_ROUNDS:
-        prices = smoothed.minimise(prices, temperature, steps, np.zeros_like(prices), upper)
+        prices = smoothed.minimise(
+            prices, temperature, steps, np.zeros_like(prices), upper, deadline
+        )
     return prices
 
 
@@ -137,7 +140,65 @@ def _pairs_within(arrays: Arrays, priced: Priced, width: float) -> tuple[np.ndar
     return rows, cols
 
 
-class _Smoothed:
+class _Minimised:
+    def value(self, prices: np.ndarray, temperature: float) -> tuple[float, np.ndarray]:
+        raise NotImplementedError
+
+    def minimise(
+        self,
+        prices: np.ndarray,
+        temperature: float,
+        steps: int,
+        low: np.ndarray,
+        high: np.ndarray,
+        deadline: float = np.inf,
+    ) -> np.ndarray:
+        def stop_at_deadline(_: object) -> None:
+            if time.perf_counter() > deadline:
+                raise StopIteration
+
+        result = minimize(
+            self.value,
+            np.clip(prices, low, high),
+            args=(temperature,),
+            jac=True,
+            method="L-BFGS-B",
+            bounds=list(zip(low, high, strict=True)),
+            options={"maxiter": steps, "maxfun": steps + steps // 2},
+            callback=stop_at_deadline,
+        )
+        return np.asarray(result.x)
+
+
+class _DenseSmoothed(_Minimised):
+    """The smoothed L over every pair of a small instance, as a matrix (faster there)."""
+
+    def __init__(self, arrays: Arrays):
+        self.arrays = arrays
+        self.with_minors = arrays.minors > 0
+
+    def value(self, prices: np.ndarray, temperature: float) -> tuple[float, np.ndarray]:
+        arrays, m = self.arrays, self.arrays.municipalities
+        weights = reduced_scores(arrays, prices)
+        best = weights.max(axis=1)
+        weights -= best[:, None]
+        weights /= temperature
+        np.exp(weights, out=weights)
+        total = weights.sum(axis=1)
+        weights /= total[:, None]
+        value = float((best + temperature * np.log(total)).sum() + prices @ arrays.limits)
+        used = np.concatenate(
+            [
+                arrays.sizes @ weights,
+                arrays.minors[self.with_minors] @ weights[self.with_minors]
+                if self.with_minors.any()
+                else np.zeros(m),
+            ]
+        )
+        return value, arrays.limits - used
+
+
+class _Smoothed(_Minimised):
     """L with each case's max replaced by T * log-sum-exp over the given pairs (sorted by
     case, every case with at least one), its value and gradient in the prices."""
 
@@ -165,28 +226,3 @@ class _Smoothed:
         used = np.bincount(self.cols, weights * self.persons, self.size)
         used += np.bincount(self.minor_cols, weights[self.minor_at] * self.minor_counts, self.size)
         return value, self.limits - used
-
-    def minimise(
-        self,
-        prices: np.ndarray,
-        temperature: float,
-        steps: int,
-        low: np.ndarray,
-        high: np.ndarray,
-        deadline: float = np.inf,
-    ) -> np.ndarray:
-        def stop_at_deadline(_: object) -> None:
-            if time.perf_counter() > deadline:
-                raise StopIteration
-
-        result = minimize(
-            self.value,
-            np.clip(prices, low, high),
-            args=(temperature,),
-            jac=True,
-            method="L-BFGS-B",
-            bounds=list(zip(low, high, strict=True)),
-            options={"maxiter": steps, "maxfun": steps + steps // 2},
-            callback=stop_at_deadline,
-        )
-        return np.asarray(result.x)
