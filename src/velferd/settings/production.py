@@ -48,7 +48,12 @@ if os.environ.get("REPLICA_URL"):
     DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2}
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["velferd.project.db_router.ReportingReadsRouter"]
-MIDDLEWARE = [*MIDDLEWARE, "velferd.project.db_router.ReportingReadsMiddleware"]
+# Before the malformed-input check, which stays last (settings/base.py).
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("velferd.core.request_checks.RefuseMalformedInputMiddleware"),
+    "velferd.project.db_router.ReportingReadsMiddleware",
+)
 VELFERD_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("VELFERD_REPLICA_MAX_LAG_SECONDS", "10"))
 VELFERD_READ_YOUR_WRITES_SECONDS = int(os.environ.get("VELFERD_READ_YOUR_WRITES_SECONDS", "30"))
 
