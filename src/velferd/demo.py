@@ -8,6 +8,7 @@ from django.db import transaction
 
 from velferd.access.actor import Actor
 from velferd.access.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo_logins
+from velferd.assistance.demo import load_demo_assistance
 from velferd.employers.demo import load_demo_employers
 from velferd.enquiries.demo import load_demo_enquiries
 from velferd.followup.demo import load_demo_followup
@@ -50,4 +51,5 @@ def load_demo(*, actor: Actor) -> dict[str, int]:
         "employment_months": load_demo_outcomes(system=actor),
         "effect_runs": load_demo_effects(system=actor),
         "settlement_cases": load_demo_settlement(system=actor),
+        "assistance_applications": load_demo_assistance(system=actor),
     }
