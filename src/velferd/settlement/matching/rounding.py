@@ -12,6 +12,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 INDIFFERENT = 0.01
 POLISHED_CASES = 1000
 POLISHED_CHOICES = 4
+MOVE_PASSES = 6
 
 
 def by_regret(
@@ -46,6 +47,40 @@ def _order(reduced: np.ndarray, sizes: np.ndarray, minors: np.ndarray) -> np.nda
     regret = np.nan_to_num(top_two[:, 0] - top_two[:, 1], posinf=1e9)
     decided = np.where(regret > INDIFFERENT * sizes, regret / sizes, 0.0)
     return np.lexsort((-regret, -sizes, -minors, -decided))
+
+
+def moved(
+    scores: np.ndarray,
+    assignment: np.ndarray,
+    sizes: np.ndarray,
+    minors: np.ndarray,
+    limits: np.ndarray,
+    passes: int = MOVE_PASSES,
+) -> np.ndarray:
+    """The assignment improved by moving cases, one at a time, to a municipality with room
+    where they score more (the largest gains first), pass after pass until none does."""
+    n, m = scores.shape
+    rows = np.arange(n)
+    assignment = assignment.copy()
+    for _ in range(passes):
+        room = limits[:m] - np.bincount(assignment, sizes, m)
+        room_minors = limits[m:] - np.bincount(assignment, minors, m)
+        gain = scores - scores[rows, assignment][:, None]
+        gain[(room[None, :] < sizes[:, None]) | (room_minors[None, :] < minors[:, None])] = -np.inf
+        target = gain.argmax(axis=1)
+        best = gain[rows, target]
+        improving = np.flatnonzero(best > 1e-12)
+        if not len(improving):
+            break
+        for i in improving[np.argsort(-best[improving], kind="stable")]:
+            j = target[i]
+            if room[j] >= sizes[i] and room_minors[j] >= minors[i]:
+                room[assignment[i]] += sizes[i]
+                room_minors[assignment[i]] += minors[i]
+                room[j] -= sizes[i]
+                room_minors[j] -= minors[i]
+                assignment[i] = j
+    return assignment
 
 
 def polish(

@@ -92,9 +92,12 @@ def solve(instance: Instance, target_gap: float = TARGET_GAP, time_limit: float 
 
 
 def _rounded(arrays: lagrangian.Arrays, priced: lagrangian.Priced) -> np.ndarray | None:
-    return rounding.by_regret(
+    rounded = rounding.by_regret(
         arrays.scores, priced.reduced, arrays.sizes, arrays.minors, arrays.limits
     )
+    if rounded is None:
+        return None
+    return rounding.moved(arrays.scores, rounded, arrays.sizes, arrays.minors, arrays.limits)
 
 
 def _better(instance: Instance, current: np.ndarray, candidate: np.ndarray | None) -> np.ndarray:
