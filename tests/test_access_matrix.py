@@ -21,6 +21,7 @@ from velferd.people.tests.factories import a_person, strictly_confidential
 
 from . import (
     matrix_appeals,
+    matrix_assistance_caseworker,
     matrix_coordination,
     matrix_effects,
     matrix_employers,
@@ -231,6 +232,7 @@ ROUTES = [
     *matrix_participants.ROUTES,
     *matrix_effects.ROUTES,
     *matrix_outcomes.ROUTES,
+    *matrix_assistance_caseworker.ROUTES,
 ]
 
 
