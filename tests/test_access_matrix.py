@@ -21,6 +21,7 @@ from velferd.people.tests.factories import a_person, strictly_confidential
 
 from . import (
     matrix_appeals,
+    matrix_assistance_citizen,
     matrix_assistance_caseworker,
     matrix_coordination,
     matrix_effects,
@@ -232,6 +233,7 @@ ROUTES = [
     *matrix_participants.ROUTES,
     *matrix_effects.ROUTES,
     *matrix_outcomes.ROUTES,
+    *matrix_assistance_citizen.ROUTES,
     *matrix_assistance_caseworker.ROUTES,
 ]
 
