@@ -9,8 +9,16 @@ from velferd.core.labels import AUDIT_EVENTS, AUDIT_RECORDS, register_choices
 
 from .models import AppealStatus, PaymentStatus
 
+READS = {
+    "assistance_payments": _("Payments of financial assistance"),
+    "assistance_appeal": _("Your appeal against a decision on financial assistance"),
+}
+
 
 def register_payment_labels() -> None:
+    from velferd.audit.models import WHAT_LABELS
+
+    WHAT_LABELS.update(READS)
     register_choices("assistance_payment_status", PaymentStatus)
     register_choices("assistance_appeal_status", AppealStatus)
     AUDIT_RECORDS.update(
