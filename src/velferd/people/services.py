@@ -14,6 +14,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.roles import PartnerService
 from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
 from velferd.core.errors import ACCEPTED, CONFLICT, DomainError
 from velferd.core.identifiers import birth_date_for_number, validate_national_id
 from velferd.organisation import selectors as organisation_selectors
@@ -214,7 +215,7 @@ def _forward_registration(actor: Actor, existing: Person) -> None:
     audit.record(actor=actor, action="person.registration_forwarded", target=existing)
 
 
-@transaction.atomic
+@retried_atomic
 def person_update(*, actor: Actor, person: Person, version: int, **changes: Any) -> Person:
     """Change name, residence (which may move the person to another office), language,
     interpreter need or protection. A stale version is 409."""

@@ -18,6 +18,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.policies import employers as employer_policies
 from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
 from velferd.core.errors import DomainError
 from velferd.core.validation import invalid, required_text
 from velferd.organisation import selectors as organisation_selectors
@@ -317,7 +318,7 @@ def _room_in_budget(application: ExpertAssistance, amount: Decimal) -> int:
 
 
 @lifecycles.EXPERT_ASSISTANCE.service("grant")
-@transaction.atomic
+@retried_atomic
 def expert_assistance_grant(
     *,
     actor: Actor,
@@ -340,7 +341,7 @@ def expert_assistance_grant(
 
 
 @lifecycles.EXPERT_ASSISTANCE.service("refuse")
-@transaction.atomic
+@retried_atomic
 def expert_assistance_refuse(
     *, actor: Actor, application: ExpertAssistance, version: int, reason: str
 ) -> ExpertAssistance:

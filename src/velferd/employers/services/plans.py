@@ -11,6 +11,7 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
 from velferd.core.errors import DomainError
 from velferd.core.validation import MAX_TEXT, invalid, required_text
 
@@ -102,7 +103,7 @@ def sub_theme_add(
     return sub_theme
 
 
-@transaction.atomic
+@retried_atomic
 def sub_theme_change(
     *,
     actor: Actor,
@@ -180,7 +181,7 @@ def delivery_add(
     return delivery
 
 
-@transaction.atomic
+@retried_atomic
 def delivery_change(
     *,
     actor: Actor,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT, DomainError
 from velferd.core.validation import invalid, required_text
 from velferd.organisation import selectors as organisation_selectors
@@ -110,7 +111,7 @@ def _deciding(actor: Actor, subsidy: Subsidy, version: int, name: str) -> Iterat
 
 
 @lifecycles.SUBSIDY.service("assess")
-@transaction.atomic
+@retried_atomic
 def subsidy_assess(*, actor: Actor, subsidy: Subsidy, version: int) -> Subsidy:
     """applied → under assessment: the move is all there is to it."""
     with _deciding(actor, subsidy, version, "assess") as subsidy:
@@ -130,7 +131,7 @@ def budget_exceeded(remaining: Decimal, county: str, year: int) -> DomainError:
 
 
 @lifecycles.SUBSIDY.service("grant", "grant_partly")
-@transaction.atomic
+@retried_atomic
 def subsidy_grant(
     *, actor: Actor, subsidy: Subsidy, version: int, amount: object | None = None
 ) -> Subsidy:
@@ -171,7 +172,7 @@ def subsidy_grant(
 
 
 @lifecycles.SUBSIDY.service("refuse")
-@transaction.atomic
+@retried_atomic
 def subsidy_refuse(*, actor: Actor, subsidy: Subsidy, version: int, reason: str) -> Subsidy:
     with _deciding(actor, subsidy, version, "refuse") as subsidy:
         subsidy.refusal_reason = required_text(reason, "reason", "Begrunnelsen", "reason", 2000)
@@ -180,7 +181,7 @@ def subsidy_refuse(*, actor: Actor, subsidy: Subsidy, version: int, reason: str)
 
 
 @lifecycles.SUBSIDY.service("pay")
-@transaction.atomic
+@retried_atomic
 def subsidy_pay(*, actor: Actor, subsidy: Subsidy, version: int) -> Subsidy:
     """Only a granted or partly granted subsidy is paid (the table says so)."""
     with _deciding(actor, subsidy, version, "pay") as subsidy:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from velferd.access import policies, selectors as access_selectors
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
+from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT
 from velferd.core.identifiers import as_uuid
 from velferd.organisation import selectors as organisation_selectors
@@ -194,7 +195,7 @@ def enquiry_assign(*, actor: Actor, enquiry: Enquiry, username: str, version: in
     return save(actor, enquiry, "enquiry.assigned", before, {"assignee": str(officer.pk)})
 
 
-@transaction.atomic
+@retried_atomic
 def enquiry_reroute(*, actor: Actor, enquiry: Enquiry, department: str, version: int) -> Enquiry:
     """Move the enquiry, and its journal entries, to another department. The correction is
     kept for training."""
@@ -253,7 +254,7 @@ def _outcome(enquiry: Enquiry, outcome: str, legal_basis: str) -> tuple[str, str
     return outcome, basis if outcome in REFUSALS else ""
 
 
-@transaction.atomic
+@retried_atomic
 def enquiry_reply(
     *,
     actor: Actor,
@@ -279,7 +280,7 @@ def enquiry_reply(
     return save(actor, enquiry, "enquiry.answered", {}, after)
 
 
-@transaction.atomic
+@retried_atomic
 def enquiry_provisional_reply(
     *,
     actor: Actor,
