@@ -21,8 +21,8 @@ from velferd.people.tests.factories import a_person, strictly_confidential
 
 from . import (
     matrix_appeals,
-    matrix_assistance_citizen,
     matrix_assistance_caseworker,
+    matrix_assistance_citizen,
     matrix_coordination,
     matrix_effects,
     matrix_employers,
@@ -33,6 +33,7 @@ from . import (
     matrix_people,
     matrix_procurement,
     matrix_schemes,
+    matrix_settlement,
     matrix_sickleave,
 )
 from .matrix import ANONYMOUS, ROLES, Route, admin_only, everyone, logged_in
@@ -233,8 +234,9 @@ ROUTES = [
     *matrix_participants.ROUTES,
     *matrix_effects.ROUTES,
     *matrix_outcomes.ROUTES,
-    *matrix_assistance_citizen.ROUTES,
     *matrix_assistance_caseworker.ROUTES,
+    *matrix_assistance_citizen.ROUTES,
+    *matrix_settlement.ROUTES,
 ]
 
 

@@ -24,6 +24,7 @@ from velferd.procurement.api import router as procurement_router
 from velferd.publications.api import router as publications_router
 from velferd.results.api import router as results_router
 from velferd.schemes.api import router as schemes_router
+from velferd.settlement.api import router as settlement_router
 from velferd.sickleave.api import router as sickleave_router
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ api.add_router("/funding/", funding_router)
 api.add_router("/participants/", participants_router)
 api.add_router("/results/", results_router)
 api.add_router("/assistance/", assistance_router)
+api.add_router("/settlement/", settlement_router)
 
 
 def _error(

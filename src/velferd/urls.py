@@ -106,6 +106,7 @@ urlpatterns = [
     path("procurement/", include("velferd.procurement.urls")),
     path("funding/", include("velferd.funding.urls")),
     path("participants/", include("velferd.participants.urls")),
+    path("settlement/", include("velferd.settlement.urls")),
     # What became of people after schemes and follow-up, and what the schemes did
     path("results/", include("velferd.results.urls")),
     # The municipality's financial assistance (social services)

@@ -205,6 +205,7 @@ def test_accepting_and_settling_registers_the_persons_at_the_municipalitys_offic
     case = SettlementCase.objects.get(pk=proposal.case_id)
     assert case.status == "settled" and case.settled_municipality_id == DRAMMEN
     for member in case.persons.all():
+        assert member.person_id is not None
         person = Person.objects.get(pk=member.person_id)
         assert person.municipality_id == DRAMMEN
         assert person.office.areas.filter(municipality_id=DRAMMEN).exists()
