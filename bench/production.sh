@@ -97,5 +97,5 @@ psql_at "$PRIMARY_PORT" "ALTER TABLE velferd_cache RENAME TO velferd_cache_away"
 echo "people's start page with the cache down: $(status_of /start/)," \
   "group figures: $(status_of /sick-leave/groups/?kind=industry)"
 psql_at "$PRIMARY_PORT" "ALTER TABLE velferd_cache_away RENAME TO velferd_cache" >/dev/null
-grep -c -i "cache" "$TOPO_DIR"/logs/app-*.log | sed 's/^/log lines naming the cache: /' || true
+grep -h -c "velferd_cache" "$TOPO_DIR"/logs/app-*.log | paste -sd+ | bc | sed "s/^/app log lines naming the cache table: /" || true
 cp -r "$OUT" "/tmp/velferd-bench-results-$(date -u +%Y%m%dT%H%M)"

@@ -12,12 +12,12 @@ BACKUP_KEEP=${BACKUP_KEEP:-7}
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 
 target="$BACKUP_DIR/$(date -u +%Y%m%dT%H%M%SZ)"
-mkdir -p "$target"
 # The first WAL segment this backup needs: older archived segments go with older backups.
-"$PG_BIN/psql" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "${PGDATABASE:-velferd}" -Atc \
-  "SELECT pg_walfile_name(pg_current_wal_lsn())" >"$target/first_wal"
+first_wal=$("$PG_BIN/psql" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "${PGDATABASE:-velferd}" \
+  -Atc "SELECT pg_walfile_name(pg_current_wal_lsn())")
 "$PG_BIN/pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -D "$target" \
-  -Ft -z -X fetch -c fast --checkpoint=fast --manifest-checksums=SHA256
+  -Ft -z -X fetch --checkpoint=fast --manifest-checksums=SHA256
+echo "$first_wal" >"$target/first_wal"
 echo "Base backup $target: $(du -sh "$target" | cut -f1)"
 # Keep the newest $BACKUP_KEEP backups (the names sort by time).
 ls -1d "$BACKUP_DIR"/*/ | head -n "-$BACKUP_KEEP" | xargs -r rm -rf
