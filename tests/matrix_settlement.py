@@ -10,8 +10,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from velferd.access.models import User
 from velferd.settlement.models import MatchingRun, Proposal
-from velferd.settlement.tests.factories import DRAMMEN, a_case, a_proposal, demo_year, imdi
+from velferd.settlement.tests.factories import DRAMMEN, a_case, a_proposal, demo_year
 
 from .matrix import ANONYMOUS, LOGINS, Route
 
@@ -47,7 +48,9 @@ def world() -> dict[str, Any]:
             proposal.settle_on = today
             proposal.save()
         made.append(proposal)
-    run = MatchingRun.objects.create(year=demo_year(), started_by=imdi().user, cases=0, persons=0)
+    run = MatchingRun.objects.create(
+        year=demo_year(), started_by=User.objects.get(username="imdi"), cases=0, persons=0
+    )
     Proposal.objects.filter(pk=made[0].pk).update(run=run)
     return {"draft": made[0], "sent": made[1], "accepted": made[2], "run": run}
 

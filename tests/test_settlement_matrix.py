@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from .matrix import Route
 from .matrix_settlement import ROUTES, SETTLEMENT_ANSWERS
 from .test_access_matrix import _call, _client, _path
 
@@ -18,7 +19,7 @@ CASES = [(route, index) for route in ROUTES for index in range(len(LOGINS))]
     CASES,
     ids=[f"{r.method.upper()} {r.path} as {LOGINS[i]}" for r, i in CASES],
 )
-def test_route_answers_each_settlement_login(route, index) -> None:  # type: ignore[no-untyped-def]
+def test_route_answers_each_settlement_login(route: Route, index: int) -> None:
     login = LOGINS[index]
     body = route.body(login) if route.body else None
     response = _call(_client(login), route.method, _path(route, login), body)
