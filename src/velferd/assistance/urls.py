@@ -3,7 +3,8 @@
 from django.urls import URLPattern, path  # noqa: F401  (each part adds its pages)
 
 from .caseworker_urls import urlpatterns as caseworker_pages
+from .payments_urls import urlpatterns as payment_pages
 
 app_name = "assistance"
 
-urlpatterns: list[URLPattern] = [*caseworker_pages]
+urlpatterns: list[URLPattern] = [*caseworker_pages, *payment_pages]
