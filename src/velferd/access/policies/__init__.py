@@ -153,6 +153,7 @@ from .ministry import (
     ministry_departments as ministry_departments,
 )
 from .participants import (
+    address_goes_to_supplier as address_goes_to_supplier,
     can_change_participation as can_change_participation,
     can_comment_on_draft as can_comment_on_draft,
     can_decide_proposal as can_decide_proposal,
@@ -164,7 +165,6 @@ from .participants import (
     can_propose_change as can_propose_change,
     can_read_progress_reports as can_read_progress_reports,
     can_report_progress as can_report_progress,
-    address_goes_to_supplier as address_goes_to_supplier,
     can_supplier_view_participant as can_supplier_view_participant,
     can_view_own_participations as can_view_own_participations,
     can_view_participation as can_view_participation,
