@@ -107,7 +107,7 @@ def test_a_wrong_decision_under_30_is_refused_and_nothing_is_written(
         make(application, **fields)
     assert refused.value.code == code
     assert refused.value.message_nb and refused.value.message_en
-    assert not Decision.objects.exists()
+    assert not Decision.objects.filter(application=application).exists()
     assert not Benefit.objects.filter(person=application.person).exists()
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
@@ -138,7 +138,7 @@ def test_a_caseworker_of_another_office_or_the_state_side_may_not_decide() -> No
         with pytest.raises(DomainError) as refused:
             decision_make(actor=actor, application_id=application.pk, version=1, data=decision())
         assert refused.value.status == status
-    assert not Decision.objects.exists()
+    assert not Decision.objects.filter(application=application).exists()
 
 
 def test_a_stale_version_is_refused_with_409() -> None:
@@ -198,4 +198,4 @@ def test_a_breach_must_reduce_the_amount() -> None:
             data=decision(amount="9000"),
         )
     assert refused.value.code == "not_a_reduction"
-    assert Decision.objects.count() == 1
+    assert Decision.objects.filter(application=application).count() == 1

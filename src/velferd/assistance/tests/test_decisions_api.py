@@ -44,11 +44,14 @@ def _decision(**fields: Any) -> dict[str, Any]:
 
 
 def test_the_queue_puts_the_emergency_first() -> None:
-    an_application(submitted_at=days_ago(5))
+    before = client_of("sosialkonsulent").get(f"{API}/offices/0317/queue").json()
+    older = an_application(submitted_at=days_ago(5))
     urgent = an_application(emergency=True)
     body = client_of("sosialkonsulent").get(f"{API}/offices/0317/queue").json()
-    assert body["items"][0]["id"] == str(urgent.pk)
-    assert body["counts"]["submitted"] == 2
+    order = [row["id"] for row in body["items"]]
+    assert order.index(str(urgent.pk)) < order.index(str(older.pk))
+    assert all(row["emergency"] for row in body["items"][: order.index(str(urgent.pk))])
+    assert body["counts"]["submitted"] == before["counts"]["submitted"] + 2
     assert client_of("sosialkonsulent").get(f"{API}/offices/0320/queue").status_code == 403
 
 
