@@ -23,6 +23,7 @@ from . import (
     matrix_appeals,
     matrix_assistance_caseworker,
     matrix_assistance_citizen,
+    matrix_assistance_payments,
     matrix_coordination,
     matrix_effects,
     matrix_employers,
@@ -235,6 +236,7 @@ ROUTES = [
     *matrix_effects.ROUTES,
     *matrix_outcomes.ROUTES,
     *matrix_assistance_caseworker.ROUTES,
+    *matrix_assistance_payments.ROUTES,
     *matrix_assistance_citizen.ROUTES,
     *matrix_settlement.ROUTES,
 ]
