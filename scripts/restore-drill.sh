@@ -76,7 +76,7 @@ echo "== velferd audit verify on the restored database"
 DATABASE_URL="postgres://velferd@127.0.0.1:$RESTORE_PORT/velferd" REPLICA_URL="" "$BIN/velferd" audit verify
 found=$(audit_events "$RESTORE_PORT")
 printf 'Audit events: %s on the primary when it stopped, %s restored\n' "$expected" "$found"
-printf 'Base backup: %.1f s, %s (compressed); WAL archived since: %s; database restored: %s\n' \
+printf 'Base backup: %.1f s, %s (compressed); WAL archive (since the cluster was made): %s; database restored: %s\n' \
   "$backup_seconds" "$(du -sh "$backup" | cut -f1)" "$(du -sh "$TOPO_DIR/archive" | cut -f1)" \
   "$(du -sh "$restored" | cut -f1)"
 printf 'Restore with WAL replay: %.1f s\n' "$restore_seconds"
