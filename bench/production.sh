@@ -86,7 +86,7 @@ pg_stop "$TOPO_DIR/replica" immediate
 sleep 1
 started=$(date +%s.%N)
 echo "group figures with the replica down: $(status_of /sick-leave/groups/?kind=industry)" \
-  "(login and page in $(echo "$(date +%s.%N) - $started" | bc) s)"
+  "(login and page in $(seconds_since "$started") s)"
 curl -s "$URL/health/ready"; echo
 pg_start "$TOPO_DIR/replica" "$REPLICA_PORT" replica
 sleep 6
@@ -97,5 +97,5 @@ psql_at "$PRIMARY_PORT" "ALTER TABLE velferd_cache RENAME TO velferd_cache_away"
 echo "people's start page with the cache down: $(status_of /start/)," \
   "group figures: $(status_of /sick-leave/groups/?kind=industry)"
 psql_at "$PRIMARY_PORT" "ALTER TABLE velferd_cache_away RENAME TO velferd_cache" >/dev/null
-grep -h -c "velferd_cache" "$TOPO_DIR"/logs/app-*.log | paste -sd+ | bc | sed "s/^/app log lines naming the cache table: /" || true
+cat "$TOPO_DIR"/logs/app-*.log | grep -c "velferd_cache" | sed "s/^/app log lines naming the cache table: /" || true
 cp -r "$OUT" "/tmp/velferd-bench-results-$(date -u +%Y%m%dT%H%M)"

@@ -43,7 +43,7 @@ echo "== Base backup"
 started=$(date +%s.%N)
 as_pg env BACKUP_DIR="$TOPO_DIR/backups" PGPORT="$PRIMARY_PORT" PG_BIN="$PG_BIN" \
   "$(dirname "$0")/backup.sh"
-backup_seconds=$(echo "$(date +%s.%N) - $started" | bc)
+backup_seconds=$(seconds_since "$started")
 backup=$(ls -1d "$TOPO_DIR"/backups/*/ | tail -n 1)
 
 echo "== Writes after the backup, then the primary stops"
@@ -70,7 +70,7 @@ pg_start "$restored" "$RESTORE_PORT" restored
 until [ "$("$PG_BIN/psql" -h 127.0.0.1 -p "$RESTORE_PORT" -U velferd -d velferd -Atc 'SELECT pg_is_in_recovery()')" = f ]; do
   sleep 1
 done
-restore_seconds=$(echo "$(date +%s.%N) - $started" | bc)
+restore_seconds=$(seconds_since "$started")
 
 echo "== velferd audit verify on the restored database"
 DATABASE_URL="postgres://velferd@127.0.0.1:$RESTORE_PORT/velferd" REPLICA_URL="" "$BIN/velferd" audit verify

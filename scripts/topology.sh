@@ -120,6 +120,10 @@ topo_nginx() { # app ports...
   TOPO_PIDS+=($!)
 }
 
+seconds_since() { # a start taken with date +%s.%N
+  awk -v now="$(date +%s.%N)" -v start="$1" 'BEGIN { printf "%.1f", now - start }'
+}
+
 topo_wait_http() { # url [seconds]
   local i
   for ((i = 0; i < ${2:-60}; i++)); do
