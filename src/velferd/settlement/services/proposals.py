@@ -258,7 +258,7 @@ def proposal_decline(
 
 def expire_overdue_proposals(day: datetime.date | None = None) -> int:
     """Every sent proposal whose date to answer has passed expires and its case waits
-    again; returns how many. Run daily (the task queue, or `velferd settlement_round
+    again; returns how many. Run daily (the task queue, or `velferd settlement-round
     expire`)."""
     actor = system_actor("settlement expiry")
     cutoff = day or today()

@@ -262,3 +262,25 @@ def test_the_officer_withdraws_a_sent_proposal_with_a_reason() -> None:
     refused(error, 422, "reason_required")
     services.proposal_withdraw(actor=imdi(), proposal_id=proposal.pk, reason="Feil kommune")
     assert SettlementCase.objects.get(pk=proposal.case_id).status == "waiting"
+
+
+def test_the_officers_lists_hold_what_their_policy_lets_through() -> None:
+    from velferd.access import policies
+
+    from .factories import an_officer
+
+    year = demo_year()
+    everything = SettlementCase.objects.filter(year=year, status="waiting").count()
+    assert selectors.cases_visible(imdi(), year.pk, "waiting").count() == everything > 0
+    assert (
+        len(selectors.round_lines(imdi(), year))
+        == MunicipalityRequest.objects.filter(year=year).count()
+    )
+    regional = an_officer("imdi-nordland", "18")
+    lines = selectors.round_lines(regional, year)
+    assert [line.municipality.number for line in lines] == [BODO]
+    for case in selectors.cases_visible(regional, year.pk):
+        assert policies.can_view_settlement_case(regional, case)
+    assert [line.municipality.number for line in selectors.round_lines(coordinator(), year)] == [
+        DRAMMEN
+    ]
