@@ -18,8 +18,9 @@ from django.utils import timezone
 
 from velferd.access.actor import Actor
 from velferd.access.demo import demo_actor
+from velferd.core.identifiers import synthetic_national_id
 from velferd.organisation import selectors as organisation_selectors
-from velferd.people.models import Person
+from velferd.people import selectors as people_selectors
 
 from .models import (
     Application,
@@ -39,11 +40,23 @@ DEMO_ACCOUNT = "86011117947"
 FIRST_REFERENCE = 900  # SOS-<year>-000900 onwards; the citizen's own get theirs when sent
 
 
-def _person(given: str, family: str) -> Person | None:
-    return Person.objects.filter(given_name=given, family_name=family).first()
+# The demo people (velferd.people.demo) by their birth day and serial number.
+DEMO_PEOPLE = {
+    "Ola": (datetime.date(1996, 3, 14), 1),
+    "Kari": (datetime.date(1999, 11, 2), 2),
+    "Ahmed": (datetime.date(2001, 1, 20), 3),
+    "Lars": (datetime.date(1968, 9, 9), 7),
+    "Maria": (datetime.date(1985, 6, 12), 8),
+    "Jonas": (datetime.date(2002, 4, 8), 9),
+}
 
 
-def _sent(person: Person, number: int, days_ago: int, **fields: Any) -> Application:
+def _person(given: str) -> Any:
+    born, serial = DEMO_PEOPLE[given]
+    return people_selectors.registered_person(synthetic_national_id(born, serial))
+
+
+def _sent(person: Any, number: int, days_ago: int, **fields: Any) -> Application:
     office = organisation_selectors.office(DEMO_OFFICE)
     sent = timezone.now() - datetime.timedelta(days=days_ago, hours=number)
     values: dict[str, Any] = {
@@ -81,7 +94,7 @@ def _decision(**fields: Any) -> DecisionInput:
     return DecisionInput(**values)
 
 
-def _new_and_emergency(people: dict[str, Person]) -> None:
+def _new_and_emergency(people: dict[str, Any]) -> None:
     _sent(
         people["Lars"],
         1,
@@ -105,7 +118,7 @@ def _new_and_emergency(people: dict[str, Person]) -> None:
     _money(ahmed, ("bank_deposits", "1200"))
 
 
-def _waiting_and_ready(social: Actor, people: dict[str, Person]) -> None:
+def _waiting_and_ready(social: Actor, people: dict[str, Any]) -> None:
     jonas = _sent(
         people["Jonas"],
         3,
@@ -148,7 +161,7 @@ def _waiting_and_ready(social: Actor, people: dict[str, Person]) -> None:
     )
 
 
-def _decided(social: Actor, people: dict[str, Person]) -> None:
+def _decided(social: Actor, people: dict[str, Any]) -> None:
     kari = _sent(
         people["Kari"],
         5,
@@ -203,11 +216,9 @@ def load_demo_assistance(*, system: Actor) -> int:
     office = organisation_selectors.office(DEMO_OFFICE)
     if Application.objects.filter(office=office, reference__isnull=False).exists():
         return 0
-    names = {"Lars": "Larsen", "Ahmed": "Ali", "Jonas": "Lie", "Maria": "Olsen"}
-    names |= {"Kari": "Hansen", "Ola": "Nordmann"}
-    people = {given: _person(given, family) for given, family in names.items()}
+    people = {given: _person(given) for given in DEMO_PEOPLE}
     found = {given: person for given, person in people.items() if person is not None}
-    if len(found) != len(names):
+    if len(found) != len(DEMO_PEOPLE):
         return 0
     social = demo_actor("sosialkonsulent")
     _new_and_emergency(found)

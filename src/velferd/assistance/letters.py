@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from velferd.core.readability import Lix, lix
-from velferd.followup.models import ExemptionReason
 
 MONTHS = (
     "januar",
@@ -30,10 +29,10 @@ MONTHS = (
     "desember",
 )
 EXEMPTION_TEXT = {
-    ExemptionReason.HEALTH: "helsen din",
-    ExemptionReason.CARE_RESPONSIBILITIES: "at du har omsorg for barn eller andre i familien",
-    ExemptionReason.SOCIAL_CIRCUMSTANCES: "situasjonen din nå",
-    ExemptionReason.IN_WORK_OR_EDUCATION: "at du allerede er i arbeid eller utdanning",
+    "health": "helsen din",
+    "care_responsibilities": "at du har omsorg for barn eller andre i familien",
+    "social_circumstances": "situasjonen din nå",
+    "in_work_or_education": "at du allerede er i arbeid eller utdanning",
 }
 
 
@@ -54,7 +53,7 @@ def letter_kroner(amount: Decimal) -> str:
 
 
 def _exemption(decision: Any) -> str:
-    if decision.exemption_reason == ExemptionReason.OTHER:
+    if decision.exemption_reason == "other":
         return str(decision.exemption_explanation)
     return EXEMPTION_TEXT.get(decision.exemption_reason, "")
 

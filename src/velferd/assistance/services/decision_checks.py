@@ -7,9 +7,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext_lazy as _
+
 from velferd.core.errors import DomainError
 from velferd.core.validation import invalid, required_text
-from velferd.followup.models import ACTIVITY_REQUIREMENT_AGE, ExemptionReason
 
 from ..models import ActivityCondition, Frequency, Outcome
 
@@ -21,6 +22,17 @@ MAX_CONDITIONS = 10
 MAX_MONTHLY = Decimal("100000")
 MAX_ONE_OFF = Decimal("300000")
 LONGEST_PERIOD_DAYS = 366
+# § 20 a applies to recipients under 30 (as follow-up's ActivityRequirement records it).
+ACTIVITY_REQUIREMENT_AGE = 30
+# The weighty reasons follow-up's ActivityRequirement knows (its ExemptionReason).
+OTHER_REASON = "other"
+EXEMPTION_REASONS = (
+    ("health", _("Health")),
+    ("care_responsibilities", _("Care for children or relatives")),
+    ("social_circumstances", _("Social circumstances")),
+    ("in_work_or_education", _("Already in work or education")),
+    (OTHER_REASON, _("Other weighty reason")),
+)
 
 
 @dataclass(frozen=True)
@@ -201,14 +213,14 @@ def activity_condition(
 
 
 def _exemption(reason: str, explanation: str) -> tuple[str, str]:
-    if reason not in ExemptionReason.values:
+    if reason not in dict(EXEMPTION_REASONS):
         raise invalid(
             "unknown_exemption_reason",
             "exemption_reason",
             "Velg en av de tungtveiende grunnene.",
             "Choose one of the weighty reasons.",
         )
-    if reason != ExemptionReason.OTHER:
+    if reason != OTHER_REASON:
         return reason, (explanation or "").strip()[:MAX_CONDITION]
     text = required_text(explanation, "exemption_explanation", "Grunnen", "reason", MAX_CONDITION)
     return reason, text

@@ -21,7 +21,6 @@ from velferd.core.db import retried_atomic
 from velferd.core.errors import CONFLICT, DomainError, not_found
 from velferd.core.validation import invalid
 from velferd.followup import services as followup_services
-from velferd.followup.models import BenefitKind, RequirementOutcome
 
 from ..calculation import calculate
 from ..letters import decision_letter_text
@@ -202,7 +201,7 @@ def _feed_follow_up(actor: Actor, decision: Decision, replaced: Decision | None)
         followup_services.benefit_record(
             actor=actor,
             person=person,
-            kind=BenefitKind.FINANCIAL_ASSISTANCE,
+            kind="financial_assistance",
             starts_on=decision.period_start,
             ends_on=decision.period_end,
         )
@@ -214,7 +213,7 @@ def _feed_follow_up(actor: Actor, decision: Decision, replaced: Decision | None)
     followup_services.activity_requirement_record(
         actor=actor,
         person=person,
-        outcome=RequirementOutcome.CONDITION_SET if set_ else RequirementOutcome.EXEMPT,
+        outcome="condition_set" if set_ else "exempt",
         decided_on=decision.decided_on,
         activity=decision.activity,
         exemption_reason=decision.exemption_reason,

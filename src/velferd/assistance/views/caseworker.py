@@ -19,7 +19,6 @@ from velferd.core.decorators import refusals_as_pages
 from velferd.core.errors import forbidden, not_found
 from velferd.core.forms import FormErrors, parse_version, post_form
 from velferd.core.pagination import page_number
-from velferd.followup.models import ACTIVITY_REQUIREMENT_AGE, ExemptionReason
 from velferd.organisation import selectors as organisation_selectors
 
 from ..caseworker_labels import HISTORY
@@ -28,7 +27,12 @@ from ..models import Decision, DecisionReason, Frequency, Outcome
 from ..selectors.cases import Case, case
 from ..selectors.queue import queue as office_queue
 from ..services.casework import OPEN_STATUSES
-from ..services.decision_checks import DecisionInput, age_on
+from ..services.decision_checks import (
+    ACTIVITY_REQUIREMENT_AGE,
+    EXEMPTION_REASONS,
+    DecisionInput,
+    age_on,
+)
 from ..services.decisions import decision_make, decision_replace
 from ..services.documentation_requests import documentation_request_create
 
@@ -140,7 +144,7 @@ def _decision_form_context(found: Case, errors: FormErrors, form: Any) -> dict[s
         under_30=age_on(born, timezone.localdate()) < ACTIVITY_REQUIREMENT_AGE,
         outcomes=Outcome.choices,
         frequencies=Frequency.choices,
-        exemption_reasons=ExemptionReason.choices,
+        exemption_reasons=EXEMPTION_REASONS,
     )
 
 
