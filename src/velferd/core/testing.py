@@ -1,6 +1,7 @@
-"""What the tests share: the refusal of a call and what it must leave unchanged, the actors
-of logins and new staff, and reading the pages (the rows of a table, the error beside a
-field, a page in English, a string as the Norwegian pages show it).
+"""What the tests share: the refusal of a call and what it must leave unchanged, the audit
+trail since a mark, a record as it is stored now, the actors of logins and new staff, and
+reading the pages (the rows of a table, the error beside a field, a page in English, a string
+as the Norwegian pages show it).
 
 Test code only, imported by tests: like them, it builds users and records of any domain."""
 
@@ -8,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
@@ -21,8 +22,13 @@ from velferd.access.models import User
 from velferd.access.roles import Role
 from velferd.access.selectors import actor_for_user
 from velferd.access.services import role_assign
+from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
 from velferd.organisation import selectors as organisation_selectors
+
+Lookup = Callable[[str], Actor]  # the actor of a login: the `actor_of_login` fixture
+Login = Callable[[str], Client]  # a client logged in as a login: the `client_as` fixture
+M = TypeVar("M", bound=Model)
 
 # Refusals ------------------------------------------------------------------------------------
 
@@ -41,6 +47,38 @@ def refusal(
     return caught.value
 
 
+# The audit trail and the stored records ------------------------------------------------------
+
+
+def audit_mark() -> int:
+    """Where the audit trail ends now: `actions_since(audit_mark())` after a write."""
+    last = AuditEvent.objects.order_by("-seq").first()
+    return last.seq if last else 0
+
+
+def actions_since(mark: int) -> list[str]:
+    """The actions audited after the mark, in the order they were written."""
+    events = AuditEvent.objects.filter(seq__gt=mark).order_by("seq")
+    return list(events.values_list("action", flat=True))
+
+
+def last_event() -> AuditEvent:
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert event is not None, "nothing audited"
+    return event
+
+
+def reread(record: M) -> M:
+    """The record as it is stored now."""
+    return type(record)._default_manager.get(pk=record.pk)
+
+
+def stored_fields(record: Model) -> dict[str, object]:
+    """Every column of the record as it is stored now."""
+    stored = reread(record)
+    return {f.attname: getattr(stored, f.attname) for f in stored._meta.concrete_fields}
+
+
 # Actors --------------------------------------------------------------------------------------
 
 
@@ -49,10 +87,11 @@ def login_actor(username: str) -> Actor:
     return actor_for_user(User.objects.get(username=username))
 
 
-def new_user(username: str, role: str, **units: object) -> Actor:
+def new_user(username: str, role: str, *, full_name: str = "", **units: object) -> Actor:
     """A new login in one role, bound to its units as `role_assign` takes them:
-    new_user("sagene-leder", Role.OFFICE_MANAGER, office=office("0320"))."""
-    user = User.objects.create(username=username, full_name=username.title())
+    new_user("sagene-leder", Role.OFFICE_MANAGER, office=office("0320")). Its name is the
+    username's unless given."""
+    user = User.objects.create(username=username, full_name=full_name or username.title())
     role_assign(actor=system_actor("tests"), user=user, role=role, **units)
     return actor_for_user(user)
 

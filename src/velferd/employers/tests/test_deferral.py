@@ -14,7 +14,7 @@ from velferd.employers import selectors, services
 from velferd.employers.models import Cooperation, CooperationEvent
 
 from .deferrals import DAY, come_due, deferred, started, today, vestland_advisor
-from .writes import Lookup, actions_since, counts, mark
+from .writes import Lookup, actions_since, audit_mark, counts
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_no_capacity_now_defers_an_open_cooperation_to_a_date_and_keeps_it_open(
     """IA agreement 2019–2024: a cooperation to assess, being assessed or active is
     deferred, not closed."""
     cooperation = started(advisor, *moves)
-    seq = mark()
+    seq = audit_mark()
     cooperation = defer(advisor, cooperation, today() + 45 * DAY)
     assert (cooperation.status, cooperation.is_open) == ("deferred", True)
     assert cooperation.deferred_until == today() + 45 * DAY
@@ -113,7 +113,7 @@ def test_deferring_again_moves_the_date(advisor: Actor) -> None:
 
 def test_resuming_brings_it_back_to_assess_and_clears_the_date(advisor: Actor) -> None:
     cooperation = deferred(advisor, 10, "assess")
-    seq = mark()
+    seq = audit_mark()
     cooperation = services.cooperation_resume(
         actor=advisor, cooperation=cooperation, version=cooperation.version, comment="Kapasitet"
     )

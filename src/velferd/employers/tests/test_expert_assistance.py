@@ -22,7 +22,7 @@ from velferd.employers.models import Enterprise, ExpertAssistance, max_rate
 
 from .deferrals import DAY, applied, expert_budget, today, vestland_advisor
 from .factories import a_representative, an_enterprise
-from .writes import Lookup, actions_since, mark
+from .writes import Lookup, actions_since, audit_mark
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ class TestApplying:
     def test_the_employer_applies_with_the_employees_agreement_recorded(
         self, employer: Actor
     ) -> None:
-        seq = mark()
+        seq = audit_mark()
         application = applied(employer, enterprise_of(employer))
         assert application.status == "applied"
         assert application.employee_agreed_on == today() - 7 * DAY
@@ -124,7 +124,7 @@ class TestDeciding:
         expert_budget(advisor, "2000000.00")
         before = selectors.budget_line(actor=advisor, county_number="46", year=today().year)
         application = applied(employer, enterprise_of(employer))
-        seq = mark()
+        seq = audit_mark()
         granted = services.expert_assistance_grant(
             actor=advisor, application=application, version=application.version
         )
@@ -174,7 +174,7 @@ class TestDeciding:
             )
         )
         assert error.field == "reason"
-        seq = mark()
+        seq = audit_mark()
         refused = services.expert_assistance_refuse(
             actor=advisor,
             application=application,

@@ -36,7 +36,7 @@ from velferd.employers.models import (
 )
 
 from .factories import an_enterprise
-from .writes import actions_since, mark, refused
+from .writes import actions_since, audit_mark, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +129,7 @@ class CooperationLifecycle(RuleBasedStateMachine):
             assert (error.code, error.status) == outcome
             assert self.stored().status == current.status
             return
-        seq = mark()
+        seq = audit_mark()
         after = call()
         assert (after.status, after.version) == (outcome, current.version + 1)
         assert after.is_open == (outcome not in CLOSED)

@@ -1,10 +1,10 @@
-"""What the tests of writes share: the audit events written since a mark, a refusal that
-writes nothing, and moving a cooperation along its lifecycle."""
+"""What the tests of writes share: a refusal that writes nothing and moving a cooperation
+along its lifecycle. The audit trail since a mark and the logins' actors are core.testing's,
+taken from here too."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -13,6 +13,11 @@ from django.utils import timezone
 from velferd.access.actor import Actor
 from velferd.audit.models import AuditEvent
 from velferd.core import testing
+from velferd.core.testing import (
+    Lookup as Lookup,
+    actions_since as actions_since,
+    audit_mark as audit_mark,
+)
 from velferd.employers import lifecycles, services
 from velferd.employers.models import (
     Cooperation,
@@ -26,21 +31,9 @@ from velferd.employers.models import (
     SurveyResponse,
 )
 
-Lookup = Callable[[str], Actor]
 TODAY = timezone.localdate
 DAY = datetime.timedelta(days=1)
 NEEDS = ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"]
-
-
-def mark() -> int:
-    last = AuditEvent.objects.order_by("-seq").first()
-    return last.seq if last else 0
-
-
-def actions_since(seq: int) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(seq__gt=seq).order_by("seq").values_list("action", flat=True)
-    )
 
 
 COUNTED = (

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from velferd.access.actor import Actor
 from velferd.access.roles import PartnerService, Role
-from velferd.access.selectors import actor_for_user
-from velferd.access.services import role_assign, user_create
 from velferd.core.identifiers import synthetic_national_id
-from velferd.core.testing import refusal as refusal  # the portfolio tests take it from here
+from velferd.core.testing import (  # the portfolio tests take these from here
+    Lookup as Lookup,
+    new_user,
+    refusal as refusal,
+)
 from velferd.followup import portfolio, services as followup
 from velferd.followup.models import (
     WITHOUT_MAIN_GOAL,
@@ -30,8 +32,6 @@ from velferd.followup.portfolio import Portfolio, PortfolioQuery
 from velferd.organisation.selectors import office
 from velferd.people.models import Consent, Person
 from velferd.people.services import consent_give, person_register
-
-Lookup = Callable[[str], Actor]
 
 # A fixed day for every rule; nothing in it is a 29 February.
 D = datetime.date(2025, 9, 17)
@@ -215,18 +215,16 @@ class Sagene:
         )
 
 
-def staff(system: Actor, username: str, full_name: str, role: str) -> Actor:
-    user = user_create(actor=system, username=username, full_name=full_name, password=None)
-    role_assign(actor=system, user=user, role=role, office=office("0320"))
-    return actor_for_user(user)
+def staff(username: str, full_name: str, role: str) -> Actor:
+    return new_user(username, role, full_name=full_name, office=office("0320"))
 
 
 def sagene_office(system: Actor) -> Sagene:
     """NAV Sagene with its state caseworker, municipal caseworker and approver."""
     return Sagene(
-        state=staff(system, "sagene-veileder", "Silje Sagene", Role.CASEWORKER_STATE),
-        municipal=staff(system, "sagene-sosial", "Mons Sosial", Role.CASEWORKER_MUNICIPAL),
-        approver=staff(system, "sagene-beslutter", "Bjørn Beslutter", Role.APPROVER),
+        state=staff("sagene-veileder", "Silje Sagene", Role.CASEWORKER_STATE),
+        municipal=staff("sagene-sosial", "Mons Sosial", Role.CASEWORKER_MUNICIPAL),
+        approver=staff("sagene-beslutter", "Bjørn Beslutter", Role.APPROVER),
     )
 
 

@@ -30,9 +30,14 @@ from hypothesis.stateful import (
 )
 
 from velferd.access.actor import Actor
-from velferd.audit.models import AuditEvent
 from velferd.core.errors import DomainError
-from velferd.core.testing import login_actor, refusal
+from velferd.core.testing import (
+    actions_since,
+    audit_mark,
+    login_actor,
+    refusal,
+    stored_fields as row_of,
+)
 from velferd.followup import lifecycles, selectors, services
 from velferd.followup.models import (
     PERMANENT_GROUPS,
@@ -61,20 +66,6 @@ MACHINE_SETTINGS = settings(
 ACTIVITY_STATUSES: list[str] = list(ActivityStatus.values)
 NEED_GROUPS: list[str] = list(NeedGroup.values)
 LOCKED = {ActivityStatus.COMPLETED, ActivityStatus.CANCELLED}
-
-
-def audit_mark() -> int:
-    last = AuditEvent.objects.order_by("-seq").first()
-    return last.seq if last else 0
-
-
-def actions_after(mark: int) -> list[str]:
-    return list(AuditEvent.objects.filter(seq__gt=mark).values_list("action", flat=True))
-
-
-def row_of(record: Model) -> dict[str, Any]:
-    stored = type(record)._default_manager.get(pk=record.pk)
-    return {f.attname: getattr(stored, f.attname) for f in stored._meta.concrete_fields}
 
 
 def untouched(record: Model) -> Callable[[], object]:
@@ -158,7 +149,7 @@ class ActivityLifecycle(InSavepoint):
             )
             assert (moved.status, moved.version) == (status, current.version + 1)
             assert self.stored().status == status
-            assert actions_after(mark) == ["activity.status_changed"]
+            assert actions_since(mark) == ["activity.status_changed"]
             latest = selectors.history_of(current).first()
             assert latest is not None
             assert (latest.before, latest.after) == ({"status": current.status}, {"status": status})
@@ -345,7 +336,7 @@ def attempt(
     after = calls[operation]()
     assert after.status == NeedsAssessment.objects.get(pk=current.pk).status == outcome
     assert after.version == version + 1
-    assert actions_after(mark) == ACTIONS[operation]
+    assert actions_since(mark) == ACTIONS[operation]
     if outcome != current.status:
         assert outcome in lifecycles.ASSESSMENT[current.status]
     return outcome

@@ -18,7 +18,7 @@ from velferd.employers.services.budgets import _budget_create
 from velferd.organisation.selectors import county
 
 from ..deferrals import applied
-from ..writes import TODAY, Lookup, actions_since, mark, refused
+from ..writes import TODAY, Lookup, actions_since, audit_mark, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ class TestBudget:
         assert line.remaining == Decimal("0.00")
 
     def test_setting_a_budget_is_audited_and_versioned(self, advisor: Actor) -> None:
-        seq = mark()
+        seq = audit_mark()
         budget = services.budget_set(
             actor=advisor, county_number="46", year=2031, amount="1000000.00"
         )

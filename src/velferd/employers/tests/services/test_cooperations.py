@@ -14,7 +14,7 @@ from velferd.employers.models import (
     Enterprise,
 )
 
-from ..writes import DAY, TODAY, actions_since, mark, moved, refused
+from ..writes import DAY, TODAY, actions_since, audit_mark, moved, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ class TestCooperation:
     def test_starting_writes_the_first_event_and_owns_it_by_the_advisor(
         self, advisor: Actor, enterprise: Enterprise
     ) -> None:
-        seq = mark()
+        seq = audit_mark()
         cooperation = services.cooperation_start(actor=advisor, enterprise=enterprise)
         assert (cooperation.status, cooperation.owner) == ("to_assess", advisor.user)
         assert actions_since(seq) == ["cooperation.started"]
@@ -56,7 +56,7 @@ class TestCooperation:
         self, advisor: Actor, cooperation: Cooperation, moves: list[str], action: str
     ) -> None:
         before = moved(advisor, cooperation, *moves[:-1])
-        seq = mark()
+        seq = audit_mark()
         after = services.TRANSITIONS[moves[-1]](  # type: ignore[operator]
             actor=advisor, cooperation=before, version=before.version, comment="Avtalt i møte"
         )
@@ -80,7 +80,7 @@ class TestCooperation:
 
             error = refused(skip)
             assert (error.code, error.field, error.status) == (code, "reason", 422)
-        seq = mark()
+        seq = audit_mark()
         skipped = services.cooperation_skip(
             actor=advisor,
             cooperation=assessing,
@@ -105,7 +105,7 @@ class TestCooperation:
             )
         )
         assert error.field == "reason"
-        seq = mark()
+        seq = audit_mark()
         cancelled = services.cooperation_cancel(
             actor=advisor, cooperation=active, version=active.version, reason="enterprise_withdrew"
         )
@@ -154,7 +154,7 @@ class TestCooperation:
             )
         )
         assert (error.code, error.field) == ("not_an_advisor_here", "owner")
-        seq = mark()
+        seq = audit_mark()
         changed = services.cooperation_set_owner(
             actor=advisor,
             cooperation=cooperation,
@@ -209,7 +209,7 @@ class TestCompletion:
         services.sub_theme_change(
             actor=advisor, sub_theme=sub_theme, version=sub_theme.version, status="done"
         )
-        seq = mark()
+        seq = audit_mark()
         completed = self.complete(advisor, active)
         assert (completed.status, completed.is_open, completed.reason) == (
             "completed",

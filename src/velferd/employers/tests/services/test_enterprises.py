@@ -15,7 +15,7 @@ from velferd.employers.models import (
     Enterprise,
 )
 
-from ..writes import Lookup, actions_since, mark, refused
+from ..writes import Lookup, actions_since, audit_mark, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ class TestEnterpriseRegister:
     def test_an_advisor_registers_an_enterprise_in_its_municipalitys_county(
         self, advisor: Actor
     ) -> None:
-        seq = mark()
+        seq = audit_mark()
         enterprise = self.register(advisor)
         assert (enterprise.name, enterprise.county_id) == ("Hordaland Trafikk AS", "46")
         assert actions_since(seq) == ["enterprise.registered"]
@@ -80,7 +80,7 @@ class TestEnterpriseChange:
     def test_the_change_is_versioned_and_audited(
         self, advisor: Actor, enterprise: Enterprise
     ) -> None:
-        seq = mark()
+        seq = audit_mark()
         changed = services.enterprise_change(
             actor=advisor, enterprise=enterprise, version=enterprise.version, employees=61
         )
@@ -116,7 +116,7 @@ class TestContactPerson:
         self, advisor: Actor, enterprise: Enterprise
     ) -> None:
         other = User.objects.get(username="ia-46")
-        seq = mark()
+        seq = audit_mark()
         enterprise = services.enterprise_assign_contact_person(
             actor=advisor, enterprise=enterprise, contact_person=other, version=enterprise.version
         )

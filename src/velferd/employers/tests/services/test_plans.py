@@ -13,7 +13,7 @@ from velferd.employers.models import (
     SubTheme,
 )
 
-from ..writes import DAY, TODAY, actions_since, mark, moved, refused
+from ..writes import DAY, TODAY, actions_since, audit_mark, moved, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ class TestPlan:
     def test_a_sub_theme_is_added_planned_and_audited(
         self, advisor: Actor, cooperation: Cooperation
     ) -> None:
-        seq = mark()
+        seq = audit_mark()
         sub_theme = self.add(advisor, cooperation)
         assert sub_theme.status == "planned"
         assert actions_since(seq) == ["sub_theme.added"]
@@ -74,7 +74,7 @@ class TestPlan:
     def test_a_delivery_is_overdue_after_its_deadline_until_delivered(
         self, advisor: Actor, cooperation: Cooperation
     ) -> None:
-        seq = mark()
+        seq = audit_mark()
         delivery = services.delivery_add(
             actor=advisor,
             cooperation=cooperation,

@@ -19,7 +19,7 @@ from velferd.employers.models import (
 )
 
 from ..factories import an_enterprise
-from ..writes import actions_since, mark, refused
+from ..writes import actions_since, audit_mark, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +94,7 @@ class TestSubsidies:
             )
         )
         assert (error.code, error.field) == ("more_than_applied", "amount")
-        seq = mark()
+        seq = audit_mark()
         partly = services.subsidy_grant(
             actor=advisor, subsidy=subsidy, version=subsidy.version, amount="999.99"
         )
@@ -120,7 +120,7 @@ class TestSubsidies:
             )
         )
         assert error.field == "reason"
-        seq = mark()
+        seq = audit_mark()
         refusal = services.subsidy_refuse(
             actor=advisor, subsidy=subsidy, version=subsidy.version, reason="Utenfor ordningen"
         )

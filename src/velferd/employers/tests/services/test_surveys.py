@@ -12,7 +12,7 @@ from velferd.employers.models import (
     SurveyResponse,
 )
 
-from ..writes import actions_since, mark, refused
+from ..writes import actions_since, audit_mark, refused
 
 NEEDS = ["partnership", "follow_up", "adaptation", "workload", "knowledge", "belonging"]
 
@@ -27,7 +27,7 @@ class TestSurveys:
     def test_opening_gives_an_unguessable_link_and_is_audited(
         self, advisor: Actor, cooperation: Cooperation
     ) -> None:
-        seq = mark()
+        seq = audit_mark()
         survey = services.survey_open(
             actor=advisor, cooperation=cooperation, kind="needs_assessment"
         )
@@ -53,7 +53,7 @@ class TestSurveys:
         survey = services.survey_open(
             actor=advisor, cooperation=cooperation, kind="needs_assessment"
         )
-        seq = mark()
+        seq = audit_mark()
         response = services.survey_answer(
             token=survey.token,
             group="manager",
@@ -94,7 +94,7 @@ class TestSurveys:
         survey = services.survey_open(
             actor=advisor, cooperation=cooperation, kind="needs_assessment"
         )
-        seq = mark()
+        seq = audit_mark()
         services.survey_close(actor=advisor, survey=survey)
         assert actions_since(seq) == ["survey.closed"]
         error = refused(lambda: answer_all(survey.token, "employee", 3))

@@ -1,24 +1,22 @@
-"""What the tests of the follow-up API share: `send()`, a record as it is stored now, the
-audit trail's marks and letters easy and hard to read."""
+"""What the tests of the follow-up API share: `send()`, drafts and letters easy and hard to
+read. The audit trail's marks are core.testing's, taken from here too."""
 
 from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db.models import Model
 from django.test import Client
 from django.utils import timezone, translation
 
-from velferd.audit.models import AuditEvent
+from velferd.core.testing import (
+    Login as Login,
+    actions_since as actions_since,
+    audit_mark as audit_mark,
+)
 from velferd.followup.models import ActivityStatus
 from velferd.people.models import Person
-
-M = TypeVar("M", bound=Model)
-
-Login = Callable[[str], Client]
 
 BASE = "/api/v1/followup"
 EN: dict[str, Any] = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -45,20 +43,6 @@ def send(client: Client, method: str, path: str, body: Any, **headers: Any) -> A
         content_type="application/json",
         **headers,
     )
-
-
-def stored(record: M) -> M:
-    """The record as it is stored now."""
-    return type(record)._default_manager.get(pk=record.pk)
-
-
-def actions_after(mark: int) -> list[str]:
-    return list(AuditEvent.objects.filter(seq__gt=mark).values_list("action", flat=True))
-
-
-def audit_mark() -> int:
-    last = AuditEvent.objects.order_by("-seq").first()
-    return last.seq if last else 0
 
 
 def draft(

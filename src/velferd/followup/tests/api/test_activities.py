@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from velferd.core.testing import reread
 from velferd.followup.models import (
     Activity,
     ActivityStatus,
 )
 from velferd.people.models import Person
 
-from .calls import BASE, DAY, EN, TODAY, label, new_activity, send, stored
+from .calls import BASE, DAY, EN, TODAY, label, new_activity, send
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ class TestActivityChange:
         assert response.status_code == 409
         assert response.json()["code"] == "activity_locked"
         assert response.json()["message"] == "Fullførte og avbrutte aktiviteter kan ikke endres."
-        assert stored(course).status == ActivityStatus.COMPLETED
+        assert reread(course).status == ActivityStatus.COMPLETED
 
     def test_a_stale_version_is_refused_with_409(self, veileder: Client, jobs: Activity) -> None:
         first = send(
@@ -122,7 +123,7 @@ class TestActivityChange:
         assert response.status_code == 409
         assert response.json()["code"] == "stale_version"
         assert response.json()["field"] == "version"
-        assert stored(jobs).description == "Minst fire søknader hver uke."
+        assert reread(jobs).description == "Minst fire søknader hver uke."
 
     def test_the_person_cannot_change_an_agreed_activity(
         self, citizen: Client, jobs: Activity
@@ -133,7 +134,7 @@ class TestActivityChange:
 
         assert response.status_code == 403
         assert response.json()["code"] == "only_office_changes"
-        assert stored(jobs).title == "Søk fire jobber i uka"
+        assert reread(jobs).title == "Søk fire jobber i uka"
 
     def test_starting_an_activity_already_in_progress_is_invalid_naming_both_states(
         self, veileder: Client, course: Activity
@@ -155,7 +156,7 @@ class TestActivityChange:
             "message": f"Kan ikke gå fra «{in_progress}» til «{in_progress}».",
             "field": "status",
         }
-        assert stored(course).version == course.version
+        assert reread(course).version == course.version
 
     def test_the_office_completing_a_proposal_it_never_planned_is_an_invalid_transition(
         self, veileder: Client, proposal: Activity
@@ -171,7 +172,7 @@ class TestActivityChange:
             f"Kan ikke gå fra «{label('proposed', 'nb')}» til «{label('completed', 'nb')}»."
         )
         assert english.json()["message"] == "Cannot go from “Proposed” to “Completed”."
-        assert stored(proposal).status == ActivityStatus.PROPOSED
+        assert reread(proposal).status == ActivityStatus.PROPOSED
 
     def test_the_person_marks_their_own_proposal_done(
         self, citizen: Client, proposal: Activity, me: Person
@@ -189,7 +190,7 @@ class TestActivityChange:
         response = send(citizen, "post", f"/activities/{jobs.pk}/complete", {"version": 1})
 
         assert response.status_code == 403
-        assert stored(jobs).status == ActivityStatus.PLANNED
+        assert reread(jobs).status == ActivityStatus.PLANNED
 
     def test_an_unknown_transition_is_422(self, veileder: Client, proposal: Activity) -> None:
         response = send(veileder, "post", f"/activities/{proposal.pk}/finish", {"version": 1})

@@ -11,6 +11,7 @@ from velferd.access.models import User
 from velferd.access.roles import Role
 from velferd.access.services import role_assign
 from velferd.core.readability import lix
+from velferd.core.testing import reread
 from velferd.followup.models import (
     AssessmentStatus,
     NeedsAssessment,
@@ -25,11 +26,10 @@ from .calls import (
     EN,
     HARD,
     Login,
-    actions_after,
+    actions_since,
     audit_mark,
     draft,
     send,
-    stored,
 )
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +148,7 @@ class TestAssessmentSend:
         written = Letter.objects.get(person=newcomer)
         assert written.body == body["letter"]["body"]
         assert written.lix == body["letter"]["lix"]
-        assert actions_after(mark) == ["letter.sent", "assessment.sent"]
+        assert actions_since(mark) == ["letter.sent", "assessment.sent"]
 
     def test_the_sent_decision_becomes_the_persons_current_one(
         self, veileder: Client, newcomer: Person
@@ -257,7 +257,7 @@ class TestApproval:
             "message": "Du kan ikke være beslutter for din egen vurdering.",
             "field": None,
         }
-        assert stored(awaiting).status == AssessmentStatus.AWAITING_APPROVAL
+        assert reread(awaiting).status == AssessmentStatus.AWAITING_APPROVAL
 
     def test_the_approver_returns_it_with_a_comment(
         self, client_as: Login, awaiting: NeedsAssessment

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from velferd.core.testing import reread
 from velferd.followup.models import Thread
 from velferd.people.models import Person
 
-from .calls import BASE, send, stored
+from .calls import BASE, send
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,7 @@ class TestDialogue:
         assert response.json()["read_by_office"] is True
         assert response.json()["read_by_person"] is True
         assert response.json()["waiting_for"] == "office"
-        assert stored(question).read_by_office is True
+        assert reread(question).read_by_office is True
 
     def test_an_empty_message_is_422_and_the_thread_is_unchanged(
         self, citizen: Client, question: Thread
@@ -94,4 +95,4 @@ class TestDialogue:
         assert response.status_code == 422
         assert response.json()["code"] == "text_required"
         assert response.json()["field"] == "text"
-        assert stored(question).messages.count() == 1
+        assert reread(question).messages.count() == 1

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from velferd.core.testing import reread
 from velferd.followup.models import Activity
 
-from .calls import BASE, send, stored
+from .calls import BASE, send
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ class TestMalformedRequests:
 
         assert response.status_code == 400
         assert response.json()["code"] == "malformed_request"
-        assert stored(jobs).version == jobs.version
+        assert reread(jobs).version == jobs.version
 
     def test_a_missing_version_is_422_naming_the_field(
         self, veileder: Client, jobs: Activity

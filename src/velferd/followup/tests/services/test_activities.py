@@ -13,7 +13,7 @@ from velferd.followup import selectors, services
 from velferd.followup.models import Activity
 from velferd.people.models import Person
 
-from .writes import DAY, TODAY, Lookup, actions_after, audit_mark, last_event, refused, row_of
+from .writes import DAY, TODAY, Lookup, actions_since, audit_mark, last_event, refused, row_of
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ class TestActivityCreate:
         assert planned.agreed_with_office and not planned.proposed_by_person
         assert planned.created_by == vera.user
         assert planned in selectors.activities_of(followed)
-        assert actions_after(mark) == ["activity.created"]
+        assert actions_since(mark) == ["activity.created"]
         (change,) = selectors.history_of(planned)
         assert (change.what, change.changed_by_label, change.by_person) == (
             "created",
@@ -78,7 +78,7 @@ class TestActivityCreate:
         assert proposal.status == "proposed"
         assert proposal.proposed_by_person and not proposal.agreed_with_office
         assert proposal.created_by == citizen.user
-        assert actions_after(mark) == ["activity.created"]
+        assert actions_since(mark) == ["activity.created"]
         (change,) = selectors.history_of(proposal)
         assert (change.what, change.changed_by_label, change.by_person) == (
             "created",
@@ -152,7 +152,7 @@ class TestActivityUpdate:
         assert edited.title == "Oppfølgingsmøte på kontoret"
         assert edited.agreed_with_office
         assert edited.version == meeting.version + 1
-        assert actions_after(mark) == ["activity.updated"]
+        assert actions_since(mark) == ["activity.updated"]
         latest = selectors.history_of(meeting).first()
         assert latest is not None
         assert (latest.what, latest.changed_by_label, latest.by_person) == (
@@ -179,7 +179,7 @@ class TestActivityUpdate:
         )
 
         assert edited.description == "To ganger i uka holder."
-        assert actions_after(mark) == ["activity.updated"]
+        assert actions_since(mark) == ["activity.updated"]
         latest = selectors.history_of(own_proposal).first()
         assert latest is not None
         assert (latest.what, latest.changed_by_label, latest.by_person) == (
@@ -270,7 +270,7 @@ class TestActivityTransition:
 
         assert started.status == "in_progress"
         assert started.version == job_hunt.version + 1
-        assert actions_after(mark) == ["activity.status_changed"]
+        assert actions_since(mark) == ["activity.status_changed"]
         latest = selectors.history_of(job_hunt).first()
         assert latest is not None
         assert (latest.what, latest.before, latest.after, latest.changed_by_label) == (
@@ -309,7 +309,7 @@ class TestActivityTransition:
         done = moved(citizen, planned, "completed")
 
         assert done.status == "completed" and done.is_locked
-        assert actions_after(mark) == ["activity.status_changed"]
+        assert actions_since(mark) == ["activity.status_changed"]
         latest = selectors.history_of(own_proposal).first()
         assert latest is not None
         assert (latest.changed_by_label, latest.by_person) == (followed.full_name, True)
@@ -369,7 +369,7 @@ class TestLockedActivity:
         )
         assert list(closed.comments.all()) == [comment]
         assert comment.by_person is by_person
-        assert actions_after(mark) == ["activity.commented"]
+        assert actions_since(mark) == ["activity.commented"]
 
 
 class TestActivityComment:
@@ -386,7 +386,7 @@ class TestActivityComment:
         assert comment.text == "Hvordan går det?"
         assert comment.author == acting_as(login).user
         assert comment.by_person is by_person
-        assert actions_after(mark) == ["activity.commented"]
+        assert actions_since(mark) == ["activity.commented"]
         assert last_event().after == {"comment": comment.pk, "by_person": by_person}
         assert row_of(job_hunt)["version"] == job_hunt.version
 

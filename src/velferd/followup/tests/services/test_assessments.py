@@ -13,7 +13,7 @@ from velferd.letters.models import Letter
 from velferd.organisation.selectors import office
 from velferd.people.models import Person
 
-from .writes import REASONING, Lookup, actions_after, audit_mark, last_event, refused, row_of, user
+from .writes import REASONING, Lookup, actions_since, audit_mark, last_event, refused, row_of, user
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ class TestAssessmentCreate:
         assert draft.author == vera.user
         assert draft.period == selectors.open_period(newcomer)
         assert draft.letter is None and draft.sent_at is None
-        assert actions_after(mark) == ["assessment.created"]
+        assert actions_since(mark) == ["assessment.created"]
         after = last_event().after
         assert after is not None and after["need_group"] == "standard"
 
@@ -110,7 +110,7 @@ class TestAssessmentSendWithoutApproval:
         assert letter.body.strip()
         assert letter.sent_by_label == "Vera Veileder"
         assert Letter.objects.get(pk=letter.pk).assessment == sent
-        assert actions_after(mark) == ["letter.sent", "assessment.sent"]
+        assert actions_since(mark) == ["letter.sent", "assessment.sent"]
         assert last_event().after == {"status": "sent", "letter": str(letter.pk)}
         assert selectors.current_decision(newcomer) == sent
 
@@ -190,7 +190,7 @@ class TestAssessmentWithApproval:
         sent = services.assessment_send(actor=vera, assessment=approved, version=approved.version)
         assert sent.status == AssessmentStatus.SENT
         assert sent.letter is not None and sent.letter.lix > 0
-        assert actions_after(mark) == [
+        assert actions_since(mark) == [
             "assessment.submitted",
             "assessment.approved",
             "letter.sent",
@@ -231,7 +231,7 @@ class TestAssessmentWithApproval:
         )
         assert approved.status == AssessmentStatus.APPROVED
         assert approved.approver_comment == ""
-        assert actions_after(mark) == [
+        assert actions_since(mark) == [
             "assessment.returned",
             "assessment.updated",
             "assessment.submitted",
@@ -347,7 +347,7 @@ class TestAssessmentWithApproval:
         assert edited.status == AssessmentStatus.DRAFT
         assert edited.approver is None
         assert edited.main_goal == "get_work"
-        assert actions_after(mark) == ["assessment.updated"]
+        assert actions_since(mark) == ["assessment.updated"]
         event = last_event()
         assert event.before is not None and event.after is not None
         assert (event.before["status"], event.after["status"]) == ("approved", "draft")
@@ -375,7 +375,7 @@ class TestAssessmentUpdate:
         assert edited.reasoning == "Ny begrunnelse."
         assert edited.status == AssessmentStatus.DRAFT
         assert edited.version == draft.version + 1
-        assert actions_after(mark) == ["assessment.updated"]
+        assert actions_since(mark) == ["assessment.updated"]
         event = last_event()
         assert event.before is not None and event.after is not None
         assert (event.before["need_group"], event.after["need_group"]) == (

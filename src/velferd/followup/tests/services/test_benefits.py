@@ -19,7 +19,7 @@ from .writes import (
     DAY,
     TODAY,
     Lookup,
-    actions_after,
+    actions_since,
     audit_mark,
     give_consent,
     last_event,
@@ -47,7 +47,7 @@ class TestBenefitRecord:
         assert selectors.benefits_visible(actor=vera, person=unfollowed) == [benefit]
         assert benefit.runs_on(TODAY())
         assert not benefit.is_municipal
-        assert actions_after(mark) == ["benefit.recorded"]
+        assert actions_since(mark) == ["benefit.recorded"]
         assert last_event().target_id == str(benefit.pk)
         assert last_event().after == {
             "kind": "sickness_benefit",
@@ -202,7 +202,7 @@ class TestBenefitEnd:
         stored = Benefit.objects.get(pk=allowance.pk)
         assert stored.ends_on == TODAY() - DAY
         assert not stored.runs_on(TODAY())
-        assert actions_after(mark) == ["benefit.ended"]
+        assert actions_since(mark) == ["benefit.ended"]
         assert last_event().before == {"ends_on": None}
         assert last_event().after == {"ends_on": (TODAY() - DAY).isoformat()}
 
@@ -283,7 +283,7 @@ class TestQualificationAssessment:
         assert list(on_assistance.qualification_assessments.all()) == [assessment]
         assert assessment.assessed_on == TODAY()
         assert assessment.note == "Starter i januar."
-        assert actions_after(mark) == ["qualification.assessed"]
+        assert actions_since(mark) == ["qualification.assessed"]
         assert last_event().after == {"outcome": "offered", "assessed_on": TODAY().isoformat()}
 
     def test_the_date_of_the_assessment_can_be_given(

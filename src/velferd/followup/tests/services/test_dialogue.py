@@ -9,7 +9,7 @@ from velferd.followup import selectors, services
 from velferd.followup.models import Activity, Thread, Waiting
 from velferd.people.models import Person
 
-from .writes import actions_after, audit_mark, last_event, refused, row_of
+from .writes import actions_since, audit_mark, last_event, refused, row_of
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ class TestThreadStart:
             False,
             followed.full_name,
         )
-        assert actions_after(mark) == ["thread.started"]
+        assert actions_since(mark) == ["thread.started"]
         assert last_event().after == {"subject": "Sykemelding", "from_office": False}
 
     def test_the_office_starts_a_thread_about_an_activity_and_waits_for_a_reply(
@@ -106,7 +106,7 @@ class TestMessages:
         assert not question.read_by_person
         assert question.read_by_office
         assert [m.text for m in question.messages.all()][-1] == "Ta med legitimasjon."
-        assert actions_after(mark) == ["message.sent"]
+        assert actions_since(mark) == ["message.sent"]
         assert last_event().after == {
             "message": message.pk,
             "from_office": True,
@@ -148,7 +148,7 @@ class TestThreadRead:
         stored = row_of(question)
         assert stored["read_by_office"] is True
         assert stored["read_by_person"] is True
-        assert actions_after(mark) == ["thread.read"]
+        assert actions_since(mark) == ["thread.read"]
         assert last_event().after == {"read_by_office": True}
 
     def test_the_person_marks_their_side_read(
@@ -163,7 +163,7 @@ class TestThreadRead:
         stored = row_of(question)
         assert stored["read_by_person"] is True
         assert stored["waiting_for"] == Waiting.PERSON
-        assert actions_after(mark) == ["thread.read"]
+        assert actions_since(mark) == ["thread.read"]
         assert last_event().after == {"read_by_person": True}
 
     def test_marking_a_read_thread_again_writes_nothing(
@@ -172,7 +172,7 @@ class TestThreadRead:
         assert question.read_by_person
         mark, rows = audit_mark(), row_of(question)
         services.thread_mark_read(actor=citizen, thread=question)
-        assert actions_after(mark) == []
+        assert actions_since(mark) == []
         assert row_of(question) == rows
 
 
@@ -183,7 +183,7 @@ class TestThreadWaiting:
         services.thread_set_waiting(actor=vera, thread=question, waiting_for="nobody")
 
         assert row_of(question)["waiting_for"] == Waiting.NOBODY
-        assert actions_after(mark) == ["thread.waiting_changed"]
+        assert actions_since(mark) == ["thread.waiting_changed"]
         event = last_event()
         assert (event.before, event.after) == ({"waiting_for": "office"}, {"waiting_for": "nobody"})
 

@@ -17,7 +17,7 @@ from .writes import (
     DAY,
     TODAY,
     Lookup,
-    actions_after,
+    actions_since,
     audit_mark,
     last_event,
     refused_in_coordination as refused,
@@ -36,7 +36,7 @@ class TestSavedFilters:
 
         assert saved.name == "Unge uten aktivitet"
         assert list(selectors.saved_filters_of(actor=vera)) == [saved]
-        assert actions_after(mark) == ["saved_filter.saved"]
+        assert actions_since(mark) == ["saved_filter.saved"]
         assert last_event().after == {
             "name": "Unge uten aktivitet",
             "query": "flag=activity_requirement",
@@ -96,7 +96,7 @@ class TestReminderNotes:
 
         assert note.text == "Ring etter kurset"
         assert list(selectors.reminder_notes(actor=vera, person=followed)) == [note]
-        assert actions_after(mark) == ["reminder_note.added"]
+        assert actions_since(mark) == ["reminder_note.added"]
         assert last_event().after == {
             "person": str(followed.pk),
             "remind_on": (TODAY() + DAY).isoformat(),

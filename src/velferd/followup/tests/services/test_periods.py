@@ -10,7 +10,7 @@ from velferd.access.models import User
 from velferd.followup import selectors, services
 from velferd.people.models import Person
 
-from .writes import DAY, TODAY, Lookup, actions_after, audit_mark, last_event, refused, row_of, user
+from .writes import DAY, TODAY, Lookup, actions_since, audit_mark, last_event, refused, row_of, user
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ class TestPeriodStart:
         assert period.caseworker is None
         assert period.started_on == TODAY()
         assert selectors.open_period(unfollowed) == period
-        assert actions_after(mark) == ["period.started"]
+        assert actions_since(mark) == ["period.started"]
         assert last_event().target_id == str(period.pk)
 
     def test_the_start_date_can_be_given(self, vera: Actor, unfollowed: Person) -> None:
@@ -108,7 +108,7 @@ class TestPeriodAssign:
 
         assert assigned.caseworker == user("sosialkonsulent")
         assert assigned.version == period.version + 1
-        assert actions_after(mark) == ["period.assigned"]
+        assert actions_since(mark) == ["period.assigned"]
         event = last_event()
         assert event.before == {"caseworker": None}
         assert event.after == {"caseworker": str(user("sosialkonsulent").pk)}
@@ -236,7 +236,7 @@ class TestPeriodEnd:
         assert ended.ended_on == TODAY()
         assert ended.end_reason == "Har fått fast jobb"
         assert selectors.open_period(newcomer) is None
-        assert actions_after(mark) == ["period.ended"]
+        assert actions_since(mark) == ["period.ended"]
         assert last_event().after == {
             "ended_on": TODAY().isoformat(),
             "end_reason": ended.end_reason,

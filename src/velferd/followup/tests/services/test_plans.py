@@ -22,7 +22,7 @@ from .writes import (
     DAY,
     TODAY,
     Lookup,
-    actions_after,
+    actions_since,
     audit_mark,
     last_event,
     members_of,
@@ -55,7 +55,7 @@ class TestIndividualPlanCreate:
         }
         assert plan.goals == "Bo i egen leilighet og prøve arbeidstrening."
         assert plan.version == 1
-        assert actions_after(mark) == ["individual_plan.created"]
+        assert actions_since(mark) == ["individual_plan.created"]
         assert last_event().after == {
             "members": ["municipal_health_care", "nav", "fact_team"],
             "coordinator": "municipal_health_care",
@@ -131,7 +131,7 @@ class TestCoordinator:
         assert members_of(gp_plan) == {"gp": False, "nav": True, "child_welfare": False}
         assert moved.version == gp_plan.version + 1
         assert row_of(gp_plan)["version"] == gp_plan.version + 1
-        assert actions_after(mark) == ["individual_plan.coordinator_set"]
+        assert actions_since(mark) == ["individual_plan.coordinator_set"]
         assert (last_event().before, last_event().after) == (
             {"coordinator": "gp"},
             {"coordinator": "nav"},
@@ -189,7 +189,7 @@ class TestMembers:
 
         assert member.contact_name == "Rektor Rud"
         assert members_of(gp_plan)["school"] is False
-        assert actions_after(mark) == ["individual_plan.member_added"]
+        assert actions_since(mark) == ["individual_plan.member_added"]
         assert last_event().after == {"service": "school"}
 
     def test_a_service_already_in_the_plan_is_refused_with_409(
@@ -270,7 +270,7 @@ class TestGoals:
 
         assert updated.goals == "Arbeidstrening tre dager i uka."
         assert row_of(gp_plan)["version"] == 2
-        assert actions_after(mark) == ["individual_plan.goals_updated"]
+        assert actions_since(mark) == ["individual_plan.goals_updated"]
         assert last_event().before == {"goals": old_goals}
         assert last_event().after == {"goals": "Arbeidstrening tre dager i uka."}
 
@@ -319,7 +319,7 @@ class TestMeasures:
         assert not measure.is_overdue_on(TODAY() + 14 * DAY)
         assert measure.is_overdue_on(TODAY() + 15 * DAY)
         assert gp_plan.measures.count() == 2
-        assert actions_after(mark) == ["individual_plan.measure_added"]
+        assert actions_since(mark) == ["individual_plan.measure_added"]
         assert last_event().after == {
             "measure": str(measure.pk),
             "responsible": "child_welfare",
@@ -365,7 +365,7 @@ class TestMeasures:
         stored = PlanMeasure.objects.get(pk=gp_measure.pk)
         assert stored.done_on == TODAY() - DAY
         assert not stored.is_overdue_on(TODAY())
-        assert actions_after(mark) == ["individual_plan.measure_done"]
+        assert actions_since(mark) == ["individual_plan.measure_done"]
         assert last_event().after == {
             "measure": str(gp_measure.pk),
             "done_on": (TODAY() - DAY).isoformat(),

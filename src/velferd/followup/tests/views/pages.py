@@ -6,21 +6,17 @@ pages are core.testing's; letters easy and hard to read are the API tests'."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from django.test import Client
 
-from velferd.access.actor import Actor
 from velferd.audit.models import AccessEvent
+from velferd.core.testing import Login as Login, Lookup as Lookup
 from velferd.followup.models import Activity, NeedsAssessment
 from velferd.followup.tests.factories import an_activity
 from velferd.people.models import Person
 from velferd.people.tests.factories import strictly_confidential
 
 from ..api.calls import DAY, TODAY
-
-Login = Callable[[str], Client]
-Lookup = Callable[[str], Actor]
 
 
 def by_testid(html: str, name: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
-from velferd.core.testing import choose_english, field_error, login_actor, nb, row_of
+from velferd.core.testing import choose_english, field_error, login_actor, nb, reread, row_of
 from velferd.followup import services
 from velferd.followup.models import (
     Activity,
@@ -20,7 +20,6 @@ from velferd.followup.models import (
 from velferd.people.models import Person
 from velferd.people.tests.factories import a_person
 
-from ..api.calls import stored
 from .pages import activity_form, by_testid, hidden_activity
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +78,7 @@ class TestNewActivityByOffice:
         response = veileder.post(f"/activities/{proposal.pk}/", {"action": "plan", "version": "1"})
 
         assert response.status_code == 302
-        assert stored(proposal).status == ActivityStatus.PLANNED
+        assert reread(proposal).status == ActivityStatus.PLANNED
         page = veileder.get(f"/activities/{proposal.pk}/").content.decode()
         assert 'data-status="planned"' in page
         history = re.findall(r"<li>(.*?)</li>", by_testid(page, "history"), flags=re.DOTALL)
@@ -96,7 +95,7 @@ class TestNewActivityByOffice:
 
         assert response.status_code == 409
         assertContains(response, "Noen andre har endret dette i mellomtiden", status_code=409)
-        assert stored(jobs).kind == "job_application"
+        assert reread(jobs).kind == "job_application"
 
 
 class TestCitizenProposes:
@@ -188,7 +187,7 @@ class TestCitizenOnAnAgreedActivity:
         )
 
         assert response.status_code == 403
-        now = stored(jobs)
+        now = reread(jobs)
         assert now.version == jobs.version
         assert now.kind == "job_application"
         assert ActivityChange.objects.filter(activity=jobs).count() == before
@@ -199,7 +198,7 @@ class TestCitizenOnAnAgreedActivity:
         )
 
         assert response.status_code == 403
-        assert stored(jobs).status == ActivityStatus.PLANNED
+        assert reread(jobs).status == ActivityStatus.PLANNED
 
     def test_the_persons_own_proposal_can_be_edited_by_them(
         self, citizen: Client, proposal: Activity
@@ -216,7 +215,7 @@ class TestCitizenOnAnAgreedActivity:
 
         assertContains(page, 'data-testid="activity-edit"')
         assert response.status_code == 302
-        assert stored(proposal).title == "Trene fire ganger i uka"
+        assert reread(proposal).title == "Trene fire ganger i uka"
 
 
 class TestCitizenAndOtherPeople:

@@ -14,7 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from velferd.access.roles import Role
 from velferd.audit.models import AuditEvent
 from velferd.core.readability import lix
-from velferd.core.testing import field_error, nb, staff_at
+from velferd.core.testing import field_error, nb, reread, staff_at
 from velferd.followup import services
 from velferd.followup.models import (
     AssessmentStatus,
@@ -23,7 +23,7 @@ from velferd.followup.models import (
 from velferd.people.models import Person
 from velferd.people.tests.factories import at_sagene
 
-from ..api.calls import EASY, HARD, stored
+from ..api.calls import EASY, HARD
 from .pages import Login, assessment_letter, by_testid
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,7 @@ class TestApprovalByPage:
 
         assert response.status_code == 302
         assert response["Location"] == f"/assessments/{awaiting.pk}/"
-        approved = stored(awaiting)
+        approved = reread(awaiting)
         assert approved.status == AssessmentStatus.APPROVED
         assert approved.approver is not None and approved.approver.username == "beslutter"
         last = AuditEvent.objects.order_by("-seq").first()
@@ -143,7 +143,7 @@ class TestApprovalByPage:
 
         assert response.status_code == 422
         assert field_error(response.content.decode(), "comment") == "Kommentaren mangler."
-        assert stored(awaiting).status == AssessmentStatus.AWAITING_APPROVAL
+        assert reread(awaiting).status == AssessmentStatus.AWAITING_APPROVAL
 
     def test_the_author_forcing_an_approval_is_refused(
         self, veileder: Client, awaiting: NeedsAssessment
@@ -156,7 +156,7 @@ class TestApprovalByPage:
         assertContains(
             response, "Du kan ikke være beslutter for din egen vurdering.", status_code=403
         )
-        assert stored(awaiting).status == AssessmentStatus.AWAITING_APPROVAL
+        assert reread(awaiting).status == AssessmentStatus.AWAITING_APPROVAL
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,10 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
-from velferd.core.testing import field_error
+from velferd.core.testing import field_error, reread
 from velferd.followup.models import Thread, Waiting
 from velferd.people.models import Person
 
-from ..api.calls import stored
 from .pages import Login, by_testid
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +37,7 @@ class TestThreadPage:
     ) -> None:
         citizen.get(f"/threads/{question.pk}/")
 
-        assert stored(question).read_by_office is False
+        assert reread(question).read_by_office is False
 
     def test_an_approver_reading_it_does_not_mark_it_read_for_the_office(
         self, client_as: Login, question: Thread
@@ -47,7 +46,7 @@ class TestThreadPage:
 
         assert response.status_code == 200
         assertNotContains(response, 'data-testid="reply-form"')
-        assert stored(question).read_by_office is False
+        assert reread(question).read_by_office is False
 
     def test_a_reply_waiting_for_an_answer_waits_for_the_person(
         self, veileder: Client, question: Thread
@@ -69,4 +68,4 @@ class TestThreadPage:
 
         assert response.status_code == 422
         assert field_error(response.content.decode(), "text") == "Meldingen mangler."
-        assert stored(question).messages.count() == 1
+        assert reread(question).messages.count() == 1
