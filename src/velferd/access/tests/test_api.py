@@ -17,6 +17,9 @@ from velferd.access.actor import Actor
 from velferd.access.models import ApiToken
 from velferd.access.roles import Role
 from velferd.audit.models import AuditEvent
+from velferd.employers.tests.factories import organisation_number
+
+EMPLOYER = organisation_number(7)  # no demo enterprise has it
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +74,7 @@ class TestMe:
         assert user is not None
         services.role_assign(actor=system, user=user, role=Role.ANALYST)
         employer = services.role_assign(
-            actor=system, user=user, role=Role.EMPLOYER, organisation_number="987654309"
+            actor=system, user=user, role=Role.EMPLOYER, organisation_number=EMPLOYER
         )
         actor = selectors.actor_for_user(user)
         assert actor.roles == {Role.ANALYST, Role.EMPLOYER}
@@ -89,7 +92,7 @@ class TestMe:
                 "id": employer.pk,
                 "role": "employer",
                 "role_name": body["roles"][0]["role_name"],
-                "unit": "987654309",
+                "unit": EMPLOYER,
             }
         ]
 
