@@ -169,3 +169,13 @@ def test_someone_elses_application_is_not_found(ola: Client) -> None:
 def test_staff_have_no_application_pages(client_as: Any) -> None:
     assert client_as("sosialkonsulent").get(ME).status_code == 403
     assert Client().get(ME).status_code in (302, 401)
+
+
+def test_a_sent_application_is_not_written_again_from_a_stale_page(ola: Client) -> None:
+    _actor, person = innbygger()
+    sent = an_application(person)
+    response = ola.post(f"{ME}{sent.pk}/", {"version": sent.version, "explanation": "Endret"})
+    assert response.status_code == 409
+    assert "Søknaden er sendt og kan ikke endres." in response.content.decode()
+    sent.refresh_from_db()
+    assert sent.explanation != "Endret"

@@ -151,6 +151,8 @@ def my_application(request: HttpRequest, application_id: str) -> HttpResponse:
     """The draft to write, or the sent application's status."""
     actor, application = _mine(request, application_id)
     if application.status != ApplicationStatus.DRAFT:
+        if request.method == "POST":
+            raise checks.not_a_draft()
         return _status_page(request, application)
     return post_form(
         request,
