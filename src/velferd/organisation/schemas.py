@@ -4,6 +4,7 @@ import datetime
 from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import WithJsonSchema
 
 from velferd.core.constraints import (
     NOT_BLANK,
@@ -91,10 +92,24 @@ class VisitingAddress(Schema):
     place: str = Field("", max_length=100)
 
 
+# A wall-clock time in Norway, with no offset: JSON Schema's "time" format demands one, so the
+# document names RFC 3339's partial-time and gives its form.
+LocalTime = Annotated[
+    datetime.time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "partial-time",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+        }
+    ),
+]
+
+
 class OpeningHoursRow(Schema):
     weekday: Weekday
-    opens: datetime.time
-    closes: datetime.time = Field(..., description="After `opens`")
+    opens: LocalTime = Field(..., description="HH:MM, local time")
+    closes: LocalTime = Field(..., description="After `opens`")
 
 
 class OfficeOut(OfficeSummary):
