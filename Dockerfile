@@ -2,18 +2,21 @@
 # `velferd worker`. Built from the same lock as development; static files are collected into
 # the image and served by WhiteNoise, so it needs no proxy of its own (README, "Production").
 FROM python:3.11-slim-bookworm AS build
+# gettext compiles the Norwegian translations (.mo files are built, not kept in git).
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY requirements.lock pyproject.toml README.md ./
+RUN python -m venv /venv && /venv/bin/pip install --no-cache-dir -r requirements.lock
 COPY src ./src
-RUN python -m venv /venv \
- && /venv/bin/pip install --no-cache-dir -r requirements.lock \
- && /venv/bin/pip install --no-cache-dir --no-deps . \
- && cd src/velferd && /venv/bin/python -m django compilemessages -v0 --settings=velferd.settings.test
+# Compiled before the package is installed, so that the .mo files go into it.
+RUN cd src/velferd && /venv/bin/python -m django compilemessages -v0 \
+      --settings=velferd.settings.test \
+ && /venv/bin/pip install --no-cache-dir --no-deps /src
 
 FROM python:3.11-slim-bookworm
 RUN useradd --system --uid 1069 --home /app velferd
 COPY --from=build /venv /venv
-COPY --from=build /src/src/velferd/locale /venv/lib/python3.11/site-packages/velferd/locale
 ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=velferd.settings.production \
