@@ -1,6 +1,6 @@
 """Benchmark of the settlement matching on a national round (bench/settlement_data.py).
 
-    nice .venv/bin/python bench/settlement.py [--cases 14000] [--seed 2026]
+    .venv/bin/python bench/settlement.py [--cases 14000] [--seed 2026]
         [--time-limits 10 30 60] [--time-limit 10] [--highs-time-limit 300] [--no-highs]
 
 In one run, on the same generated round with its hidden true employment model:
@@ -13,7 +13,8 @@ In one run, on the same generated round with its hidden true employment model:
 4. from history instead: the employment model trained on the generated history, our
    solver on its scores, the assignment valued by the truth; the share of the true
    optimum's gain over today's practice that it captures (with --time-limit).
-The figures go to docs/benchmarks.md by hand; log the run under bench/results/."""
+The figures go to docs/benchmarks.md by hand; log the run under bench/results/. Not
+niced: the solver's time limits are wall-clock, and the CPU seconds it had are printed."""
 
 from __future__ import annotations
 
