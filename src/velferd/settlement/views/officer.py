@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, pgettext
 from django.views.decorators.http import require_POST
 
 from velferd.access import policies
@@ -133,6 +133,14 @@ def _case_action(request: HttpRequest, actor: Any, case_id: str) -> Any:
     )
 
 
+def _status_label(found: Any) -> str:
+    """ "Settled" is also the funding domain's word (avregnet): a case is settled in a
+    municipality (bosatt)."""
+    if found.status == CaseStatus.SETTLED:
+        return pgettext("settlement case", "Settled")
+    return str(found.get_status_display())
+
+
 @refusals_as_pages
 def case(request: HttpRequest, case_id: str) -> HttpResponse:
     """A case with its persons and proposals; the officer locks it to a municipality or
@@ -150,6 +158,7 @@ def case(request: HttpRequest, case_id: str) -> HttpResponse:
             "settlement/case.html",
             {
                 "case": found,
+                "status_label": _status_label(found),
                 "waiting": selectors.waiting_of(found),
                 "persons": list(found.persons.all()),
                 "proposals": proposals,
