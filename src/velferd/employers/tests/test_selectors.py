@@ -3,7 +3,6 @@ survey results with their anonymity rules (closed surveys only, at least 3 answe
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +12,7 @@ from velferd.access.actor import Actor
 from velferd.access.models import User
 from velferd.access.selectors import actor_for_user
 from velferd.core.errors import DomainError
+from velferd.core.testing import Lookup
 from velferd.employers import selectors, services
 from velferd.employers.models import Enterprise, Survey, SurveyStatus
 
@@ -29,8 +29,6 @@ from .services.test_surveys import NEEDS, answer_all
 from .writes import moved
 
 pytestmark = pytest.mark.django_db
-
-Lookup = Callable[[str], Actor]
 
 
 def numbers(found: object) -> set[str]:

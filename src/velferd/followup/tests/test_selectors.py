@@ -20,7 +20,7 @@ from velferd.access.selectors import actor_for_user
 from velferd.access.services import role_assign
 from velferd.audit.models import AccessEvent
 from velferd.core.errors import DomainError
-from velferd.core.testing import new_user, refusal as refusal_of
+from velferd.core.testing import Lookup, new_user, refusal as refusal_of
 from velferd.followup import selectors, services
 from velferd.followup.models import (
     Activity,
@@ -44,7 +44,6 @@ from .factories import a_message, a_period, a_thread, an_activity, an_assessment
 
 pytestmark = pytest.mark.django_db
 
-Lookup = Callable[[str], Actor]
 
 MALFORMED_IDS = ["", "42", "not-a-uuid", "../etc/passwd", None]
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"

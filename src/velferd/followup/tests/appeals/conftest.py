@@ -14,14 +14,13 @@ from django.utils import timezone
 
 from velferd.access.actor import Actor
 from velferd.access.models import User
-from velferd.core.testing import staff_at
+from velferd.core.testing import Lookup, staff_at
 from velferd.followup import services
 from velferd.followup.models import Appeal, NeedsAssessment
 from velferd.followup.tests.factories import a_period
 from velferd.people.models import Person
 from velferd.people.tests.factories import a_person, citizen_of
 
-Lookup = Callable[[str], Actor]
 SOURCES = ["self_assessment", "dialogue"]
 REASONING = "Du vil ha jobb. Vi hjelper deg å søke. Du får en plan."
 GROUNDS = "Jeg trenger mer hjelp enn dette. Kneet gjør at jeg ikke kan stå lenge."
