@@ -138,7 +138,7 @@ def test_household_and_money_are_added_and_removed(ola: tuple[Actor, Person]) ->
     item = services.money_add(
         actor=actor, application=draft, version=3, kind="child_benefit", amount="1766"
     )
-    assert [str(m) for m in draft.household.all()] == ["Child: Lise"]
+    assert [(m.relation, m.name) for m in draft.household.all()] == [("child", "Lise")]
     assert draft.money.get().amount == Decimal("1766")
     services.household_remove(actor=actor, application=draft, version=4, member_id=child.pk)
     services.money_remove(actor=actor, application=draft, version=5, item_id=item.pk)
