@@ -181,7 +181,7 @@ def case_import(
         raise _taken() from None
     audit.record(
         actor=actor,
-        action="settlement.case_imported",
+        action="settlement_case.imported",
         target=case,
         after={"udi_reference": reference, "persons": len(checked)},
     )
@@ -238,7 +238,7 @@ def case_lock(
     case.save()
     audit.record(
         actor=actor,
-        action="settlement.case_locked",
+        action="settlement_case.locked",
         target=case,
         before=before,
         after={"locked_municipality": place.number, "lock_reason": why},
@@ -253,7 +253,7 @@ def case_unlock(*, actor: Actor, case_id: object, version: int | None = None) ->
     case.locked_municipality, case.lock_reason = None, ""
     case.bump_version()
     case.save()
-    audit.record(actor=actor, action="settlement.case_unlocked", target=case, before=before)
+    audit.record(actor=actor, action="settlement_case.unlocked", target=case, before=before)
     return case
 
 
@@ -278,7 +278,7 @@ def exclusion_add(actor: Actor, case: SettlementCase, place: Any, reason: str) -
     if created:
         audit.record(
             actor=actor,
-            action="settlement.municipality_excluded",
+            action="settlement_case.excluded",
             target=case,
             after={"municipality": place.number, "reason": reason},
         )

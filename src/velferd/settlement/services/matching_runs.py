@@ -219,7 +219,7 @@ def matching_run(*, actor: Actor, year: object) -> MatchingRun:
     run.save()
     audit.record(
         actor=actor,
-        action="settlement.matching_run",
+        action="matching_run.started",
         target=run,
         after={
             "cases": run.cases,

@@ -77,7 +77,7 @@ def _send(actor: Actor, proposal: Proposal, day: datetime.date) -> None:
     case.save()
     audit.record(
         actor=actor,
-        action="settlement.proposal_sent",
+        action="settlement_proposal.sent",
         target=proposal,
         before=before,
         after=_snapshot(proposal),
@@ -154,7 +154,7 @@ def proposal_withdraw(*, actor: Actor, proposal_id: object, reason: object) -> P
         _back_to_waiting(proposal.case)
     audit.record(
         actor=actor,
-        action="settlement.proposal_withdrawn",
+        action="settlement_proposal.withdrawn",
         target=proposal,
         before=before,
         after=_snapshot(proposal),
@@ -223,7 +223,7 @@ def proposal_accept(
     case.save()
     audit.record(
         actor=actor,
-        action="settlement.proposal_accepted",
+        action="settlement_proposal.accepted",
         target=proposal,
         before=before,
         after=_snapshot(proposal),
@@ -248,7 +248,7 @@ def proposal_decline(
     exclusion_add(actor, proposal.case, proposal.municipality, f"Avslått av kommunen: {why}")
     audit.record(
         actor=actor,
-        action="settlement.proposal_declined",
+        action="settlement_proposal.declined",
         target=proposal,
         before=before,
         after=_snapshot(proposal),
@@ -279,7 +279,7 @@ def expire_overdue_proposals(day: datetime.date | None = None) -> int:
             _back_to_waiting(proposal.case)
             audit.record(
                 actor=actor,
-                action="settlement.proposal_expired",
+                action="settlement_proposal.expired",
                 target=proposal,
                 before=before,
                 after=_snapshot(proposal),

@@ -62,7 +62,7 @@ def year_set(
             year=number, estimated_persons=persons, estimated_unaccompanied_minors=minors
         )
         audit.record(
-            actor=actor, action="settlement.year_opened", target=created, after=_year(created)
+            actor=actor, action="settlement_year.opened", target=created, after=_year(created)
         )
         return created
     locked = lock_year(found)
@@ -74,7 +74,7 @@ def year_set(
     locked.save()
     audit.record(
         actor=actor,
-        action="settlement.year_estimated",
+        action="settlement_year.changed",
         target=locked,
         before=before,
         after=_year(locked),
@@ -183,7 +183,10 @@ def _request_set(
             requested_by=user_of(actor),
         )
         audit.record(
-            actor=actor, action="settlement.requested", target=created, after=_request(created)
+            actor=actor,
+            action="settlement_request.created",
+            target=created,
+            after=_request(created),
         )
         return created
     locked = lock_request(found.pk)
@@ -193,7 +196,7 @@ def _request_set(
     locked.save()
     audit.record(
         actor=actor,
-        action="settlement.request_changed",
+        action="settlement_request.changed",
         target=locked,
         before=before,
         after=_request(locked),
@@ -263,7 +266,7 @@ def decision_enter(
     )
     audit.record(
         actor=actor,
-        action="settlement.decision_entered",
+        action="settlement_decision.recorded",
         target=decision,
         after=audit.snapshot(
             decision, "persons", "unaccompanied_minors", "health_competence", "entered_by_imdi"

@@ -56,7 +56,7 @@ def _settle(actor: Actor, case: SettlementCase, proposal: Proposal) -> Settlemen
     case.save()
     audit.record(
         actor=actor,
-        action="settlement.case_settled",
+        action="settlement_case.settled",
         target=case,
         after={"municipality": number, "settled_on": str(proposal.settle_on)},
     )
