@@ -37,7 +37,7 @@ django.setup()
 from django.db.models import Count, Sum  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from velferd.access.actor import system_actor  # noqa: E402
+from velferd.access.actor import Actor, system_actor  # noqa: E402
 from velferd.access.models import User  # noqa: E402
 from velferd.access.roles import Role  # noqa: E402
 from velferd.access.selectors import actor_for_user  # noqa: E402
@@ -61,7 +61,7 @@ def _largest_office() -> tuple[Office, int]:
     return Office.objects.get(pk=row["office"]), row["n"]
 
 
-def _caseworker(office: Office) -> object:
+def _caseworker(office: Office) -> Actor:
     user, created = User.objects.get_or_create(
         username=f"bench-sosial-{office.unit_number}", defaults={"full_name": "Benchmark"}
     )

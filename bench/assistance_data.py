@@ -167,7 +167,9 @@ def generate(per_year: int, years: int, seed: int) -> dict[str, int]:
         counts["applications"] += len(apps)
         counts["decisions"] += len(decisions)
         counts["payments"] += len(payments)
-        apps.clear(), decisions.clear(), payments.clear()
+        apps.clear()
+        decisions.clear()
+        payments.clear()
 
     span = 365 * years
     for n in range(total):
