@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from velferd.access.models import User
 from velferd.assistance.models import ApplicationStatus
-from velferd.people.tests.factories import a_person, at_sagene
+from velferd.people.tests.factories import a_consent, a_person, at_sagene
 
 from .factories import an_application, days_ago
 
@@ -94,14 +94,24 @@ def test_a_decision_without_reasoning_is_refused_in_english_when_asked() -> None
     }
 
 
-def test_a_caseworker_outside_the_office_gets_404_and_the_state_side_403_with_consent() -> None:
-    application = an_application(at_sagene())
+def test_another_office_does_not_find_it_and_the_state_side_may_not_decide_with_consent() -> None:
+    elsewhere = an_application(at_sagene())
     refused = client_of("sosialkonsulent").post(
-        f"{API}/applications/{application.pk}/decisions",
+        f"{API}/applications/{elsewhere.pk}/decisions",
         _decision(),
         content_type="application/json",
     )
     assert refused.status_code == 404
+    here = an_application()
+    a_consent(person=here.person, partner_service="nav_state")
+    assert client_of("veileder").get(f"{API}/applications/{here.pk}/case").status_code == 200
+    forbidden = client_of("veileder").post(
+        f"{API}/applications/{here.pk}/decisions",
+        _decision(),
+        content_type="application/json",
+    )
+    assert forbidden.status_code == 403
+    assert not here.decisions.exists()
 
 
 def test_a_documentation_request_through_the_api() -> None:
