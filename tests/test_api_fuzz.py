@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,9 @@ from typing import Any
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.middleware.csrf import CSRF_ALLOWED_CHARS
 from django.test import Client
 from django.utils.crypto import get_random_string
@@ -49,6 +52,18 @@ CHECKS = [
 ]
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def one_connection_per_test() -> Iterator[None]:
+    """The WSGI application closes the database connection after each request, which would
+    end the test's transaction on PostgreSQL; Django's own test client stops that the same
+    way."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @functools.cache
