@@ -89,7 +89,7 @@ def test_the_office_sends_the_appeal_to_the_county_governor_and_records_the_outc
     decided = appeals.appeal_record_county_governor(
         actor=office, appeal_id=sent.pk, version=sent.version, outcome="upheld_by_county_governor"
     )
-    assert decided.get_status_display() == "County Governor upheld the decision"
+    assert decided.status == AppealStatus.UPHELD_BY_COUNTY_GOVERNOR
 
 
 def test_the_office_changes_the_decision_after_the_appeal() -> None:
