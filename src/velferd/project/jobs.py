@@ -19,6 +19,7 @@ from velferd.funding import services as funding_services
 from velferd.participants import services as participant_services
 from velferd.results.services import runs as effect_runs
 from velferd.results.services.outcomes import outcomes_derive
+from velferd.settlement import services as settlement_services
 
 from .models import JobRun
 
@@ -71,9 +72,20 @@ def _run_effects(period: str) -> str:
     return f"{len(done)} effect runs executed"
 
 
+def _settlement_expire(period: str) -> str:
+    return f"{settlement_services.expire_overdue_proposals()} settlement proposals expired"
+
+
+def _settlement_settle(period: str) -> str:
+    return f"{settlement_services.settle_due_cases()} settlement cases settled"
+
+
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
+        # Past midnight: yesterday's last day to answer has passed, today's settling day come.
+        Job("settlement-expire", "15 0 * * *", _night, _settlement_expire),
+        Job("settlement-settle", "30 0 * * *", _night, _settlement_settle),
         Job("refresh-portfolio", "0 1 * * *", _night, _refresh_portfolio),
         Job("fill-places", "30 1 * * *", _night, _fill_places),
         Job("derive-outcomes", "0 2 * * *", _night, _derive_outcomes),

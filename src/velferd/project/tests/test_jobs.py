@@ -13,6 +13,7 @@ import pytest
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat
+from django.utils import timezone
 from django_tasks import TaskResultStatus
 
 from velferd.organisation.models import Office
@@ -45,6 +46,8 @@ def test_every_nightly_and_monthly_command_has_a_scheduled_job() -> None:
         "derive-outcomes",
         "funding-claims",
         "run-effects",
+        "settlement-expire",
+        "settlement-settle",
     }
     assert jobs.JOBS["funding-claims"].cron == "0 3 1 * *"
 
@@ -64,6 +67,19 @@ def test_a_job_enqueued_runs_through_the_queue_and_is_recorded() -> None:
     assert "portfolio rows rewritten" in str(result.return_value)
     run = JobRun.objects.get(job="refresh-portfolio", period="2026-12-06")
     assert "portfolio rows rewritten" in run.summary
+
+
+def test_the_nightly_settlement_job_expires_a_proposal_left_unanswered() -> None:
+    from velferd.settlement.models import Proposal
+    from velferd.settlement.tests.factories import DRAMMEN, a_case, a_proposal
+
+    proposal = a_proposal(a_case(), DRAMMEN)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Proposal.objects.filter(pk=proposal.pk).update(answer_by=yesterday)
+    result = tasks.run_job.enqueue("settlement-expire", "2026-12-06")
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert "1 settlement proposals expired" in str(result.return_value)
+    assert Proposal.objects.get(pk=proposal.pk).status == "expired"
 
 
 def test_the_monthly_claims_run_for_the_month_given() -> None:
