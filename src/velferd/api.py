@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -13,6 +14,7 @@ from velferd.access.api import router as access_router
 from velferd.assistance.api import router as assistance_router
 from velferd.audit.api import router as audit_router
 from velferd.core.errors import DomainError
+from velferd.core.unavailable import unavailable_message, with_retry_after
 from velferd.employers.api import router as employers_router
 from velferd.enquiries.api import router as enquiries_router
 from velferd.followup.api import router as followup_router
@@ -107,6 +109,13 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return _error(request, 400, "malformed_request", _("The request body is not valid JSON."))
     code = "rate_limited" if exc.status_code == 429 else "http_error"
     return _error(request, exc.status_code, code, str(exc))
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def on_database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.warning("Database unavailable in %s %s: %s", request.method, request.path, exc)
+    return with_retry_after(_error(request, 503, "unavailable", unavailable_message()))
 
 
 @api.exception_handler(Exception)

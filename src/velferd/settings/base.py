@@ -65,6 +65,8 @@ MIDDLEWARE = [
     # After the CSP middleware, so that its answer is read by it: see the module.
     "velferd.access.oidc.middleware.ProviderLogoutFormActionMiddleware",
     "axes.middleware.AxesMiddleware",
+    # A view's database failure is a 503 "try again", not a server error (core/unavailable.py).
+    "velferd.core.unavailable.DatabaseUnavailableMiddleware",
     # Last, so that it runs after every other middleware has prepared the request and
     # before any view, CSRF check or API authentication reads the body.
     "velferd.core.request_checks.RefuseMalformedInputMiddleware",
