@@ -52,6 +52,13 @@ def letter_kroner(amount: Decimal) -> str:
     return text.replace(",", "\xa0").replace(".", ",") + " kroner"
 
 
+def letter_account(digits: str) -> str:
+    """An account number as Norwegians write it: 8601 11 17947."""
+    if len(digits) != 11:
+        return digits
+    return f"{digits[:4]} {digits[4:6]} {digits[6:]}"
+
+
 def _exemption(decision: Any) -> str:
     if decision.exemption_reason == "other":
         return str(decision.exemption_explanation)
@@ -75,6 +82,7 @@ def decision_letter_text(decision: Any, conditions: list[Any]) -> str:
                 "period_start": letter_date(decision.period_start),
                 "period_end": letter_date(decision.period_end),
                 "submitted": letter_date(application.submitted_at),
+                "account": letter_account(application.bank_account),
             },
         ).strip()
         + "\n"
