@@ -31,7 +31,17 @@ HISTORY = {
 }
 
 
+# What the access log names for the office's reads (the person's "who has looked at my data").
+READS = {
+    "assistance_queue": _("Your application for financial assistance, in the office's queue"),
+    "assistance_application": _("Your application for financial assistance"),
+}
+
+
 def register() -> None:
+    from velferd.audit.models import WHAT_LABELS
+
+    WHAT_LABELS.update(READS)
     register_choices("assistance_status", ApplicationStatus)
     register_choices("assistance_outcome", Outcome)
     register_choices("assistance_frequency", Frequency)

@@ -8,11 +8,12 @@ import uuid
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from velferd.access.api_auth import AUTH, actor_of
 from velferd.core.api import ERRORS
-from velferd.core.constraints import one_of
+from velferd.core.constraints import UnitNumber, one_of
+from velferd.core.pagination import MAX_PAGE
 from velferd.organisation import selectors as organisation_selectors
 
 from ..letters import letter_readability
@@ -221,7 +222,10 @@ def _case_out(application: Application, may_decide: bool, calculation: Any) -> d
     operation_id=operation("queue"),
 )
 def office_queue(
-    request: HttpRequest, unit_number: str, status: QueueStatus = "", page: int = 1
+    request: HttpRequest,
+    unit_number: UnitNumber,
+    status: QueueStatus = "",
+    page: int = Query(1, ge=1, le=MAX_PAGE),
 ) -> Any:
     """The office's open applications: emergencies first, then the oldest; a count per
     state."""

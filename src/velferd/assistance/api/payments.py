@@ -15,6 +15,7 @@ from ninja import Field, Query, Router, Schema
 from velferd.access.api_auth import AUTH, actor_of
 from velferd.core.api import ERRORS
 from velferd.core.constraints import Declared, one_of
+from velferd.core.pagination import MAX_PAGE
 
 from ..models import Payment, PaymentExport, PaymentStatus
 from ..selectors import payments as selectors
@@ -53,7 +54,7 @@ class AssistancePaymentList(Schema):
 
 class AssistancePaymentFilter(Schema):
     status: StatusFilter = ""
-    page: int = Field(1, ge=1, le=10_000)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
 
 
 class AssistancePaymentApproveIn(Schema):

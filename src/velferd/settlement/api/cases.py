@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Query
@@ -89,7 +90,7 @@ def list_cases(
     auth=AUTH,
     operation_id=operation("get_case"),
 )
-def get_case(request: HttpRequest, case_id: str) -> Any:
+def get_case(request: HttpRequest, case_id: UUID) -> Any:
     """One case with its persons; the read is logged. Not visible to the caller: 404."""
     case = selectors.case_for(actor=actor_of(request), case_id=case_id)
     return case_out(case, _officer(request))
@@ -101,7 +102,7 @@ def get_case(request: HttpRequest, case_id: str) -> Any:
     auth=AUTH,
     operation_id=operation("lock_case"),
 )
-def lock_case(request: HttpRequest, case_id: str, payload: SettlementLockIn) -> Any:
+def lock_case(request: HttpRequest, case_id: UUID, payload: SettlementLockIn) -> Any:
     """Keep a waiting case in a municipality in the runs to come, with a reason."""
     actor = actor_of(request)
     services.case_lock(
@@ -120,7 +121,9 @@ def lock_case(request: HttpRequest, case_id: str, payload: SettlementLockIn) -> 
     auth=AUTH,
     operation_id=operation("exclude_municipality"),
 )
-def exclude_municipality(request: HttpRequest, case_id: str, payload: SettlementExclusionIn) -> Any:
+def exclude_municipality(
+    request: HttpRequest, case_id: UUID, payload: SettlementExclusionIn
+) -> Any:
     """Rule a municipality out for the case, with a reason."""
     actor = actor_of(request)
     services.case_exclude(
@@ -154,7 +157,7 @@ def run_out(request: HttpRequest, run: Any) -> dict[str, Any]:
     auth=AUTH,
     operation_id=operation("override_case"),
 )
-def override_case(request: HttpRequest, case_id: str, payload: SettlementLockIn) -> Any:
+def override_case(request: HttpRequest, case_id: UUID, payload: SettlementLockIn) -> Any:
     """Place the case in the municipality given, with a reason, and match the rest again."""
     run = services.case_override(
         actor=actor_of(request),
@@ -184,7 +187,7 @@ def start_run(request: HttpRequest, year: SettlementYearNumber) -> Any:
     auth=AUTH,
     operation_id=operation("get_run"),
 )
-def get_run(request: HttpRequest, run_id: str) -> Any:
+def get_run(request: HttpRequest, run_id: UUID) -> Any:
     return run_out(request, selectors.run_for(actor=actor_of(request), run_id=run_id))
 
 
@@ -194,7 +197,7 @@ def get_run(request: HttpRequest, run_id: str) -> Any:
     auth=AUTH,
     operation_id=operation("send_run"),
 )
-def send_run(request: HttpRequest, run_id: str) -> Any:
+def send_run(request: HttpRequest, run_id: UUID) -> Any:
     """Send every draft of the run to its municipality, to answer by the deadline."""
     return {"sent": services.run_send(actor=actor_of(request), run_id=run_id)}
 
@@ -219,7 +222,7 @@ def list_proposals(request: HttpRequest) -> Any:
     auth=AUTH,
     operation_id=operation("send_proposal"),
 )
-def send_proposal(request: HttpRequest, proposal_id: str) -> Any:
+def send_proposal(request: HttpRequest, proposal_id: UUID) -> Any:
     return proposal_out(services.proposal_send(actor=actor_of(request), proposal_id=proposal_id))
 
 
@@ -229,7 +232,9 @@ def send_proposal(request: HttpRequest, proposal_id: str) -> Any:
     auth=AUTH,
     operation_id=operation("withdraw_proposal"),
 )
-def withdraw_proposal(request: HttpRequest, proposal_id: str, payload: SettlementWithdrawIn) -> Any:
+def withdraw_proposal(
+    request: HttpRequest, proposal_id: UUID, payload: SettlementWithdrawIn
+) -> Any:
     proposal = services.proposal_withdraw(
         actor=actor_of(request), proposal_id=proposal_id, reason=payload.reason
     )
@@ -242,7 +247,7 @@ def withdraw_proposal(request: HttpRequest, proposal_id: str, payload: Settlemen
     auth=AUTH,
     operation_id=operation("accept_proposal"),
 )
-def accept_proposal(request: HttpRequest, proposal_id: str, payload: SettlementAcceptIn) -> Any:
+def accept_proposal(request: HttpRequest, proposal_id: UUID, payload: SettlementAcceptIn) -> Any:
     """The municipality takes the case, to settle on the date given."""
     proposal = services.proposal_accept(
         actor=actor_of(request),
@@ -259,7 +264,7 @@ def accept_proposal(request: HttpRequest, proposal_id: str, payload: SettlementA
     auth=AUTH,
     operation_id=operation("decline_proposal"),
 )
-def decline_proposal(request: HttpRequest, proposal_id: str, payload: SettlementDeclineIn) -> Any:
+def decline_proposal(request: HttpRequest, proposal_id: UUID, payload: SettlementDeclineIn) -> Any:
     """The municipality says no, with a reason; the case waits again."""
     proposal = services.proposal_decline(
         actor=actor_of(request),
@@ -276,7 +281,7 @@ def decline_proposal(request: HttpRequest, proposal_id: str, payload: Settlement
     auth=AUTH,
     operation_id=operation("settle_case"),
 )
-def settle_case(request: HttpRequest, case_id: str) -> Any:
+def settle_case(request: HttpRequest, case_id: UUID) -> Any:
     """Settle an accepted case whose date has come: its persons into the registry."""
     actor = actor_of(request)
     services.case_settle(actor=actor, case_id=case_id)
