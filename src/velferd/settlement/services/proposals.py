@@ -71,10 +71,7 @@ def _send(actor: Actor, proposal: Proposal, day: datetime.date) -> None:
     proposal.sent_on, proposal.answer_by = day, day + datetime.timedelta(days=answer_days())
     proposal.bump_version()
     proposal.save()
-    case = proposal.case
-    move_case(case, "proposed")
-    case.bump_version()
-    case.save()
+    _case_to(proposal.case, "proposed")
     audit.record(
         actor=actor,
         action="settlement_proposal.sent",
@@ -151,7 +148,7 @@ def proposal_withdraw(*, actor: Actor, proposal_id: object, reason: object) -> P
     proposal.bump_version()
     proposal.save()
     if was_sent:
-        _back_to_waiting(proposal.case)
+        _case_to(proposal.case, "waiting")
     audit.record(
         actor=actor,
         action="settlement_proposal.withdrawn",
@@ -162,8 +159,9 @@ def proposal_withdraw(*, actor: Actor, proposal_id: object, reason: object) -> P
     return proposal
 
 
-def _back_to_waiting(case: SettlementCase) -> None:
-    move_case(case, "waiting")
+def _case_to(case: SettlementCase, status: str) -> None:
+    """The case follows its proposal: moved (by its lifecycle's table), versioned, saved."""
+    move_case(case, status)
     case.bump_version()
     case.save()
 
@@ -217,10 +215,7 @@ def proposal_accept(
     proposal.answered_on, proposal.answered_by, proposal.settle_on = day, actor.user, settle_on
     proposal.bump_version()
     proposal.save()
-    case = proposal.case
-    move_case(case, "accepted")
-    case.bump_version()
-    case.save()
+    _case_to(proposal.case, "accepted")
     audit.record(
         actor=actor,
         action="settlement_proposal.accepted",
@@ -244,7 +239,7 @@ def proposal_decline(
     proposal.answered_on, proposal.answered_by, proposal.decline_reason = today(), actor.user, why
     proposal.bump_version()
     proposal.save()
-    _back_to_waiting(proposal.case)
+    _case_to(proposal.case, "waiting")
     exclusion_add(actor, proposal.case, proposal.municipality, f"Avslått av kommunen: {why}")
     audit.record(
         actor=actor,
@@ -276,7 +271,7 @@ def expire_overdue_proposals(day: datetime.date | None = None) -> int:
             move_proposal(proposal, "expired")
             proposal.bump_version()
             proposal.save()
-            _back_to_waiting(proposal.case)
+            _case_to(proposal.case, "waiting")
             audit.record(
                 actor=actor,
                 action="settlement_proposal.expired",
