@@ -18,7 +18,7 @@ from velferd.organisation import selectors as organisation_selectors
 
 from ..letters import letter_readability
 from ..models import Application, ApplicationStatus, Decision, DecisionReason, DocumentationRequest
-from ..selectors.cases import case
+from ..selectors.cases import case, decision_of
 from ..selectors.queue import queue
 from ..services.decision_checks import DecisionInput
 from ..services.decisions import decision_make, decision_replace
@@ -349,7 +349,5 @@ def replace_decision(
 )
 def decision(request: HttpRequest, decision_id: uuid.UUID) -> Any:
     """A decision with its conditions, its letter and the letter's LIX."""
-    found = Decision.objects.filter(pk=decision_id).first()
-    the_case = case(actor_of(request), found.application_id if found else uuid.uuid4())
-    match = next(d for d in the_case.application.decisions.all() if found and d.pk == found.pk)
-    return decision_out(match)
+    found, _case = decision_of(actor_of(request), decision_id)
+    return decision_out(found)

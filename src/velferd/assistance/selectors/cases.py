@@ -90,6 +90,18 @@ def _history(application: Application) -> list[Event]:
     return sorted(events, key=lambda event: event.at)
 
 
+def decision_of(actor: Actor, decision_id: uuid.UUID | str) -> tuple[Decision, Case]:
+    """A decision and its application's case, read as the case is (the read logged); an
+    unknown decision is refused as an application the actor may not see, so that the answer
+    does not tell one from the other."""
+    found = Decision.objects.filter(pk=decision_id).only("application_id").first()
+    if found is None:
+        raise not_found("søknaden", "the application", field="application")
+    the_case = case(actor, found.application_id)
+    decision = next(d for d in the_case.application.decisions.all() if d.pk == found.pk)
+    return decision, the_case
+
+
 def case(actor: Actor, application_id: uuid.UUID | str) -> Case:
     """The case of an application the actor may see; the read is logged."""
     found = _application(application_id)

@@ -16,7 +16,7 @@ from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.selectors import actor_for_request
 from velferd.core.decorators import refusals_as_pages
-from velferd.core.errors import forbidden, not_found
+from velferd.core.errors import forbidden
 from velferd.core.forms import FormErrors, parse_version, post_form
 from velferd.core.pagination import page_number
 from velferd.organisation import selectors as organisation_selectors
@@ -24,7 +24,7 @@ from velferd.organisation import selectors as organisation_selectors
 from ..caseworker_labels import HISTORY
 from ..letters import letter_readability
 from ..models import Decision, DecisionReason, Frequency, Outcome
-from ..selectors.cases import Case, case
+from ..selectors.cases import Case, case, decision_of
 from ..selectors.queue import queue as office_queue
 from ..services.casework import OPEN_STATUSES
 from ..services.decision_checks import (
@@ -190,20 +190,11 @@ def _suggested(found: Case) -> dict[str, str]:
     }
 
 
-def _decision(actor: Actor, decision_id: str) -> tuple[Decision, Case]:
-    found = Decision.objects.filter(pk=decision_id).first()
-    if found is None:
-        raise not_found("vedtaket", "the decision", field="decision")
-    the_case = case(actor, found.application_id)
-    decision = next(d for d in the_case.application.decisions.all() if d.pk == found.pk)
-    return decision, the_case
-
-
 @refusals_as_pages
 def decision_page(request: HttpRequest, decision_id: str) -> HttpResponse:
     """A decision with its conditions and its letter, the letter's LIX beside it."""
     actor = logged_in(request)
-    decision, found = _decision(actor, decision_id)
+    decision, found = decision_of(actor, decision_id)
     context = _case_context(
         found, decision=decision, decision_lix=letter_readability(decision.letter)
     )
@@ -214,7 +205,7 @@ def decision_page(request: HttpRequest, decision_id: str) -> HttpResponse:
 def reduce(request: HttpRequest, decision_id: str) -> HttpResponse:
     """A new decision reducing the amount after a breach of a condition."""
     actor = logged_in(request)
-    decision, found = _decision(actor, decision_id)
+    decision, found = decision_of(actor, decision_id)
     if not found.may_decide:
         raise forbidden()
 
