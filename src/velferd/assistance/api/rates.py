@@ -14,6 +14,7 @@ from velferd.access.api_auth import AUTH, actor_of
 from velferd.core.api import ERRORS
 
 from ..models import GuidelineRate
+from ..selectors.rates import rates_of
 from ..services.rates import rate_set, valid_year
 
 router = Router()
@@ -57,7 +58,7 @@ def list_rates(request: HttpRequest, year: int | None = None) -> Any:
     """A year's guideline rates (this year's by default), in kroner a month."""
     policies.require(actor_of(request), policies.can_view_guideline_rates)
     checked = valid_year(year if year is not None else timezone.localdate().year)
-    rates = GuidelineRate.objects.filter(year=checked)
+    rates = rates_of(checked)
     return {"year": checked, "items": [rate_out(rate) for rate in rates]}
 
 

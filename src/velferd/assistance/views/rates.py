@@ -15,18 +15,18 @@ from velferd.access import policies
 from velferd.core.decorators import refusals_as_pages
 from velferd.core.forms import FormErrors, parse_version, post_form
 
-from ..models import GuidelineRate, RateKind
+from ..models import RateKind
+from ..selectors.rates import rate_years, rates_of
 from ..services.rates import rate_set
 from .caseworker import logged_in
 
 
 def _years() -> list[int]:
-    entered = set(GuidelineRate.objects.values_list("year", flat=True).distinct())
-    return sorted(entered | {timezone.localdate().year}, reverse=True)
+    return sorted(rate_years() | {timezone.localdate().year}, reverse=True)
 
 
 def _table(year: int) -> list[dict[str, Any]]:
-    rates = {rate.kind: rate for rate in GuidelineRate.objects.filter(year=year)}
+    rates = {rate.kind: rate for rate in rates_of(year)}
     return [{"kind": kind, "rate": rates.get(kind)} for kind in RateKind.values]
 
 
