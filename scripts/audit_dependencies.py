@@ -4,7 +4,9 @@ Fails on any known vulnerability. A package the advisory database could not answ
 network, or the service refused the version's page) is named and counted; with
 AUDIT_STRICT=1 that fails too, so a release build cannot pass unaudited.
 
-Where PyPI's advisory service cannot be reached, a copy of PyPA's advisory database
+Where PyPI answers only for a project's newest release (its page per version refused), a
+package pinned at that newest release is audited from that page's vulnerabilities. Where
+PyPI's advisory service cannot be reached at all, a copy of PyPA's advisory database
 (github.com/pypa/advisory-database, OSV files under vulns/) audits the lock offline:
 
     .venv/bin/python scripts/audit_dependencies.py
@@ -18,6 +20,8 @@ import os
 import re
 import subprocess
 import sys
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -93,11 +97,38 @@ def audit_offline(database: Path) -> dict[str, object]:
     return {"dependencies": dependencies}
 
 
+def newest_release_vulnerabilities(name: str, version: str) -> list[dict[str, str]] | None:
+    """The vulnerabilities PyPI lists for the project's newest release, when that release is
+    the pinned one; None when it is not, or PyPI does not answer."""
+    try:
+        with urllib.request.urlopen(f"https://pypi.org/pypi/{name}/json", timeout=20) as answer:
+            project = json.load(answer)
+    except (OSError, ValueError):
+        return None
+    if project["info"]["version"] != version:
+        return None
+    return [{"id": vulnerability["id"]} for vulnerability in project.get("vulnerabilities", [])]
+
+
+def audit_skipped_from_newest_release(dependencies: list[dict[str, object]]) -> None:
+    pins = dict(locked_packages())
+    skipped = [dependency for dependency in dependencies if "skip_reason" in dependency]
+    names = [str(dependency["name"]) for dependency in skipped]
+    with ThreadPoolExecutor(8) as pool:
+        answers = pool.map(lambda name: newest_release_vulnerabilities(name, pins[name]), names)
+    for dependency, vulnerabilities in zip(skipped, answers, strict=True):
+        if vulnerabilities is not None:
+            del dependency["skip_reason"]
+            dependency.update(version=pins[str(dependency["name"])], vulns=vulnerabilities)
+
+
 def main() -> int:
     offline = len(sys.argv) == 3 and sys.argv[1] == "--advisories"
     report = audit_offline(Path(sys.argv[2])) if offline else run_pip_audit()
     source = "advisory database copy" if offline else "pip-audit"
     dependencies = list(report["dependencies"])  # type: ignore[call-overload]
+    if not offline:
+        audit_skipped_from_newest_release(dependencies)
     found = [
         (dependency["name"], dependency["version"], vulnerability["id"])
         for dependency in dependencies

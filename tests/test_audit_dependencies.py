@@ -1,10 +1,14 @@
 """The offline dependency audit reads PyPA's advisory database the way pip-audit reads PyPI's:
 a locked version inside an advisory's affected range is reported and fails `make lint`."""
 
+import importlib.util
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "audit_dependencies.py"
@@ -63,3 +67,35 @@ def test_a_version_at_or_after_the_fix_passes(tmp_path: Path) -> None:
     done = audit(tmp_path)
     assert done.returncode == 0, done.stdout
     assert "0 known vulnerabilities" in done.stdout
+
+
+def test_a_package_pinned_at_its_newest_release_is_audited_from_pypis_project_page(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = importlib.util.spec_from_file_location("audit_dependencies", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    django_pin, numpy_pin = locked_version("django"), locked_version("numpy")
+    skipped = {
+        "dependencies": [
+            {"name": "django", "skip_reason": "404"},
+            {"name": "numpy", "skip_reason": "404"},
+        ]
+    }
+    projects = {
+        "django": {"info": {"version": django_pin}, "vulnerabilities": [{"id": "PYSEC-TEST-4"}]},
+        "numpy": {"info": {"version": numpy_pin + ".post9"}, "vulnerabilities": []},
+    }
+
+    def project_page(url: str, timeout: int) -> io.BytesIO:
+        return io.BytesIO(json.dumps(projects[url.split("/")[-2]]).encode())
+
+    monkeypatch.setattr(module, "run_pip_audit", lambda: skipped)
+    monkeypatch.setattr(module.urllib.request, "urlopen", project_page)
+    monkeypatch.setattr(sys, "argv", ["audit_dependencies.py"])
+    assert module.main() == 1
+    printed = capsys.readouterr().out
+    assert f"VULNERABLE: django {django_pin}: PYSEC-TEST-4" in printed
+    assert "1 of 2 locked packages audited" in printed
+    assert "Not audited (1; the advisory database did not answer for them): numpy" in printed
