@@ -9,6 +9,9 @@
 #   4. the shared cache down (its table renamed away): the site still serves.
 # Everything is stopped and removed at the end. Needs `pip install -e '.[load]'`.
 #   bench/production.sh [seconds of each load run, 60] [users, 20]
+# NATIONAL=1 loads the national data sets on top of the demo before the load runs: a million
+# people in follow-up (bench/national_data.py) and the sick-leave statistics of 250,000
+# enterprises (bench/sick_leave_data.py), through the primary, streamed to the replica.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOPO_DIR=${TOPO_DIR:-/tmp/velferd-bench-topology}
@@ -45,6 +48,13 @@ echo "== Topology up (load average $(load_average))"
 topo_primary
 topo_replica
 topo_load_demo >/dev/null
+if [ "${NATIONAL:-0}" = 1 ]; then
+  echo "== National data sets into the primary (load average $(load_average))"
+  /usr/bin/time -f "people in follow-up: %e s wall" "$BIN/python" bench/national_data.py
+  /usr/bin/time -f "sick-leave statistics: %e s wall" "$BIN/python" bench/sick_leave_data.py
+  echo "replica replay lag after loading: $(psql_at "$REPLICA_PORT" \
+    "SELECT coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0)::int") s"
+fi
 for port in $APP_PORTS; do topo_app "$port"; done
 topo_worker
 # shellcheck disable=SC2086
