@@ -35,10 +35,12 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, DATABASE_UNAVAILABLE):
-            return None
-        page = render_to_string(
-            "core/unavailable.html",
-            {"message": unavailable_message(), "language": get_language() or "nb"},
-        )
-        return with_retry_after(HttpResponse(page, status=503))
+        return unavailable_page() if isinstance(exception, DATABASE_UNAVAILABLE) else None
+
+
+def unavailable_page() -> HttpResponse:
+    page = render_to_string(
+        "core/unavailable.html",
+        {"message": unavailable_message(), "language": get_language() or "nb"},
+    )
+    return with_retry_after(HttpResponse(page, status=503))

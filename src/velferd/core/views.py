@@ -1,9 +1,11 @@
+import sys
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from velferd.core.errors import DomainError
+from velferd.core.unavailable import DATABASE_UNAVAILABLE, unavailable_page
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,4 +26,8 @@ def not_found(request: HttpRequest, exception: Any = None) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # A database failure outside any view (a middleware saving the session while the primary
+    # restarts) reaches only this handler: it is a 503 "try again" too.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return unavailable_page()
     return render(request, "core/error.html", {"title_code": 500}, status=500)

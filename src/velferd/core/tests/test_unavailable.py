@@ -38,3 +38,13 @@ def test_any_other_error_is_still_a_server_error() -> None:
     with mock.patch("velferd.organisation.selectors.departments", side_effect=ValueError):
         answer = Client(raise_request_exception=False).get("/api/v1/organisation/departments")
     assert answer.status_code == 500
+
+
+def test_a_failure_outside_the_view_such_as_saving_the_session_is_a_503_too() -> None:
+    with mock.patch(
+        "django.contrib.sessions.middleware.SessionMiddleware.process_response", side_effect=CUT
+    ):
+        answer = Client(raise_request_exception=False).get("/", HTTP_ACCEPT_LANGUAGE="nb")
+    assert answer.status_code == 503
+    assert answer["Retry-After"] == "5"
+    assert "Ingenting ble lagret" in answer.content.decode()
