@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext as _
 
@@ -44,3 +44,11 @@ def unavailable_page() -> HttpResponse:
         {"message": unavailable_message(), "language": get_language() or "nb"},
     )
     return with_retry_after(HttpResponse(page, status=503))
+
+
+def unavailable_answer(request: HttpRequest) -> HttpResponse:
+    """The 503 for a failure outside any view: the API's JSON error under /api/, else the page."""
+    if request.path.startswith("/api/"):
+        body = {"code": "unavailable", "message": unavailable_message(), "field": None}
+        return with_retry_after(JsonResponse(body, status=503))
+    return unavailable_page()

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from velferd.core.errors import DomainError
-from velferd.core.unavailable import DATABASE_UNAVAILABLE, unavailable_page
+from velferd.core.unavailable import DATABASE_UNAVAILABLE, unavailable_answer
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -29,5 +29,5 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # A database failure outside any view (a middleware saving the session while the primary
     # restarts) reaches only this handler: it is a 503 "try again" too.
     if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
-        return unavailable_page()
+        return unavailable_answer(request)
     return render(request, "core/error.html", {"title_code": 500}, status=500)

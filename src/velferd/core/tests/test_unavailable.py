@@ -48,3 +48,16 @@ def test_a_failure_outside_the_view_such_as_saving_the_session_is_a_503_too() ->
     assert answer.status_code == 503
     assert answer["Retry-After"] == "5"
     assert "Ingenting ble lagret" in answer.content.decode()
+
+
+def test_an_api_route_failing_outside_its_view_answers_the_apis_503() -> None:
+    with mock.patch(
+        "django.contrib.sessions.middleware.SessionMiddleware.process_response", side_effect=CUT
+    ):
+        answer = Client(raise_request_exception=False).get(
+            "/api/v1/organisation/departments", HTTP_ACCEPT_LANGUAGE="en"
+        )
+    assert answer.status_code == 503
+    assert answer["Retry-After"] == "5"
+    assert answer.json()["code"] == "unavailable"
+    assert "Nothing was saved" in answer.json()["message"]
