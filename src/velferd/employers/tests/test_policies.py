@@ -13,6 +13,7 @@ from velferd.access.actor import ANONYMOUS, Actor
 from velferd.employers.models import Enterprise
 
 from .factories import a_representative, an_enterprise, in_municipality
+from .test_expert_assistance_policy_table import EXPERT_ASSISTANCE_QUESTIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,8 @@ IW_QUESTIONS = (
     "view_subsidy_budget",
     "set_subsidy_budget",
 )
-EMPLOYER_QUESTIONS = ENTERPRISE_QUESTIONS + IW_QUESTIONS
+# Expert assistance and deferred cooperations have their table beside this one.
+EMPLOYER_QUESTIONS = ENTERPRISE_QUESTIONS + IW_QUESTIONS + EXPERT_ASSISTANCE_QUESTIONS
 Y, N = True, False
 
 # view_ and advise_enterprise are asked about the employer's own enterprise in Vestland
@@ -131,7 +133,7 @@ def test_each_login_gets_its_answer(
     assert ask(question, actor, enterprises) == expected
 
 
-@pytest.mark.parametrize("question", EMPLOYER_QUESTIONS)
+@pytest.mark.parametrize("question", ENTERPRISE_QUESTIONS + IW_QUESTIONS)
 def test_anonymous_may_do_none_of_it(
     question: str, enterprises: tuple[Enterprise, Enterprise]
 ) -> None:

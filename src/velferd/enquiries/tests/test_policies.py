@@ -1,6 +1,6 @@
-"""Who works with the Ministry's enquiries and publications: every such policy for every
-demo login. "departement" is in the Press and Communications Division (every inbox),
-"velferdspolitikk" and "integrering" are case officers in their departments."""
+"""Who works with the Ministry's enquiries, publications and mail journal: every such
+policy for the demo logins. "departement" is in the Press and Communications Division
+(every inbox), "velferdspolitikk" and "integrering" are case officers in their departments."""
 
 from __future__ import annotations
 
@@ -10,11 +10,21 @@ import pytest
 
 from velferd.access import policies
 from velferd.access.actor import ANONYMOUS, Actor
+from velferd.core.testing import filter_disagreements, login_actor
+from velferd.demo import DEMO_LOGINS
 from velferd.enquiries.models import Enquiry, JournalEntry
+
+from .factories import a_journal_entry
 
 pytestmark = pytest.mark.django_db
 
-MINISTRY_QUESTIONS = ("route_enquiries", "view_inbox", "handle_enquiry", "change_publications")
+ENQUIRY_QUESTIONS = ("route_enquiries", "view_inbox", "handle_enquiry", "change_publications")
+JOURNAL_QUESTIONS = (
+    "view_journal_entry_in_full",
+    "record_journal_entry",
+    "change_journal_entry",
+)
+MINISTRY_QUESTIONS = ENQUIRY_QUESTIONS + JOURNAL_QUESTIONS
 Y, N = True, False
 
 # view_inbox is asked about welfare-policy's inbox; handle_enquiry about the press enquiry.
@@ -46,7 +56,7 @@ def ask(question: str, actor: Actor) -> bool:
     ("question", "login", "expected"),
     [
         pytest.param(q, login, answers[i], id=f"{q}-{login}")
-        for i, q in enumerate(MINISTRY_QUESTIONS)
+        for i, q in enumerate(ENQUIRY_QUESTIONS)
         for login, answers in ANSWERS.items()
     ],
 )
@@ -56,34 +66,104 @@ def test_each_login_gets_its_answer(
     assert ask(question, actor_of_login(login)) is expected
 
 
-@pytest.mark.parametrize("question", MINISTRY_QUESTIONS)
+@pytest.mark.parametrize("question", ENQUIRY_QUESTIONS)
 def test_anonymous_may_do_none_of_it(question: str) -> None:
     assert ask(question, ANONYMOUS) is False
 
 
-# The journal: who records a document for welfare policy, and who sees its entries in
-# full (the private sender's name); everyone else reads the public fields only.
-JOURNAL_ANSWERS = {
-    "departement": True,
-    "velferdspolitikk": True,
-    "integrering": False,
-    "admin": False,
-    "veileder": False,
-    "innbygger": False,
+# The journal: who sees an entry in full (the private sender's name, the title before
+# screening), who journals a document by hand and who marks or lifts an exemption; everyone
+# else reads the public fields only. Each is asked about welfare policy's (first answer)
+# and integration's (second answer).
+# fmt: off
+JOURNAL_ANSWERS: dict[str, tuple[tuple[bool, bool], ...]] = {
+    #                   in_full  record   change
+    "departement":      ((Y, Y),  (Y, Y),  (Y, Y)),
+    "velferdspolitikk": ((Y, N),  (Y, N),  (Y, N)),
+    "integrering":      ((N, Y),  (N, Y),  (N, Y)),
+    "admin":            ((N, N),  (N, N),  (N, N)),
+    "veileder":         ((N, N),  (N, N),  (N, N)),
+    "sosialkonsulent":  ((N, N),  (N, N),  (N, N)),
+    "beslutter":        ((N, N),  (N, N),  (N, N)),
+    "kontorleder":      ((N, N),  (N, N),  (N, N)),
+    "ia-radgiver":      ((N, N),  (N, N),  (N, N)),
+    "fastlege":         ((N, N),  (N, N),  (N, N)),
+    "leverandor":       ((N, N),  (N, N),  (N, N)),
+    "arbeidsgiver":     ((N, N),  (N, N),  (N, N)),
+    "innbygger":        ((N, N),  (N, N),  (N, N)),
+    "analytiker":       ((N, N),  (N, N),  (N, N)),
+    "tiltaksforvalter": ((N, N),  (N, N),  (N, N)),
+    "imdi":             ((N, N),  (N, N),  (N, N)),
+    "bosetting-drammen": ((N, N), (N, N),  (N, N)),
 }
+# fmt: on
+DEPARTMENTS = ("welfare-policy", "integration")
 
 
-@pytest.mark.parametrize(("login", "expected"), JOURNAL_ANSWERS.items())
-def test_the_departments_staff_journal_and_see_entries_in_full(
-    actor_of_login: Callable[[str], Actor], login: str, expected: bool
+@pytest.fixture
+def entries() -> tuple[JournalEntry, JournalEntry]:
+    """A document journalled for each of the two departments, from a private individual."""
+    welfare, integration = (
+        a_journal_entry(
+            department=slug,
+            case_reference=f"26/95{n}",
+            correspondent="Mari Moe",
+            correspondent_is_private=True,
+        )
+        for n, slug in enumerate(DEPARTMENTS)
+    )
+    return welfare, integration
+
+
+def ask_journal(
+    question: str, actor: Actor, entries: tuple[JournalEntry, JournalEntry]
+) -> tuple[bool, bool]:
+    policy = getattr(policies, f"can_{question}")
+    about = DEPARTMENTS if question == "record_journal_entry" else entries
+    first, second = (bool(policy(actor, thing)) for thing in about)
+    return first, second
+
+
+def test_the_journal_table_asks_every_demo_login() -> None:
+    assert set(JOURNAL_ANSWERS) >= {login.username for login in DEMO_LOGINS}
+    assert all(len(row) == len(JOURNAL_QUESTIONS) for row in JOURNAL_ANSWERS.values())
+
+
+@pytest.mark.parametrize(
+    ("question", "login", "expected"),
+    [
+        pytest.param(q, login, answers[i], id=f"{q}-{login}")
+        for i, q in enumerate(JOURNAL_QUESTIONS)
+        for login, answers in JOURNAL_ANSWERS.items()
+    ],
+)
+def test_each_login_gets_its_journal_answer(
+    entries: tuple[JournalEntry, JournalEntry], question: str, login: str, expected: object
 ) -> None:
-    actor = actor_of_login(login)
-    entry = JournalEntry.objects.filter(department__slug="welfare-policy").first()
-    assert policies.ministry.can_record_journal_entry(actor, "welfare-policy") is expected
-    assert policies.ministry.can_view_journal_entry_in_full(actor, entry) is expected
-    assert policies.ministry.can_change_journal_entry(actor, entry) is expected
+    assert ask_journal(question, login_actor(login), entries) == expected
 
 
-def test_anonymous_sees_no_journal_entry_in_full() -> None:
-    entry = JournalEntry.objects.first()
-    assert not policies.ministry.can_view_journal_entry_in_full(ANONYMOUS, entry)
+@pytest.mark.parametrize("question", JOURNAL_QUESTIONS)
+def test_anonymous_reads_no_journal_entry_in_full_and_changes_none(
+    entries: tuple[JournalEntry, JournalEntry], question: str
+) -> None:
+    assert ask_journal(question, ANONYMOUS, entries) == (False, False)
+
+
+@pytest.mark.parametrize(
+    ("predicate", "list_filter"),
+    [
+        ("can_view_journal_entry_in_full", "journal_entries_in_full"),
+        ("can_change_journal_entry", "journal_entries_changeable"),
+    ],
+)
+def test_each_journal_list_filter_answers_as_its_predicate_for_every_login(
+    entries: tuple[JournalEntry, JournalEntry], predicate: str, list_filter: str
+) -> None:
+    actors = [ANONYMOUS, *(login_actor(login) for login in JOURNAL_ANSWERS)]
+    rows = JournalEntry.objects.select_related("department")
+    assert rows.filter(pk__in=[entry.pk for entry in entries]).count() == 2
+    wrong = filter_disagreements(
+        rows, getattr(policies, predicate), getattr(policies, list_filter), actors
+    )
+    assert wrong == []
