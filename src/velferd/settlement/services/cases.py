@@ -248,12 +248,21 @@ def case_lock(
 
 @transaction.atomic
 def case_unlock(*, actor: Actor, case_id: object, version: int | None = None) -> SettlementCase:
-    case = _managed_case(actor, case_id, version)
+    return _unlock(actor, _managed_case(actor, case_id, version))
+
+
+def _unlock(actor: Actor, case: SettlementCase) -> SettlementCase:
     before = {"locked_municipality": case.locked_municipality_id, "lock_reason": case.lock_reason}
     case.locked_municipality, case.lock_reason = None, ""
     case.bump_version()
     case.save()
-    audit.record(actor=actor, action="settlement_case.unlocked", target=case, before=before)
+    audit.record(
+        actor=actor,
+        action="settlement_case.unlocked",
+        target=case,
+        before=before,
+        after={"locked_municipality": None, "lock_reason": ""},
+    )
     return case
 
 
@@ -268,10 +277,9 @@ def case_exclude(
 
 
 def exclusion_add(actor: Actor, case: SettlementCase, place: Any, reason: str) -> CaseExclusion:
+    """Rule the municipality out for the case; a lock of the case there is lifted."""
     if case.locked_municipality_id == place.number:
-        case.locked_municipality, case.lock_reason = None, ""
-        case.bump_version()
-        case.save()
+        _unlock(actor, case)
     exclusion, created = CaseExclusion.objects.get_or_create(
         case=case, municipality=place, defaults={"reason": reason, "excluded_by": user_of(actor)}
     )

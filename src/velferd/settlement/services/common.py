@@ -13,6 +13,7 @@ from django.utils import timezone
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.access.models import User
+from velferd.audit import services as audit
 from velferd.core.errors import CONFLICT, NOT_FOUND, DomainError
 from velferd.core.identifiers import as_uuid
 from velferd.core.validation import invalid
@@ -108,6 +109,14 @@ def not_sent(proposal: Proposal) -> DomainError:
         f"The proposal cannot be answered: its state is “{proposal.status}”.",
         status=CONFLICT,
     )
+
+
+def proposal_snapshot(proposal: Proposal) -> dict[str, Any]:
+    """A proposal as its audit events show it before and after."""
+    return {
+        **audit.snapshot(proposal, "status", "answer_by", "settle_on", "decline_reason"),
+        "municipality": proposal.municipality_id,
+    }
 
 
 def lock_year(year: SettlementYear) -> SettlementYear:

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from velferd.access import policies
 from velferd.access.actor import Actor
@@ -39,9 +40,10 @@ from velferd.settlement.matching.problem import (
 )
 from velferd.settlement.matching.solver import solve
 
+from ..lifecycles import move_proposal
 from ..models import CaseExclusion, MatchingRun, Proposal, SettlementCase, SettlementYear
 from ..selectors.capacity import capacities
-from .common import lock_year, today, user_of, year_of
+from .common import lock_year, proposal_snapshot, today, user_of, year_of
 
 NOT_THIS_ROUND = "0000"
 EVEN_CHANCE = 0.5
@@ -204,7 +206,8 @@ def matching_run(*, actor: Actor, year: object) -> MatchingRun:
         cases=len(case_list),
         persons=len(work.persons),
     )
-    _withdraw_drafts(settlement_year)
+    replaced = _withdraw_drafts(settlement_year, run)
+    drafts: list[Proposal] = []
     problems = [_lock_problem(case_id, number) for case_id, number in unknown_lock.items()]
     if case_list and not problems:
         try:
@@ -212,7 +215,7 @@ def matching_run(*, actor: Actor, year: object) -> MatchingRun:
         except Infeasible as infeasible:
             problems = [r.as_dict() for r in infeasible.reasons]
         else:
-            _drafts(run, instance, case_list, solution.assignment, employed)
+            drafts = _drafts(run, instance, case_list, solution.assignment, employed)
             run.objective, run.bound = solution.objective, solution.bound
             run.gap, run.seconds = solution.gap, solution.seconds
     run.problems = problems
@@ -228,6 +231,16 @@ def matching_run(*, actor: Actor, year: object) -> MatchingRun:
             "problems": len(problems),
         },
     )
+    # Written last, after the solver: the audit chain head is the last lock taken.
+    audit.record_many(actor=actor, action="settlement_proposal.withdrawn", entries=replaced)
+    audit.record_many(
+        actor=actor,
+        action="settlement_proposal.created",
+        entries=[audit.Entry(draft, after=_draft_snapshot(draft)) for draft in drafts],
+    )
+    audit.log_access_many(
+        actor=actor, subjects=work.cases, what="settlement.matching_run", purpose="settlement"
+    )
     return run
 
 
@@ -241,8 +254,33 @@ def _lock_problem(case_id: str, number: str) -> dict[str, str]:
     }
 
 
-def _withdraw_drafts(year: SettlementYear) -> None:
-    Proposal.objects.filter(case__year=year, status="draft").update(status="withdrawn")
+def _withdraw_drafts(year: SettlementYear, run: MatchingRun) -> list[audit.Entry]:
+    """The earlier runs' drafts, withdrawn: the new run replaces them. Their audit events
+    are returned, to be written once the run is done."""
+    drafts = list(
+        Proposal.objects.select_for_update(of=("self",))
+        .filter(case__year=year, status="draft")
+        .order_by("case_id")
+    )
+    entries, now = [], timezone.now()
+    for draft in drafts:
+        before = proposal_snapshot(draft)
+        move_proposal(draft, "withdrawn")
+        draft.bump_version()
+        draft.updated_at = now
+        entries.append(
+            audit.Entry(draft, before, {**proposal_snapshot(draft), "replaced_by_run": str(run.pk)})
+        )
+    Proposal.objects.bulk_update(drafts, ["status", "version", "updated_at"])
+    return entries
+
+
+def _draft_snapshot(draft: Proposal) -> dict[str, Any]:
+    return {
+        **audit.snapshot(draft, "status", "expected_employed", "override_reason"),
+        "municipality": draft.municipality_id,
+        "run": str(draft.run_id),
+    }
 
 
 def _drafts(
@@ -251,7 +289,7 @@ def _drafts(
     case_list: list[Case],
     assignment: np.ndarray,
     employed: np.ndarray,
-) -> None:
+) -> list[Proposal]:
     numbers = [m.number for m in instance.municipalities]
     reasons = {
         str(c.pk): c.lock_reason
@@ -271,4 +309,4 @@ def _drafts(
                 override_reason=reasons.get(case.case_id, ""),
             )
         )
-    Proposal.objects.bulk_create(drafts)
+    return Proposal.objects.bulk_create(drafts)

@@ -8,7 +8,6 @@ checks the proposal is still sent: of two answers at once, one wins and the othe
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 
@@ -22,7 +21,15 @@ from velferd.core.validation import invalid
 from ..lifecycles import move_case, move_proposal
 from ..models import MatchingRun, Proposal, SettlementCase
 from .cases import case_lock, exclusion_add
-from .common import answer_days, lock_case, lock_proposal, not_sent, reason_text, today
+from .common import (
+    answer_days,
+    lock_case,
+    lock_proposal,
+    not_sent,
+    proposal_snapshot,
+    reason_text,
+    today,
+)
 from .matching_runs import matching_run
 
 LATEST_SETTLING_DAYS = 366
@@ -34,12 +41,6 @@ def _hidden() -> DomainError:
         message_nb="Fant ikke forslaget.",
         message_en="The proposal was not found.",
         status=NOT_FOUND,
-    )
-
-
-def _snapshot(proposal: Proposal) -> dict[str, Any]:
-    return audit.snapshot(
-        proposal, "status", "municipality", "answer_by", "settle_on", "decline_reason"
     )
 
 
@@ -66,18 +67,18 @@ def case_override(
 
 def _send(actor: Actor, proposal: Proposal, day: datetime.date) -> None:
     policies.require(actor, policies.can_send_settlement_proposal, proposal)
-    before = _snapshot(proposal)
+    before = proposal_snapshot(proposal)
     move_proposal(proposal, "sent")
     proposal.sent_on, proposal.answer_by = day, day + datetime.timedelta(days=answer_days())
     proposal.bump_version()
     proposal.save()
-    _case_to(proposal.case, "proposed")
+    _case_to(actor, proposal.case, "proposed")
     audit.record(
         actor=actor,
         action="settlement_proposal.sent",
         target=proposal,
         before=before,
-        after=_snapshot(proposal),
+        after=proposal_snapshot(proposal),
     )
 
 
@@ -141,29 +142,38 @@ def proposal_withdraw(*, actor: Actor, proposal_id: object, reason: object) -> P
     why = reason_text(reason)
     if proposal.status not in ("draft", "sent"):
         raise not_sent(proposal)
-    before = _snapshot(proposal)
+    before = proposal_snapshot(proposal)
     was_sent = proposal.status == "sent"
     move_proposal(proposal, "withdrawn")
     proposal.decline_reason = why
     proposal.bump_version()
     proposal.save()
     if was_sent:
-        _case_to(proposal.case, "waiting")
+        _case_to(actor, proposal.case, "waiting")
     audit.record(
         actor=actor,
         action="settlement_proposal.withdrawn",
         target=proposal,
         before=before,
-        after=_snapshot(proposal),
+        after=proposal_snapshot(proposal),
     )
     return proposal
 
 
-def _case_to(case: SettlementCase, status: str) -> None:
-    """The case follows its proposal: moved (by its lifecycle's table), versioned, saved."""
+def _case_to(actor: Actor, case: SettlementCase, status: str) -> None:
+    """The case follows its proposal: moved (by its lifecycle's table), versioned, saved,
+    audited."""
+    before = {"status": case.status}
     move_case(case, status)
     case.bump_version()
     case.save()
+    audit.record(
+        actor=actor,
+        action="settlement_case.status_changed",
+        target=case,
+        before=before,
+        after={"status": case.status},
+    )
 
 
 def _answerable(actor: Actor, proposal_id: object, version: int | None) -> Proposal:
@@ -210,18 +220,18 @@ def proposal_accept(
             "Oppgi bosettingsdatoen: fra i dag og høyst ett år fram.",
             "Give the settling date: from today and at most a year ahead.",
         )
-    before = _snapshot(proposal)
+    before = proposal_snapshot(proposal)
     move_proposal(proposal, "accepted")
     proposal.answered_on, proposal.answered_by, proposal.settle_on = day, actor.user, settle_on
     proposal.bump_version()
     proposal.save()
-    _case_to(proposal.case, "accepted")
+    _case_to(actor, proposal.case, "accepted")
     audit.record(
         actor=actor,
         action="settlement_proposal.accepted",
         target=proposal,
         before=before,
-        after=_snapshot(proposal),
+        after=proposal_snapshot(proposal),
     )
     return proposal
 
@@ -234,19 +244,19 @@ def proposal_decline(
     is ruled out for it in the runs to come."""
     proposal = _answerable(actor, proposal_id, version)
     why = reason_text(reason)
-    before = _snapshot(proposal)
+    before = proposal_snapshot(proposal)
     move_proposal(proposal, "declined")
     proposal.answered_on, proposal.answered_by, proposal.decline_reason = today(), actor.user, why
     proposal.bump_version()
     proposal.save()
-    _case_to(proposal.case, "waiting")
+    _case_to(actor, proposal.case, "waiting")
     exclusion_add(actor, proposal.case, proposal.municipality, f"Avslått av kommunen: {why}")
     audit.record(
         actor=actor,
         action="settlement_proposal.declined",
         target=proposal,
         before=before,
-        after=_snapshot(proposal),
+        after=proposal_snapshot(proposal),
     )
     return proposal
 
@@ -267,17 +277,17 @@ def expire_overdue_proposals(day: datetime.date | None = None) -> int:
             proposal = lock_proposal(proposal_id)
             if proposal.status != "sent":
                 continue
-            before = _snapshot(proposal)
+            before = proposal_snapshot(proposal)
             move_proposal(proposal, "expired")
             proposal.bump_version()
             proposal.save()
-            _case_to(proposal.case, "waiting")
+            _case_to(actor, proposal.case, "waiting")
             audit.record(
                 actor=actor,
                 action="settlement_proposal.expired",
                 target=proposal,
                 before=before,
-                after=_snapshot(proposal),
+                after=proposal_snapshot(proposal),
             )
             expired += 1
     return expired

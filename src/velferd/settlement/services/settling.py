@@ -37,10 +37,15 @@ def _register(actor: Actor, member: CasePerson, number: str) -> object:
 
 
 def _settle(actor: Actor, case: SettlementCase, proposal: Proposal) -> SettlementCase:
+    """The persons registered (by the settlement round itself: the registry's own rights are
+    not the settler's) and the case settled, in the name of `actor`, who settled it."""
     number = proposal.municipality_id
+    registrar = system_actor("settlement")
+    before = audit.snapshot(case, "status", "settled_municipality", "settled_on")
+    registered = []
     for member in case.persons.select_for_update().order_by("birth_date", "pk"):
         try:
-            member.person = _register(actor, member, number)  # type: ignore[assignment]
+            member.person = _register(registrar, member, number)  # type: ignore[assignment]
         except DomainError as error:
             raise invalid(
                 "cannot_register",
@@ -50,6 +55,7 @@ def _settle(actor: Actor, case: SettlementCase, proposal: Proposal) -> Settlemen
                 status=CONFLICT,
             ) from None
         member.save(update_fields=["person", "updated_at"])
+        registered.append(str(member.person_id))
     move_case(case, "settled")
     case.settled_municipality_id, case.settled_on = number, proposal.settle_on
     case.bump_version()
@@ -58,7 +64,11 @@ def _settle(actor: Actor, case: SettlementCase, proposal: Proposal) -> Settlemen
         actor=actor,
         action="settlement_case.settled",
         target=case,
-        after={"municipality": number, "settled_on": str(proposal.settle_on)},
+        before=before,
+        after={
+            **audit.snapshot(case, "status", "settled_municipality", "settled_on"),
+            "persons": registered,
+        },
     )
     return case
 
@@ -101,7 +111,7 @@ def case_settle(*, actor: Actor, case_id: object) -> SettlementCase:
             f"The case is to be settled on {proposal.settle_on:%Y-%m-%d}, not before.",
             status=CONFLICT,
         )
-    return _settle(system_actor("settlement"), case, proposal)
+    return _settle(actor, case, proposal)
 
 
 def settle_due_cases(day: datetime.date | None = None) -> int:
