@@ -2,7 +2,9 @@
 give a reason before overriding a case, places one case in Drammen with a reason (the rest
 matched again) and sends the proposals; Drammen's coordinator (bosetting-drammen) accepts
 that case to settle today, settles it, and its persons are in the registry at NAV
-Drammen. Then every settlement page of both logins meets WCAG 2.1 AA and fits a phone."""
+Drammen. IMDi's officer sends requests from a file: a file with bad lines is refused with
+every bad line named, a good one saved with a receipt. Then every settlement page of both
+logins meets WCAG 2.1 AA and fits a phone, the requests file refused among them."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, FilePayload, Page, expect
 
 from .axe import Violation, violations
 from .conftest import log_in, screenshot
@@ -94,6 +96,52 @@ def test_the_round_from_matching_to_a_settled_person(browser: Browser, demo_site
         assert person.office.name_nb.startswith("NAV Drammen")
 
 
+BAD_REQUESTS = "municipality_number;persons;unaccompanied_minors\n5501;30;2\n9999;5;0\n4204;fem;0\n"
+GOOD_REQUESTS = "municipality_number;persons;unaccompanied_minors\n4204;14;1\n5501;16;0\n"
+
+
+def upload(page: Page, text: str) -> None:
+    page.locator("#id_file").set_input_files(
+        files=FilePayload(name="anmodninger.csv", mimeType="text/csv", buffer=text.encode())
+    )
+    with page.expect_navigation():
+        page.get_by_test_id("send-requests").click()
+    page.wait_for_load_state("load")
+
+
+def test_the_officer_sends_requests_from_a_file(browser: Browser, demo_site: str) -> None:
+    from velferd.settlement.models import MunicipalityRequest
+
+    officer = as_user(browser, demo_site, "imdi")
+    officer.goto(f"{demo_site}/settlement/")
+    officer.wait_for_load_state("load")
+    officer.get_by_test_id("requests-link").click()
+    officer.wait_for_load_state("load")
+    expect(officer.get_by_role("heading", level=1)).to_contain_text("Anmodninger til kommunene")
+    upload(officer, BAD_REQUESTS)
+    errors = officer.get_by_test_id("error-summary")
+    expect(errors).to_be_focused()
+    expect(errors).to_contain_text("2 linje(r) har feil. Ingenting er lagret.")
+    expect(errors.locator("li")).to_have_count(3)
+    expect(errors.locator("li").nth(1)).to_contain_text("Linje 3:")
+    expect(errors.locator("li").nth(2)).to_contain_text("Linje 4: Antall personer må være")
+    screenshot(officer, "settlement-requests-errors")
+    assert not MunicipalityRequest.objects.filter(municipality_id="4204").exists()
+    errors.get_by_role("link").click()
+    expect(officer.locator("#id_file")).to_be_focused()
+
+    upload(officer, GOOD_REQUESTS)
+    receipt = officer.get_by_test_id("requests-receipt")
+    expect(receipt).to_contain_text("2 anmodninger er lagret.")
+    expect(receipt.get_by_test_id("receipt-row").first).to_contain_text("Kristiansand")
+    expect(receipt.get_by_test_id("receipt-row").first).to_contain_text("Ny anmodning")
+    expect(receipt.get_by_test_id("receipt-row").nth(1)).to_contain_text("Endret (var 15 personer")
+    screenshot(officer, "settlement-requests-receipt")
+    saved = MunicipalityRequest.objects.get(municipality_id="4204")
+    assert (saved.persons, saved.unaccompanied_minors) == (14, 1)
+    officer.context.close()
+
+
 def settlement_pages(login: str) -> list[str]:
     from velferd.settlement.models import SettlementCase
 
@@ -108,13 +156,18 @@ def settlement_pages(login: str) -> list[str]:
         "/settlement/",
         f"/settlement/cases/{case.pk}/",
         f"/settlement/municipalities/{DRAMMEN}/",
+        "/settlement/requests/",
+        "/settlement/requests/#bad-file",
     ]
 
 
 def each_page(page: Page, site: str, login: str) -> Iterator[str]:
     for path in settlement_pages(login):
-        page.goto(f"{site}{path.removesuffix('#send')}")
+        page.goto(f"{site}{path.split('#')[0]}")
         page.wait_for_load_state("load")
+        if path.endswith("#bad-file"):
+            upload(page, BAD_REQUESTS)
+            expect(page.get_by_test_id("error-summary")).to_be_visible()
         if path.endswith("#send"):
             with page.expect_navigation():
                 page.get_by_test_id("decision-form").get_by_role("button").click()

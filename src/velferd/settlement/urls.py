@@ -8,6 +8,7 @@ app_name = "settlement"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("requests/", views.requests_from_file, name="requests"),
     path("runs/", views.run_start, name="run_start"),
     path("runs/<str:run_id>/", views.run, name="run"),
     path("runs/<str:run_id>/send/", views.run_send, name="run_send"),

@@ -14,10 +14,19 @@ from .proposals import (
     proposal_withdraw,
     run_send,
 )
-from .round import decision_enter, requests_from_csv, requests_set, year_set
+from .requests import (
+    RequestSaved,
+    RowsRejected,
+    requests_from_csv,
+    requests_import,
+    requests_set,
+)
+from .round import decision_enter, year_set
 from .settling import case_settle, settle_due_cases
 
 __all__ = [
+    "RequestSaved",
+    "RowsRejected",
     "case_exclude",
     "case_import",
     "case_lock",
@@ -33,6 +42,7 @@ __all__ = [
     "proposal_send",
     "proposal_withdraw",
     "requests_from_csv",
+    "requests_import",
     "requests_set",
     "run_send",
     "settle_due_cases",

@@ -1,12 +1,9 @@
-"""The round: the year with IMDi's estimate, its requests to the municipalities (in bulk:
-rows, or a CSV file) and each municipality's decisions, the newest of which holds."""
+"""The round: the year with IMDi's estimate and each municipality's decisions, the newest of
+which holds (the requests to the municipalities are in `requests.py`)."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -14,14 +11,12 @@ from django.db import transaction
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
-from velferd.core.errors import DomainError
 from velferd.core.validation import invalid
 
 from ..models import MunicipalityDecision, MunicipalityRequest, SettlementYear
 from .common import count, lock_request, lock_year, municipality, today, user_of, year_of
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-REQUEST_COLUMNS = ("municipality_number", "persons", "unaccompanied_minors")
 
 
 def _year_number(value: object) -> int:
@@ -55,7 +50,7 @@ def year_set(
         "Anslaget for enslige mindreårige",
         "estimate of unaccompanied minors",
     )
-    _minors_within(minors, persons, "estimated_unaccompanied_minors")
+    minors_within(minors, persons, "estimated_unaccompanied_minors")
     found = SettlementYear.objects.filter(year=number).first()
     if found is None:
         created = SettlementYear.objects.create(
@@ -86,7 +81,7 @@ def _year(year: SettlementYear) -> dict[str, Any]:
     return audit.snapshot(year, "year", "estimated_persons", "estimated_unaccompanied_minors")
 
 
-def _minors_within(minors: int, persons: int, field: str) -> None:
+def minors_within(minors: int, persons: int, field: str) -> None:
     if minors > persons:
         raise invalid(
             "minors_exceed_persons",
@@ -94,122 +89,6 @@ def _minors_within(minors: int, persons: int, field: str) -> None:
             "Enslige mindreårige er en del av personene og kan ikke være flere enn dem.",
             "Unaccompanied minors are among the persons and cannot outnumber them.",
         )
-
-
-def requests_from_csv(text: str) -> list[dict[str, str]]:
-    """The rows of a requests file: municipality_number,persons,unaccompanied_minors."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in REQUEST_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise invalid(
-            "missing_columns",
-            "file",
-            f"Filen mangler kolonnene {', '.join(missing)}.",
-            f"The file lacks the columns {', '.join(missing)}.",
-        )
-    return [dict(row) for row in reader]
-
-
-def _on_line(error: DomainError, line: int) -> DomainError:
-    return DomainError(
-        code=error.code,
-        field=error.field,
-        status=error.status,
-        message_nb=f"Linje {line}: {error.message_nb}",
-        message_en=f"Line {line}: {error.message_en}",
-    )
-
-
-def _request_row(row: Mapping[str, Any]) -> tuple[Any, int, int]:
-    place = municipality(row.get("municipality_number") or row.get("municipality"))
-    persons = count(row.get("persons"), "persons", "Antall personer", "number of persons")
-    minors = count(
-        row.get("unaccompanied_minors") or 0,
-        "unaccompanied_minors",
-        "Antall enslige mindreårige",
-        "number of unaccompanied minors",
-    )
-    _minors_within(minors, persons, "unaccompanied_minors")
-    return place, persons, minors
-
-
-def _checked_rows(rows: Sequence[Mapping[str, Any]]) -> list[tuple[Any, int, int]]:
-    checked, seen = [], set()
-    for line, row in enumerate(rows, start=1):
-        try:
-            place, persons, minors = _request_row(row)
-        except DomainError as error:
-            raise _on_line(error, line) from None
-        if place.number in seen:
-            raise _on_line(
-                invalid(
-                    "duplicate_municipality",
-                    "municipality",
-                    "Kommunen står på flere linjer.",
-                    "The municipality is on several lines.",
-                ),
-                line,
-            )
-        seen.add(place.number)
-        checked.append((place, persons, minors))
-    return checked
-
-
-@transaction.atomic
-def requests_set(
-    *, actor: Actor, year: object, rows: Sequence[Mapping[str, Any]]
-) -> list[MunicipalityRequest]:
-    """IMDi's requests to the municipalities, in bulk: a row per municipality (a new
-    request, or a changed number). All rows are checked before any is written; a bad row is
-    refused with its line number, and nothing is written."""
-    policies.require(actor, policies.can_manage_settlement_round)
-    settlement_year = lock_year(year_of(year))
-    checked = _checked_rows(rows)
-    for place, _, _ in checked:
-        policies.require(actor, policies.can_manage_settlement_for, place)
-    return [_request_set(actor, settlement_year, *row) for row in checked]
-
-
-def _request_set(
-    actor: Actor, year: SettlementYear, place: Any, persons: int, minors: int
-) -> MunicipalityRequest:
-    found = MunicipalityRequest.objects.filter(year=year, municipality=place).first()
-    if found is None:
-        created = MunicipalityRequest.objects.create(
-            year=year,
-            municipality=place,
-            persons=persons,
-            unaccompanied_minors=minors,
-            requested_by=user_of(actor),
-        )
-        audit.record(
-            actor=actor,
-            action="settlement_request.created",
-            target=created,
-            after=_request(created),
-        )
-        return created
-    locked = lock_request(found.pk)
-    before = _request(locked)
-    locked.persons, locked.unaccompanied_minors = persons, minors
-    locked.bump_version()
-    locked.save()
-    audit.record(
-        actor=actor,
-        action="settlement_request.changed",
-        target=locked,
-        before=before,
-        after=_request(locked),
-    )
-    return locked
-
-
-def _request(request: MunicipalityRequest) -> dict[str, Any]:
-    return {
-        "municipality": request.municipality_id,
-        "persons": request.persons,
-        "unaccompanied_minors": request.unaccompanied_minors,
-    }
 
 
 @transaction.atomic
@@ -245,7 +124,7 @@ def decision_enter(
         "Antall enslige mindreårige",
         "number of unaccompanied minors",
     )
-    _minors_within(minors, taken, "unaccompanied_minors")
+    minors_within(minors, taken, "unaccompanied_minors")
     day = decided_on or today()
     if day > today():
         raise invalid(

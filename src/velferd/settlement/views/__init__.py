@@ -2,5 +2,14 @@
 
 from .coordinator import municipality
 from .officer import case, index, run, run_send, run_start
+from .requests import requests_from_file
 
-__all__ = ["case", "index", "municipality", "run", "run_send", "run_start"]
+__all__ = [
+    "case",
+    "index",
+    "municipality",
+    "requests_from_file",
+    "run",
+    "run_send",
+    "run_start",
+]
