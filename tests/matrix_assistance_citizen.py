@@ -84,6 +84,7 @@ ROUTES = [
     Route("post", f"{M}/applications", citizen(201)),
     Route("get", A, own(200), params=DRAFT, unknown_path=A.replace("{application_id}", NOBODY)),
     Route("put", A, own(200), params=DRAFT, body=_body(APPLICATION)),
+    Route("delete", A, own(204), params=DRAFT, body=_body(V1)),
     Route(
         "post",
         f"{A}/household",

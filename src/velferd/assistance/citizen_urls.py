@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern] = [
         name="my_attachment_remove",
     ),
     path(f"{A}send/", citizen.application_submit, name="my_application_submit"),
+    path(f"{A}delete/", citizen.application_delete, name="my_application_delete"),
     path("me/requests/<uuid:request_id>/", citizen_requests.my_request, name="my_request"),
     path(
         "me/requests/<uuid:request_id>/files/",

@@ -45,8 +45,9 @@ def own_applications(actor: Actor) -> Q:
 
 
 def can_edit_application(actor: Actor, application: Any) -> bool:
-    """Only the applicant writes the draft; once sent it is the office's to work (that a
-    sent one can no longer change is the service's answer, 409)."""
+    """Only the applicant writes the draft, sends it or deletes it; once sent it is the
+    office's to work (that a sent one can no longer change or be deleted is the service's
+    answer, 409)."""
     return is_the_person(actor, application.person)
 
 

@@ -295,6 +295,20 @@ def save_my_application(
     return _again(request, application_id)
 
 
+@router.delete(A, response={204: None, **ERRORS}, auth=AUTH, operation_id=operation("delete"))
+def delete_my_application(
+    request: HttpRequest, application_id: RecordId, payload: CitizenVersionIn
+) -> Any:
+    """Delete the draft with its household, money and files (`version` as read; 409 once
+    the application is sent)."""
+    services.application_delete(
+        actor=actor_of(request),
+        application=_mine(request, application_id),
+        version=payload.version,
+    )
+    return Status(204, None)
+
+
 @router.post(
     f"{A}/household",
     response={201: CitizenApplicationOut, **ERRORS},

@@ -21,6 +21,7 @@ from velferd.people import selectors as people_selectors
 
 from ..models import Application, ApplicationStatus, HouseholdMember, MoneyItem
 from . import application_checks as checks
+from .attachments import remove_stored
 
 WATCHED = (
     "status",
@@ -202,6 +203,44 @@ def money_remove(*, actor: Actor, application: Application, version: int, item_i
     before = {"money": f"{item.kind}: {item.amount}"}
     item.delete()
     _saved(actor, locked, "assistance_application.money_removed", before)
+
+
+def not_deletable() -> DomainError:
+    return invalid(
+        "application_sent_not_deletable",
+        None,
+        "Søknaden er sendt til NAV-kontoret og kan ikke slettes. Bare et utkast kan slettes. "
+        "Kontakt NAV-kontoret om du ikke vil ha søknaden behandlet.",
+        "The application has been sent to the NAV office and cannot be deleted. Only a draft "
+        "can be deleted. Contact the NAV office if you do not want it processed.",
+        status=409,
+    )
+
+
+@retried_atomic
+def application_delete(*, actor: Actor, application: Application, version: int) -> None:
+    """The applicant deletes their own draft with everything in it: its household, money
+    and attachments, the attachments' files removed from storage once the deletion is
+    committed. A sent application is the office's and stays (409)."""
+    policies.require(actor, policies.can_edit_application, application)
+    people_selectors.lock_person(application.person_id)
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != ApplicationStatus.DRAFT:
+        raise not_deletable()
+    locked.check_version(version)
+    files = list(locked.attachments.order_by("created_at"))
+    audit.record(
+        actor=actor,
+        action="assistance_application.deleted",
+        target=locked,
+        before=audit.snapshot(locked, *WATCHED)
+        | {"household": locked.household.count(), "money": locked.money.count()}
+        | {"attachments": [f"{f.file_name} ({f.sha256})" for f in files]},
+    )
+    storage_names = [f.storage_name for f in files]
+    locked.attachments.all().delete()
+    locked.delete()
+    transaction.on_commit(lambda: remove_stored(storage_names))
 
 
 def _next_reference(year: int) -> str:

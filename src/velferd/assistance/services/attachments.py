@@ -230,6 +230,13 @@ def attachment_remove(*, actor: Actor, attachment: Attachment) -> None:
     (storage_dir() / storage_name).unlink(missing_ok=True)
 
 
+def remove_stored(storage_names: list[str]) -> None:
+    """Take the files off the storage (those already gone are no matter)."""
+    folder = storage_dir()
+    for name in storage_names:
+        (folder / name).unlink(missing_ok=True)
+
+
 def read_stored(attachment: Any) -> bytes:
     path = storage_dir() / attachment.storage_name
     try:

@@ -1,8 +1,8 @@
 """The citizen's pages for financial assistance, made for a phone: my applications, the
 draft (what and why, housing, household, money, bank account, attachments) and sending it,
 the status of a sent application with the office's requests and decisions, and the answer to
-a request. Every mistake of a submit is shown at once, in the summary and by its field.
-The attachment itself is served here too, to everyone who may see it."""
+a request; deleting the draft, asked first. Every mistake of a submit is shown at once, in
+the summary and by its field."""
 
 from __future__ import annotations
 
@@ -316,6 +316,19 @@ def attachment_remove(
     attachments.attachment_remove(actor=actor, attachment=found)
     messages.success(request, _("The file is removed."))
     return redirect(_page_of(application) + "#files")
+
+
+@refusals_as_pages
+def application_delete(request: HttpRequest, application_id: str) -> HttpResponse:
+    """Deleting the draft, asked once more first: the page says what goes with it."""
+    actor, application = _mine(request, application_id)
+    if application.status != ApplicationStatus.DRAFT:
+        raise services.not_deletable()
+    if request.method != "POST":
+        return render(request, "assistance/citizen_delete.html", {"a": application})
+    services.application_delete(actor=actor, application=application, version=_version(request))
+    messages.success(request, _("Your draft is deleted."))
+    return redirect(reverse("assistance:my_applications"))
 
 
 @require_POST
