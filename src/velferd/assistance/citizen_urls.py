@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from .views import citizen, citizen_requests
+from .views import attachment_file, citizen, citizen_requests
 
 A = "me/<uuid:application_id>/"
 
@@ -34,7 +34,7 @@ urlpatterns: list[URLPattern] = [
     ),
     path(
         "attachments/<uuid:attachment_id>/",
-        citizen_requests.attachment_download,
+        attachment_file.attachment_download,
         name="attachment",
     ),
 ]

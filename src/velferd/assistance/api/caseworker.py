@@ -202,7 +202,12 @@ def _case_out(application: Application, may_decide: bool, calculation: Any) -> d
         ],
         "money": [{"kind": m.kind, "amount": str(m.amount)} for m in application.money.all()],
         "attachments": [
-            {"id": str(f.pk), "file_name": f.file_name, "size": f.size}
+            {
+                "id": str(f.pk),
+                "file_name": f.file_name,
+                "size": f.size,
+                "url": f"/assistance/attachments/{f.pk}/",
+            }
             for f in application.attachments.all()
         ],
         "documentation_requests": [

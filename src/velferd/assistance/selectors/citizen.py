@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from velferd.access import policies
 from velferd.access.actor import Actor
 from velferd.audit import services as audit
-from velferd.core.errors import forbidden, not_found
+from velferd.core.errors import not_found
 
 from ..models import (
     Application,
@@ -107,21 +107,25 @@ class AttachmentFile:
     content: bytes
 
 
+def _may_see(actor: Actor, attachment: Attachment) -> bool:
+    person = attachment.application.person
+    return policies.can_know_person_exists(actor, person) and policies.allows(
+        actor, policies.can_view_attachment, attachment
+    )
+
+
 def attachment_file(actor: Actor, attachment_id: Any) -> AttachmentFile:
-    """The file, for whoever may see it (404 when the person is hidden from them or the file
-    unknown, 403 otherwise); a read by anyone but the person is logged."""
+    """The file, for whoever may see it; 404 for anyone else, as for an unknown file, so
+    that the answer does not tell that the file exists (as the application's case answers).
+    A read by anyone but the person is logged."""
     attachment = (
         Attachment.objects.select_related("application", "application__person")
         .filter(pk=attachment_id)
         .first()
     )
-    if attachment is None:
+    if attachment is None or not _may_see(actor, attachment):
         raise not_found("vedlegget", "the attachment")
     person = attachment.application.person
-    if not policies.can_know_person_exists(actor, person):
-        raise not_found("vedlegget", "the attachment")
-    if not policies.can_view_attachment(actor, attachment):
-        raise forbidden()
     content = read_stored(attachment)
     if not policies.is_the_person(actor, person):
         audit.log_access(actor=actor, subject=person, what=ATTACHMENT_READ, purpose=PURPOSE)

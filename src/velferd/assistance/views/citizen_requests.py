@@ -1,11 +1,9 @@
 """The applicant's answer to the office's request for documentation (files and a comment,
-on a phone), and the attachment served as a file to everyone who may see it: access
-checked, a staff read logged, sent as a download that the browser must not sniff."""
+on a phone)."""
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -87,21 +85,3 @@ def my_request_upload(request: HttpRequest, request_id: str) -> HttpResponse:
         show=lambda errors: _request_page(request, found, errors, "file"),
         saved=_("The file is added."),
     )
-
-
-@refusals_as_pages
-def attachment_download(request: HttpRequest, attachment_id: str) -> HttpResponse:
-    """The file itself, for the applicant and those who may see the application."""
-    found = selectors.attachment_file(_actor(request), attachment_id)
-    attachment = found.attachment
-    response = HttpResponse(found.content, content_type=attachment.content_type)
-    safe_name = attachment.file_name.replace('"', "").replace("\\", "")
-    ascii_name = safe_name.encode("ascii", "replace").decode().replace("?", "_")
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(safe_name)}"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Content-Length"] = str(len(found.content))
-    return response
