@@ -6,6 +6,7 @@ import logging
 from urllib.parse import urlencode
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -55,6 +56,25 @@ def _refuse(description: str) -> JsonResponse:
     return response
 
 
+def _first_use(provider_name: str, jti: str) -> bool:
+    """Whether the logout token `jti` is seen here for the first time (the shared cache).
+
+    When the cache cannot be reached the token counts as new: a replayed logout token can
+    only end sessions that have ended already, while refusing it would leave alive a session
+    the provider has ended."""
+    try:
+        # Its own savepoint: a failed cache query must not spoil a surrounding transaction.
+        with transaction.atomic():
+            return bool(cache.add(f"oidc-logout-jti:{provider_name}:{jti}", 1, SEEN_TOKEN_SECONDS))
+    except Exception:  # any cache backend's failure
+        logger.warning(
+            "OIDC back-channel logout: replay not checked, the cache is unreachable: provider=%s",
+            provider_name,
+            exc_info=True,
+        )
+        return True
+
+
 @csrf_exempt
 @never_cache
 @require_POST
@@ -78,7 +98,7 @@ def backchannel_logout(request: HttpRequest, provider_name: str) -> HttpResponse
         return _refuse("the token names neither sid nor sub")
     if not claims.get("jti"):
         return _refuse("the token has no jti")
-    if not cache.add(f"oidc-logout-jti:{provider_name}:{claims.get('jti')}", 1, SEEN_TOKEN_SECONDS):
+    if not _first_use(provider_name, str(claims["jti"])):
         return _refuse("the logout token was used before")
     ended = sessions.end(provider_name, sid=sid, sub=sub)
     logger.info("OIDC back-channel logout: provider=%s sessions ended=%s", provider_name, ended)
