@@ -2,16 +2,24 @@
 
 Each job calls a domain's service (the same as its management command). A run is keyed by
 (job, period) in `JobRun`, committed in the same transaction as the job's writes: a retry,
-a second scheduler or a worker killed mid-run never makes the effect happen twice."""
+a second scheduler or a worker killed mid-run never makes the effect happen twice.
+
+`prune-task-results` deletes the task queue's finished rows once they are old (and the
+five-minute job's records with them): without it both tables grow for ever."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from velferd.access.actor import system_actor
 from velferd.followup import portfolio_state
@@ -23,6 +31,8 @@ from velferd.settlement import services as settlement_services
 
 from .models import JobRun
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Job:
@@ -30,6 +40,10 @@ class Job:
     cron: str  # minute hour day month day-of-week, Europe/Oslo
     period_of: Callable[[datetime], str]
     run: Callable[[str], str]
+    # A five-minute slot's record guards only while the slot can still be enqueued (its
+    # retries, a stalled task put back): it is pruned. The nightly and monthly records stay,
+    # the history of what ran, guarding a month run again by hand.
+    records_kept: bool = True
 
 
 def _night(moment: datetime) -> str:
@@ -80,6 +94,24 @@ def _settlement_settle(period: str) -> str:
     return f"{settlement_services.settle_due_cases()} settlement cases settled"
 
 
+def _prune_task_results(period: str) -> str:
+    """Deletes the finished tasks older than VELFERD_TASK_RESULTS_KEEP_DAYS, the failed ones
+    older than VELFERD_FAILED_TASK_RESULTS_KEEP_DAYS (kept longer, for their traceback), and
+    the pruned jobs' records as old as the first. Waiting and running tasks stay."""
+    now = timezone.now()
+    kept = now - timedelta(days=settings.VELFERD_TASK_RESULTS_KEEP_DAYS)
+    failed_kept = now - timedelta(days=settings.VELFERD_FAILED_TASK_RESULTS_KEEP_DAYS)
+    old = Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lt=kept) | Q(
+        status=TaskResultStatus.FAILED, finished_at__lt=failed_kept
+    )
+    tasks, _ = DBTaskResult.objects.filter(old).delete()
+    pruned = [job.name for job in JOBS.values() if not job.records_kept]
+    records, _ = JobRun.objects.filter(job__in=pruned, finished_at__lt=kept).delete()
+    summary = f"{tasks} task results and {records} job records deleted"
+    log.info("Pruned: %s", summary)
+    return summary
+
+
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
@@ -90,7 +122,8 @@ JOBS: dict[str, Job] = {
         Job("fill-places", "30 1 * * *", _night, _fill_places),
         Job("derive-outcomes", "0 2 * * *", _night, _derive_outcomes),
         Job("funding-claims", "0 3 1 * *", _previous_month, _funding_claims),
-        Job("run-effects", "*/5 * * * *", _five_minutes, _run_effects),
+        Job("prune-task-results", "30 4 * * *", _night, _prune_task_results),
+        Job("run-effects", "*/5 * * * *", _five_minutes, _run_effects, records_kept=False),
     )
 }
 

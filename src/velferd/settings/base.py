@@ -116,6 +116,12 @@ VELFERD_JOB_ATTEMPTS = 4
 VELFERD_JOB_RETRY_SECONDS = 60
 # A task still marked running this long after it started lost its worker: it is run again.
 VELFERD_JOB_LEASE_SECONDS = 2 * 60 * 60
+# The nightly prune-task-results deletes finished tasks after this many days, failed ones
+# later: an operator can still read a failure's traceback in the task table.
+VELFERD_TASK_RESULTS_KEEP_DAYS = int(os.environ.get("VELFERD_TASK_RESULTS_KEEP_DAYS", "30"))
+VELFERD_FAILED_TASK_RESULTS_KEEP_DAYS = int(
+    os.environ.get("VELFERD_FAILED_TASK_RESULTS_KEEP_DAYS", "90")
+)
 
 # The shared cache of the rate limits and the login provider's replay guard: a table in the
 # application's database, seen by every app server, on SQLite as on PostgreSQL (created by

@@ -48,6 +48,7 @@ def test_every_nightly_and_monthly_command_has_a_scheduled_job() -> None:
         "run-effects",
         "settlement-expire",
         "settlement-settle",
+        "prune-task-results",
     }
     assert jobs.JOBS["funding-claims"].cron == "0 3 1 * *"
 
