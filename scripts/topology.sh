@@ -96,7 +96,11 @@ topo_load_demo() {
 }
 
 topo_app() { # port
-  VELFERD_BIND="127.0.0.1:$1" VELFERD_WORKERS="$APP_WORKERS" "$BIN/gunicorn" \
+  # Each app server's processes add up their counts in a folder of its own, fresh each start.
+  local metrics="$TOPO_DIR/metrics/app-$1"
+  rm -rf "$metrics" && mkdir -p "$metrics"
+  PROMETHEUS_MULTIPROC_DIR="$metrics" \
+    VELFERD_BIND="127.0.0.1:$1" VELFERD_WORKERS="$APP_WORKERS" "$BIN/gunicorn" \
     -c python:velferd.project.gunicorn_conf velferd.wsgi --pid "$TOPO_DIR/app-$1.pid" \
     --access-logfile "$TOPO_DIR/logs/app-$1.access.log" --error-logfile "$TOPO_DIR/logs/app-$1.log" \
     >>"$TOPO_DIR/logs/app-$1.log" 2>&1 &

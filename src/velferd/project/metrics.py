@@ -1,8 +1,9 @@
 """Prometheus metrics at /metrics (prometheus_client): requests and their latency per route,
 the task queue's depth and its failed tasks.
 
-Several app server processes (gunicorn) each count their own requests: set
-PROMETHEUS_MULTIPROC_DIR to a folder they share and /metrics adds them up. The queue's figures
+Several app server processes (gunicorn) each count their own requests: with
+PROMETHEUS_MULTIPROC_DIR naming a folder of the app server's own (gunicorn_conf.py empties it
+at start), each writes its counts there and /metrics adds them up. The queue's figures
 are read from the database when scraped, so every app server reports the same queue.
 
 /metrics answers only to a request made on the loopback address itself (a sidecar or the
