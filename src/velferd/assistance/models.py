@@ -279,6 +279,11 @@ class Decision(TimestampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     decided_on = models.DateField()
+    # The benefit period on record in follow-up that stands for what this decision and those
+    # it replaced give (services/decision_benefits.py); none when they give nothing.
+    benefit = models.ForeignKey(
+        "followup.Benefit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-decided_on", "-created_at"]

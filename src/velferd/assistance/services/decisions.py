@@ -4,8 +4,9 @@ appeal. Never silently: every one is a decision of its own, with its reasoning a
 letter.
 
 A decision feeds the rest of the platform in its own transaction, so nothing is typed twice:
-the benefit on record in follow-up (financial assistance for the period), the § 20 a record
-(the condition of activity set, or the weighty reasons against it) and the payments
+the benefit on record in follow-up (financial assistance for the period, which a decision
+that replaces another moves along: `decision_benefits`), the § 20 a record (the condition of
+activity set, or the weighty reasons against it) and the payments
 (`payments.plan_payments`)."""
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ..models import (
     DecisionReason,
     Outcome,
 )
-from . import decision_checks as checks
+from . import decision_benefits, decision_checks as checks
 from .casework import (
     acting_user,
     application_to_work,
@@ -193,18 +194,10 @@ def _write(
 
 
 def _feed_follow_up(actor: Actor, decision: Decision, replaced: Decision | None) -> None:
-    """The benefit on record for a grant (once: not again for a decision that replaces a
-    grant) and the § 20 a record when the condition of activity was decided anew."""
+    """The benefit period on record as the decision gives it (`decision_benefits`), and the
+    § 20 a record when the condition of activity was decided anew."""
     person = decision.application.person
-    granted_before = replaced is not None and replaced.outcome != Outcome.REFUSED
-    if decision.outcome != Outcome.REFUSED and not granted_before:
-        followup_services.benefit_record(
-            actor=actor,
-            person=person,
-            kind="financial_assistance",
-            starts_on=decision.period_start,
-            ends_on=decision.period_end,
-        )
+    decision_benefits.follow_decision(actor, decision, replaced)
     if decision.activity_condition == ActivityCondition.NOT_APPLICABLE:
         return
     if replaced is not None and _same_activity_condition(decision, replaced):

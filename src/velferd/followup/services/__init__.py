@@ -25,6 +25,8 @@ from .assessments import (
     assessment_update,
 )
 from .benefits import (
+    benefit_change,
+    benefit_delete,
     benefit_end,
     benefit_record,
     qualification_assessment_record,
@@ -78,6 +80,8 @@ __all__ = [
     "assessment_send",
     "assessment_submit",
     "assessment_update",
+    "benefit_change",
+    "benefit_delete",
     "benefit_end",
     "benefit_record",
     "individual_plan_create",

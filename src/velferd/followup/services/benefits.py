@@ -95,6 +95,49 @@ def benefit_end(*, actor: Actor, benefit: Benefit, ends_on: datetime.date) -> Be
 
 
 @retried_atomic
+def benefit_change(
+    *, actor: Actor, benefit: Benefit, starts_on: datetime.date, ends_on: datetime.date | None
+) -> Benefit:
+    """Move a benefit period, as when the decision behind it is changed (a new period after
+    an appeal)."""
+    policies.require(actor, policies.can_record_benefit, benefit)
+    benefit = lock_record(benefit, "person")
+    if ends_on is not None and ends_on < starts_on:
+        raise invalid(
+            "ends_before_start",
+            "ends_on",
+            "Perioden kan ikke slutte før den begynner.",
+            "The period cannot end before it starts.",
+        )
+    before = audit.snapshot(benefit, "starts_on", "ends_on")
+    benefit.starts_on, benefit.ends_on = starts_on, ends_on
+    benefit.save(update_fields=["starts_on", "ends_on", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="benefit.changed",
+        target=benefit,
+        before=before,
+        after=audit.snapshot(benefit, "starts_on", "ends_on"),
+    )
+    return benefit
+
+
+@retried_atomic
+def benefit_delete(*, actor: Actor, benefit: Benefit) -> None:
+    """Take a benefit period off the record, as when the decision that gave it is replaced
+    from its first day by one that gives nothing: the period never ran."""
+    policies.require(actor, policies.can_record_benefit, benefit)
+    locked = lock_record(benefit)
+    audit.record(
+        actor=actor,
+        action="benefit.deleted",
+        target=locked,
+        before=audit.snapshot(locked, "kind", "starts_on", "ends_on", "degree"),
+    )
+    locked.delete()
+
+
+@retried_atomic
 def qualification_assessment_record(
     *,
     actor: Actor,
