@@ -115,7 +115,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 VELFERD_JOB_ATTEMPTS = 4
 VELFERD_JOB_RETRY_SECONDS = 60
 # A task still marked running this long after it started lost its worker: it is run again.
-VELFERD_JOB_LEASE_SECONDS = 2 * 60 * 60
+VELFERD_JOB_LEASE_SECONDS = int(os.environ.get("VELFERD_JOB_LEASE_SECONDS", str(2 * 60 * 60)))
 # The nightly prune-task-results deletes finished tasks after this many days, failed ones
 # later: an operator can still read a failure's traceback in the task table.
 VELFERD_TASK_RESULTS_KEEP_DAYS = int(os.environ.get("VELFERD_TASK_RESULTS_KEEP_DAYS", "30"))
