@@ -4,8 +4,9 @@ offices and the demo logins; each test runs in a transaction that is rolled back
 
 A transactional test (the browser tests, the races over real connections) commits, and
 pytest-django empties the database after it. The next test that uses the database finds the
-reference and demo data loaded again, so no test depends on running before or after a
-transactional one, whatever order a parallel run gives the tests on a worker."""
+reference and demo data put back as first loaded (tests/database_snapshot.py), so no test
+depends on running before or after a transactional one, whatever order a parallel run gives
+the tests on a worker."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from django.test import Client
 from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
 
+from tests import database_snapshot
 from velferd.access.actor import Actor, system_actor
 from velferd.access.models import User
 from velferd.core.testing import login_actor
@@ -26,6 +28,7 @@ hypothesis_settings.register_profile("velferd", deadline=None)
 hypothesis_settings.load_profile("velferd")
 
 DATABASE_EMPTIED = pytest.StashKey[bool]()
+AS_LOADED = pytest.StashKey[database_snapshot.Snapshot]()
 DATABASE_FIXTURES = ("db", "transactional_db", "live_server", "_django_db_helper")
 
 
@@ -38,9 +41,10 @@ def load_reference_and_demo() -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def,unused-ignore]
+def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):  # type: ignore[no-untyped-def,unused-ignore]
     with django_db_blocker.unblock():
         load_reference_and_demo()
+        pytestconfig.stash[AS_LOADED] = database_snapshot.take()
 
 
 def _uses_database(item: pytest.Item) -> bool:
@@ -63,7 +67,7 @@ def _is_transactional(request: pytest.FixtureRequest) -> bool:
 def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
     if item.config.stash.get(DATABASE_EMPTIED, False) and _uses_database(item):
         with item.config.stash[blocking_manager_key].unblock():
-            load_reference_and_demo()
+            database_snapshot.restore(item.config.stash[AS_LOADED])
         item.config.stash[DATABASE_EMPTIED] = False
     return (yield)
 
@@ -71,7 +75,7 @@ def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
 @pytest.fixture(autouse=True)
 def demo_data_back_after_a_flush(request: pytest.FixtureRequest) -> Iterator[None]:
     """Marks the database emptied after a transactional test (the flush comes in
-    pytest-django's own teardown); the next test that uses it loads the data again."""
+    pytest-django's own teardown); the next test that uses it gets the data back."""
     yield
     if _is_transactional(request):
         request.config.stash[DATABASE_EMPTIED] = True
