@@ -20,6 +20,8 @@ LOGINS = [
     "departement",
     "admin",
     "tiltaksforvalter",
+    "imdi",
+    "bosetting-drammen",
 ]
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *LOGINS]

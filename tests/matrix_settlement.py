@@ -1,8 +1,8 @@
-"""Access-matrix rows for the settlement round (see test_access_matrix.py). None of the
-thirteen demo logins works with it: IMDi's officer (imdi) and Drammen's coordinator
-(bosetting-drammen) answer as `SETTLEMENT_ANSWERS` says, checked by
-test_settlement_matrix.py. Each case builds its own small world in its transaction: a case
-with a draft to Drammen, one sent there, one accepted there to settle today, and a run."""
+"""Access-matrix rows for the settlement round (see test_access_matrix.py). Only two demo
+logins work with it: IMDi's officer (imdi) and Drammen's coordinator (bosetting-drammen),
+who answer as `SETTLEMENT_ANSWERS` says; every other login gets the row's default. Each
+case builds its own small world in its transaction: a case with a draft to Drammen, one
+sent there, one accepted there to settle today, and a run."""
 
 from __future__ import annotations
 
@@ -93,7 +93,8 @@ SETTLEMENT_ANSWERS: dict[tuple[str, str], tuple[int, int]] = {}
 
 def row(method: str, path: str, default: int, imdi_: int, drammen: int, **extra: Any) -> Route:
     SETTLEMENT_ANSWERS[(method, path)] = (imdi_, drammen)
-    return Route(method, path, answers(default), **extra)
+    expected = {**answers(default), "imdi": imdi_, "bosetting-drammen": drammen}
+    return Route(method, path, expected, **extra)
 
 
 ROUTES = [

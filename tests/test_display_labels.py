@@ -241,5 +241,9 @@ def test_no_page_shows_a_code_or_an_unformatted_amount() -> None:
         "employers/subsidies/<int:subsidy_id>/",
         "employers/budgets/",
         "sick-leave/import/",
+        "settlement/",
+        "settlement/requests/",
+        "settlement/cases/<str:case_id>/",
+        "settlement/municipalities/<str:number>/",
     } <= checked
     assert not found, "Codes on screen:\n" + "\n".join(map(str, found))

@@ -55,6 +55,13 @@ DEMO_LOGINS = [
     ),
     DemoLogin("admin", "Ada Administrator", Role.ADMINISTRATOR, {}),
     DemoLogin("tiltaksforvalter", "Tore Tiltaksforvalter", Role.SCHEME_MANAGER, {"county": "03"}),
+    DemoLogin("imdi", "Ingeborg IMDi", Role.SETTLEMENT_OFFICER, {}),
+    DemoLogin(
+        "bosetting-drammen",
+        "Didrik Drammen",
+        Role.SETTLEMENT_COORDINATOR,
+        {"municipality": "3301"},
+    ),
 ]
 
 
@@ -81,6 +88,11 @@ def load_demo_logins(*, actor: Actor, logins: Iterable[DemoLogin]) -> int:
         services.role_assign(actor=actor, user=user, role=login.role, **_units(login))
         created += 1
     return created
+
+
+def demo_login(username: str) -> DemoLogin:
+    """The demo login of that name."""
+    return next(login for login in DEMO_LOGINS if login.username == username)
 
 
 def demo_actor(username: str) -> Actor:

@@ -16,16 +16,13 @@ from django.utils import timezone
 from stdnum.no import fodselsnummer
 
 from velferd.access.actor import Actor
-from velferd.access.demo import DemoLogin, demo_actor, load_demo_logins
-from velferd.access.roles import Role
+from velferd.access.demo import demo_actor, demo_login, load_demo_logins
 
 from . import services
 from .models import SettlementYear
 
-OFFICER = DemoLogin("imdi", "Ingeborg IMDi", Role.SETTLEMENT_OFFICER, {})
-COORDINATOR = DemoLogin(
-    "bosetting-drammen", "Didrik Drammen", Role.SETTLEMENT_COORDINATOR, {"municipality": "3301"}
-)
+# Two of the demo logins (access/demo.py): the round's own.
+OFFICER, COORDINATOR = demo_login("imdi"), demo_login("bosetting-drammen")
 SETTLEMENT_LOGINS = [OFFICER, COORDINATOR]
 DEMO_MUNICIPALITY = "3301"
 # Municipality, requested persons and minors, decided persons and minors, health competence.

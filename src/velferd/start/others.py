@@ -1,5 +1,5 @@
 """The partner's plans, the Ministry officer's inbox, the analyst's figures, the
-administrator's tasks."""
+administrator's tasks, the settlement round's way in."""
 
 from __future__ import annotations
 
@@ -118,5 +118,42 @@ def administrator(actor: Actor) -> Section:
                     _("A quarter's figures from a CSV file."),
                 ),
             ],
+        },
+    )
+
+
+def settlement(actor: Actor) -> Section:
+    """IMDi's officer: the round and the requests to the municipalities; a municipality's
+    coordinator: the municipality's page, with IMDi's request and proposals."""
+    officer = policies.allows(actor, policies.can_manage_settlement_round)
+    own = sorted(policies.coordinated_municipalities(actor))
+    links = _links(
+        (
+            officer,
+            reverse("settlement:index"),
+            _("Settlement round"),
+            _("Requests, decisions, waiting cases and the matching."),
+        ),
+        (
+            officer,
+            reverse("settlement:requests"),
+            _("Send requests from a file"),
+            _("Ask the municipalities in bulk, from a CSV file."),
+        ),
+    )
+    links += [
+        (
+            reverse("settlement:municipality", kwargs={"number": number}),
+            _("Your municipality's settlement"),
+            _("IMDi's request, your decisions and the proposals to answer."),
+        )
+        for number in own
+    ]
+    return Section(
+        "start/_links.html",
+        {
+            "heading": _("Settlement of refugees"),
+            "intro": _("The yearly settlement round with IMDi."),
+            "links": links,
         },
     )

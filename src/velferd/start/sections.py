@@ -30,6 +30,7 @@ SECTIONS: list[tuple[tuple[str, ...], Builder]] = [
         schemes.places,
     ),
     ((Role.SUPPLIER,), schemes.supplier),
+    ((Role.SETTLEMENT_OFFICER, Role.SETTLEMENT_COORDINATOR), others.settlement),
     ((Role.ADMINISTRATOR,), others.administrator),
 ]
 

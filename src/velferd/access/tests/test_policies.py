@@ -44,6 +44,8 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "analytiker":      (Y,       N,          N,            N,     Y,        Y,          N),
     "departement":     (Y,       N,          N,            N,     Y,        Y,          N),
     "tiltaksforvalter": (Y,      N,          N,            N,     Y,        Y,          N),
+    "imdi":             (Y,      N,          N,            N,     Y,        Y,          N),
+    "bosetting-drammen": (Y,      N,          N,            N,     Y,        Y,          N),
 }
 # fmt: on
 DEMO_LOGINS = list(ANSWERS)
@@ -113,7 +115,7 @@ class TestPolicyTable:
 
     def test_the_table_covers_every_demo_login(self) -> None:
         assert set(User.objects.values_list("username", flat=True)) >= set(DEMO_LOGINS)
-        assert len(DEMO_LOGINS) == 13
+        assert len(DEMO_LOGINS) == 15
         assert all(len(answers) == len(QUESTIONS) for answers in ANSWERS.values())
 
     @pytest.mark.parametrize(("question", "login", "expected"), TABLE)

@@ -62,6 +62,8 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "departement":      (N,  N,    N,    N,   N,     N,    N,   N,     N,   N),
     "admin":            (N,  N,    N,    N,   N,     N,    N,   N,     Y,   Y),
     "tiltaksforvalter": (N,  N,    N,    N,   N,     N,    N,   N,     N,   N),
+    "imdi":             (N,  N,    N,    N,   N,     N,    N,   N,     N,   N),
+    "bosetting-drammen": (N,  N,    N,    N,   N,     N,    N,   N,     N,   N),
 }
 # fmt: on
 

@@ -56,6 +56,8 @@ ASSISTED_AND_GP_PLAN: dict[str, tuple[bool, ...]] = {
     "departement":     (N,               N,          N,            N),
     "admin":           (N,               N,          N,            N),
     "tiltaksforvalter": (N,              N,          N,            N),
+    "imdi":             (N,              N,          N,            N),
+    "bosetting-drammen": (N,              N,          N,            N),
 }
 
 # The citizen's own municipal records and their individual plan: the person themselves
@@ -75,6 +77,8 @@ CITIZEN: dict[str, tuple[bool, ...]] = {
     "departement":     (N,             N,          N,            N),
     "admin":           (N,             N,          N,            N),
     "tiltaksforvalter": (N,            N,          N,            N),
+    "imdi":             (N,            N,          N,            N),
+    "bosetting-drammen": (N,            N,          N,            N),
 }
 # fmt: on
 

@@ -102,6 +102,8 @@ SUPPLIERS_SIDE: dict[str, tuple[bool, ...]] = {
     "departement":      (N, N, N, N, N, N, N, N, N, N, N, N, N),
     "admin":            (N, N, N, N, N, N, N, N, N, N, N, N, N),
     "tiltaksforvalter": (N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "imdi":             (N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "bosetting-drammen": (N, N, N, N, N, N, N, N, N, N, N, N, N),
 }
 # fmt: on
 # The other 13: NAV's side, the person's and the overview of places.
@@ -123,6 +125,8 @@ NAVS_SIDE: dict[str, tuple[bool, ...]] = {
     "departement":      (N, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y),
     "admin":            (N, N, N, N, N, N, N, Y, N, N, N, N, N),
     "tiltaksforvalter": (N, N, N, N, N, N, N, Y, Y, Y, N, N, Y),
+    "imdi":             (N, N, N, N, N, N, N, Y, N, N, N, N, N),
+    "bosetting-drammen": (N, N, N, N, N, N, N, Y, N, N, N, N, N),
 }
 # fmt: on
 ANSWERS = {login: SUPPLIERS_SIDE[login] + NAVS_SIDE[login] for login in SUPPLIERS_SIDE}

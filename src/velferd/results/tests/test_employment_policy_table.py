@@ -31,6 +31,8 @@ ANSWERS: dict[str, tuple[bool, bool]] = {
     "departement":      (N,     Y),
     "admin":            (Y,     Y),
     "tiltaksforvalter": (N,     Y),
+    "imdi":             (N,     N),
+    "bosetting-drammen": (N,     N),
 }
 # fmt: on
 

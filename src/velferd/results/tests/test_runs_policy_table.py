@@ -32,6 +32,8 @@ ANSWERS: dict[str, tuple[bool, bool]] = {
     "departement":      (N,      Y),
     "admin":            (N,      Y),
     "tiltaksforvalter": (N,      Y),
+    "imdi":             (N,      N),
+    "bosetting-drammen": (N,      N),
 }
 # fmt: on
 

@@ -42,6 +42,8 @@ SECTION_OF_ROLE = {
     "ministry_staff": "start-ministry",
     "administrator": "start-links",
     "scheme_manager": "start-links",
+    "settlement_officer": "start-links",
+    "settlement_coordinator": "start-links",
 }
 
 
@@ -170,6 +172,16 @@ def test_the_analyst_sees_links_to_the_figures_they_may_see(client_as: Login) ->
     page = client_as("analytiker").get("/start/").content.decode()
     for url in ("/sick-leave/", "/sick-leave/groups/", "/sick-leave/results/"):
         assert f'href="{url}"' in box(page, "start-links")
+
+
+def test_the_settlement_logins_find_their_way_into_the_round(client_as: Login) -> None:
+    officer = box(client_as("imdi").get("/start/").content.decode(), "start-links")
+    for url in ("/settlement/", "/settlement/requests/"):
+        assert f'href="{url}"' in officer
+    assert "/settlement/municipalities/" not in officer
+    coordinator = box(client_as("bosetting-drammen").get("/start/").content.decode(), "start-links")
+    assert 'href="/settlement/municipalities/3301/"' in coordinator
+    assert 'href="/settlement/requests/"' not in coordinator
 
 
 def test_today_is_shown_in_norwegian(client_as: Login) -> None:

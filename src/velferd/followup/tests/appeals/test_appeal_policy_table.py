@@ -33,6 +33,8 @@ ANSWERS: dict[str, tuple[bool, bool, bool]] = {
     "departement":     (N,           N,         N),
     "admin":           (N,           N,         N),
     "tiltaksforvalter": (N,          N,         N),
+    "imdi":             (N,          N,         N),
+    "bosetting-drammen": (N,          N,         N),
 }
 # fmt: on
 

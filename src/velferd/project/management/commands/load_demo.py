@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand, CommandError
 from velferd.access.actor import system_actor
 from velferd.access.roles import Role
 from velferd.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo
-from velferd.settlement.demo import SETTLEMENT_LOGINS
 
 
 class Command(BaseCommand):
@@ -21,5 +20,5 @@ class Command(BaseCommand):
         )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
-        for login in [*DEMO_LOGINS, *SETTLEMENT_LOGINS]:
+        for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.username:<16} {Role(login.role).label}")
