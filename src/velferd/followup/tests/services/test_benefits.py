@@ -232,6 +232,73 @@ class TestBenefitEnd:
         assert Benefit.objects.get(pk=assistance.pk).ends_on == TODAY()
 
 
+class TestBenefitChange:
+    def test_a_caseworker_moves_a_period_and_it_runs_on_the_new_days(
+        self, vera: Actor, allowance: Benefit
+    ) -> None:
+        mark = audit_mark()
+        starts_on, ends_on = TODAY() + DAY, TODAY() + 30 * DAY
+
+        services.benefit_change(actor=vera, benefit=allowance, starts_on=starts_on, ends_on=ends_on)
+
+        stored = Benefit.objects.get(pk=allowance.pk)
+        assert (stored.starts_on, stored.ends_on) == (starts_on, ends_on)
+        assert not stored.runs_on(TODAY())
+        assert actions_since(mark) == ["benefit.changed"]
+        assert last_event().before["starts_on"] == allowance.starts_on.isoformat()
+        assert last_event().after == {
+            "starts_on": starts_on.isoformat(),
+            "ends_on": ends_on.isoformat(),
+        }
+
+    def test_an_end_before_the_start_is_refused_with_422(
+        self, vera: Actor, allowance: Benefit
+    ) -> None:
+        error = refused(
+            lambda: services.benefit_change(
+                actor=vera, benefit=allowance, starts_on=TODAY(), ends_on=TODAY() - DAY
+            ),
+            allowance,
+        )
+        assert (error.code, error.status, error.field) == ("ends_before_start", 422, "ends_on")
+
+    def test_the_state_caseworker_may_not_change_financial_assistance(
+        self, vera: Actor, on_assistance: Person
+    ) -> None:
+        assistance = on_assistance.benefits.get()
+        error = refused(
+            lambda: services.benefit_change(
+                actor=vera, benefit=assistance, starts_on=TODAY(), ends_on=None
+            ),
+            assistance,
+        )
+        assert error.status == 403
+
+
+class TestBenefitDelete:
+    def test_a_period_taken_off_the_record_is_gone_and_its_days_are_in_the_audit_trail(
+        self, vera: Actor, allowance: Benefit
+    ) -> None:
+        mark = audit_mark()
+
+        services.benefit_delete(actor=vera, benefit=allowance)
+
+        assert not Benefit.objects.filter(pk=allowance.pk).exists()
+        assert actions_since(mark) == ["benefit.deleted"]
+        assert last_event().before["starts_on"] == allowance.starts_on.isoformat()
+        assert last_event().before["kind"] == allowance.kind
+
+    def test_the_state_caseworker_may_not_delete_financial_assistance(
+        self, vera: Actor, social: Actor, on_assistance: Person
+    ) -> None:
+        assistance = on_assistance.benefits.get()
+        error = refused(lambda: services.benefit_delete(actor=vera, benefit=assistance), assistance)
+        assert error.status == 403
+        assert Benefit.objects.filter(pk=assistance.pk).exists()
+        services.benefit_delete(actor=social, benefit=assistance)
+        assert not Benefit.objects.filter(pk=assistance.pk).exists()
+
+
 class TestBenefitsVisible:
     def test_the_state_caseworker_does_not_see_financial_assistance(
         self, vera: Actor, social: Actor, on_assistance: Person
