@@ -1,9 +1,10 @@
 """Who works with the schemes' money: every funding policy for every demo login.
 
-Built for each test: a delivery of the demo's supplier (912345688, the login "leverandor"
-is its staff) in Oslo (county 03) and one of another supplier in Vestland (46), each with a
+Built for each test: a delivery in Oslo (county 03) of a supplier of its own, whose staff is
+the new login "leverandoransatt", and one of another supplier in Vestland (46), each with a
 budget, a commitment proposed by a scheme manager of its county and April 2026's claim.
-"tiltaksforvalter" is the scheme manager of Oslo."""
+"leverandor" works for a demo supplier, neither of these; "tiltaksforvalter" is the scheme
+manager of Oslo."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from velferd.demo import DEMO_LOGINS
 from velferd.funding import services
 from velferd.funding.models import Claim, Commitment
 from velferd.organisation.models import County
-from velferd.schemes.models import Delivery, Supplier
-from velferd.schemes.tests.factories import a_delivery, an_agreement
+from velferd.schemes.models import Delivery
+from velferd.schemes.tests.factories import a_delivery, a_staff_login, a_supplier, an_agreement
 
 from .factories import a_budget, a_participation, a_scheme_manager, calculated_claim
 
@@ -37,7 +38,6 @@ FUNDING_QUESTIONS = (
     "view_claim",
 )
 Y, N = True, False
-DEMO_SUPPLIER = "912345688"
 APRIL = datetime.date(2026, 4, 1)
 
 # Each column asks one question about one thing; the questions are FUNDING_QUESTIONS.
@@ -55,7 +55,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("view_claim", "Oslo"),
     ("view_claim", "Vestland"),
 )
-# "Oslo": the demo supplier's delivery in Oslo; "Vestland": another supplier's in Vestland.
+# "Oslo": the own supplier's delivery in Oslo; "Vestland": another supplier's in Vestland.
 # fmt: off
 ANSWERS: dict[str, tuple[bool, ...]] = {
     #                   work  manage budget    commitment  claim     submit    view
@@ -66,15 +66,14 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "kontorleder":      (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "ia-radgiver":      (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "fastlege":         (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
-    "leverandor":       (Y,   N,      N, N,    N, N,       N, N,     Y, N,     Y, N),
+    "leverandor":       (Y,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
+    "leverandoransatt": (Y,   N,      N, N,    N, N,       N, N,     Y, N,     Y, N),
     "arbeidsgiver":     (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "innbygger":        (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "analytiker":       (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "departement":      (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "admin":            (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "tiltaksforvalter": (Y,   Y,      Y, N,    Y, N,       Y, N,     N, N,     Y, N),
-    "imdi":             (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
-    "bosetting-drammen": (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
 }
 # fmt: on
 
@@ -90,6 +89,7 @@ class InACounty:
 class Records:
     oslo: InACounty
     vestland: InACounty
+    staff: Actor  # of the supplier in Oslo
 
 
 def _in(delivery: Delivery, proposer: Actor) -> InACounty:
@@ -106,8 +106,8 @@ def _in(delivery: Delivery, proposer: Actor) -> InACounty:
 
 @pytest.fixture
 def records() -> Records:
-    demo_supplier = Supplier.objects.get(organisation_number=DEMO_SUPPLIER)
-    oslo = a_delivery(agreement=an_agreement(supplier=demo_supplier, rate=Decimal("100.00")))
+    own_supplier = a_supplier()
+    oslo = a_delivery(agreement=an_agreement(supplier=own_supplier, rate=Decimal("100.00")))
     vestland = a_delivery(
         agreement=an_agreement(counties=["46"], rate=Decimal("100.00")),
         county=County.objects.get(number="46"),
@@ -115,6 +115,7 @@ def records() -> Records:
     return Records(
         _in(oslo, a_scheme_manager("forvalter-oslo", "03")),
         _in(vestland, a_scheme_manager("forvalter-vestland", "46")),
+        a_staff_login(own_supplier),
     )
 
 
@@ -133,19 +134,21 @@ def ask(actor: Actor, column: int, records: Records) -> bool:
 
 def test_the_table_asks_every_question_of_every_demo_login() -> None:
     assert {question for question, _ in COLUMNS} == set(FUNDING_QUESTIONS)
-    assert set(ANSWERS) == {login.username for login in DEMO_LOGINS}
+    assert set(ANSWERS) == {login.username for login in DEMO_LOGINS} | {"leverandoransatt"}
     assert all(len(row) == len(COLUMNS) for row in ANSWERS.values())
 
 
 def test_the_records_are_what_the_table_assumes(records: Records) -> None:
     oslo, vestland = records.oslo, records.vestland
     assert oslo.delivery.county_id == "03" and vestland.delivery.county_id == "46"
-    assert oslo.delivery.supplier.organisation_number == DEMO_SUPPLIER
-    assert vestland.delivery.supplier.organisation_number != DEMO_SUPPLIER
+    own = oslo.delivery.supplier.organisation_number
+    assert vestland.delivery.supplier.organisation_number != own
+    assert policies.supplier_organisation_numbers(records.staff) == {own}
     for rows in (oslo, vestland):
         assert rows.commitment.delivery == rows.delivery
         assert rows.claim.delivery == rows.delivery
-    assert login_actor("leverandor").assignments[0].organisation_number == DEMO_SUPPLIER
+    [works_for] = policies.supplier_organisation_numbers(login_actor("leverandor"))
+    assert works_for not in {own, vestland.delivery.supplier.organisation_number}
 
 
 @pytest.mark.parametrize(
@@ -159,7 +162,8 @@ def test_the_records_are_what_the_table_assumes(records: Records) -> None:
 def test_each_login_gets_its_answer(
     records: Records, login: str, column: int, expected: bool
 ) -> None:
-    assert ask(login_actor(login), column, records) is expected
+    actor = records.staff if login == "leverandoransatt" else login_actor(login)
+    assert ask(actor, column, records) is expected
 
 
 @pytest.mark.parametrize("column", range(len(COLUMNS)))

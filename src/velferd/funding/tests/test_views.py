@@ -11,8 +11,7 @@ from django.test import Client
 
 from velferd.access.models import User
 from velferd.funding.models import Claim, PaymentExport
-from velferd.schemes.models import Supplier
-from velferd.schemes.tests.factories import a_delivery, an_agreement
+from velferd.schemes.tests.factories import a_delivery, a_staff_login, a_supplier, an_agreement
 
 from .factories import a_budget, a_participation, an_approved_commitment, attester
 
@@ -66,7 +65,8 @@ def test_the_commitment_form_names_each_missing_field() -> None:
 
 
 def test_a_claim_from_calculation_to_the_payment_file() -> None:
-    supplier_record = Supplier.objects.get(organisation_number="912345688")
+    supplier_record = a_supplier()
+    a_staff_login(supplier_record)
     agreement = an_agreement(rate=Decimal("30000.00"), supplier=supplier_record)
     delivery = a_delivery(agreement=agreement, places=1)
     a_budget(delivery)
@@ -77,7 +77,7 @@ def test_a_claim_from_calculation_to_the_payment_file() -> None:
     assert response.status_code == 302
     claim = Claim.objects.get(delivery=delivery, month=NOVEMBER)
     assert claim.amount == Decimal("5500.00")
-    supplier = client_of("leverandor")
+    supplier = client_of("leverandoransatt")
     page = supplier.get(f"/funding/claims/{claim.pk}/").content.decode()
     assert "5\u00a0500,00\u00a0kr" in page or "5\u00a0500,00 kr" in page
     bad = supplier.post(
@@ -100,15 +100,17 @@ def test_a_claim_from_calculation_to_the_payment_file() -> None:
     assert approver_client.post("/funding/exports/").status_code == 302
     export = PaymentExport.objects.get(claims=claim)
     file = approver_client.get(f"/funding/exports/{export.pk}/file/")
-    assert f"{claim.pk};912345688;86011117947;550000;" in file.content.decode()
+    line = f"{claim.pk};{supplier_record.organisation_number};86011117947;550000;"
+    assert line in file.content.decode()
 
 
 def test_the_supplier_enters_a_claim_where_nothing_is_calculated() -> None:
-    supplier_record = Supplier.objects.get(organisation_number="912345688")
+    supplier_record = a_supplier()
+    a_staff_login(supplier_record)
     hourly = a_delivery(
         agreement=an_agreement(price_model="agreed_hourly", supplier=supplier_record)
     )
-    supplier = client_of("leverandor")
+    supplier = client_of("leverandoransatt")
     assert hourly.number in supplier.get("/funding/claims/new/").content.decode()
     wrong = supplier.post("/funding/claims/new/", {"delivery": "", "month": "", "amount": "x"})
     body = wrong.content.decode()

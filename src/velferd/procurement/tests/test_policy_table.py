@@ -2,17 +2,17 @@
 demo login.
 
 Built for each test: a published competition in Oslo (county 03) run by "tiltaksforvalter",
-with a bid from the demo's supplier (912345688, the login "leverandor" is its staff) and one
-from another supplier; a draft competition in Oslo; and a published small tender of NAV
-Grünerløkka (0317) made by "kontorleder", evaluated by "veileder" and "beslutter" (who has
-declared a conflict of interest and is replaced), with another supplier's bid. Bids are asked
-about a minute before and a minute after their competition's bid deadline."""
+with a bid from a supplier of its own (by its staff, the new login "leverandoransatt") and
+one from another supplier ("leverandor" works for a demo supplier, neither of these); a
+draft competition in Oslo; and a published small tender of NAV Grünerløkka (0317) made by
+"kontorleder", evaluated by "veileder" and "beslutter" (who has declared a conflict of
+interest and is replaced), with another supplier's bid. Bids are asked about a minute before
+and a minute after their competition's bid deadline."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
 import pytest
 
@@ -25,7 +25,7 @@ from velferd.procurement.models import Bid, Competition, CompetitionStatus, Eval
 from velferd.schemes.models import Supplier
 from velferd.schemes.tests.factories import a_supplier
 
-from .factories import a_bid, a_competition, answers_for, published
+from .factories import a_bid, a_competition, published
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,6 @@ PROCUREMENT_QUESTIONS = (
     "score",
 )
 Y, N = True, False
-DEMO_SUPPLIER = "912345688"
 MINUTE = datetime.timedelta(minutes=1)
 
 # Each column asks one question about one thing; the questions are PROCUREMENT_QUESTIONS.
@@ -55,10 +54,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("view_competition", "Oslo's"),
     ("view_competition", "the draft"),
     ("view_competition", "the small tender"),
-    ("bid_for", "the demo supplier"),
+    ("bid_for", "its own supplier"),
     ("bid_for", "another supplier"),
-    ("view_bid", "the demo supplier's, before the deadline"),
-    ("view_bid", "the demo supplier's, after the deadline"),
+    ("view_bid", "its own supplier's, before the deadline"),
+    ("view_bid", "its own supplier's, after the deadline"),
     ("view_bid", "another's, before the deadline"),
     ("view_bid", "another's, after the deadline"),
     ("view_bid", "in the small tender, after the deadline"),
@@ -76,15 +75,14 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "kontorleder":      (N, Y,  N, Y,     N, Y,   N,    N, N, Y, N, N,  N, N, N, N, Y,  N,  N),
     "ia-radgiver":      (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
     "fastlege":         (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
-    "leverandor":       (N, N,  N, N,     N, N,   N,    Y, N, Y, Y, N,  Y, Y, N, N, N,  N,  N),
+    "leverandor":       (N, N,  N, N,     N, N,   N,    Y, N, Y, N, N,  N, N, N, N, N,  N,  N),
+    "leverandoransatt": (N, N,  N, N,     N, N,   N,    Y, N, Y, Y, N,  Y, Y, N, N, N,  N,  N),
     "arbeidsgiver":     (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
     "innbygger":        (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
     "analytiker":       (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
     "departement":      (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
     "admin":            (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
     "tiltaksforvalter": (Y, Y,  N, Y,     Y, Y,   Y,    Y, Y, Y, N, N,  N, Y, N, Y, Y,  N,  N),
-    "imdi":             (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
-    "bosetting-drammen": (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
 }
 # fmt: on
 
@@ -94,8 +92,9 @@ class Records:
     oslo: Competition
     draft: Competition
     small_tender: Competition
-    demo_supplier: Supplier
-    demo_bid: Bid
+    own_supplier: Supplier
+    staff: Actor
+    own_bid: Bid
     other_bid: Bid
     small_tender_bid: Bid
     named: Evaluator  # veileder's, in the small tender
@@ -104,15 +103,9 @@ class Records:
 
 @pytest.fixture
 def records() -> Records:
-    demo_supplier = Supplier.objects.get(organisation_number=DEMO_SUPPLIER)
+    own_supplier = a_supplier()
     oslo = published()
-    demo_bid = services.bid_submit(
-        actor=login_actor("leverandor"),
-        competition=oslo,
-        price=Decimal("20000.00"),
-        places=10,
-        answers=answers_for(oslo),
-    )
+    own_bid, staff = a_bid(oslo, "20000.00", supplier=own_supplier)
     other_bid, _ = a_bid(oslo, "21000.00")
     draft = a_competition()
     kontorleder = login_actor("kontorleder")
@@ -128,8 +121,9 @@ def records() -> Records:
         oslo,
         draft,
         small_tender,
-        demo_supplier,
-        demo_bid,
+        own_supplier,
+        staff,
+        own_bid,
         other_bid,
         small_tender_bid,
         evaluators["veileder"],
@@ -150,10 +144,10 @@ def ask(actor: Actor, column: int, records: Records) -> bool:
         "Oslo's": (oslo,),
         "the draft": (records.draft,),
         "the small tender": (small_tender,),
-        "the demo supplier": (records.demo_supplier,),
+        "its own supplier": (records.own_supplier,),
         "another supplier": (a_supplier(),),
-        "the demo supplier's, before the deadline": (records.demo_bid, before),
-        "the demo supplier's, after the deadline": (records.demo_bid, after),
+        "its own supplier's, before the deadline": (records.own_bid, before),
+        "its own supplier's, after the deadline": (records.own_bid, after),
         "another's, before the deadline": (records.other_bid, before),
         "another's, after the deadline": (records.other_bid, after),
         "in the small tender, after the deadline": (
@@ -166,9 +160,14 @@ def ask(actor: Actor, column: int, records: Records) -> bool:
     return bool(getattr(policies, f"can_{question}")(actor, *arguments[about]))
 
 
+def actor_of(login: str, records: Records) -> Actor:
+    """The login's actor; "leverandoransatt" is the new login of the bidder's own staff."""
+    return records.staff if login == "leverandoransatt" else login_actor(login)
+
+
 def test_the_table_asks_every_question_of_every_demo_login() -> None:
     assert {question for question, _ in COLUMNS} == set(PROCUREMENT_QUESTIONS)
-    assert set(ANSWERS) == {login.username for login in DEMO_LOGINS}
+    assert set(ANSWERS) == {login.username for login in DEMO_LOGINS} | {"leverandoransatt"}
     assert all(len(row) == len(COLUMNS) for row in ANSWERS.values())
 
 
@@ -179,9 +178,13 @@ def test_the_records_are_what_the_table_assumes(records: Records) -> None:
     assert records.small_tender.status == CompetitionStatus.PUBLISHED
     office = records.small_tender.office
     assert office is not None and office.unit_number == "0317"
-    assert records.demo_bid.supplier == records.demo_supplier
-    assert records.other_bid.supplier != records.demo_supplier
-    assert records.small_tender_bid.supplier != records.demo_supplier
+    own = records.own_supplier
+    assert records.own_bid.supplier == own
+    assert records.other_bid.supplier != own and records.small_tender_bid.supplier != own
+    assert policies.supplier_organisation_numbers(records.staff) == {own.organisation_number}
+    [works_for] = policies.supplier_organisation_numbers(login_actor("leverandor"))
+    bidders = {records.other_bid.supplier, records.small_tender_bid.supplier, own}
+    assert works_for not in {supplier.organisation_number for supplier in bidders}
     assert not records.named.replaced
     assert records.replaced.replaced and records.replaced.has_conflict
 
@@ -197,7 +200,7 @@ def test_the_records_are_what_the_table_assumes(records: Records) -> None:
 def test_each_login_gets_its_answer(
     records: Records, login: str, column: int, expected: bool
 ) -> None:
-    assert ask(login_actor(login), column, records) is expected
+    assert ask(actor_of(login, records), column, records) is expected
 
 
 @pytest.mark.parametrize("column", range(len(COLUMNS)))

@@ -9,7 +9,10 @@ from typing import cast
 import factory
 from stdnum.no import orgnr
 
+from velferd.access.actor import Actor
 from velferd.access.models import User
+from velferd.access.roles import Role
+from velferd.core.testing import new_user
 from velferd.organisation.models import County, Municipality, Office
 from velferd.schemes.models import (
     Agreement,
@@ -23,7 +26,9 @@ from velferd.schemes.models import (
     PriceModel,
     SchemeType,
     Supplier,
+    SupplierContact,
     SupplierKind,
+    SupplierUnit,
 )
 
 
@@ -68,6 +73,30 @@ class SupplierFactory(factory.django.DjangoModelFactory):
     organisation_number = factory.Sequence(supplier_organisation_number)
     name = factory.Sequence(lambda n: f"Testleverandør {n} AS")
     kind = SupplierKind.COMMERCIAL
+
+
+class SupplierUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupplierUnit
+
+    supplier = factory.SubFactory(SupplierFactory)
+    # Far along the series the suppliers take theirs from, so no test's number is taken.
+    organisation_number = factory.Sequence(lambda n: supplier_organisation_number(3000 + n))
+    name = factory.Sequence(lambda n: f"Testavdeling {n}")
+    street = "Storgata 1"
+    postcode = "0155"
+    place = "Oslo"
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(number="0301"))
+
+
+class SupplierContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupplierContact
+
+    supplier = factory.SubFactory(SupplierFactory)
+    name = factory.Sequence(lambda n: f"Kontakt {n}")
+    title = "Daglig leder"
+    email = factory.Sequence(lambda n: f"kontakt{n}@leverandor.example.no")
 
 
 def _a_staff_user() -> User:
@@ -142,6 +171,27 @@ def a_scheme_type(**fields: object) -> SchemeType:
 
 def a_supplier(**fields: object) -> Supplier:
     return cast(Supplier, SupplierFactory(**fields))
+
+
+def a_unit(supplier: Supplier, **fields: object) -> SupplierUnit:
+    """A sub-unit of the supplier in Oslo."""
+    return cast(SupplierUnit, SupplierUnitFactory(supplier=supplier, **fields))
+
+
+def a_contact(supplier: Supplier, **fields: object) -> SupplierContact:
+    return cast(SupplierContact, SupplierContactFactory(supplier=supplier, **fields))
+
+
+def a_staff_login(
+    supplier: Supplier, username: str = "leverandoransatt", full_name: str = "Sara Stab"
+) -> Actor:
+    """A new login working for the supplier (the supplier role, bound to its number)."""
+    return new_user(
+        username,
+        Role.SUPPLIER,
+        full_name=full_name,
+        organisation_number=supplier.organisation_number,
+    )
 
 
 def an_agreement(**fields: object) -> Agreement:

@@ -18,17 +18,21 @@ from velferd.audit.models import AuditEvent
 from velferd.core.tests.concurrency import load_demo_data, postgresql_only, run_together
 from velferd.schemes.models import Supplier
 
+from .factories import a_staff_login, a_supplier
+
 pytestmark = [postgresql_only, pytest.mark.django_db(transaction=True)]
 
-NUMBER = "912345688"
-URL = f"/api/v1/schemes/suppliers/{NUMBER}"
+API = "/api/v1/schemes/suppliers"
 
 
 @pytest.fixture
-def demo() -> None:
-    """The demo logins and suppliers (the flush after the previous transactional test took
-    them away)."""
+def supplier() -> Supplier:
+    """A supplier of the test's own, with its staff "leverandoransatt", once the demo logins
+    are back (the flush after the previous transactional test took them away)."""
     load_demo_data()
+    supplier = a_supplier(name="Bråten AI AS")
+    a_staff_login(supplier)
+    return supplier
 
 
 def calling(username: str, method: str, path: str, body: dict[str, Any]) -> Callable[[], Any]:
@@ -43,25 +47,27 @@ def calling(username: str, method: str, path: str, body: dict[str, Any]) -> Call
     return call
 
 
-def test_two_changes_from_the_same_version_one_wins_the_other_is_409(demo: None) -> None:
-    version = Supplier.objects.get(organisation_number=NUMBER).version
-    names = ["Grorud AI AS", "Grorud Inkludering AS"]
+def test_two_changes_from_the_same_version_one_wins_the_other_is_409(
+    supplier: Supplier,
+) -> None:
+    version, url = supplier.version, f"{API}/{supplier.organisation_number}"
+    names = ["Bråten Arbeid AS", "Bråten Inkludering AS"]
     responses = run_together(
         [
-            calling("tiltaksforvalter", "patch", URL, {"version": version, "name": name})
+            calling("tiltaksforvalter", "patch", url, {"version": version, "name": name})
             for name in names
         ]
     )
     statuses = Counter(getattr(r, "status_code", repr(r)) for r in responses)
     assert statuses == {200: 1, 409: 1}
-    saved = Supplier.objects.get(organisation_number=NUMBER)
+    saved = Supplier.objects.get(pk=supplier.pk)
     winner = next(r for r in responses if r.status_code == 200).json()
     assert saved.name == winner["name"] and saved.version == version + 1
     assert AuditEvent.objects.filter(action="supplier.changed").count() == 1
 
 
-def test_a_contact_and_a_change_from_the_same_version_one_wins(demo: None) -> None:
-    supplier = Supplier.objects.get(organisation_number=NUMBER)
+def test_a_contact_and_a_change_from_the_same_version_one_wins(supplier: Supplier) -> None:
+    url = f"{API}/{supplier.organisation_number}"
     contacts_before = supplier.contacts.count()
     contact = {
         "version": supplier.version,
@@ -70,9 +76,9 @@ def test_a_contact_and_a_change_from_the_same_version_one_wins(demo: None) -> No
     }
     responses = run_together(
         [
-            calling("leverandor", "post", f"{URL}/contacts", contact),
+            calling("leverandoransatt", "post", f"{url}/contacts", contact),
             calling(
-                "tiltaksforvalter", "patch", URL, {"version": supplier.version, "name": "X AS"}
+                "tiltaksforvalter", "patch", url, {"version": supplier.version, "name": "X AS"}
             ),
         ]
     )

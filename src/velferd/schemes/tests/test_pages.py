@@ -8,10 +8,10 @@ from django.test import Client
 
 from velferd.access.models import User
 from velferd.core.testing import nb
-from velferd.schemes.models import SchemeType, Supplier
+from velferd.schemes.models import SchemeType
 from velferd.schemes.services.catalogue import TEXTS
 
-from .factories import a_supplier
+from .factories import a_contact, a_staff_login, a_supplier, a_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -92,26 +92,35 @@ def test_only_scheme_managers_reach_the_form() -> None:
 
 
 def test_the_supplier_page_shows_units_contacts_and_staff() -> None:
-    page = client_of("leverandor").get("/schemes/suppliers/912345688/").content.decode()
-    assert "Grorud Arbeid og Inkludering, Alna" in page
-    assert "Kari Nordmann" in page
-    assert "Lars Leverandør" in page
+    supplier = a_supplier(name="Bråten Arbeid AS")
+    a_unit(supplier, name="Bråten Arbeid, Alna")
+    a_contact(supplier, name="Kine Kontakt")
+    a_staff_login(supplier, full_name="Sofie Stab")
+    path = f"/schemes/suppliers/{supplier.organisation_number}/"
+    page = client_of("leverandoransatt").get(path).content.decode()
+    assert "Bråten Arbeid, Alna" in page
+    assert "Kine Kontakt" in page
+    assert "Sofie Stab" in page
 
 
 def test_supplier_staff_find_their_own_supplier_and_not_another() -> None:
-    other = a_supplier()
-    client = client_of("leverandor")
+    own, other = a_supplier(), a_supplier()
+    a_staff_login(own)
+    client = client_of("leverandoransatt")
     mine = client.get("/schemes/suppliers/mine/")
-    assert mine.status_code == 302 and mine["Location"].endswith("/schemes/suppliers/912345688/")
+    assert mine.status_code == 302
+    assert mine["Location"].endswith(f"/schemes/suppliers/{own.organisation_number}/")
     assert client.get(f"/schemes/suppliers/{other.organisation_number}/").status_code == 404
     assert client.get("/schemes/suppliers/").status_code == 302
 
 
 def test_supplier_staff_add_a_contact_with_every_error_at_once() -> None:
-    supplier = Supplier.objects.get(organisation_number="912345688")
-    client = client_of("leverandor")
+    supplier = a_supplier()
+    a_staff_login(supplier)
+    path = f"/schemes/suppliers/{supplier.organisation_number}/contacts/new/"
+    client = client_of("leverandoransatt")
     response = client.post(
-        "/schemes/suppliers/912345688/contacts/new/",
+        path,
         {"version": supplier.version, "name": "", "email": "ikke-epost", "phone": "abc"},
     )
     assert response.status_code == 422
@@ -119,7 +128,7 @@ def test_supplier_staff_add_a_contact_with_every_error_at_once() -> None:
     for field in ("name", "email", "phone"):
         assert f'id="error-{field}"' in page, field
     saved = client.post(
-        "/schemes/suppliers/912345688/contacts/new/",
+        path,
         {"version": supplier.version, "name": "Nina Ny", "email": "nina@example.no"},
     )
     assert saved.status_code == 302

@@ -1,10 +1,11 @@
 """Who sees and works with the scheme catalogue, suppliers, agreements and deliveries: every
 schemes policy for every demo login.
 
-Built for each test: the demo's supplier (912345688, the login "leverandor" is its staff)
-with an agreement and a delivery in Oslo (county 03, open to NAV Grünerløkka), and another
-supplier with an agreement and a delivery in Vestland (46). "tiltaksforvalter" is the
-scheme manager of Oslo."""
+Built for each test: a supplier of its own, whose staff is the new login
+"leverandoransatt", with an agreement and a delivery in Oslo (county 03, open to NAV
+Grünerløkka), and another supplier with an agreement and a delivery in Vestland (46).
+"leverandor" works for a demo supplier, neither of these; "tiltaksforvalter" is the scheme
+manager of Oslo."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from velferd.demo import DEMO_LOGINS
 from velferd.organisation.models import County
 from velferd.schemes.models import Agreement, Delivery, Supplier
 
-from .factories import a_delivery, a_supplier, an_agreement
+from .factories import a_delivery, a_staff_login, a_supplier, an_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,6 @@ SCHEME_QUESTIONS = (
     "manage_delivery",
 )
 Y, N = True, False
-DEMO_SUPPLIER = "912345688"
 
 # Each column asks one question about one thing; the questions are SCHEME_QUESTIONS.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -55,18 +55,18 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("edit_catalogue", ""),
     ("view_catalogue", ""),
     ("register_supplier", ""),
-    ("view_supplier", "the demo's"),
+    ("view_supplier", "own"),
     ("view_supplier", "another"),
-    ("edit_supplier", "the demo's"),
-    ("edit_supplier_details", "the demo's"),
+    ("edit_supplier", "own"),
+    ("edit_supplier_details", "own"),
     ("edit_supplier_details", "another"),
-    ("view_agreement", "the demo supplier's in Oslo"),
+    ("view_agreement", "own in Oslo"),
     ("view_agreement", "another's in Vestland"),
-    ("manage_agreement", "the demo supplier's in Oslo"),
+    ("manage_agreement", "own in Oslo"),
     ("manage_agreement", "another's in Vestland"),
-    ("view_delivery", "the demo supplier's in Oslo"),
+    ("view_delivery", "own in Oslo"),
     ("view_delivery", "another's in Vestland"),
-    ("manage_delivery", "the demo supplier's in Oslo"),
+    ("manage_delivery", "own in Oslo"),
     ("manage_delivery", "another's in Vestland"),
 )
 # fmt: off
@@ -83,22 +83,22 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "kontorleder":      (N, N, N, N, N, Y, Y, N, Y, N, Y, Y, N, N, N, N, N, N, N, Y, Y, N, N),
     "ia-radgiver":      (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
     "fastlege":         (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
-    "leverandor":       (N, N, N, N, Y, Y, N, N, Y, N, Y, N, N, Y, N, Y, N, N, N, Y, N, N, N),
+    "leverandor":       (N, N, N, N, Y, Y, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "leverandoransatt": (N, N, N, N, Y, Y, N, N, Y, N, Y, N, N, Y, N, Y, N, N, N, Y, N, N, N),
     "arbeidsgiver":     (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
     "innbygger":        (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
     "analytiker":       (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
     "departement":      (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
     "admin":            (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
     "tiltaksforvalter": (Y, N, Y, N, Y, Y, N, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, N, Y, Y, Y, N),
-    "imdi":             (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
-    "bosetting-drammen": (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
 }
 # fmt: on
 
 
 @dataclass(frozen=True)
 class Records:
-    demo_supplier: Supplier
+    own: Supplier
+    staff: Actor
     another: Supplier
     agreement_oslo: Agreement
     agreement_vestland: Agreement
@@ -108,12 +108,12 @@ class Records:
 
 @pytest.fixture
 def records() -> Records:
-    demo_supplier = Supplier.objects.get(organisation_number=DEMO_SUPPLIER)
-    another = a_supplier()
-    agreement_oslo = an_agreement(supplier=demo_supplier, counties=["03"])
+    own, another = a_supplier(), a_supplier()
+    agreement_oslo = an_agreement(supplier=own, counties=["03"])
     agreement_vestland = an_agreement(supplier=another, counties=["46"])
     return Records(
-        demo_supplier,
+        own,
+        a_staff_login(own),
         another,
         agreement_oslo,
         agreement_vestland,
@@ -131,9 +131,9 @@ def ask(actor: Actor, column: int, records: Records) -> bool:
     county = {"Oslo": "03", "Vestland": "46"}.get(about)
     arguments: dict[str, tuple[object, ...]] = {
         "": (),
-        "the demo's": (records.demo_supplier,),
+        "own": (records.own,),
         "another": (records.another,),
-        "the demo supplier's in Oslo": (
+        "own in Oslo": (
             records.agreement_oslo if question.endswith("agreement") else records.delivery_oslo,
         ),
         "another's in Vestland": (
@@ -147,18 +147,26 @@ def ask(actor: Actor, column: int, records: Records) -> bool:
     return bool(getattr(policies, f"can_{question}")(actor, *arguments[about]))
 
 
+def actor_of(login: str, records: Records) -> Actor:
+    """The login's actor; "leverandoransatt" is the new login of the supplier's own staff."""
+    return records.staff if login == "leverandoransatt" else login_actor(login)
+
+
 def test_the_table_asks_every_question_of_every_demo_login() -> None:
     assert {question for question, _ in COLUMNS} == set(SCHEME_QUESTIONS)
-    assert set(ANSWERS) == {login.username for login in DEMO_LOGINS}
+    assert set(ANSWERS) == {login.username for login in DEMO_LOGINS} | {"leverandoransatt"}
     assert all(len(row) == len(COLUMNS) for row in ANSWERS.values())
 
 
 def test_the_records_are_what_the_table_assumes(records: Records) -> None:
-    assert login_actor("leverandor").assignments[0].organisation_number == DEMO_SUPPLIER
-    assert records.another.organisation_number != DEMO_SUPPLIER
+    [works_for] = policies.supplier_organisation_numbers(login_actor("leverandor"))
+    assert works_for not in {records.own.organisation_number, records.another.organisation_number}
+    assert policies.supplier_organisation_numbers(records.staff) == {
+        records.own.organisation_number
+    }
     assert {c.pk for c in records.agreement_oslo.counties.all()} == {"03"}
     assert {c.pk for c in records.agreement_vestland.counties.all()} == {"46"}
-    assert records.delivery_oslo.supplier == records.demo_supplier
+    assert records.delivery_oslo.supplier == records.own
     assert records.delivery_oslo.county_id == "03"
     assert records.delivery_vestland.supplier == records.another
     assert records.delivery_vestland.county_id == "46"
@@ -175,7 +183,7 @@ def test_the_records_are_what_the_table_assumes(records: Records) -> None:
 def test_each_login_gets_its_answer(
     records: Records, login: str, column: int, expected: bool
 ) -> None:
-    assert ask(login_actor(login), column, records) is expected
+    assert ask(actor_of(login, records), column, records) is expected
 
 
 @pytest.mark.parametrize("column", range(len(COLUMNS)))

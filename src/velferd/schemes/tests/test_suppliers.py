@@ -4,6 +4,7 @@ and changes what (supplier staff their own supplier only)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from velferd.core.testing import login_actor, new_user
 from velferd.schemes import services
 from velferd.schemes.models import Supplier, SupplierKind
 
-from .factories import a_supplier, supplier_organisation_number
+from .factories import a_staff_login, a_supplier, a_unit, supplier_organisation_number
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/schemes/suppliers"
@@ -46,13 +47,17 @@ def test_a_scheme_manager_registers_a_supplier_and_it_is_audited() -> None:
 
 
 @pytest.mark.parametrize(
-    ("number", "status", "code"),
+    ("number_of", "status", "code"),
     [
-        ("912345687", 422, "invalid_organisation_number"),
-        ("912345688", 409, "organisation_number_taken"),
+        (lambda: "912345687", 422, "invalid_organisation_number"),
+        (lambda: a_supplier().organisation_number, 409, "organisation_number_taken"),
     ],
+    ids=["invalid", "taken"],
 )
-def test_a_bad_or_taken_organisation_number_is_refused(number: str, status: int, code: str) -> None:
+def test_a_bad_or_taken_organisation_number_is_refused(
+    number_of: Callable[[], str], status: int, code: str
+) -> None:
+    number = number_of()
     before = Supplier.objects.count()
     response = post(
         client_of("tiltaksforvalter"),
@@ -76,12 +81,13 @@ def test_an_unknown_supplier_is_404() -> None:
 
 
 def test_supplier_staff_see_only_their_own_supplier() -> None:
-    other = a_supplier()
-    staff = client_of("leverandor")
-    assert staff.get(f"{API}/912345688").status_code == 200
+    own, other = a_supplier(), a_supplier()
+    a_staff_login(own)
+    staff = client_of("leverandoransatt")
+    assert staff.get(f"{API}/{own.organisation_number}").status_code == 200
     assert staff.get(f"{API}/{other.organisation_number}").status_code == 404
     listed = {row["organisation_number"] for row in staff.get(API).json()["items"]}
-    assert listed == {"912345688"}
+    assert listed == {own.organisation_number}
 
 
 def test_nav_staff_who_work_with_schemes_see_every_supplier() -> None:
@@ -92,11 +98,13 @@ def test_nav_staff_who_work_with_schemes_see_every_supplier() -> None:
 
 
 def test_supplier_staff_add_a_contact_to_their_own_supplier_but_not_to_another() -> None:
-    own = Supplier.objects.get(organisation_number="912345688")
-    other = a_supplier()
+    own, other = a_supplier(), a_supplier()
+    a_staff_login(own)
     contact = {"name": "Nora Ny", "title": "Rådgiver", "email": "nora@example.no", "phone": ""}
-    staff = client_of("leverandor")
-    added = post(staff, f"{API}/912345688/contacts", {**contact, "version": own.version})
+    staff = client_of("leverandoransatt")
+    added = post(
+        staff, f"{API}/{own.organisation_number}/contacts", {**contact, "version": own.version}
+    )
     assert added.status_code == 201
     refused = post(
         staff, f"{API}/{other.organisation_number}/contacts", {**contact, "version": other.version}
@@ -106,9 +114,10 @@ def test_supplier_staff_add_a_contact_to_their_own_supplier_but_not_to_another()
 
 
 def test_supplier_staff_cannot_change_the_suppliers_own_facts() -> None:
-    own = Supplier.objects.get(organisation_number="912345688")
-    response = client_of("leverandor").patch(
-        f"{API}/912345688",
+    own = a_supplier()
+    a_staff_login(own)
+    response = client_of("leverandoransatt").patch(
+        f"{API}/{own.organisation_number}",
         json.dumps({"version": own.version, "name": "Annet navn"}),
         content_type="application/json",
     )
@@ -116,10 +125,14 @@ def test_supplier_staff_cannot_change_the_suppliers_own_facts() -> None:
 
 
 def test_the_suppliers_page_lists_its_staff() -> None:
-    body = client_of("tiltaksforvalter").get(f"{API}/912345688").json()
-    assert "Lars Leverandør" in body["staff"]
+    supplier = a_supplier(kind=SupplierKind.SHELTERED)
+    a_unit(supplier, name="Verksted Alna")
+    a_unit(supplier, name="Verksted Bryn")
+    a_staff_login(supplier, full_name="Sofie Stab")
+    body = client_of("tiltaksforvalter").get(f"{API}/{supplier.organisation_number}").json()
+    assert "Sofie Stab" in body["staff"]
     assert body["kind"] == SupplierKind.SHELTERED
-    assert len(body["units"]) >= 2
+    assert len(body["units"]) == 2
 
 
 def test_a_unit_change_with_a_stale_version_is_refused_and_leaves_nothing() -> None:
@@ -141,12 +154,13 @@ def test_a_unit_change_with_a_stale_version_is_refused_and_leaves_nothing() -> N
 def test_a_unit_needs_a_valid_unique_organisation_number_and_an_address() -> None:
     manager = login_actor("tiltaksforvalter")
     supplier = a_supplier()
+    elsewhere = a_unit(a_supplier())
     with pytest.raises(DomainError) as taken:
         services.unit_add(
             actor=manager,
             supplier=supplier,
             version=supplier.version,
-            organisation_number="923456708",
+            organisation_number=elsewhere.organisation_number,
             name="Avdeling",
             street="Gate 1",
             postcode="0150",
@@ -170,9 +184,9 @@ def test_a_unit_needs_a_valid_unique_organisation_number_and_an_address() -> Non
     assert not supplier.units.exists()
 
 
-def test_a_new_supplier_login_for_another_number_sees_nothing_of_the_demo_supplier() -> None:
-    other = a_supplier()
+def test_a_new_supplier_login_for_another_number_sees_nothing_of_the_first_supplier() -> None:
+    first, other = a_supplier(), a_supplier()
     new_user("annen-leverandor", "supplier", organisation_number=other.organisation_number)
     client = client_of("annen-leverandor")
-    assert client.get(f"{API}/912345688").status_code == 404
+    assert client.get(f"{API}/{first.organisation_number}").status_code == 404
     assert client.get(f"{API}/{other.organisation_number}").status_code == 200
