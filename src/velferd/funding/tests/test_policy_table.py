@@ -74,6 +74,8 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "departement":      (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "admin":            (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
     "tiltaksforvalter": (Y,   Y,      Y, N,    Y, N,       Y, N,     N, N,     Y, N),
+    "imdi":             (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
+    "bosetting-drammen": (N,   N,      N, N,    N, N,       N, N,     N, N,     N, N),
 }
 # fmt: on
 

@@ -83,6 +83,8 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "departement":      (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
     "admin":            (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
     "tiltaksforvalter": (Y, Y,  N, Y,     Y, Y,   Y,    Y, Y, Y, N, N,  N, Y, N, Y, Y,  N,  N),
+    "imdi":             (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
+    "bosetting-drammen": (N, N,  N, N,     N, N,   N,    N, N, N, N, N,  N, N, N, N, N,  N,  N),
 }
 # fmt: on
 

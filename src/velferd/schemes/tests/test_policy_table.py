@@ -91,6 +91,8 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "departement":      (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
     "admin":            (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
     "tiltaksforvalter": (Y, N, Y, N, Y, Y, N, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, N, Y, Y, Y, N),
+    "imdi":             (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
+    "bosetting-drammen": (N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
 }
 # fmt: on
 
