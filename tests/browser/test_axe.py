@@ -51,40 +51,52 @@ def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
 
 
 class Checker:
-    """Checks each page a login reaches. A public page differs from login to login only in
-    its header, so once the visitor who has not logged in has had it checked, it is checked
-    again only as a login's front page, which shows that login's header."""
+    """Checks each page a login reaches, in bokmål as the walk reaches it and then in English
+    in a second browser of the same login, so one walk serves both languages. A public page
+    differs from login to login only in its header, so once the visitor who has not logged in
+    has had it checked, it is checked again only as a login's front page, which shows that
+    login's header."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language
+    def __init__(self, site: str) -> None:
+        self.site = site
         self.public: set[str] = set()
         self.found: list[Violation] = []
 
-    def check(self, page: Page, path: str, *, login: str) -> None:
+    def check(self, page: Page, path: str, *, login: str, english: Page) -> None:
         kind = str(page_kind(path))
         if login == ANONYMOUS:
             self.public.add(kind)
         elif kind in self.public and path != "/":
             return
-        self.found.extend(violations(page, login, self.language))
+        self.check_in(page, path, login, "nb")
+        english.goto(f"{self.site}{path}")
+        assert english.locator("html").get_attribute("lang") == "en", path
+        self.check_in(english, path, login, "en")
+
+    def check_in(self, page: Page, path: str, login: str, language: str) -> None:
+        self.found.extend(violations(page, login, language))
         if path == "/start/":
-            screenshot(page, f"start-{login}-1280-{self.language}")
+            screenshot(page, f"start-{login}-1280-{language}")
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+def logged_in_page(browser: Browser, site: str, login: str, language: str) -> Page:
+    page = context_in(browser, site, language).new_page()
+    if login != ANONYMOUS:
+        log_in(page, site, login)
+    return page
+
+
 def test_no_page_a_login_reaches_breaks_wcag_21_aa(
-    browser: Browser, demo_site: str, contexts: list[BrowserContext], language: str
+    browser: Browser, demo_site: str, contexts: list[BrowserContext]
 ) -> None:
-    checker = Checker(language)
+    checker = Checker(demo_site)
     checked: set[str] = set()
     for login in [ANONYMOUS, *logins()]:
-        context = context_in(browser, demo_site, language)
-        contexts.append(context)
-        page = context.new_page()
-        if login != ANONYMOUS:
-            log_in(page, demo_site, login)
-        walk(page, demo_site, checked, partial(checker.check, login=login))
-        context.close()
+        bokmal, english = (logged_in_page(browser, demo_site, login, lang) for lang in LANGUAGES)
+        contexts.extend([bokmal.context, english.context])
+        walk(bokmal, demo_site, checked, partial(checker.check, login=login, english=english))
+        bokmal.context.close()
+        english.context.close()
     assert len(checked) > 40, f"only {len(checked)} kinds of page were reached"
     assert not checker.found, report(checker.found)
 
