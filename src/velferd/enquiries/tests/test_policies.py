@@ -4,8 +4,6 @@ policy for the demo logins. "departement" is in the Press and Communications Div
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from velferd.access import policies
@@ -14,7 +12,7 @@ from velferd.core.testing import filter_disagreements, login_actor
 from velferd.demo import DEMO_LOGINS
 from velferd.enquiries.models import Enquiry, JournalEntry
 
-from .factories import a_journal_entry
+from .factories import a_journal_entry, an_access_request, an_enquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +25,8 @@ JOURNAL_QUESTIONS = (
 MINISTRY_QUESTIONS = ENQUIRY_QUESTIONS + JOURNAL_QUESTIONS
 Y, N = True, False
 
-# view_inbox is asked about welfare-policy's inbox; handle_enquiry about the press enquiry.
+# view_inbox is asked about welfare policy's inbox; handle_enquiry about the press enquiry
+# the test builds (the Press and Communications Division's).
 # fmt: off
 ANSWERS: dict[str, tuple[bool, ...]] = {
     #                   route  inbox  handle  publish
@@ -36,20 +35,48 @@ ANSWERS: dict[str, tuple[bool, ...]] = {
     "integrering":      (Y,     N,     N,      Y),
     "admin":            (N,     N,     N,      Y),
     "veileder":         (N,     N,     N,      N),
+    "sosialkonsulent":  (N,     N,     N,      N),
+    "beslutter":        (N,     N,     N,      N),
+    "kontorleder":      (N,     N,     N,      N),
+    "ia-radgiver":      (N,     N,     N,      N),
+    "fastlege":         (N,     N,     N,      N),
+    "leverandor":       (N,     N,     N,      N),
+    "arbeidsgiver":     (N,     N,     N,      N),
     "innbygger":        (N,     N,     N,      N),
     "analytiker":       (N,     N,     N,      N),
-    "ia-radgiver":      (N,     N,     N,      N),
+    "tiltaksforvalter": (N,     N,     N,      N),
+    "imdi":             (N,     N,     N,      N),
+    "bosetting-drammen": (N,    N,     N,      N),
 }
 # fmt: on
 
 
-def ask(question: str, actor: Actor) -> bool:
+@pytest.fixture
+def enquiries() -> dict[str, Enquiry]:
+    """An enquiry in the inbox of each of welfare policy, integration and the Press and
+    Communications Division: the first two access requests for a document each department
+    journalled, the third from the press."""
+    built = {
+        slug: an_access_request(entry=a_journal_entry(department=slug, case_reference=f"26/96{n}"))
+        for n, slug in enumerate(DEPARTMENTS)
+    }
+    built[policies.PRESS_DIVISION] = an_enquiry(is_press=True, organisation="Dagsavisen")
+    assert {slug: e.department.slug for slug, e in built.items()} == {s: s for s in built}
+    return built
+
+
+def ask(question: str, actor: Actor, enquiries: dict[str, Enquiry]) -> bool:
     policy = getattr(policies, f"can_{question}")
     if question == "view_inbox":
         return bool(policy(actor, "welfare-policy"))
     if question == "handle_enquiry":
-        return bool(policy(actor, Enquiry.objects.get(is_press=True)))
+        return bool(policy(actor, enquiries[policies.PRESS_DIVISION]))
     return bool(policy(actor))
+
+
+def test_the_enquiry_table_asks_every_demo_login() -> None:
+    assert set(ANSWERS) >= {login.username for login in DEMO_LOGINS}
+    assert all(len(row) == len(ENQUIRY_QUESTIONS) for row in ANSWERS.values())
 
 
 @pytest.mark.parametrize(
@@ -61,14 +88,45 @@ def ask(question: str, actor: Actor) -> bool:
     ],
 )
 def test_each_login_gets_its_answer(
-    actor_of_login: Callable[[str], Actor], question: str, login: str, expected: bool
+    enquiries: dict[str, Enquiry], question: str, login: str, expected: bool
 ) -> None:
-    assert ask(question, actor_of_login(login)) is expected
+    assert ask(question, login_actor(login), enquiries) is expected
 
 
 @pytest.mark.parametrize("question", ENQUIRY_QUESTIONS)
-def test_anonymous_may_do_none_of_it(question: str) -> None:
-    assert ask(question, ANONYMOUS) is False
+def test_anonymous_may_do_none_of_it(enquiries: dict[str, Enquiry], question: str) -> None:
+    assert ask(question, ANONYMOUS, enquiries) is False
+
+
+# Who handles which of the three departments' enquiries the test builds.
+# fmt: off
+HANDLED: dict[str, set[str]] = {
+    "departement": {"welfare-policy", "integration", policies.PRESS_DIVISION},
+    "velferdspolitikk": {"welfare-policy"},
+    "integrering": {"integration"},
+}
+# fmt: on
+
+
+@pytest.mark.parametrize("login", list(ANSWERS))
+def test_each_login_handles_the_enquiries_of_its_departments_only(
+    enquiries: dict[str, Enquiry], login: str
+) -> None:
+    actor = login_actor(login)
+    handled = {slug for slug, e in enquiries.items() if policies.can_handle_enquiry(actor, e)}
+    assert handled == HANDLED.get(login, set())
+
+
+def test_the_enquiry_list_filter_answers_as_its_predicate_for_every_login(
+    enquiries: dict[str, Enquiry],
+) -> None:
+    actors = [ANONYMOUS, *(login_actor(login) for login in ANSWERS)]
+    rows = Enquiry.objects.select_related("department")
+    assert rows.filter(pk__in=[e.pk for e in enquiries.values()]).count() == 3
+    wrong = filter_disagreements(
+        rows, policies.can_handle_enquiry, policies.enquiries_handled, actors
+    )
+    assert wrong == []
 
 
 # The journal: who sees an entry in full (the private sender's name, the title before
