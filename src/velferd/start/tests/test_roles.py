@@ -21,6 +21,7 @@ from velferd.employers.models import Cooperation, Delivery, DeliveryKind, Enterp
 from velferd.employers.tests.factories import a_representative, an_enterprise, in_municipality
 from velferd.followup.tests.factories import days_ago
 from velferd.organisation.selectors import iw_centres
+from velferd.schemes.tests.factories import a_contact, a_staff_login, a_supplier, a_unit
 
 from .pages import box
 
@@ -151,13 +152,21 @@ def test_the_employer_sees_their_enterprise_its_survey_and_application(
 
 
 def test_the_supplier_sees_their_supplier_its_units_and_contacts(client_as: Login) -> None:
-    page = client_as("leverandor").get("/start/").content.decode()
+    own = a_supplier(name="Egen Leverandør AS")
+    a_unit(own, name="Egen Leverandør, Økern")
+    a_contact(own, name="Kim Kontaktperson")
+    other = a_supplier(name="Naboens Leverandør AS")
+    a_unit(other, name="Naboens Leverandør, Sagene")
+    a_contact(other, name="Nils Naboen")
+    a_staff_login(own)
+    page = client_as("leverandoransatt").get("/start/").content.decode()
     units = box(page, "start-supplier-units")
-    assert "Grorud Arbeid og Inkludering AS" in units
-    assert 'href="/schemes/suppliers/912345688/"' in units
-    assert "Grorud Arbeid og Inkludering, Alna" in units
-    assert "Kari Nordmann" in box(page, "start-supplier-contacts")
-    assert "Frisk Jobb AS" not in page
+    assert "Egen Leverandør AS" in units
+    assert f'href="/schemes/suppliers/{own.organisation_number}/"' in units
+    assert "Egen Leverandør, Økern" in units
+    assert "Kim Kontaktperson" in box(page, "start-supplier-contacts")
+    for others in ("Naboens Leverandør", "Nils Naboen"):
+        assert others not in page
 
 
 def test_the_scheme_manager_sees_the_way_to_the_catalogue_and_the_suppliers(
