@@ -17,18 +17,30 @@ from django.utils import timezone, translation
 from velferd.access.models import User
 from velferd.audit.models import AuditEvent
 from velferd.core.tests.concurrency import load_demo_data, postgresql_only, run_together
+from velferd.participants import services
 from velferd.participants.models import ChangeProposal, ProgressReport, ProposalStatus
+from velferd.schemes.tests.factories import a_staff_login, a_supplier
+
+from .supplier_builders import DAY, participating
 
 pytestmark = [postgresql_only, pytest.mark.django_db(transaction=True)]
+
+STAFF = "leverandoransatt"
 
 
 @pytest.fixture
 def proposal() -> ChangeProposal:
-    """The demo's proposed extension, waiting for NAV."""
+    """An extension proposed by a supplier's staff, waiting for NAV: a participation in a
+    delivery of the supplier, followed up by the demo's caseworker at NAV Grünerløkka."""
     load_demo_data()
-    return ChangeProposal.objects.get(
-        status=ProposalStatus.PENDING,
-        participation__delivery__supplier__organisation_number="912345688",
+    supplier = a_supplier()
+    participation = participating(supplier=supplier)
+    assert participation.ends_on is not None
+    return services.proposal_submit(
+        actor=a_staff_login(supplier, username=STAFF),
+        participation=participation,
+        kind="extension",
+        ends_on=participation.ends_on + 30 * DAY,
     )
 
 
@@ -101,7 +113,7 @@ def test_two_reports_for_one_month_at_once_keep_one(proposal: ChangeProposal) ->
         "days_attended": 9,
         "text": "Samtidig rapport.",
     }
-    responses = run_together([calling("leverandor", path, body) for _ in range(2)])
+    responses = run_together([calling(STAFF, path, body) for _ in range(2)])
     assert Counter(getattr(r, "status_code", repr(r)) for r in responses) == {201: 1, 409: 1}
     month = timezone.localdate().replace(day=1)
     assert (
