@@ -17,6 +17,8 @@ from velferd.audit.models import AuditEvent
 from velferd.core.tests.concurrency import load_demo_data, postgresql_only, run_together
 from velferd.enquiries.models import Enquiry, JournalEntry, RoutingCorrection
 
+from .factories import an_enquiry
+
 pytestmark = [postgresql_only, pytest.mark.django_db(transaction=True)]
 
 DEPARTMENTS = ["pension", "welfare-policy", "labour-market", "pension"]
@@ -25,6 +27,19 @@ DEPARTMENTS = ["pension", "welfare-policy", "labour-market", "pension"]
 @pytest.fixture
 def demo() -> None:
     load_demo_data()
+
+
+@pytest.fixture
+def press_enquiry(demo: None) -> Enquiry:
+    """A journalist's request for an interview, routed as the press's enquiries are."""
+    return an_enquiry(
+        name="Jon Journalist",
+        email="jon@testavisen.example.no",
+        organisation="Testavisen",
+        subject="Intervju om sykefraværet",
+        text="Vi ønsker et intervju med statsråden om sykefraværet i år. Går det neste uke?",
+        is_press=True,
+    )
 
 
 def rerouting(enquiry: Enquiry, department: str) -> Callable[[], Any]:
@@ -40,8 +55,8 @@ def rerouting(enquiry: Enquiry, department: str) -> Callable[[], Any]:
     return reroute
 
 
-def test_concurrent_reroutes_one_wins_and_the_others_get_409(demo: None) -> None:
-    enquiry = Enquiry.objects.get(is_press=True)
+def test_concurrent_reroutes_one_wins_and_the_others_get_409(press_enquiry: Enquiry) -> None:
+    enquiry = press_enquiry
     start_department = enquiry.department.slug
 
     responses = run_together([rerouting(enquiry, slug) for slug in DEPARTMENTS])
