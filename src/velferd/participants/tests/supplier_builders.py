@@ -1,5 +1,5 @@
-"""What the supplier's-side tests build: participations in deliveries of the demo's supplier
-(the login `leverandor`, 912345688) and of another supplier, followed up by the demo's
+"""What the supplier's-side tests build: participations in deliveries of the supplier the
+demo login `leverandor` works for and of another supplier, followed up by the demo's
 caseworker at NAV Grünerløkka."""
 
 from __future__ import annotations
@@ -10,14 +10,17 @@ from typing import Any
 
 from django.utils import timezone
 
+from velferd.access.demo import DEMO_LOGINS
 from velferd.access.models import User
 from velferd.participants.models import Participation, ParticipationStatus
 from velferd.participants.tests.factories import a_participation
 from velferd.people.tests.factories import a_person
 from velferd.schemes.models import Supplier
-from velferd.schemes.tests.factories import a_delivery
+from velferd.schemes.tests.factories import a_delivery, a_supplier
 
-DEMO_SUPPLIER = "912345688"
+DEMO_SUPPLIER = next(
+    login.units["organisation_number"] for login in DEMO_LOGINS if login.username == "leverandor"
+)
 DAY = datetime.timedelta(days=1)
 
 
@@ -26,7 +29,10 @@ def today() -> datetime.date:
 
 
 def demo_supplier() -> Supplier:
-    return Supplier.objects.get(organisation_number=DEMO_SUPPLIER)
+    """The supplier of the number the login `leverandor` is bound to: the demo's, or one
+    made here when the demo holds none under that number."""
+    found = Supplier.objects.filter(organisation_number=DEMO_SUPPLIER).first()
+    return found or a_supplier(organisation_number=DEMO_SUPPLIER)
 
 
 def participating(supplier: Supplier | None = None, **fields: Any) -> Participation:
