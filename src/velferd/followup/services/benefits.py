@@ -35,13 +35,7 @@ def benefit_record(
     if kind not in BenefitKind.values:
         raise invalid("unknown_benefit", "kind", "Ukjent ytelse.", "Unknown benefit.")
     policies.require(actor, policies.can_record_benefit, Benefit(person=person, kind=kind))
-    if ends_on is not None and ends_on < starts_on:
-        raise invalid(
-            "ends_before_start",
-            "ends_on",
-            "Perioden kan ikke slutte før den begynner.",
-            "The period cannot end before it starts.",
-        )
+    _refuse_end_before_start(starts_on, ends_on)
     if kind == BenefitKind.DISABILITY_BENEFIT:
         if degree is None or not 1 <= degree <= 100:
             raise invalid(
@@ -74,13 +68,7 @@ def benefit_record(
 def benefit_end(*, actor: Actor, benefit: Benefit, ends_on: datetime.date) -> Benefit:
     policies.require(actor, policies.can_record_benefit, benefit)
     benefit = lock_record(benefit, "person")
-    if ends_on < benefit.starts_on:
-        raise invalid(
-            "ends_before_start",
-            "ends_on",
-            "Perioden kan ikke slutte før den begynner.",
-            "The period cannot end before it starts.",
-        )
+    _refuse_end_before_start(benefit.starts_on, ends_on)
     before = {"ends_on": benefit.ends_on}
     benefit.ends_on = ends_on
     benefit.save(update_fields=["ends_on", "updated_at"])
@@ -102,13 +90,7 @@ def benefit_change(
     an appeal)."""
     policies.require(actor, policies.can_record_benefit, benefit)
     benefit = lock_record(benefit, "person")
-    if ends_on is not None and ends_on < starts_on:
-        raise invalid(
-            "ends_before_start",
-            "ends_on",
-            "Perioden kan ikke slutte før den begynner.",
-            "The period cannot end before it starts.",
-        )
+    _refuse_end_before_start(starts_on, ends_on)
     before = audit.snapshot(benefit, "starts_on", "ends_on")
     benefit.starts_on, benefit.ends_on = starts_on, ends_on
     benefit.save(update_fields=["starts_on", "ends_on", "updated_at"])
@@ -165,3 +147,13 @@ def qualification_assessment_record(
         after={"outcome": outcome, "assessed_on": assessment.assessed_on},
     )
     return assessment
+
+
+def _refuse_end_before_start(starts_on: datetime.date, ends_on: datetime.date | None) -> None:
+    if ends_on is not None and ends_on < starts_on:
+        raise invalid(
+            "ends_before_start",
+            "ends_on",
+            "Perioden kan ikke slutte før den begynner.",
+            "The period cannot end before it starts.",
+        )
